@@ -1,0 +1,1 @@
+"""The Parley server and the conversation: composes `media` and `models`."""

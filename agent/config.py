@@ -1,0 +1,99 @@
+"""All configuration in one typed place.
+
+Precedence: CLI flags > environment variables (`PARLEY_<FIELD>` upper-cased) > defaults.
+"""
+from __future__ import annotations
+
+import dataclasses
+import os
+from dataclasses import dataclass, fields
+from typing import Any, get_type_hints
+
+
+class ConfigError(ValueError):
+    pass
+
+
+@dataclass
+class Config:
+    # server
+    host: str = "127.0.0.1"
+    port: int = 8765
+    api_keys: tuple[str, ...] = ()  # when set, every HTTP/WS request needs one (Bearer or ?api_key=)
+    allowed_origins: tuple[str, ...] = ()  # browser Origins allowed besides the server's own
+    max_sessions: int = 8
+    max_session_s: float = 3600.0
+    max_ws_message_bytes: int = 1 << 20  # one Realtime event (base64 audio or an image URL)
+    max_audio_append_bytes: int = 512 * 1024  # decoded audio in one append
+    # models
+    asr_model: str = ""  # a faster-whisper model directory or size name; "" = bundled tiny.en
+    asr_device: str = "cpu"
+    asr_compute_type: str = "int8"
+    asr_threads: int = 2
+    tts_voice: str = ""  # a Piper .onnx voice; "" = bundled en_US-joe-medium
+    tts_threads: int = 2
+    llm_backends: tuple[str, ...] = ("local",)  # "local", "smollm2", "gguf:/path", "openai:URL#model"
+    llm_model_path: str = ""  # GGUF for "local"; "" = bundled Qwen2.5-Coder-0.5B (hash-checked)
+    llm_api_key: str = ""  # for openai-compatible backends
+    llm_timeout_s: float = 30.0
+    llm_threads: int = 2
+    llm_context: int = 4096
+    llm_max_tokens: int = 160
+    llm_yield_to_tts: bool = True  # the LLM waits between tokens while the first chunk is synthesized
+    ocr_timeout_s: float = 10.0
+    warm_models: bool = True
+    # voice turn
+    vad_threshold: float = 0.5
+    silence_duration_ms: int = 500
+    prefix_padding_ms: int = 300
+    min_speech_ms: int = 250
+    barge_in_min_speech_ms: int = 300
+    budget_ms: int = 800
+    # screenshots
+    max_upload_bytes: int = 20 * 1024 * 1024
+    max_pixels: int = 40_000_000
+    tickets_db: str = "var/tickets.sqlite3"
+    keep_images: bool = False
+    image_retention_days: int = 7
+    cache_dir: str = ""
+    log_level: str = "info"
+
+    def replace(self, **changes: Any) -> "Config":
+        return dataclasses.replace(self, **changes)
+
+
+def _coerce(name: str, kind: Any, raw: str) -> Any:
+    try:
+        if kind is bool:
+            if raw.lower() in ("1", "true", "yes", "on"):
+                return True
+            if raw.lower() in ("0", "false", "no", "off", ""):
+                return False
+            raise ValueError(raw)
+        if kind is int:
+            return int(raw)
+        if kind is float:
+            return float(raw)
+        if kind == tuple[str, ...]:
+            return tuple(p.strip() for p in raw.split(",") if p.strip())
+        return raw
+    except ValueError:
+        raise ConfigError(f"PARLEY_{name.upper()}={raw!r} is not a valid {getattr(kind, '__name__', kind)}") from None
+
+
+def load_config(env: dict[str, str] | None = None, **overrides: Any) -> Config:
+    """Defaults, then `PARLEY_*` environment variables, then explicit overrides (CLI flags)."""
+    env = os.environ if env is None else env
+    hints = get_type_hints(Config)
+    values: dict[str, Any] = {}
+    for f in fields(Config):
+        raw = env.get(f"PARLEY_{f.name.upper()}")
+        if raw is not None:
+            values[f.name] = _coerce(f.name, hints[f.name], raw)
+    for key, value in overrides.items():
+        if value is None:
+            continue
+        if key not in hints:
+            raise ConfigError(f"unknown setting {key!r}")
+        values[key] = value
+    return Config(**values)

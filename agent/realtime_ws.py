@@ -1,0 +1,94 @@
+"""The WebSocket transport for `/v1/realtime`: frames in, events out, nothing else.
+
+Auth and origin are checked before the upgrade; bad frames become `error` events and the
+session goes on; a client that vanishes frees its session (tasks, threads' results, memory).
+"""
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+from typing import Any
+
+from starlette.websockets import WebSocket, WebSocketDisconnect, WebSocketState
+
+from .errors import error_body
+from .protocol import ProtocolError, error_event, parse_client_event
+from .security import key_ok, origin_ok
+from .session import VoiceSession
+
+log = logging.getLogger("parley.ws")
+
+
+async def _deny(ws: WebSocket, status: int, code: str, message: str, hint: str = "") -> None:
+    from starlette.responses import JSONResponse
+
+    if "websocket.http.response" in ws.scope.get("extensions", {}):
+        await ws.send_denial_response(JSONResponse(error_body(code, message, hint), status_code=status))
+    else:
+        await ws.close(code=1008, reason=code)
+
+
+async def realtime_endpoint(ws: WebSocket) -> None:
+    runtime = ws.app.state.runtime
+    config = runtime.config
+    if not key_ok(config.api_keys, ws.headers, ws.query_params):
+        return await _deny(ws, 401, "unauthorized", "missing or wrong API key", "send Authorization: Bearer <key>")
+    if not origin_ok(ws.headers, config.allowed_origins):
+        return await _deny(ws, 403, "origin_not_allowed", f"origin {ws.headers.get('origin')!r} is not allowed", "add it to PARLEY_ALLOWED_ORIGINS")
+    if not runtime.ready:
+        return await _deny(ws, 503, "models_loading", "models are still loading", "poll GET /health until it returns 200")
+    offered = [p.strip() for p in ws.headers.get("sec-websocket-protocol", "").split(",") if p.strip()]
+    await ws.accept(subprotocol="realtime" if "realtime" in offered else None)
+    if len(runtime.sessions) >= config.max_sessions:
+        await ws.send_text(json.dumps(error_event("too_many_sessions", f"the server is at its limit of {config.max_sessions} sessions", kind="server_error", hint="try again later")))
+        await ws.close(code=1013, reason="too many sessions")
+        return
+
+    send_lock = asyncio.Lock()
+
+    async def send(event: dict[str, Any]) -> None:
+        if ws.application_state != WebSocketState.CONNECTED:
+            return
+        async with send_lock:
+            try:
+                await ws.send_text(json.dumps(event))
+            except (WebSocketDisconnect, RuntimeError, OSError):
+                session.closed = True
+
+    session = VoiceSession(runtime, send)
+    runtime.sessions[session.id] = session
+    log.info("session %s opened (%d active)", session.id, len(runtime.sessions))
+    try:
+        await session.start()
+        async with asyncio.timeout(config.max_session_s):
+            await _read_loop(ws, session, config.max_ws_message_bytes)
+    except TimeoutError:
+        await send(error_event("session_expired", f"sessions are limited to {config.max_session_s:.0f} s", kind="server_error"))
+    except WebSocketDisconnect:
+        pass
+    finally:
+        await session.close()
+        runtime.sessions.pop(session.id, None)
+        log.info("session %s closed (%d active)", session.id, len(runtime.sessions))
+        if ws.application_state == WebSocketState.CONNECTED:
+            try:
+                await ws.close()
+            except (RuntimeError, WebSocketDisconnect):
+                pass
+
+
+async def _read_loop(ws: WebSocket, session: VoiceSession, max_bytes: int) -> None:
+    while True:
+        msg = await ws.receive()
+        if msg["type"] == "websocket.disconnect":
+            return
+        raw = msg.get("text") if msg.get("text") is not None else msg.get("bytes")
+        if raw is None:
+            continue
+        try:
+            event = parse_client_event(raw, max_bytes)
+        except ProtocolError as exc:
+            await session.send(error_event(exc.code, exc.message, event_id=exc.event_id, param=exc.param))
+            continue
+        await session.handle(event)

@@ -1,0 +1,278 @@
+"""One spoken response: LLM text → clause chunks → TTS → paced audio deltas.
+
+Three cancellable stages joined by bounded queues:
+
+    reason (LLM + tools) ──chunks──► synthesize (Piper) ──audio──► release (playback-clocked)
+
+Audio is released at playback pace plus a small lead, so what the server has sent is close
+to what the user has heard (the truncation point on barge-in), and a cancel stops within
+one frame. Every await may be a cancellation point; state lives in the `Item`, which is
+always consistent with what was sent.
+"""
+from __future__ import annotations
+
+import asyncio
+import base64
+import contextlib
+import logging
+import time
+from dataclasses import dataclass, field
+from typing import Any, Awaitable, Callable
+
+import anyio
+
+from media import g711
+from media.chunker import SentenceChunker
+from media.pcm import StreamResampler, float_to_pcm16, pcm16_to_float
+from media.speech_text import normalise_for_speech
+
+from .conversation import Conversation, Item, Span, tool_output_json
+from .protocol import AUDIO_FORMATS, new_id
+from .tools import ToolBox
+from .turn_metrics import TurnMetrics
+
+log = logging.getLogger("parley.response")
+
+Emit = Callable[[dict[str, Any]], Awaitable[None]]
+FRAME_MS = 100  # size of each audio delta
+LEAD_MS = 300  # how far ahead of the listener's playback clock audio is released
+MAX_TOOL_ROUNDS = 3
+
+
+@dataclass
+class ResponseSpec:
+    instructions: str
+    output_format: str = "audio/pcm"
+    max_tokens: int = 160
+    client_tools: list[dict[str, Any]] = field(default_factory=list)
+    tool_choice: str = "auto"
+    conversation: bool = True  # False: out-of-band response (not added to history)
+    extra_instructions: str = ""
+
+
+class ResponseRun:
+    """Runs one response; `await run()` ends normally, or by cancellation on barge-in."""
+
+    def __init__(self, runtime: Any, conversation: Conversation, spec: ResponseSpec, emit: Emit, metrics: TurnMetrics, tools: ToolBox) -> None:
+        self.id = new_id("resp")
+        self.runtime = runtime
+        self.conversation = conversation
+        self.spec = spec
+        self.emit = emit
+        self.metrics = metrics
+        self.tools = tools
+        self.item: Item | None = None
+        self.output_items: list[Item] = []
+        self.status = "in_progress"
+        self.first_audio_at: float | None = None  # monotonic time the first audio delta left
+        self.audio_sent_ms = 0.0
+        self.usage: dict[str, int] = {}
+        self.gate = asyncio.Event()  # set when the reply may be heard (a draft waits for end of turn)
+        self.out_rate = AUDIO_FORMATS[spec.output_format]
+
+    # -- what the listener has heard, by the server's own clock -----------------------------
+    def heard_ms(self, now: float | None = None) -> float:
+        if self.first_audio_at is None:
+            return 0.0
+        elapsed = ((now or time.monotonic()) - self.first_audio_at) * 1000.0
+        return max(0.0, min(self.audio_sent_ms, elapsed))
+
+    def playing(self) -> bool:
+        return self.first_audio_at is not None and self.heard_ms() < self.audio_sent_ms
+
+    # -- the pipeline ---------------------------------------------------------------------
+    async def run(self) -> None:
+        await self.emit({"type": "response.created", "response": self.response_json()})
+        chunks: asyncio.Queue[tuple[str, int, int] | None] = asyncio.Queue(maxsize=8)
+        audio: asyncio.Queue[tuple[bytes, int, int] | None] = asyncio.Queue(maxsize=8)
+        async with asyncio.TaskGroup() as tg:
+            tg.create_task(self._reason(chunks))
+            tg.create_task(self._synthesize(chunks, audio))
+            tg.create_task(self._release(audio))
+        self.status = "completed"
+
+    async def _ensure_message_item(self) -> Item:
+        if self.item is None:
+            self.item = Item(type="message", role="assistant", status="in_progress")
+            if self.spec.conversation:
+                self.conversation.add(self.item)
+            self.output_items.append(self.item)
+            idx = len(self.output_items) - 1
+            await self.emit({"type": "response.output_item.added", "response_id": self.id, "output_index": idx, "item": self.item.to_json()})
+            await self.emit({"type": "response.content_part.added", "response_id": self.id, "item_id": self.item.id, "output_index": idx,
+                             "content_index": 0, "part": {"type": "audio", "transcript": ""}})
+        return self.item
+
+    def _messages(self) -> list[dict[str, Any]]:
+        msgs = self.conversation.messages(self.spec.instructions)
+        if self.spec.extra_instructions:
+            msgs.append({"role": "system", "content": self.spec.extra_instructions})
+        return msgs
+
+    async def _reason(self, chunks: asyncio.Queue) -> None:
+        from models.llm import TextDelta, ToolCall, Usage
+
+        chunker = SentenceChunker()
+        for _round in range(MAX_TOOL_ROUNDS):
+            calls: list[Any] = []
+            tools = self.tools.schemas(self.spec.client_tools) if self.spec.tool_choice != "none" else None
+            stream = self.runtime.llm.stream(self._messages(), tools=tools, max_tokens=self.spec.max_tokens)
+            async with contextlib.aclosing(stream):  # frees the model at once on cancel
+                async for ev in stream:
+                    if isinstance(ev, TextDelta):
+                        self.metrics.mark("llm_first_token")
+                        item = await self._ensure_message_item()
+                        start = len(item.text)
+                        item.text += ev.text
+                        await self.emit({"type": "response.output_audio_transcript.delta", "response_id": self.id, "item_id": item.id,
+                                         "output_index": self.output_items.index(item), "content_index": 0, "delta": ev.text})
+                        for chunk in chunker.push(ev.text):
+                            await self._queue_chunk(chunks, item, chunk, start)
+                    elif isinstance(ev, ToolCall):
+                        self.metrics.mark("llm_first_token")
+                        calls.append(ev)
+                    elif isinstance(ev, Usage):
+                        self.usage = {"input_tokens": ev.prompt_tokens, "output_tokens": ev.completion_tokens,
+                                      "total_tokens": ev.prompt_tokens + ev.completion_tokens,
+                                      "input_token_details": {"cached_tokens": ev.cached_tokens}}
+            if not calls:
+                break
+            if not await self._run_tools(calls):
+                break  # a client-side tool: the client answers with function_call_output + response.create
+        if self.item is not None:
+            for chunk in chunker.flush():
+                await self._queue_chunk(chunks, self.item, chunk, 0)
+        # The end marker goes only on the normal path: on cancel or error the TaskGroup
+        # cancels the consumer too, and a put into a full queue would wait forever.
+        await chunks.put(None)
+
+    async def _queue_chunk(self, chunks: asyncio.Queue, item: Item, chunk: str, hint_start: int) -> None:
+        self.metrics.mark("first_chunk")
+        pos = item.text.find(chunk, max(0, min(hint_start, len(item.text)) - len(chunk)))
+        if pos < 0:
+            pos = item.text.find(chunk)
+        start = max(pos, 0)
+        await chunks.put((chunk, start, start + len(chunk)))
+
+    async def _run_tools(self, calls: list[Any]) -> bool:
+        """Record each call and its result in history at once, so an interruption never loses or repeats one."""
+        all_server = True
+        for call in calls:
+            item = Item(type="function_call", call_id=call.id, name=call.name, arguments=call.arguments, status="completed")
+            if self.spec.conversation:
+                self.conversation.add(item)
+            self.output_items.append(item)
+            idx = len(self.output_items) - 1
+            await self.emit({"type": "response.output_item.added", "response_id": self.id, "output_index": idx, "item": {**item.to_json(), "arguments": ""}})
+            await self.emit({"type": "response.function_call_arguments.delta", "response_id": self.id, "item_id": item.id, "output_index": idx,
+                             "call_id": call.id, "delta": call.arguments})
+            await self.emit({"type": "response.function_call_arguments.done", "response_id": self.id, "item_id": item.id, "output_index": idx,
+                             "call_id": call.id, "name": call.name, "arguments": call.arguments})
+            await self.emit({"type": "response.output_item.done", "response_id": self.id, "output_index": idx, "item": item.to_json()})
+            if not self.tools.is_server_tool(call.name):
+                all_server = False
+                continue
+            result = await self.tools.run(call.name, call.arguments)
+            out = Item(type="function_call_output", call_id=call.id, output=tool_output_json(result))
+            if self.spec.conversation:
+                self.conversation.add(out)
+            await self.emit({"type": "conversation.item.added", "previous_item_id": item.id, "item": out.to_json()})
+        return all_server
+
+    async def _synthesize(self, chunks: asyncio.Queue, audio: asyncio.Queue) -> None:
+        tts = self.runtime.tts
+        resampler: StreamResampler | None = None
+        while (entry := await chunks.get()) is not None:
+            text, start, end = entry
+            spoken = normalise_for_speech(text)
+            if not spoken:
+                continue
+            parts = tts.synthesize(spoken)
+            pcm_all = b""
+            while True:
+                async with self.runtime.tts_limit, self._llm_yields_a_core():
+                    chunk = await anyio.to_thread.run_sync(next, parts, None, abandon_on_cancel=True)
+                if chunk is None:
+                    break
+                self.metrics.mark("tts_first_audio")
+                if resampler is None:
+                    resampler = StreamResampler(chunk.sample_rate, self.out_rate)
+                pcm_all += float_to_pcm16(resampler.process(pcm16_to_float(chunk.pcm)))
+            await audio.put((pcm_all, start, end))
+        await audio.put(None)
+
+    @contextlib.asynccontextmanager
+    async def _llm_yields_a_core(self):
+        """On 2 cores, LLM decoding and TTS at once slow each other 2-4x: while the first
+        chunk is synthesized, the local LLM waits between tokens."""
+        llm = self.runtime.llm
+        hold = getattr(llm, "hold", None)
+        if hold is None or not self.runtime.config.llm_yield_to_tts or self.first_audio_at is not None:
+            yield  # only the first chunk is on the critical path
+            return
+        hold()
+        try:
+            yield
+        finally:
+            llm.release()
+
+    def _encode(self, pcm: bytes) -> bytes:
+        if self.spec.output_format == "audio/pcmu":
+            return g711.ulaw_encode(pcm)
+        if self.spec.output_format == "audio/pcma":
+            return g711.alaw_encode(pcm)
+        return pcm
+
+    async def _release(self, audio: asyncio.Queue) -> None:
+        bytes_per_ms = self.out_rate * 2 / 1000.0
+        frame_bytes = int(FRAME_MS * bytes_per_ms) // 2 * 2
+        while (entry := await audio.get()) is not None:
+            pcm, start, end = entry
+            item = self.item
+            assert item is not None
+            span = Span(start, end, item.audio_ms, item.audio_ms + len(pcm) / bytes_per_ms)
+            item.spans.append(span)
+            for off in range(0, len(pcm), frame_bytes):
+                frame = pcm[off:off + frame_bytes]
+                await self.gate.wait()
+                if self.first_audio_at is not None:
+                    ahead = self.audio_sent_ms - self.heard_ms()
+                    if ahead > LEAD_MS:
+                        await asyncio.sleep((ahead - LEAD_MS) / 1000.0)  # pacing to the playback clock, not synchronisation
+                await self.emit({"type": "response.output_audio.delta", "response_id": self.id, "item_id": item.id,
+                                 "output_index": self.output_items.index(item), "content_index": 0,
+                                 "delta": base64.b64encode(self._encode(frame)).decode()})
+                if self.first_audio_at is None:
+                    self.first_audio_at = time.monotonic()
+                    self.metrics.mark("first_audio_sent", self.first_audio_at)
+                ms = len(frame) / bytes_per_ms
+                self.audio_sent_ms += ms
+                item.audio_ms += ms
+
+    # -- closing events -----------------------------------------------------------------------
+    def response_json(self) -> dict[str, Any]:
+        body: dict[str, Any] = {"id": self.id, "object": "realtime.response", "status": self.status,
+                                "output": [it.to_json() for it in self.output_items],
+                                "conversation_id": "auto" if self.spec.conversation else None,
+                                "output_modalities": ["audio"], "audio": {"output": {"format": {"type": self.spec.output_format}}}}
+        if self.status == "cancelled":
+            body["status_details"] = {"type": "cancelled", "reason": "turn_detected"}
+        if self.usage:
+            body["usage"] = self.usage
+        return body
+
+    async def finish(self, status: str) -> None:
+        """Emit the closing events for a completed/cancelled/failed response."""
+        self.status = status
+        item = self.item
+        if item is not None:
+            item.status = "completed" if status == "completed" else "incomplete"
+            idx = self.output_items.index(item)
+            base = {"response_id": self.id, "item_id": item.id, "output_index": idx, "content_index": 0}
+            if status == "completed":
+                await self.emit({"type": "response.output_audio.done", **base})
+                await self.emit({"type": "response.output_audio_transcript.done", **base, "transcript": item.text})
+                await self.emit({"type": "response.content_part.done", **base, "part": {"type": "audio", "transcript": item.text}})
+            await self.emit({"type": "response.output_item.done", "response_id": self.id, "output_index": idx, "item": item.to_json()})
+        await self.emit({"type": "response.done", "response": self.response_json()})
+

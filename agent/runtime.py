@@ -1,0 +1,160 @@
+"""Runtime: every model loaded once per process, warmed at start-up, shared by all sessions.
+
+Blocking inference runs in worker threads; each model has a bounded concurrency
+(a semaphore) so sessions queue instead of thrashing two cores.
+"""
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import time
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+from typing import Any, Callable
+
+import anyio
+import numpy as np
+
+from .config import Config
+
+log = logging.getLogger("parley.runtime")
+
+
+@dataclass
+class ModelStatus:
+    name: str
+    state: str = "pending"  # pending | loading | ready | error | disabled
+    detail: str = ""
+    load_s: float = 0.0
+
+
+@dataclass
+class Runtime:
+    config: Config
+    asr: Any = None
+    tts: Any = None
+    vad: Any = None
+    llm: Any = None
+    ocr: Any = None
+    status: dict[str, ModelStatus] = field(default_factory=dict)
+    asr_limit: asyncio.Semaphore = field(default_factory=lambda: asyncio.Semaphore(1))
+    tts_limit: asyncio.Semaphore = field(default_factory=lambda: asyncio.Semaphore(1))
+    ocr_limit: asyncio.Semaphore = field(default_factory=lambda: asyncio.Semaphore(2))
+    sessions: dict[str, Any] = field(default_factory=dict)
+    counters: dict[str, int] = field(default_factory=dict)
+    latency: Any = None
+    observe_turn: Any = None
+
+    @property
+    def ready(self) -> bool:
+        return bool(self.status) and all(s.state in ("ready", "disabled") for s in self.status.values())
+
+    def count(self, name: str, n: int = 1) -> None:
+        self.counters[name] = self.counters.get(name, 0) + n
+
+    def health(self) -> dict[str, Any]:
+        return {
+            "status": "ready" if self.ready else "loading",
+            "models": {k: {"name": s.name, "state": s.state, "detail": s.detail, "load_s": round(s.load_s, 2)} for k, s in self.status.items()},
+            "versions": package_versions(),
+            "sessions": len(self.sessions),
+            "busy": {
+                "asr": 1 - self.asr_limit._value,
+                "tts": 1 - self.tts_limit._value,
+                "ocr": 2 - self.ocr_limit._value,
+            },
+        }
+
+    async def load(self, only: tuple[str, ...] = ("vad", "asr", "tts", "llm", "ocr"), progress: Callable[[str], None] | None = None) -> None:
+        """Load and warm the models in order; errors are recorded per model, not raised."""
+        loaders = {"vad": self._load_vad, "asr": self._load_asr, "tts": self._load_tts, "llm": self._load_llm, "ocr": self._load_ocr}
+        for key in ("vad", "asr", "tts", "llm", "ocr"):
+            self.status.setdefault(key, ModelStatus(key, "pending" if key in only else "disabled"))
+        for key in only:
+            st = self.status[key]
+            st.state = "loading"
+            if progress:
+                progress(f"loading {key} …")
+            t0 = time.monotonic()
+            try:
+                await loaders[key](st)
+                st.state = "ready"
+            except Exception as exc:  # noqa: BLE001 - recorded and shown in /health
+                st.state, st.detail = "error", f"{type(exc).__name__}: {exc}"
+                hint = getattr(exc, "hint", "")
+                if hint:
+                    st.detail += f" (hint: {hint})"
+                log.error("model %s failed to load: %s", key, st.detail)
+            st.load_s = time.monotonic() - t0
+            if progress:
+                progress(f"{key}: {st.state} in {st.load_s:.1f} s — {st.name}" + (f" — {st.detail}" if st.detail else ""))
+
+    async def _load_vad(self, st: ModelStatus) -> None:
+        from models.vad import SileroVAD
+
+        self.vad = await anyio.to_thread.run_sync(SileroVAD)
+        st.name = self.vad.name
+
+    async def _load_asr(self, st: ModelStatus) -> None:
+        from models.asr import WhisperASR
+
+        c = self.config
+        self.asr = await anyio.to_thread.run_sync(
+            lambda: WhisperASR(c.asr_model, device=c.asr_device, compute_type=c.asr_compute_type, cpu_threads=c.asr_threads)
+        )
+        st.name = self.asr.name
+        if c.warm_models:
+            await anyio.to_thread.run_sync(self.asr.transcribe, np.zeros(16000, np.float32))
+
+    async def _load_tts(self, st: ModelStatus) -> None:
+        from models.tts import PiperTTS
+
+        self.tts = await anyio.to_thread.run_sync(lambda: PiperTTS(self.config.tts_voice, threads=self.config.tts_threads))
+        st.name = self.tts.name
+        if self.config.warm_models:
+            await anyio.to_thread.run_sync(self.tts.synthesize_all, "Ready.")
+
+    async def _load_llm(self, st: ModelStatus) -> None:
+        from models.llm import build_chat
+
+        c = self.config
+        self.llm = await anyio.to_thread.run_sync(
+            lambda: build_chat(
+                c.llm_backends, model_path=c.llm_model_path, api_key=c.llm_api_key, timeout_s=c.llm_timeout_s,
+                n_threads=c.llm_threads, n_ctx=c.llm_context, cache_dir=Path(c.cache_dir) if c.cache_dir else None,
+            )
+        )
+        st.name = self.llm.name
+        if c.warm_models:
+            await self.llm.warm()
+            await self.llm.prefill(*self.stable_prefix())  # the system prompt stays KV-cached
+
+    def stable_prefix(self) -> tuple[list[dict[str, Any]], list[dict[str, Any]] | None]:
+        from .session import DEFAULT_INSTRUCTIONS
+        from .tools import default_toolbox
+
+        return [{"role": "system", "content": DEFAULT_INSTRUCTIONS}], default_toolbox(list).schemas([])
+
+    async def _load_ocr(self, st: ModelStatus) -> None:
+        from models.ocr import TesseractOCR
+
+        self.ocr = await anyio.to_thread.run_sync(TesseractOCR)
+        st.name = f"tesseract {self.ocr.version()}"
+
+    async def aclose(self) -> None:
+        if self.llm is not None:
+            await self.llm.aclose()
+
+
+def package_versions() -> dict[str, str]:
+    out = {}
+    for dist in ("parley", "faster-whisper", "ctranslate2", "piper-tts", "onnxruntime", "llama-cpp-python", "pytesseract", "websockets", "aiortc"):
+        try:
+            out[dist] = metadata.version(dist)
+        except metadata.PackageNotFoundError:
+            out[dist] = "not installed"
+    return out
+
+

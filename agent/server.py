@@ -1,0 +1,157 @@
+"""The HTTP/WebSocket app: routes, auth, static web client, start-up model loading."""
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import sys
+from pathlib import Path
+from typing import Any, AsyncIterator, Callable
+
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse, PlainTextResponse
+from starlette.routing import Mount, Route, WebSocketRoute
+from starlette.staticfiles import StaticFiles
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+from .config import Config
+from .errors import error_response
+from .realtime_ws import realtime_endpoint
+from .runtime import Runtime
+from .security import key_ok
+from .turn_metrics import LatencyHistogram
+
+log = logging.getLogger("parley.server")
+WEB_CLIENT = Path(__file__).resolve().parent.parent / "web-client"
+PUBLIC_PATHS = ("/health", "/metrics")
+
+
+class ApiKeyMiddleware:
+    """When API keys are configured, every /v1 HTTP request needs one (WebSockets check their own)."""
+
+    def __init__(self, app: ASGIApp, keys: tuple[str, ...]) -> None:
+        self.app = app
+        self.keys = keys
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and self.keys and scope["path"].startswith("/v1/"):
+            request = Request(scope)
+            if not key_ok(self.keys, request.headers, request.query_params):
+                resp = error_response(401, "unauthorized", "missing or wrong API key", "send Authorization: Bearer <key>",
+                                      headers={"WWW-Authenticate": "Bearer"})
+                await resp(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
+
+
+async def health(request: Request) -> JSONResponse:
+    runtime: Runtime = request.app.state.runtime
+    body = runtime.health()
+    body["auth_required"] = bool(runtime.config.api_keys)
+    return JSONResponse(body, status_code=200 if runtime.ready else 503)
+
+
+async def metrics(request: Request) -> PlainTextResponse:
+    runtime: Runtime = request.app.state.runtime
+    text = runtime.latency.prometheus("parley_voice_to_voice_seconds")
+    for name, value in sorted(runtime.counters.items()):
+        text += f"parley_{name}_total {value}\n"
+    text += f"parley_sessions_active {len(runtime.sessions)}\n"
+    failures = getattr(runtime.llm, "failures", {}) or {}
+    for backend, n in failures.items():
+        text += f'parley_llm_backend_failures_total{{backend="{backend}"}} {n}\n'
+    return PlainTextResponse(text, media_type="text/plain; version=0.0.4")
+
+
+def openapi(routes_extra: dict[str, Any]) -> Callable[[Request], Any]:
+    doc = {
+        "openapi": "3.1.0",
+        "info": {"title": "Parley", "version": "0.1.0", "license": {"name": "GPL-3.0-or-later"}},
+        "paths": {
+            "/health": {"get": {"summary": "Readiness and model status", "responses": {"200": {"description": "ready"}, "503": {"description": "loading"}}}},
+            "/v1/realtime": {"get": {"summary": "WebSocket upgrade: OpenAI Realtime events (see README)", "responses": {"101": {"description": "switching protocols"}}}},
+            **routes_extra,
+        },
+    }
+
+    async def handler(request: Request) -> JSONResponse:
+        return JSONResponse(doc)
+
+    return handler
+
+
+def build_app(runtime: Runtime, *, load_models: bool = True, progress: Callable[[str], None] | None = None) -> Starlette:
+    runtime.latency = getattr(runtime, "latency", None) or LatencyHistogram()
+    runtime.observe_turn = runtime.latency.observe
+    extra_paths: dict[str, Any] = {}
+    routes: list[Any] = [
+        Route("/health", health),
+        Route("/metrics", metrics),
+        WebSocketRoute("/v1/realtime", realtime_endpoint),
+    ]
+    try:
+        from .tickets.routes import openapi_paths, ticket_routes
+
+        routes += ticket_routes(lambda: runtime)
+        extra_paths.update(openapi_paths())
+    except ImportError as exc:  # the screenshot API is optional at import time
+        log.warning("screenshot API unavailable: %s", exc)
+    routes.append(Route("/v1/openapi.json", openapi(extra_paths)))
+    if WEB_CLIENT.is_dir():
+        routes.append(Mount("/", StaticFiles(directory=WEB_CLIENT, html=True), name="web"))
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        task = asyncio.ensure_future(runtime.load(progress=progress)) if load_models else None
+        try:
+            yield
+        finally:
+            if task and not task.done():
+                task.cancel()
+            for session in list(runtime.sessions.values()):
+                await session.close()
+            if load_models:  # close only what this app loaded
+                await runtime.aclose()
+
+    app = Starlette(routes=routes, lifespan=lifespan)
+    app.state.runtime = runtime
+    app.add_middleware(ApiKeyMiddleware, keys=runtime.config.api_keys)
+    return app
+
+
+def uvicorn_config(app: Starlette, config: Config, **kw: Any) -> Any:
+    import uvicorn
+
+    return uvicorn.Config(
+        app, host=config.host, port=config.port, ws="websockets-sansio",
+        ws_max_size=config.max_ws_message_bytes * 4, ws_ping_interval=20, ws_ping_timeout=20,
+        log_level=config.log_level, access_log=False, lifespan="on", **kw,
+    )
+
+
+def serve(config: Config) -> None:
+    import uvicorn
+
+    def progress(line: str) -> None:
+        print(f"parley: {line}", file=sys.stderr, flush=True)
+
+    runtime = Runtime(config)
+    app = build_app(runtime, progress=progress)
+
+    async def announce() -> None:
+        while not runtime.status or any(s.state in ("pending", "loading") for s in runtime.status.values()):
+            await asyncio.sleep(0.2)
+        state = "ready" if runtime.ready else "running with errors (see /health)"
+        progress(f"{state}: open http://{config.host}:{config.port}/  (Realtime WebSocket: ws://{config.host}:{config.port}/v1/realtime)")
+
+    server = uvicorn.Server(uvicorn_config(app, config))
+
+    async def main() -> None:
+        watcher = asyncio.ensure_future(announce())
+        try:
+            await server.serve()
+        finally:
+            watcher.cancel()
+
+    asyncio.run(main())

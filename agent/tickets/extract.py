@@ -1,0 +1,299 @@
+"""Rule-based field extraction from OCR lines. Rules first: the ticket must be right without an LLM.
+
+Input: the OCR text lines in reading order (strings; their index is the evidence). Output:
+`Extracted`, every field with the line indices it came from.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Sequence
+
+# --- error lines -------------------------------------------------------------------------
+
+_ERROR_WORDS = re.compile(
+    r"(?i)\b(error|errors|exception|failed|failure|fails|traceback|fatal|denied|timeout|timed out|"
+    r"refused|cannot|can't|could not|couldn't|unable to|not found|invalid|panic|panicked|segmentation fault|"
+    r"segfault|crash(?:ed)?|abort(?:ed)?|unhandled|unexpected|forbidden|unauthorized|unavailable|"
+    r"unreachable|rejected|corrupt(?:ed)?|overflow|violation|killed|oom|deadlock|stack trace)\b"
+)
+_EXC_CLASS = re.compile(r"\b([A-Z][A-Za-z0-9_]*(?:Error|Exception|Fault|Failure|Panic|Warning))\b(?::|\s*\()")
+_STRONG = re.compile(r"(?i)\b(error|exception|fatal|panic)\s*[:\[(]|^\s*(E|F)\d{0,4}\s*[:\]]")
+_GENERIC_ONLY = re.compile(r"(?i)^\s*traceback \(most recent call last\):?\s*$")
+_STATUS_WORDS = re.compile(r"(?i)^\s*(failed|error|errors|failure|denied|timeout|invalid|cancel+ed)\s*$")
+
+
+@dataclass
+class Extracted:
+    lines: list[str]
+    error_messages: list[str] = field(default_factory=list)
+    error_codes: list[str] = field(default_factory=list)
+    urls: list[str] = field(default_factory=list)
+    versions: list[str] = field(default_factory=list)
+    timestamps: list[str] = field(default_factory=list)
+    stack_frames: list[dict] = field(default_factory=list)
+    environment: dict = field(default_factory=lambda: {"app": None, "os": None, "browser": None})
+    evidence: dict[str, list[int]] = field(default_factory=dict)
+    title: str = ""
+    title_line: int | None = None
+    injection_lines: list[int] = field(default_factory=list)
+
+    def add(self, fld: str, value, line: int) -> None:
+        target = getattr(self, fld)
+        key = value if not isinstance(value, dict) else tuple(sorted(value.items()))
+        existing = [v if not isinstance(v, dict) else tuple(sorted(v.items())) for v in target]
+        if key not in existing:
+            target.append(value)
+        ev = self.evidence.setdefault(fld, [])
+        if line not in ev:
+            ev.append(line)
+
+
+def error_score(line: str) -> int:
+    """How much a line looks like an error message (0 = not an error line)."""
+    s = line.strip()
+    if len(s) < 4:
+        return 0
+    kw = len(_ERROR_WORDS.findall(s))
+    exc = bool(_EXC_CLASS.search(s))
+    codes = bool(_HTTP_ERR.search(s) or _ERRNO.search(s) or _HEX_CODE.search(s))
+    if not (kw or exc or codes):
+        return 0
+    if _STATUS_WORDS.match(s):
+        return 0  # a bare status cell ("Failed") is a signal, not a message
+    score = 2 * min(kw, 3) + (4 if exc else 0) + (2 if codes else 0) + (2 if _STRONG.search(s) else 0)
+    words = len(s.split())
+    if ":" in s and words >= 3:
+        score += 2
+    if words < 3:
+        score -= 2
+    if _GENERIC_ONLY.match(s):
+        score = 1  # an error marker; never the title
+    return max(score, 1)
+
+
+# --- codes ---------------------------------------------------------------------------------
+
+_HTTP_PHRASES = (
+    "Bad Request|Unauthorized|Payment Required|Forbidden|Not Found|Method Not Allowed|Not Acceptable|"
+    "Request Timeout|Conflict|Gone|Payload Too Large|Unsupported Media Type|Unprocessable (?:Entity|Content)|"
+    "Too Many Requests|Internal Server Error|Not Implemented|Bad Gateway|Service Unavailable|Gateway Timeout"
+)
+_HTTP_ERR = re.compile(
+    rf"(?i)\b(?:HTTP(?:/\d(?:\.\d)?)?\s*(?:error\s*|status\s*)?:?\s*([45]\d\d)\b|(?:status(?: code)?|response code)\s*[:=]?\s*([45]\d\d)\b|([45]\d\d)\s+(?:{_HTTP_PHRASES})\b)"
+)
+_HEX_CODE = re.compile(r"\b0x[0-9A-Fa-f]{8}\b")
+_ERRNO_NAMES = (
+    "EACCES|EPERM|ENOENT|ECONNREFUSED|ECONNRESET|ECONNABORTED|ETIMEDOUT|EADDRINUSE|EADDRNOTAVAIL|EAGAIN|EPIPE|"
+    "EEXIST|ENOTDIR|EISDIR|ENOSPC|EMFILE|ENFILE|EHOSTUNREACH|ENETUNREACH|ENOTFOUND|EAI_AGAIN|EINVAL|EROFS|EBUSY|"
+    "ENOMEM|ENOTEMPTY|EBADF|EPROTO|ECANCELED|ENOTSUP|EDQUOT|ESRCH|ECHILD|EXDEV|ELOOP|ENAMETOOLONG|ENOEXEC"
+)
+_ERRNO = re.compile(rf"\b({_ERRNO_NAMES})\b|\[Errno\s*(\d+)\]|\berrno[\s=:]*(\d+)\b", re.I)
+_PREFIXED = re.compile(r"\b((?:ORA|PLS|TNS|SQL|ERR|ERROR|MSB|CS|TS|NU|NETSDK|AADSTS|KB|VS|LNK|C|E|W|F|X)-?\d{3,6})\b")
+_CHROME_ERR = re.compile(r"\b(ERR_[A-Z_]{4,}|NS_ERROR_[A-Z_]+|SEC_ERROR_[A-Z_]+|SSL_ERROR_[A-Z_]+|DLL_NOT_FOUND)\b")
+_SIGNAL = re.compile(r"\b(SIG(?:SEGV|KILL|ABRT|BUS|FPE|ILL|TERM|PIPE))\b")
+_EXIT = re.compile(r"(?i)\b(?:exit(?:ed)?(?: with)?(?: code| status)|return(?:ed)? code|exit code)\s*[:=]?\s*(-?\d{1,3})\b")
+_NOT_CODES = re.compile(r"^(?:C\d{3,4}|E\d{3}|X\d{3,4})$")  # too ambiguous without an error context
+
+
+def _codes(line: str, is_error: bool) -> list[str]:
+    out: list[str] = []
+    for m in _HTTP_ERR.finditer(line):
+        out.append(f"HTTP {next(g for g in m.groups() if g)}")
+    out += [m.group(0).lower()[:2] + m.group(0)[2:].upper() for m in _HEX_CODE.finditer(line)]
+    for m in _ERRNO.finditer(line):
+        if m.group(1):
+            out.append(m.group(1).upper())
+        else:
+            out.append(f"errno {m.group(2) or m.group(3)}")
+    out += [m.group(1) for m in _CHROME_ERR.finditer(line)]
+    out += [m.group(1) for m in _SIGNAL.finditer(line)]
+    for m in _EXIT.finditer(line):
+        if m.group(1) != "0":
+            out.append(f"exit {m.group(1)}")
+    if is_error or re.search(r"(?i)\b(code|error|err|ora|fault)\b", line):
+        for m in _PREFIXED.finditer(line):
+            code = m.group(1)
+            if _NOT_CODES.match(code) and not is_error:
+                continue
+            if re.fullmatch(r"[A-Z]+\d{3,6}", code) and re.search(rf"\b{code}\.\w", line):
+                continue  # part of a file or host name
+            out.append(code)
+    return out
+
+
+# --- urls, versions, timestamps ----------------------------------------------------------------
+
+_URL = re.compile(r"\b(?:https?|wss?|ftp)://[^\s<>\"'`|]+|\bwww\.[a-z0-9-]+(?:\.[a-z0-9-]+)+(?:/[^\s<>\"'`|]*)?", re.I)
+_VERSION_V = re.compile(r"(?<![\w.])v(\d+(?:\.\d+){1,3}(?:-[0-9A-Za-z.]+)?)\b")
+_VERSION_WORD = re.compile(r"(?i)\b(?:version|ver\.|release|build)\s*:?\s*v?(\d+(?:\.\d+){1,3}(?:-[0-9A-Za-z.]+)?)\b")
+_SEMVER = re.compile(r"(?<![\w./:-])(\d+\.\d+\.\d+(?:-[0-9A-Za-z.]+)?)(?![\w.]*\d*\.\d)(?![\w/:])")
+_TS = [
+    re.compile(r"\b\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d{1,9})?)?(?:\s?Z|\s?[+-]\d{2}:?\d{2}|\s?UTC)?(?![\d:])"),
+    re.compile(r"\[\d{2}/[A-Z][a-z]{2}/\d{4}:\d{2}:\d{2}:\d{2}\s[+-]\d{4}\]"),
+    re.compile(r"\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun),\s\d{1,2}\s[A-Z][a-z]{2}\s\d{4}\s\d{2}:\d{2}:\d{2}\s(?:GMT|UTC|[+-]\d{4})"),
+    re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\s{1,2}\d{1,2}(?:,\s\d{4})?\s\d{2}:\d{2}:\d{2}\b"),
+    re.compile(r"\b\d{1,2}/\d{1,2}/\d{4},?\s\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AP]M)?\b"),
+    re.compile(r"\b\d{4}-\d{2}-\d{2}\b"),
+    re.compile(r"^\s*\[?(\d{2}:\d{2}:\d{2}(?:[.,]\d{1,6})?)\]?(?=\s)"),  # a log line's time prefix
+]
+_IPV4 = re.compile(r"\b\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}\b")
+
+# --- stack frames --------------------------------------------------------------------------
+
+_PY_FRAME = re.compile(r"File\s*[\"'“”‘’]+([^\"'“”‘’]+)[\"'“”‘’]+\s*,?\s*line\s*(\d+)(?:\s*,?\s*in\s+([\w<>.$]+))?")
+_JAVA_FRAME = re.compile(r"\bat\s+([\w$.]+)\.([\w$<>]+)\(([\w$]+\.(?:java|kt|scala|groovy)):(\d+)\)")
+_JAVA_NATIVE = re.compile(r"\bat\s+([\w$.]+)\.([\w$<>]+)\((Native Method|Unknown Source)\)")
+_JS_FRAME = re.compile(r"\bat\s+(?:(?:async\s+)?([\w$.<>\[\] ]+?)\s+\()?((?:[a-z]+:/+)?[^\s()]+?\.(?:m?js|cjs|ts|tsx|jsx|vue)):(\d+)(?::(\d+))?\)?")
+_CS_FRAME = re.compile(r"\bat\s+([\w.`<>]+)\(.*?\)\s+in\s+(.+?):line\s+(\d+)")
+_GO_FRAME = re.compile(r"^\s*((?:[\w.-]+/)*[\w.-]+\.go):(\d+)\b")
+
+# --- environment ---------------------------------------------------------------------------
+
+_OS = re.compile(
+    r"\b(Windows(?:\s(?:11|10|8\.1|8|7|Server\s\d{4}))?|mac\s?OS(?:\sX)?(?:\s\d+(?:\.\d+)*)?|OS X(?:\s\d+(?:\.\d+)*)?|"
+    r"Ubuntu(?:\s\d+\.\d+(?:\.\d+)?)?(?:\sLTS)?|Debian(?:\s\d+)?|Fedora(?:\s\d+)?|CentOS(?:\s\d+)?|Red Hat Enterprise Linux(?:\s\d+(?:\.\d+)?)?|"
+    r"Arch Linux|Linux|Android(?:\s\d+(?:\.\d+)?)?|iOS(?:\s\d+(?:\.\d+)*)?|iPadOS(?:\s\d+(?:\.\d+)*)?|ChromeOS|Chrome OS)\b"
+)
+_BROWSER = re.compile(r"\b(Chrome|Chromium|Firefox|Safari|Edge|Opera|Brave|Vivaldi)(?:[/\s](\d+(?:\.\d+)*))?\b")
+_APP_VERSION_WORD = re.compile(r"\b((?:[A-Z][\w+.-]*\s){0,3}[A-Z][\w+.-]*)\s+(?:[Vv]ersion|v)\s?\d+(?:\.\d+)+")
+_APP_SEMVER = re.compile(r"\b((?:[A-Z][\w+-]*\s){0,3}[A-Z][\w+-]*)\s+v?\d+\.\d+(?:\.\d+)+\b")
+_APP_TITLE = re.compile(r"^\s*(?:Error|Warning|Alert|Problem|Crash)\s+[-–—|:]\s+(.{3,40}?)\s*$", re.I)
+
+# --- prompt injection ----------------------------------------------------------------------
+
+_INJECTION = re.compile(
+    r"(?i)(ignore\s+(?:all\s+|any\s+|the\s+|your\s+)*(?:previous|prior|above|earlier|preceding|other)?\s*(?:instructions?|prompts?|rules|directions)"
+    r"|disregard\s+(?:all|any|the|your|previous|prior|above|earlier|these|those)"
+    r"|forget\s+(?:all|everything|your|previous|prior)\s*(?:instructions?|rules|you)?"
+    r"|you\s+are\s+now\b|from\s+now\s+on\s+you|act\s+as\s+(?:an?\s+)?(?:admin|root|system|developer|dan)\b"
+    r"|system\s+prompt|developer\s+mode|jailbreak|new\s+instructions?\s*:|override\s+(?:your|the|all)\s+(?:instructions|rules|settings)"
+    r"|do\s+not\s+follow\s+(?:your|the)|(?:set|change)\s+the\s+(?:ticket\s+)?(?:title|severity|summary)\s+to"
+    r"|reveal\s+(?:your|the)\s+(?:system|hidden|secret)|<\|?(?:im_start|system)\|?>|\bBEGIN\s+(?:SYSTEM|INSTRUCTIONS)\b)"
+)
+
+
+def injection_suspected(line: str) -> bool:
+    return bool(_INJECTION.search(" ".join(line.split())))
+
+
+def _clean_url(u: str) -> str:
+    u = u.rstrip(".,;:!?")
+    while u.endswith(")") and u.count(")") > u.count("("):
+        u = u[:-1]
+    while u.endswith("]") and u.count("]") > u.count("["):
+        u = u[:-1]
+    return u
+
+
+def extract(lines: Sequence[str]) -> Extracted:
+    ex = Extracted(lines=list(lines))
+    scored: list[tuple[int, int]] = []
+    for i, raw in enumerate(lines):
+        line = " ".join(raw.split())
+        if not line:
+            continue
+        if injection_suspected(line):
+            ex.injection_lines.append(i)
+        score = error_score(line)
+        is_error = score > 0
+        if is_error and not _INJECTION.search(line):
+            ex.add("error_messages", line, i)
+            scored.append((score, i))
+        for c in _codes(line, is_error):
+            ex.add("error_codes", c, i)
+        urls = [_clean_url(m.group(0)) for m in _URL.finditer(line)]
+        for u in urls:
+            ex.add("urls", u, i)
+        no_urls = _URL.sub(" ", line)
+        no_ip = _IPV4.sub(" ", no_urls)
+        for pat in (_VERSION_V, _VERSION_WORD):
+            for m in pat.finditer(no_ip):
+                ex.add("versions", m.group(0) if pat is _VERSION_V else m.group(1), i)
+        for m in _SEMVER.finditer(no_ip):
+            v = m.group(1)
+            if not any(v in existing for existing in ex.versions):
+                ex.add("versions", v, i)
+        taken: list[tuple[int, int]] = []
+        for pat in _TS:
+            for m in pat.finditer(no_urls):
+                span = m.span(1) if pat.groups else m.span()
+                if any(a <= span[0] < b or a < span[1] <= b for a, b in taken):
+                    continue
+                taken.append(span)
+                ex.add("timestamps", (m.group(1) if pat.groups else m.group(0)).strip("[]"), i)
+        _frames(line, i, ex)
+        _environment(line, i, ex, is_error)
+    if ex.injection_lines:
+        ex.evidence["prompt_injection"] = list(ex.injection_lines)
+    _pick_title(ex, scored)
+    return ex
+
+
+def _frames(line: str, i: int, ex: Extracted) -> None:
+    for m in _PY_FRAME.finditer(line):
+        ex.add("stack_frames", {"language": "python", "file": m.group(1), "line": int(m.group(2)), "function": m.group(3) or None, "text": line}, i)
+    for m in _JAVA_FRAME.finditer(line):
+        ex.add("stack_frames", {"language": "java", "file": m.group(3), "line": int(m.group(4)), "function": f"{m.group(1)}.{m.group(2)}", "text": line}, i)
+    for m in _JAVA_NATIVE.finditer(line):
+        ex.add("stack_frames", {"language": "java", "file": None, "line": None, "function": f"{m.group(1)}.{m.group(2)}", "text": line}, i)
+    if not _JAVA_FRAME.search(line):
+        for m in _JS_FRAME.finditer(line):
+            fn = (m.group(1) or "").strip() or None
+            ex.add("stack_frames", {"language": "javascript", "file": m.group(2), "line": int(m.group(3)), "function": fn, "text": line}, i)
+    for m in _CS_FRAME.finditer(line):
+        ex.add("stack_frames", {"language": "csharp", "file": m.group(2), "line": int(m.group(3)), "function": m.group(1), "text": line}, i)
+    for m in _GO_FRAME.finditer(line):
+        ex.add("stack_frames", {"language": "go", "file": m.group(1), "line": int(m.group(2)), "function": None, "text": line}, i)
+
+
+def _set_env(ex: Extracted, key: str, value: str, i: int) -> None:
+    if value and not ex.environment.get(key):
+        ex.environment[key] = value
+        ev = ex.evidence.setdefault(f"environment.{key}", [])
+        if i not in ev:
+            ev.append(i)
+
+
+def _environment(line: str, i: int, ex: Extracted, is_error: bool = False) -> None:
+    m = _OS.search(line)
+    if m:
+        _set_env(ex, "os", m.group(1), i)
+    for m in _BROWSER.finditer(line):
+        if m.group(1) == "Chrome" and line[m.end() : m.end() + 3] == " OS":
+            continue
+        if m.group(1) in ("Edge", "Safari", "Opera") and not m.group(2):
+            continue  # too common as plain words
+        _set_env(ex, "browser", f"{m.group(1)} {m.group(2)}" if m.group(2) else m.group(1), i)
+        break
+    if ex.environment.get("app"):
+        return
+    if not is_error:
+        for pat in (_APP_VERSION_WORD, _APP_SEMVER):
+            m = pat.search(_IPV4.sub(" ", _URL.sub(" ", line)))
+            if m:
+                name = m.group(1).strip()
+                if _OS.fullmatch(name) or _BROWSER.fullmatch(name) or name.lower() in ("version", "release", "build") or name.isupper():
+                    continue
+                _set_env(ex, "app", name, i)
+                return
+    m = _APP_TITLE.match(line)
+    if m:
+        _set_env(ex, "app", m.group(1).strip(), i)
+
+
+def _pick_title(ex: Extracted, scored: list[tuple[int, int]]) -> None:
+    """The default title: the most telling error line (first one among equals)."""
+    if scored:
+        best = max(scored, key=lambda si: (si[0], -si[1]))
+        ex.title_line = best[1]
+        ex.title = " ".join(ex.lines[best[1]].split())
+        ex.evidence["title"] = [best[1]]
+        return
+    for i, line in enumerate(ex.lines):  # no error line: the first substantial line
+        s = " ".join(line.split())
+        if len(s) >= 12 and i not in ex.injection_lines:
+            ex.title_line = i
+            ex.title = s
+            ex.evidence["title"] = [i]
+            return

@@ -1,0 +1,231 @@
+"""HTTP routes of the screenshot -> ticket API.
+
+    POST /v1/screenshots          multipart `file` (+ `note`, `crop`) or a raw image body (?note=&crop=)
+    GET  /v1/tickets/{ticket_id}  one ticket (404 ticket_not_found)
+    GET  /v1/tickets              ?limit=&offset= newest first
+    GET  /v1/schemas/ticket.json  the ticket JSON Schema
+
+`ticket_routes(get_runtime)` needs an object with `config`, `ocr`, `llm` and `ocr_limit`.
+The body is read with a streaming cap: a declared Content-Length over the limit is refused
+before reading, and a chunked body is cut off as soon as it passes the limit.
+"""
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import logging
+from pathlib import Path
+from typing import Any, Callable
+
+from starlette.datastructures import UploadFile
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+
+from agent.errors import ParleyError, error_response
+from media.image_validate import ImageRejected, check_bytes
+
+from . import schema as ticket_schema
+from .pipeline import analyze_screenshot, new_ticket_id
+from .store import IdempotencyConflict, TicketStore, keep_image
+
+log = logging.getLogger("parley.tickets")
+
+MULTIPART_OVERHEAD = 64 * 1024  # form boundaries, headers, note and crop fields
+MAX_NOTE = 2000
+
+
+class _TooLarge(Exception):
+    pass
+
+
+def _too_large(limit: int) -> Response:
+    return error_response(
+        413, "file_too_large", f"the upload is larger than the {limit}-byte limit", "crop the screenshot or save it as JPEG",
+        headers={"Connection": "close"},
+    )
+
+
+def _capped(request: Request, cap: int) -> Request:
+    """The same request, whose body stream raises _TooLarge once more than `cap` bytes arrived."""
+    seen = 0
+    receive = request.receive
+
+    async def capped_receive() -> dict:
+        nonlocal seen
+        message = await receive()
+        if message["type"] == "http.request":
+            seen += len(message.get("body", b""))
+            if seen > cap:
+                raise _TooLarge()
+        return message
+
+    return Request(request.scope, capped_receive)
+
+
+def _declared_length(request: Request) -> int | None:
+    raw = request.headers.get("content-length")
+    if raw is None:
+        return None
+    try:
+        return int(raw)
+    except ValueError:
+        return None
+
+
+_STORES: dict[str, TicketStore] = {}
+
+
+def store_for(config: Any) -> TicketStore:
+    path = str(config.tickets_db)
+    st = _STORES.get(path)
+    if st is None:
+        st = _STORES[path] = TicketStore(path)
+    return st
+
+
+_KEY_LOCKS: dict[str, asyncio.Lock] = {}
+
+
+async def _read_upload(request: Request, limit: int) -> tuple[bytes | None, str | None, str | None, str | None]:
+    """(data, content_type, note, crop) from a multipart form or a raw body. data None = no file field."""
+    ctype = request.headers.get("content-type", "")
+    declared = _declared_length(request)
+    multipart = ctype.lower().startswith("multipart/form-data")
+    cap = limit + MULTIPART_OVERHEAD if multipart else limit
+    if declared is not None and declared > cap:
+        raise _TooLarge()
+    req = _capped(request, cap)
+    note = request.query_params.get("note")
+    crop = request.query_params.get("crop")
+    if multipart:
+        try:
+            form = await req.form(max_files=2, max_fields=20, max_part_size=MAX_NOTE * 4)
+        except _TooLarge:
+            raise
+        except Exception as exc:  # noqa: BLE001 - python-multipart / starlette parse errors
+            raise ParleyError("bad_request", f"the multipart form could not be parsed: {str(exc)[:120]}", "send multipart/form-data with a `file` field", 400) from None
+        try:
+            f = form.get("file")
+            if isinstance(form.get("note"), str):
+                note = form.get("note")
+            if isinstance(form.get("crop"), str):
+                crop = form.get("crop")
+            if not isinstance(f, UploadFile):
+                return None, None, note, crop
+            data = await f.read()
+            return data, f.content_type, note, crop
+        finally:
+            await form.close()
+    if ctype.lower().startswith("application/x-www-form-urlencoded"):
+        return None, None, note, crop
+    body = bytearray()
+    async for chunk in req.stream():
+        body += chunk
+    return bytes(body), (ctype.split(";")[0].strip() or None), note, crop
+
+
+def ticket_routes(get_runtime: Callable[[], Any]) -> list[Route]:
+    async def create(request: Request) -> Response:
+        rt = get_runtime()
+        config = rt.config
+        limit = int(config.max_upload_bytes)
+        try:
+            data, ctype, note, crop = await _read_upload(request, limit)
+        except _TooLarge:
+            return _too_large(limit)
+        except ParleyError as exc:
+            return error_response(exc.status, exc.code, exc.message, exc.hint)
+        if data is None:
+            return error_response(422, "missing_file", "no image in the request: the multipart field `file` is missing",
+                                  "send multipart/form-data with the image in a field named `file`, or the raw image as the body")
+        if note is not None and len(note) > MAX_NOTE:
+            return error_response(422, "note_too_long", f"note is longer than {MAX_NOTE} characters", "shorten the note")
+        if getattr(rt, "ocr", None) is None:
+            try:  # bad input is still a 4xx, even without OCR
+                check_bytes(data, limit, ctype)
+            except ImageRejected as exc:
+                return error_response(exc.status, exc.code, exc.message, exc.hint)
+            return error_response(503, "ocr_unavailable", "OCR is not available on this server",
+                                  "install the Debian package tesseract-ocr (apt-get install tesseract-ocr)", {"Retry-After": "30"})
+        key = request.headers.get("idempotency-key")
+        if key is not None and not (0 < len(key) <= 200):
+            return error_response(422, "invalid_idempotency_key", "Idempotency-Key must be 1-200 characters", "use a UUID")
+        digest = hashlib.sha256(data)
+        digest.update(b"\0note\0" + (note or "").encode() + b"\0crop\0" + (crop or "").encode())
+        request_hash = digest.hexdigest()
+        store = store_for(config)
+        lock = _KEY_LOCKS.setdefault(key, asyncio.Lock()) if key else None
+        try:
+            if lock:
+                await lock.acquire()
+            if key:
+                try:
+                    earlier = await asyncio.to_thread(store.lookup_key, key, request_hash)
+                except IdempotencyConflict as exc:
+                    return error_response(409, "idempotency_key_reused", f"this Idempotency-Key was used for a different upload (ticket {exc.ticket_id})",
+                                          "use a new key for a new upload")
+                if earlier is not None:
+                    return JSONResponse(earlier, status_code=200, headers={"Location": f"/v1/tickets/{earlier['id']}", "Idempotent-Replayed": "true"})
+            tid = new_ticket_id()
+            try:
+                async with rt.ocr_limit:
+                    ticket = await analyze_screenshot(data, ctype, ocr=rt.ocr, llm=getattr(rt, "llm", None), config=config,
+                                                      note=note, crop=crop, ticket_id=tid)
+            except ParleyError as exc:
+                return error_response(exc.status, exc.code, exc.message, exc.hint)
+            try:
+                saved = await asyncio.to_thread(store.save, ticket, key, request_hash)
+            except IdempotencyConflict as exc:
+                return error_response(409, "idempotency_key_reused", f"this Idempotency-Key was used for a different upload (ticket {exc.ticket_id})",
+                                      "use a new key for a new upload")
+            if saved["id"] != ticket["id"]:  # another process won the race for this key
+                return JSONResponse(saved, status_code=200, headers={"Location": f"/v1/tickets/{saved['id']}"})
+            if getattr(config, "keep_images", False):
+                images_dir = Path(config.tickets_db).resolve().parent / "images"
+                try:
+                    await asyncio.to_thread(keep_image, images_dir, ticket["id"], data, ticket["image"]["received"]["format"],
+                                            float(config.image_retention_days))
+                except OSError as exc:
+                    log.warning("could not keep the image of ticket %s: %s", ticket["id"], exc)
+            return JSONResponse(ticket, status_code=201, headers={"Location": f"/v1/tickets/{ticket['id']}"})
+        finally:
+            if lock:
+                lock.release()
+                if not lock.locked() and not getattr(lock, "_waiters", None):
+                    _KEY_LOCKS.pop(key, None)
+
+    async def get_one(request: Request) -> Response:
+        rt = get_runtime()
+        tid = request.path_params["ticket_id"]
+        ticket = await asyncio.to_thread(store_for(rt.config).get, tid) if len(tid) <= 64 else None
+        if ticket is None:
+            return error_response(404, "ticket_not_found", f"no ticket with id {tid[:64]!r}", "list tickets with GET /v1/tickets")
+        return JSONResponse(ticket)
+
+    async def list_all(request: Request) -> Response:
+        rt = get_runtime()
+        try:
+            limit = int(request.query_params.get("limit", "20"))
+            offset = int(request.query_params.get("offset", "0"))
+            if not (1 <= limit <= 100) or offset < 0:
+                raise ValueError
+        except ValueError:
+            return error_response(422, "invalid_parameter", "limit must be 1-100 and offset >= 0", "e.g. ?limit=20&offset=0")
+        items, total = await asyncio.to_thread(store_for(rt.config).list, limit, offset)
+        return JSONResponse({"object": "list", "data": items, "total": total, "limit": limit, "offset": offset})
+
+    async def get_schema(request: Request) -> Response:
+        return JSONResponse(ticket_schema.schema(), media_type="application/schema+json")
+
+    return [
+        Route("/v1/screenshots", create, methods=["POST"]),
+        Route("/v1/tickets", list_all, methods=["GET"]),
+        Route("/v1/tickets/{ticket_id}", get_one, methods=["GET"]),
+        Route("/v1/schemas/ticket.json", get_schema, methods=["GET"]),
+    ]
+
+
+def openapi_paths() -> dict:
+    """OpenAPI 3.1 paths for these routes (for the server's /v1/openapi.json)."""
+    return ticket_schema.openapi_paths()

@@ -1,0 +1,82 @@
+"""Per-turn latency: monotonic timestamps for each stage, reported to client, log and /metrics."""
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+log = logging.getLogger("parley.turn")
+
+STAGES = ("speech_end", "end_of_turn", "asr_final", "llm_first_token", "first_chunk", "tts_first_audio", "first_audio_sent")
+
+
+@dataclass
+class TurnMetrics:
+    """Stage times (time.monotonic() seconds). `speech_end` is the last voiced frame."""
+
+    marks: dict[str, float] = field(default_factory=dict)
+    preemptive: bool = False
+
+    def mark(self, stage: str, at: float | None = None) -> None:
+        self.marks.setdefault(stage, time.monotonic() if at is None else at)
+
+    def relative_ms(self) -> dict[str, float]:
+        base = self.marks.get("speech_end")
+        if base is None:
+            return {}
+        return {f"{s}_ms": round((self.marks[s] - base) * 1000.0, 1) for s in STAGES if s in self.marks}
+
+    def total_ms(self) -> float | None:
+        rel = self.relative_ms()
+        return rel.get("first_audio_sent_ms")
+
+    def slowest_stage(self) -> tuple[str, float]:
+        present = [s for s in STAGES if s in self.marks]
+        worst, worst_ms = "", -1.0
+        for prev, cur in zip(present, present[1:]):
+            ms = (self.marks[cur] - self.marks[prev]) * 1000.0
+            if ms > worst_ms:
+                worst, worst_ms = cur, ms
+        return worst, worst_ms
+
+    def report(self, budget_ms: float, response_id: str) -> dict[str, Any]:
+        rel = self.relative_ms()
+        total = rel.get("first_audio_sent_ms")
+        over = total is not None and total > budget_ms
+        stage, stage_ms = self.slowest_stage()
+        if over:
+            log.warning("turn %s over budget: %.0f ms > %.0f ms; slowest stage %s (%.0f ms)", response_id, total, budget_ms, stage, stage_ms)
+        else:
+            log.info("turn %s: %s", response_id, rel)
+        return {"metrics": rel, "budget_ms": budget_ms, "over_budget": over, "slowest_stage": stage, "preemptive": self.preemptive}
+
+
+class LatencyHistogram:
+    """A small Prometheus-style histogram of voice-to-voice latency."""
+
+    BUCKETS = (200, 400, 600, 800, 1000, 1200, 1600, 2400, 4000)
+
+    def __init__(self) -> None:
+        self.counts = [0] * (len(self.BUCKETS) + 1)
+        self.total = 0.0
+        self.n = 0
+
+    def observe(self, ms: float) -> None:
+        self.n += 1
+        self.total += ms
+        for i, b in enumerate(self.BUCKETS):
+            if ms <= b:
+                self.counts[i] += 1
+                return
+        self.counts[-1] += 1
+
+    def prometheus(self, name: str) -> str:
+        lines, acc = [f"# TYPE {name} histogram"], 0
+        for b, c in zip(self.BUCKETS, self.counts):
+            acc += c
+            lines.append(f'{name}_bucket{{le="{b / 1000}"}} {acc}')
+        lines.append(f'{name}_bucket{{le="+Inf"}} {self.n}')
+        lines.append(f"{name}_sum {self.total / 1000:.3f}")
+        lines.append(f"{name}_count {self.n}")
+        return "\n".join(lines) + "\n"

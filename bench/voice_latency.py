@@ -1,0 +1,187 @@
+"""Voice-to-voice latency over /v1/realtime, with the real offline models.
+
+Starts a server in-process (or uses --url), streams Piper-made questions in real time
+(20 ms frames, like a microphone), and measures on the client:
+  voice-to-voice = first reply audio delta received − end of the user's speech in the stream
+It prints p50/p95 beside the server's own per-stage metrics (parley.turn.metrics), and the
+barge-in stop time (interruption onset → last audio delta of the cancelled reply).
+
+    .venv/bin/python bench/voice_latency.py --turns 8
+"""
+from __future__ import annotations
+
+import argparse
+import asyncio
+import base64
+import json
+import os
+import platform
+import statistics
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+QUESTIONS = [
+    "What is the capital of France?",
+    "How many days are in a week?",
+    "What does a web browser do?",
+    "Why is my computer running slowly?",
+    "How do I restart my router?",
+    "What is the capital of Italy?",
+    "Is it safe to delete temporary files?",
+    "What is a password manager?",
+    "How many hours are in a day?",
+    "What does an error code mean?",
+]
+RATE = 24000
+FRAME = 480  # 20 ms
+
+
+def pct(xs: list[float], p: float) -> float:
+    xs = sorted(xs)
+    return xs[min(len(xs) - 1, int(round(p / 100 * (len(xs) - 1))))]
+
+
+async def paced_send(ws, audio: np.ndarray, t0: float) -> None:
+    from media.pcm import float_to_pcm16
+
+    for i in range(0, len(audio), FRAME):
+        target = t0 + i / RATE
+        delay = target - time.monotonic()
+        if delay > 0:
+            await asyncio.sleep(delay)  # a microphone delivers audio in real time
+        await ws.send(json.dumps({"type": "input_audio_buffer.append", "audio": base64.b64encode(float_to_pcm16(audio[i:i + FRAME])).decode()}))
+
+
+def speech_end_offset(runtime, audio: np.ndarray) -> float:
+    """Seconds from clip start to the last sample above threshold (the end of speech)."""
+    idx = np.nonzero(np.abs(audio) > 0.02)[0]
+    return (idx[-1] + 1) / RATE
+
+
+async def one_turn(url: str, runtime, question: str) -> dict:
+    import websockets
+
+    from media.pcm import pcm16_to_float, resample
+
+    chunk = runtime.tts.synthesize_all(question)
+    voice = resample(pcm16_to_float(chunk.pcm), chunk.sample_rate, RATE)
+    audio = np.concatenate([np.zeros(int(0.4 * RATE), np.float32), voice, np.zeros(int(2.5 * RATE), np.float32)])
+    end_off = speech_end_offset(runtime, audio)
+    async with websockets.connect(url, max_size=None) as ws:
+        await ws.send(json.dumps({"type": "session.update", "session": {"type": "realtime", "audio": {"input": {"format": {"type": "audio/pcm", "rate": RATE}, "turn_detection": {"type": "server_vad", "silence_duration_ms": 500}}}}}))
+        while json.loads(await ws.recv())["type"] != "session.updated":
+            pass
+        t0 = time.monotonic() + 0.05
+        sender = asyncio.ensure_future(paced_send(ws, audio, t0))
+        first_audio = None
+        metrics, transcript, reply = {}, "", ""
+        try:
+            async with asyncio.timeout(60):
+                while True:
+                    ev = json.loads(await ws.recv())
+                    if ev["type"] == "response.output_audio.delta" and first_audio is None:
+                        first_audio = time.monotonic()
+                    elif ev["type"] == "parley.turn.metrics":
+                        metrics = ev["metrics"]
+                    elif ev["type"] == "conversation.item.input_audio_transcription.completed":
+                        transcript = ev["transcript"]
+                    elif ev["type"] == "response.done":
+                        out = ev["response"]["output"]
+                        reply = out[0]["content"][0]["transcript"] if out and out[0].get("content") else ""
+                        break
+        finally:
+            sender.cancel()
+    v2v = (first_audio - (t0 + end_off)) * 1000 if first_audio else float("nan")
+    return {"v2v_ms": v2v, "metrics": metrics, "transcript": transcript, "reply": reply}
+
+
+async def barge_in(url: str, runtime) -> dict:
+    import websockets
+
+    from media.pcm import pcm16_to_float, resample
+
+    chunk = runtime.tts.synthesize_all("Stop, I have a different question about my printer.")
+    cut = resample(pcm16_to_float(chunk.pcm), chunk.sample_rate, RATE)
+    cut = np.concatenate([cut, np.zeros(int(1.5 * RATE), np.float32)])
+    onset_off = np.nonzero(np.abs(cut) > 0.02)[0][0] / RATE
+    async with websockets.connect(url, max_size=None) as ws:
+        await ws.send(json.dumps({"type": "session.update", "session": {"type": "realtime", "instructions": "Always answer with at least five long sentences."}}))
+        await ws.send(json.dumps({"type": "conversation.item.create", "item": {"type": "message", "role": "user", "content": [{"type": "input_text", "text": "Tell me the history of the telephone."}]}}))
+        await ws.send(json.dumps({"type": "response.create"}))
+        rid, last_delta, t0, sender = None, None, None, None
+        async with asyncio.timeout(60):
+            while True:
+                ev = json.loads(await ws.recv())
+                if ev["type"] == "response.output_audio.delta":
+                    last_delta = time.monotonic()
+                    if rid is None:
+                        rid = ev["response_id"]
+                        await asyncio.sleep(1.0)  # let the reply play for a second before cutting in
+                        t0 = time.monotonic()
+                        sender = asyncio.ensure_future(paced_send(ws, cut, t0))
+                elif ev["type"] == "response.done" and ev["response"]["id"] == rid:
+                    status = ev["response"]["status"]
+                    break
+        if sender:
+            sender.cancel()
+    return {"status": status, "stop_ms": (last_delta - (t0 + onset_off)) * 1000}
+
+
+async def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--turns", type=int, default=8)
+    ap.add_argument("--barge-ins", type=int, default=3)
+    args = ap.parse_args()
+
+    import uvicorn
+
+    from agent.config import load_config
+    from agent.runtime import Runtime
+    from agent.server import build_app, uvicorn_config
+
+    runtime = Runtime(load_config(port=0, log_level="warning"))
+    await runtime.load(only=("vad", "asr", "tts", "llm"))
+    sock_port = 8765 + os.getpid() % 1000
+    app = build_app(runtime, load_models=False)
+    server = uvicorn.Server(uvicorn_config(app, runtime.config.replace(port=sock_port)))
+    serve = asyncio.ensure_future(server.serve())
+    while not server.started:
+        await asyncio.sleep(0.05)
+    url = f"ws://127.0.0.1:{sock_port}/v1/realtime"
+    print(f"# voice latency — {platform.machine()} {os.cpu_count()} cores, python {platform.python_version()}, models: "
+          + ", ".join(s.name for s in runtime.status.values() if s.state == "ready"))
+    results = []
+    for i in range(args.turns + 1):
+        r = await one_turn(url, runtime, QUESTIONS[i % len(QUESTIONS)])
+        if i == 0:
+            continue  # first turn warms caches
+        results.append(r)
+        m = r["metrics"]
+        print(f"turn {i}: v2v {r['v2v_ms']:.0f} ms | server {m.get('first_audio_sent_ms', float('nan')):.0f} ms | "
+              f"heard {r['transcript']!r} → {r['reply'][:60]!r}")
+    v2v = [r["v2v_ms"] for r in results if r["v2v_ms"] == r["v2v_ms"]]
+    print(f"\nvoice-to-voice (client, speech end → first audio delta): p50 {pct(v2v, 50):.0f} ms, p95 {pct(v2v, 95):.0f} ms over {len(v2v)} turns")
+    stages = ["end_of_turn_ms", "asr_final_ms", "llm_first_token_ms", "first_chunk_ms", "tts_first_audio_ms", "first_audio_sent_ms"]
+    print("server stages (ms after speech end), p50:")
+    for s in stages:
+        xs = [r["metrics"][s] for r in results if s in r["metrics"]]
+        if xs:
+            print(f"  {s:22} {statistics.median(xs):7.0f}   (p95 {pct(xs, 95):.0f})")
+    stops = []
+    for _ in range(args.barge_ins):
+        b = await barge_in(url, runtime)
+        stops.append(b["stop_ms"])
+        print(f"barge-in: {b['status']}, interruption onset → last audio delta {b['stop_ms']:.0f} ms")
+    if stops:
+        print(f"barge-in stop time p50 {pct(stops, 50):.0f} ms (includes {runtime.config.barge_in_min_speech_ms} ms minimum speech to confirm)")
+    server.should_exit = True
+    await serve
+
+
+if __name__ == "__main__":
+    asyncio.run(main())

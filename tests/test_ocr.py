@@ -1,0 +1,226 @@
+"""OCR adapter and image preparation, with real Tesseract on images rendered by Pillow."""
+from __future__ import annotations
+
+import os
+import stat
+
+import numpy as np
+import pytest
+from PIL import Image
+
+from models.ocr import OCRTimeout, OCRUnavailable, OcrWord, TesseractOCR, drop_noise, group_lines
+
+try:
+    from tests import images
+except ImportError:  # run from inside tests/
+    import images  # type: ignore[no-redef]
+
+from agent.tickets.ocr_step import read_screen
+from media import image_prep as ip
+from media import text_regions as tr
+from media.ocr_prep import prepare
+
+
+@pytest.fixture(scope="module")
+def ocr() -> TesseractOCR:
+    o = TesseractOCR()
+    o.check()
+    return o
+
+
+def _norm(s: str) -> str:
+    return " ".join(s.split())
+
+
+def _has_line(lines: list[str], expected: str) -> bool:
+    return any(_norm(expected) in _norm(line) for line in lines)
+
+
+# --- the adapter -------------------------------------------------------------------------
+
+
+def test_thread_limit_is_set_for_tesseract_only() -> None:
+    import pytesseract.pytesseract as pt
+
+    assert pt.subprocess_args()["env"]["OMP_THREAD_LIMIT"] == os.environ.get("PARLEY_TESSERACT_THREADS", "1")
+
+
+def test_version(ocr: TesseractOCR) -> None:
+    assert ocr.version()[0].isdigit()
+
+
+def test_missing_binary_names_the_debian_package(tmp_path) -> None:
+    missing = TesseractOCR(cmd=str(tmp_path / "no-such-tesseract"))
+    with pytest.raises(OCRUnavailable) as err:
+        missing.version()
+    assert "tesseract-ocr" in err.value.hint
+    with pytest.raises(OCRUnavailable):
+        missing.read(Image.new("L", (40, 20), 255))
+
+
+def test_read_is_bounded_by_its_timeout(tmp_path) -> None:
+    slow = tmp_path / "tesseract"
+    slow.write_text("#!/bin/sh\nsleep 30\n")
+    slow.chmod(slow.stat().st_mode | stat.S_IEXEC)
+    with pytest.raises(OCRTimeout):
+        TesseractOCR(cmd=str(slow)).read(Image.new("L", (40, 20), 255), timeout_s=0.5)
+
+
+def test_read_words_boxes_lines(ocr: TesseractOCR) -> None:
+    r = images.error_dialog()
+    res = ocr.read(r.image, psm=6)
+    assert _has_line([ln.text for ln in res.lines], images.ERROR_LINE)
+    assert res.mean_confidence > 70
+    assert res.text.count("\n") + 1 == len(res.lines)
+    for w in res.words:
+        x, y, bw, bh = w.box
+        assert 0 <= x < r.image.width and 0 <= y < r.image.height and bw > 0 and bh > 0
+        assert 0 <= w.conf <= 100
+    line = next(ln for ln in res.lines if "Permission" in ln.text)
+    assert line.box[1] <= 62 + 15 and line.box[1] + line.box[3] >= 62  # where it was drawn
+    assert abs(line.conf - np.mean([w.conf for w in line.words])) < 1e-6
+
+
+def test_group_lines_splits_columns_and_joins_split_lines() -> None:
+    def w(text, x, y, block=1, line=1):
+        return OcrWord(text, 90.0, (x, y, 10 * len(text), 12), block, 1, line)
+
+    words = [
+        w("Logs", 10, 100, block=1),  # sidebar, same row as the table cells
+        w("#4515", 300, 100, block=2), w("main", 420, 101, block=3),
+        w("Failed", 10, 140, block=4), w("to", 75, 140, block=5), w("save", 100, 141, block=5),  # one line split in two
+        w("Title", 10, 20, block=6),
+    ]
+    lines = [ln.text for ln in group_lines(words)]
+    assert lines == ["Title", "Logs", "#4515", "main", "Failed to save"]
+
+
+def test_drop_noise_removes_icon_junk_keeps_text() -> None:
+    ws = [OcrWord("f", 40, (0, 0, 8, 12)), OcrWord("7", 25, (10, 0, 8, 12)), OcrWord("Failed", 96, (40, 0, 50, 12)),
+          OcrWord("|", 30, (95, 0, 2, 12)), OcrWord("now", 95, (100, 0, 30, 12)), OcrWord("a", 91, (140, 0, 8, 12))]
+    kept = drop_noise(group_lines(ws))
+    assert [w.text for w in kept] == ["Failed", "now", "a"]
+
+
+# --- preparation -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "render,kind",
+    [
+        (images.error_dialog, "ui_screenshot"),
+        (images.terminal, "terminal"),
+        (images.table, "ui_screenshot"),
+        (lambda: images.ui_1080p(False), "ui_screenshot"),
+        (lambda: images.ui_1080p(True), "ui_screenshot"),
+        (images.photo_of_screen, "photo_of_screen"),
+        (images.document, "document"),
+    ],
+)
+def test_classify(render, kind) -> None:
+    assert ip.classify(ip.features(render().image)) == kind
+
+
+def test_dark_dialog_on_light_page_is_inverted_alone() -> None:
+    img = images.ui_1080p(False).image  # a dark modal at (1100, 300, 700x260) on a light page
+    gray = np.asarray(img.convert("L"))
+    inv = ip.dark_regions(gray)
+    assert inv[400, 1500] and inv[320:540, 1120:1780].mean() > 0.95  # the modal, its text included
+    assert not inv[700, 700] and inv[600:1000, 300:1000].mean() < 0.01  # the page
+    norm = ip.normalize(gray).gray
+    assert norm[400:420, 1500:1520].mean() > 200  # modal background became white
+    assert norm[5:50, 300:900].mean() > 200  # the blue header too
+
+
+def test_morphology_matches_a_naive_filter() -> None:
+    rng = np.random.default_rng(1)
+    a = rng.integers(0, 255, (23, 31)).astype(np.uint8)
+    for k in (1, 2, 3, 5, 8):
+        r = k // 2
+        p = np.pad(a, ((r, k - 1 - r), (r, k - 1 - r)), mode="edge")
+        naive = np.lib.stride_tricks.sliding_window_view(p, (k, k)).max(axis=(2, 3))
+        assert (ip.max_filter(a, k) == naive).all()
+
+
+def test_fragments_skip_empty_space_and_rules() -> None:
+    mask = np.zeros((200, 400), dtype=bool)
+    glyphs = (np.arange(400) % 5) < 2  # vertical strokes, like letters
+    mask[20:32, 10:120] = glyphs[10:120]  # a "line of text" ...
+    mask[20:32, 300:360] = glyphs[300:360]  # ... and a second column on the same row
+    mask[100, 0:400] = True  # a table rule
+    mask[150:162, 10:200] = glyphs[10:200]
+    frags, _ = tr.find_fragments(tr.ink_mask(np.where(mask, 0, 255).astype(np.uint8)))
+    boxes = [f.box for f in frags]
+    assert (10, 20, 107, 12) in boxes and (300, 20, 57, 12) in boxes and (10, 150, 187, 12) in boxes
+    assert len(boxes) == 3
+
+
+def test_rotate_point_round_trip() -> None:
+    src = (300, 200)
+    img = Image.new("L", src, 255)
+    img.putpixel((250, 40), 0)
+    rot = img.rotate(7, resample=Image.NEAREST, expand=True, fillcolor=255)
+    ys, xs = np.nonzero(np.asarray(rot) < 128)
+    x, y = ip.rotate_point(float(xs.mean()), float(ys.mean()), 7, src, rot.size)
+    assert abs(x - 250) <= 1.5 and abs(y - 40) <= 1.5
+
+
+def test_photo_is_deskewed() -> None:
+    prep = prepare(images.photo_of_screen(angle=4).image)
+    assert prep.kind == "photo_of_screen"
+    assert abs(prep.angle + 4) < 0.6
+
+
+def test_empty_image_needs_no_ocr(ocr: TesseractOCR) -> None:
+    prep, res = read_screen(Image.new("RGB", (800, 600), (250, 250, 250)), ocr)
+    assert prep.mosaics == [] and res.words == () and res.text == ""
+
+
+# --- whole-screen reading ------------------------------------------------------------------
+
+
+def test_error_dialog_exact_line(ocr: TesseractOCR) -> None:
+    prep, res = read_screen(images.error_dialog().image, ocr)
+    lines = [ln.text for ln in res.lines]
+    assert images.ERROR_LINE in lines  # the exact line, on a line of its own
+    assert _has_line(lines, "Error code: 0x80070005") or _has_line(lines, "code: 0x80070005")
+
+
+def test_dark_terminal_traceback(ocr: TesseractOCR) -> None:
+    r = images.terminal()
+    prep, res = read_screen(r.image, ocr)
+    assert prep.kind == "terminal"
+    lines = [_norm(ln.text) for ln in res.lines]
+    assert _norm(images.TRACEBACK[8]) in lines
+    assert _has_line(lines, 'File "/srv/app/db.py", line 88, in connect')
+    assert images.char_accuracy(r.segments, res.text) > 0.95
+
+
+def test_dense_table(ocr: TesseractOCR) -> None:
+    r = images.table()
+    prep, res = read_screen(r.image, ocr)
+    lines = [_norm(ln.text) for ln in res.lines]
+    for cell in ("payments", "HTTP 503", "2024-05-02 10:14:09", "DEGRADED", "1204 ms"):
+        assert any(cell in ln for ln in lines), cell
+    assert images.char_accuracy(r.segments, res.text) > 0.95
+
+
+@pytest.mark.parametrize("dark", [False, True])
+def test_1080p_modal_error_line(ocr: TesseractOCR, dark: bool) -> None:
+    r = images.ui_1080p(dark)
+    prep, res = read_screen(r.image, ocr)
+    lines = [_norm(ln.text) for ln in res.lines]
+    assert "Error: ECONNREFUSED 10.0.3.7:5432 while running migrations" in lines
+    assert images.char_accuracy(r.segments, res.text) > 0.95
+    # boxes are in screenshot coordinates: the modal's line sits inside the modal
+    line = next(ln for ln in res.lines if "ECONNREFUSED" in ln.text)
+    assert 1100 <= line.box[0] < 1200 and 350 <= line.box[1] < 380
+
+
+def test_rotated_noisy_photo(ocr: TesseractOCR) -> None:
+    r = images.photo_of_screen(angle=-5, seed=11)
+    prep, res = read_screen(r.image, ocr)
+    assert prep.kind == "photo_of_screen"
+    best = min(images.substring_distance(images.ERROR_LINE, _norm(ln.text)) for ln in res.lines)
+    assert best <= 3  # fuzzy: a photo may lose a character or two
+    assert images.char_accuracy(r.segments, res.text) > 0.85
