@@ -60,6 +60,17 @@ def normalise_words(text: str) -> str:
     return " ".join(re.sub(r"[^a-z0-9' ]+", " ", text.lower()).split())
 
 
+def word_error_rate(reference: str, hypothesis: str) -> float:
+    """Word-level edit distance over the reference length (after `normalise_words`)."""
+    r, h = normalise_words(reference).split(), normalise_words(hypothesis).split()
+    d = list(range(len(h) + 1))
+    for i, rw in enumerate(r, 1):
+        prev, d[0] = d[0], i
+        for j, hw in enumerate(h, 1):
+            prev, d[j] = d[j], min(d[j] + 1, d[j - 1] + 1, prev + (rw != hw))
+    return d[len(h)] / max(len(r), 1)
+
+
 def is_probable_hallucination(t: Transcript) -> bool:
     """True for the text Whisper invents on silence/noise ("Thank you.", "you")."""
     norm = normalise_words(t.text)
@@ -116,6 +127,7 @@ class WhisperASR:
     """One loaded Whisper model; `transcribe` is blocking (call it from a worker thread)."""
 
     sample_rate = SAMPLE_RATE
+    complete_cut_segments = True  # re-decode a last segment the fast path cut short (bench/asr_accuracy.py)
 
     def __init__(
         self,
@@ -154,17 +166,20 @@ class WhisperASR:
         self._prompt_ts = list(self._tokenizer.sot_sequence)
         self._lock = threading.Lock()  # CTranslate2 allows it, but two decodes on 2 cores just halve each other
 
-    def transcribe(self, audio: np.ndarray, *, word_timestamps: bool = False) -> Transcript:
-        """Transcribe float32 mono 16 kHz audio in [-1, 1]."""
+    def transcribe(self, audio: np.ndarray, *, word_timestamps: bool = False, beam_size: int = 1) -> Transcript:
+        """Transcribe float32 mono 16 kHz audio in [-1, 1].
+
+        `beam_size` > 1 costs more decoder time and is worth it for a turn's final
+        transcript; partial transcripts use greedy decoding."""
         audio = np.asarray(audio, dtype=np.float32).reshape(-1)
         duration = len(audio) / SAMPLE_RATE
         if len(audio) < SAMPLE_RATE // 10:
             return Transcript("", 1.0, 0.0, duration)
         if word_timestamps:
             return self._transcribe_full(audio, duration)
-        return self._transcribe_trimmed(audio, duration)
+        return self._transcribe_trimmed(audio, duration, beam_size)
 
-    def _transcribe_trimmed(self, audio: np.ndarray, duration: float) -> Transcript:
+    def _transcribe_trimmed(self, audio: np.ndarray, duration: float, beam_size: int = 1, *, _tail_call: bool = False) -> Transcript:
         fe = self._model.feature_extractor
         padded = np.concatenate([audio, np.zeros(int(_TAIL_S * SAMPLE_RATE), np.float32)])
         features = fe(padded)
@@ -177,7 +192,7 @@ class WhisperASR:
             result = self._model.model.generate(
                 encoded,
                 [self._prompt_ts],
-                beam_size=1,
+                beam_size=max(1, beam_size),
                 max_length=len(self._prompt_ts) + max_new,
                 return_scores=True,
                 return_no_speech_prob=True,
@@ -185,33 +200,54 @@ class WhisperASR:
                 suppress_tokens=self._suppress,
                 max_initial_timestamp_index=50,
             )[0]
-        tokens = self._within_audio(result.sequences_ids[0], duration)
+        segments = self._segments_within_audio(result.sequences_ids[0], duration)
+        tokens = [tok for _start, seg in segments for tok in seg]
         text = _drop_repeats(self._tokenizer.decode(tokens).strip())
         avg_logprob = result.scores[0] / (len(tokens) + 1) if tokens else -10.0
+        if self.complete_cut_segments and len(segments) > 1 and not text.endswith((".", "?", "!")) and not _tail_call:
+            text = self._complete_last_segment(audio, segments, text, beam_size)
         return Transcript(text, float(result.no_speech_prob), float(avg_logprob), duration)
 
-    def _within_audio(self, tokens: list[int], duration: float) -> list[int]:
-        """Text tokens of the segments that start inside the real audio.
+    def _complete_last_segment(self, audio: np.ndarray, segments: list[tuple[float, list[int]]], text: str, beam_size: int) -> str:
+        """On a trimmed window the decoder sometimes opens a last segment and stops after a
+        few words ("... minutes. What should I"). Decoding that segment's audio alone lets it
+        finish; the longer reading replaces the cut one when it extends it."""
+        start, last = segments[-1]
+        begin = int(start * SAMPLE_RATE)
+        if begin <= 0 or len(audio) - begin < SAMPLE_RATE // 4:
+            return text
+        tail = self._transcribe_trimmed(audio[begin:], (len(audio) - begin) / SAMPLE_RATE, beam_size, _tail_call=True)
+        cut = normalise_words(self._tokenizer.decode(last))
+        if not cut or not normalise_words(tail.text).startswith(cut) or len(normalise_words(tail.text)) <= len(cut):
+            return text
+        head = [tok for _start, seg in segments[:-1] for tok in seg]
+        return _drop_repeats((self._tokenizer.decode(head).strip() + " " + tail.text).strip())
+
+    def _segments_within_audio(self, tokens: list[int], duration: float) -> list[tuple[float, list[int]]]:
+        """(start time, text tokens) of the segments that start inside the real audio.
 
         With timestamps on, a decoder that loops on the trimmed window starts a new segment
         at or past the end of the speech; those segments are dropped."""
         ts_begin = self._tokenizer.timestamp_begin
-        out: list[int] = []
-        seg_start: float | None = None
+        segments: list[tuple[float, list[int]]] = []
+        open_seg = False
         for tok in tokens:
             if tok >= ts_begin:
                 t = (tok - ts_begin) * 0.02
-                if seg_start is None:
-                    seg_start = t
+                if not open_seg:
                     if t >= duration + 0.1:  # starts in the silent padding: a decoder loop
                         break
+                    segments.append((t, []))
+                    open_seg = True
                 else:
-                    seg_start = None  # segment closed
+                    open_seg = False  # segment closed
             elif tok < self._tokenizer.eot:
-                out.append(tok)
+                if not segments:
+                    segments.append((0.0, []))
+                segments[-1][1].append(tok)
             else:
                 break
-        return out
+        return [seg for seg in segments if seg[1]]
 
     def _transcribe_full(self, audio: np.ndarray, duration: float) -> Transcript:
         with self._lock:

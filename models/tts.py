@@ -4,6 +4,8 @@
 as it is ready; callers pull it from a worker thread and can stop between chunks.
 Per-sentence loudness normalisation is off (it makes loudness jump between chunks); a fixed
 gain is applied instead.
+Piper samples noise inside the model, so the same text sounds slightly different each
+time; `variation=False` turns that noise off for reproducible audio (tests, fixtures).
 """
 from __future__ import annotations
 
@@ -47,11 +49,13 @@ class PiperTTS:
             str(path), sess_options=opts, providers=["CPUExecutionProvider"]
         )
         self._config = SynthesisConfig(normalize_audio=False, volume=gain)
+        self._fixed_config = SynthesisConfig(normalize_audio=False, volume=gain, noise_scale=0.0, noise_w_scale=0.0)
         self.sample_rate: int = int(self._voice.config.sample_rate)
         self._lock = threading.Lock()  # one synthesis at a time per voice (2 cores)
 
-    def synthesize(self, text: str) -> Iterator[AudioChunk]:
+    def synthesize(self, text: str, *, variation: bool = True) -> Iterator[AudioChunk]:
         """Yield one chunk per sentence of `text` (blocking; run in a worker thread)."""
+        config = self._config if variation else self._fixed_config
         text = text.strip()
         if not text:
             return
@@ -60,12 +64,12 @@ class PiperTTS:
                 continue
             ids = self._voice.phonemes_to_ids(sentence)
             with self._lock:
-                audio = self._voice.phoneme_ids_to_audio(ids, self._config)
+                audio = self._voice.phoneme_ids_to_audio(ids, config)
             if isinstance(audio, tuple):
                 audio = audio[0]
             audio = np.clip(np.asarray(audio, np.float32).reshape(-1) * self._config.volume, -1.0, 1.0)
             yield AudioChunk((audio * 32767).astype("<i2").tobytes(), self.sample_rate)
 
-    def synthesize_all(self, text: str) -> AudioChunk:
-        pcm = b"".join(c.pcm for c in self.synthesize(text))
+    def synthesize_all(self, text: str, *, variation: bool = True) -> AudioChunk:
+        pcm = b"".join(c.pcm for c in self.synthesize(text, variation=variation))
         return AudioChunk(pcm, self.sample_rate)

@@ -53,7 +53,7 @@ CHROMIUM_FLAGS = [
 def piper_speech(runtime: Any, text: str, rate: int = WAV_RATE) -> np.ndarray:
     from media.pcm import pcm16_to_float, resample
 
-    chunk = runtime.tts.synthesize_all(text)
+    chunk = runtime.tts.synthesize_all(text, variation=False)  # reproducible input
     return resample(pcm16_to_float(chunk.pcm), chunk.sample_rate, rate)
 
 
