@@ -20,7 +20,7 @@ from .errors import error_response
 from .realtime_ws import realtime_endpoint
 from .runtime import Runtime
 from .security import key_ok
-from .turn_metrics import LatencyHistogram
+from .turn_metrics import TurnLatency
 
 log = logging.getLogger("parley.server")
 WEB_CLIENT = Path(__file__).resolve().parent.parent / "web-client"
@@ -54,7 +54,7 @@ async def health(request: Request) -> JSONResponse:
 
 async def metrics(request: Request) -> PlainTextResponse:
     runtime: Runtime = request.app.state.runtime
-    text = runtime.latency.prometheus("parley_voice_to_voice_seconds")
+    text = runtime.latency.prometheus()
     for name, value in sorted(runtime.counters.items()):
         text += f"parley_{name}_total {value}\n"
     text += f"parley_sessions_active {len(runtime.sessions)}\n"
@@ -82,7 +82,7 @@ def openapi(routes_extra: dict[str, Any]) -> Callable[[Request], Any]:
 
 
 def build_app(runtime: Runtime, *, load_models: bool = True, progress: Callable[[str], None] | None = None) -> Starlette:
-    runtime.latency = getattr(runtime, "latency", None) or LatencyHistogram()
+    runtime.latency = getattr(runtime, "latency", None) or TurnLatency()
     runtime.observe_turn = runtime.latency.observe
     extra_paths: dict[str, Any] = {}
     routes: list[Any] = [

@@ -512,9 +512,8 @@ class VoiceSession:
         if report["metrics"]:
             self.last_metrics = report
             await self.send({"type": "parley.turn.metrics", "response_id": run.id, "item_id": run.item.id if run.item else None, **report})
-            total = run.metrics.total_ms()
-            if total is not None and getattr(self.runtime, "observe_turn", None):
-                self.runtime.observe_turn(total)
+            if getattr(self.runtime, "observe_turn", None):
+                self.runtime.observe_turn(report["metrics"])
         await run.finish(status)
 
     # -- barge-in ------------------------------------------------------------------------

@@ -53,7 +53,7 @@ class TurnMetrics:
 
 
 class LatencyHistogram:
-    """A small Prometheus-style histogram of voice-to-voice latency."""
+    """A small Prometheus-style histogram of a latency in milliseconds, exported in seconds."""
 
     BUCKETS = (200, 400, 600, 800, 1000, 1200, 1600, 2400, 4000)
 
@@ -71,12 +71,39 @@ class LatencyHistogram:
                 return
         self.counts[-1] += 1
 
-    def prometheus(self, name: str) -> str:
-        lines, acc = [f"# TYPE {name} histogram"], 0
+    def prometheus(self, name: str, labels: str = "", *, header: bool = True) -> str:
+        lines, acc = [f"# TYPE {name} histogram"] if header else [], 0
+        sep = "," if labels else ""
         for b, c in zip(self.BUCKETS, self.counts):
             acc += c
-            lines.append(f'{name}_bucket{{le="{b / 1000}"}} {acc}')
-        lines.append(f'{name}_bucket{{le="+Inf"}} {self.n}')
-        lines.append(f"{name}_sum {self.total / 1000:.3f}")
-        lines.append(f"{name}_count {self.n}")
+            lines.append(f'{name}_bucket{{{labels}{sep}le="{b / 1000}"}} {acc}')
+        lines.append(f'{name}_bucket{{{labels}{sep}le="+Inf"}} {self.n}')
+        braces = f"{{{labels}}}" if labels else ""
+        lines.append(f"{name}_sum{braces} {self.total / 1000:.3f}")
+        lines.append(f"{name}_count{braces} {self.n}")
         return "\n".join(lines) + "\n"
+
+
+class TurnLatency:
+    """/metrics for finished turns: voice to voice, and each stage's time since speech end."""
+
+    def __init__(self) -> None:
+        self.voice_to_voice = LatencyHistogram()
+        self.stages = {s: LatencyHistogram() for s in STAGES if s != "speech_end"}
+
+    def observe(self, relative_ms: dict[str, float]) -> None:
+        """Record one turn's `TurnMetrics.relative_ms()`."""
+        total = relative_ms.get("first_audio_sent_ms")
+        if total is not None:
+            self.voice_to_voice.observe(total)
+        for stage, hist in self.stages.items():
+            ms = relative_ms.get(f"{stage}_ms")
+            if ms is not None:
+                hist.observe(max(ms, 0.0))
+
+    def prometheus(self) -> str:
+        text = self.voice_to_voice.prometheus("parley_voice_to_voice_seconds")
+        name = "parley_turn_stage_seconds"
+        for i, (stage, hist) in enumerate(self.stages.items()):
+            text += hist.prometheus(name, f'stage="{stage}"', header=i == 0)
+        return text

@@ -19,6 +19,7 @@ async def test_stock_openai_sdk_holds_a_spoken_turn(server):
     from openai import AsyncOpenAI
 
     audio = np.concatenate([silence(0.5), speech(server.runtime, QUESTION), silence(1.5)])
+    before = await stage_counts(server)
     client = AsyncOpenAI(api_key="unused", websocket_base_url=server.ws)
     seen: list[str] = []
     transcript, reply, audio_bytes, metrics = "", "", 0, None
@@ -54,6 +55,23 @@ async def test_stock_openai_sdk_holds_a_spoken_turn(server):
     stages = ["speech_end_ms", "llm_first_token_ms", "first_chunk_ms", "tts_first_audio_ms", "first_audio_sent_ms"]
     assert all(s in m for s in stages + ["end_of_turn_ms", "asr_final_ms"])
     assert [m[s] for s in stages] == sorted(m[s] for s in stages)
+    # ... and /metrics counts the turn in the voice-to-voice and every per-stage histogram
+    after = await stage_counts(server)
+    assert after.keys() >= {"voice_to_voice", "end_of_turn", "asr_final", "llm_first_token", "first_chunk", "tts_first_audio", "first_audio_sent"}
+    assert all(after[k] == before.get(k, 0) + 1 for k in after), (before, after)
+
+
+async def stage_counts(server) -> dict[str, int]:
+    """Observation counts per histogram on /metrics (voice to voice, and each stage)."""
+    import re
+
+    import httpx
+
+    async with httpx.AsyncClient() as http:
+        text = (await http.get(server.http + "/metrics")).text
+    counts = {m[1]: int(m[2]) for m in re.finditer(r'^parley_turn_stage_seconds_count\{stage="(\w+)"\} (\d+)$', text, re.M)}
+    total = re.search(r"^parley_voice_to_voice_seconds_count (\d+)$", text, re.M)
+    return {**counts, "voice_to_voice": int(total[1])}
 
 
 async def test_barge_in_cancels_and_history_keeps_only_what_was_heard(server):
