@@ -1,4 +1,4 @@
-"""models/llm.py: the real bundled Qwen2.5-Coder-0.5B through llama.cpp, and real HTTP stubs
+"""models/llm/: the real bundled Qwen2.5-Coder-0.5B through llama.cpp, and real HTTP stubs
 for the OpenAI-compatible backend and the fallback chain."""
 from __future__ import annotations
 

@@ -1,0 +1,69 @@
+"""`build_chat`: LLM backends from configuration specs."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from .events import ChatBackend, LLMError
+from .fallback import FallbackChat
+from .llama_local import LlamaCppChat
+from .openai_http import OpenAICompatChat
+
+
+SPEC_FORMS = '"local", "smollm2", "gguf:/abs/path.gguf", "openai:http://host:port/v1#model-name"'
+
+
+def build_chat(
+    specs: Sequence[str],
+    *,
+    model_path: str = "",
+    api_key: str = "",
+    timeout_s: float = 30.0,
+    n_threads: int = 2,
+    n_ctx: int = 4096,
+    cache_dir: Path | None = None,
+) -> ChatBackend:
+    """Backends from config specs; several specs make a `FallbackChat` in that order."""
+    from models import weights
+
+    if isinstance(specs, str):
+        specs = [specs]
+    backends: list[ChatBackend] = []
+    for raw in specs:
+        spec = raw.strip()
+        if spec == "local":
+            if model_path:
+                path = Path(model_path)
+                name = None
+            else:
+                try:
+                    path = weights.assemble_qwen_gguf(cache_dir)
+                except weights.WeightsError as exc:
+                    raise LLMError(str(exc), exc.hint, code="llm_weights") from exc
+                name = "llama.cpp qwen2.5-coder-0.5b-instruct-q4_k_m"
+            backends.append(LlamaCppChat(path, n_ctx=n_ctx, n_threads=n_threads, name=name))
+        elif spec == "smollm2":
+            try:
+                path = weights.smollm2_gguf()
+            except weights.WeightsError as exc:
+                raise LLMError(str(exc), exc.hint, code="llm_weights") from exc
+            backends.append(LlamaCppChat(path, n_ctx=n_ctx, n_threads=n_threads, name="llama.cpp smollm2-135m-instruct-q4_1"))
+        elif spec.startswith("gguf:"):
+            path = Path(spec[5:])
+            if not path.is_absolute():
+                raise LLMError(f"LLM spec {raw!r}: the GGUF path must be absolute", f"valid forms: {SPEC_FORMS}", code="llm_config")
+            backends.append(LlamaCppChat(path, n_ctx=n_ctx, n_threads=n_threads))
+        elif spec.startswith("openai:"):
+            url, _, model = spec[7:].partition("#")
+            if not url.startswith(("http://", "https://")) or not model:
+                raise LLMError(
+                    f"LLM spec {raw!r} needs a base URL and a model name",
+                    'use "openai:http://host:port/v1#model-name"',
+                    code="llm_config",
+                )
+            backends.append(OpenAICompatChat(url, model, api_key=api_key or None, timeout_s=timeout_s))
+        else:
+            raise LLMError(f"unknown LLM backend spec {raw!r}", f"valid forms: {SPEC_FORMS}", code="llm_config")
+    if not backends:
+        raise LLMError("no LLM backend configured", f"valid forms: {SPEC_FORMS}", code="llm_config")
+    return backends[0] if len(backends) == 1 else FallbackChat(backends)

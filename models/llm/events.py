@@ -1,0 +1,79 @@
+"""What every chat backend speaks: the events it streams, its errors, its protocol."""
+from __future__ import annotations
+
+import uuid
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from typing import Protocol, runtime_checkable
+
+
+
+@dataclass(frozen=True)
+class TextDelta:
+    text: str
+
+
+@dataclass(frozen=True)
+class ToolCall:
+    id: str
+    name: str
+    arguments: str  # JSON text
+
+
+@dataclass(frozen=True)
+class Usage:
+    prompt_tokens: int
+    completion_tokens: int
+    cached_tokens: int = 0
+
+
+LLMEvent = TextDelta | ToolCall | Usage
+
+
+# --------------------------------------------------------------------------- errors
+
+
+class LLMError(Exception):
+    """A coded LLM failure: `.code`, `str(err)` (the message) and `.hint`."""
+
+    code: str = "llm_error"
+
+    def __init__(self, message: str, hint: str = "", *, code: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+        if code is not None:
+            self.code = code
+
+
+class BackendUnavailable(LLMError):
+    """Connection refused, timeout, HTTP 5xx, a dead or unloadable model: try another."""
+
+    code = "llm_unavailable"
+
+
+# --------------------------------------------------------------------------- protocol
+
+
+@runtime_checkable
+class ChatBackend(Protocol):
+    name: str
+
+    def stream(
+        self,
+        messages: list[dict],
+        *,
+        tools: list[dict] | None = None,
+        max_tokens: int = 160,
+        temperature: float = 0.2,
+    ) -> AsyncIterator[LLMEvent]: ...
+
+    async def warm(self) -> None: ...
+
+    async def prefill(self, messages: list[dict], tools: list[dict] | None = None) -> None: ...
+
+    async def aclose(self) -> None: ...
+
+
+def new_call_id() -> str:
+    return "call_" + uuid.uuid4().hex[:24]

@@ -1,0 +1,81 @@
+"""`FallbackChat`: backends in order, the next one answering while one is unavailable."""
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import aclosing
+
+from .events import BackendUnavailable, ChatBackend, LLMError, LLMEvent
+
+log = logging.getLogger("parley.llm")
+
+_UNAVAILABLE_HINT = "check that every configured LLM backend is running and reachable"
+
+
+
+class FallbackChat(ChatBackend):
+    """Tries backends in order; moves on only if one is unavailable before saying anything."""
+
+    def __init__(self, backends: list[ChatBackend]) -> None:
+        if not backends:
+            raise LLMError("FallbackChat needs at least one backend", "configure an LLM backend", code="llm_config")
+        self.backends = list(backends)
+        self.name = "fallback(" + ", ".join(b.name for b in self.backends) + ")"
+        self.failures: dict[str, int] = {b.name: 0 for b in self.backends}
+        self.last_backend: str = ""
+
+    def _failed(self, backend: ChatBackend, exc: Exception) -> None:
+        self.failures[backend.name] = self.failures.get(backend.name, 0) + 1
+        log.warning("LLM backend %s unavailable, trying the next one: %s", backend.name, exc)
+
+    async def stream(
+        self,
+        messages: list[dict],
+        *,
+        tools: list[dict] | None = None,
+        max_tokens: int = 160,
+        temperature: float = 0.2,
+    ) -> AsyncIterator[LLMEvent]:
+        errors: list[str] = []
+        for backend in self.backends:
+            started = False
+            try:
+                async with aclosing(
+                    backend.stream(messages, tools=tools, max_tokens=max_tokens, temperature=temperature)
+                ) as agen:
+                    async for event in agen:
+                        if not started:
+                            started = True
+                            self.last_backend = backend.name
+                        yield event
+                return
+            except BackendUnavailable as exc:
+                if started:
+                    raise  # never repeat half a reply with another model
+                self._failed(backend, exc)
+                errors.append(f"{backend.name}: {exc}")
+        raise BackendUnavailable(
+            "all LLM backends are unavailable: " + "; ".join(errors),
+            "start the LLM server or check the local model; see the log for each backend's error",
+        )
+
+    async def warm(self) -> None:
+        errors = []
+        for backend in self.backends:
+            try:
+                await backend.warm()
+            except Exception as exc:  # noqa: BLE001 - logged; only fatal if all fail
+                log.warning("could not warm LLM backend %s: %s", backend.name, exc)
+                errors.append(f"{backend.name}: {exc}")
+        if len(errors) == len(self.backends):
+            raise BackendUnavailable("no LLM backend could be warmed: " + "; ".join(errors), _UNAVAILABLE_HINT)
+
+    async def prefill(self, messages: list[dict], tools: list[dict] | None = None) -> None:
+        await self.backends[0].prefill(messages, tools)
+
+    async def aclose(self) -> None:
+        for backend in self.backends:
+            try:
+                await backend.aclose()
+            except Exception as exc:  # noqa: BLE001
+                log.warning("closing LLM backend %s failed: %s", backend.name, exc)

@@ -1,0 +1,372 @@
+"""`LlamaCppChat`: a GGUF chat model in-process through llama.cpp, with KV-cache prefix reuse.
+
+The blocking work runs in one dedicated worker thread; tokens cross to the event loop
+through an `asyncio.Queue` fed with `loop.call_soon_threadsafe`. One generation at a time
+per model (`.busy`). The prompt is tokenized piecewise, so the KV cache keeps every token
+the new prompt shares with the previous one, and `prefill()` feeds a prompt ahead of time.
+"""
+from __future__ import annotations
+
+import asyncio
+import codecs
+import concurrent.futures
+import logging
+import threading
+import time
+from collections.abc import AsyncIterator, Sequence
+from contextlib import aclosing
+from pathlib import Path
+from typing import Any
+
+from .chatml import Segment, ToolCallFilter, render_chatml
+from .events import BackendUnavailable, ChatBackend, LLMError, LLMEvent, Usage
+
+log = logging.getLogger("parley.llm")
+
+
+
+_DONE = object()
+
+
+def _tool_names(tools: Sequence[dict] | None) -> list[str] | None:
+    if not tools:
+        return None
+    return [(t.get("function") or t).get("name", "") for t in tools]
+
+
+class LlamaCppChat(ChatBackend):
+    """A GGUF chat model in-process via llama-cpp-python, with KV-cache prefix reuse."""
+
+    prompt_chunk = 64  # prompt tokens per decode call: the cancellation granularity of prefill
+
+    def __init__(
+        self,
+        model_path: str | Path,
+        *,
+        n_ctx: int = 4096,
+        n_threads: int = 2,
+        name: str | None = None,
+    ) -> None:
+        self.model_path = Path(model_path)
+        if not self.model_path.is_file():
+            raise LLMError(
+                f"LLM model file not found: {self.model_path}",
+                "point the LLM model path at a readable .gguf file, or use the bundled model (spec 'local')",
+                code="llm_model_missing",
+            )
+        self.n_ctx = int(n_ctx)
+        self.n_threads = int(n_threads)
+        self.name = name or f"llama.cpp {self.model_path.stem.lower()}"
+        self._llm: Any = None
+        self._lock = asyncio.Lock()
+        self._running = threading.Event()  # cleared = decoding waits between tokens (see hold())
+        self._running.set()
+        self._executor = concurrent.futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix="parley-llm")
+        self._stop_tokens: set[int] = set()
+        self._closed = False
+        # Observable state (tests, metrics).
+        self.tokens_generated = 0  # total tokens sampled over the model's life
+        self.last_stop_reason = ""  # "stop" | "length" | "cancelled" | "error"
+        self.last_usage: Usage | None = None
+
+    def __repr__(self) -> str:
+        return f"LlamaCppChat({self.name!r}, n_ctx={self.n_ctx}, n_threads={self.n_threads})"
+
+    @property
+    def busy(self) -> bool:
+        """True while a generation or prefill holds the model (per-model concurrency is 1)."""
+        return self._lock.locked()
+
+    @property
+    def loaded(self) -> bool:
+        return self._llm is not None
+
+    # ---- blocking helpers (worker thread only)
+
+    def _load_sync(self) -> None:
+        if self._llm is not None:
+            return
+        try:
+            import llama_cpp
+        except ImportError as exc:  # pragma: no cover - depends on the install
+            raise BackendUnavailable(
+                f"llama-cpp-python is not installed ({exc})", "pip install llama-cpp-python==0.3.36"
+            ) from exc
+        t0 = time.perf_counter()
+        try:
+            llm = llama_cpp.Llama(
+                model_path=str(self.model_path),
+                n_ctx=self.n_ctx,
+                n_threads=self.n_threads,
+                n_threads_batch=self.n_threads,
+                verbose=False,
+            )
+        except Exception as exc:  # llama.cpp says ValueError("Failed to load model from file")
+            raise BackendUnavailable(
+                f"could not load LLM model {self.model_path.name}: {exc}",
+                "check that the file is a complete GGUF model this llama.cpp version supports",
+            ) from exc
+        stops = {llm.token_eos()}
+        for text in ("<|im_end|>", "<|endoftext|>", "<|im_start|>"):
+            ids = llm.tokenize(text.encode(), add_bos=False, special=True)
+            if len(ids) == 1:
+                stops.add(ids[0])
+        self._stop_tokens = {t for t in stops if t is not None and t >= 0}
+        self._vocab = llm._model.vocab
+        self._is_eog = llama_cpp.llama_vocab_is_eog
+        self._llm = llm
+        log.info("loaded %s in %.2f s", self.name, time.perf_counter() - t0)
+
+    def _tokenize(self, segments: Sequence[Segment]) -> list[int]:
+        llm = self._llm
+        toks: list[int] = []
+        for text, special in segments:
+            if text:
+                toks += llm.tokenize(text.encode("utf-8"), add_bos=False, special=special)
+        return toks
+
+    def _fit(self, messages: list[dict], tools: list[dict] | None, reserve: int) -> list[int]:
+        """Tokens for the prompt; drops the oldest turns if the context would overflow."""
+        msgs = list(messages)
+        while True:
+            toks = self._tokenize(render_chatml(msgs, tools))
+            if len(toks) + reserve <= self.n_ctx:
+                return toks
+            # Keep the system message and the last message; drop the oldest turn between.
+            lo = 1 if msgs and msgs[0].get("role") == "system" else 0
+            if len(msgs) - lo <= 1:
+                raise LLMError(
+                    f"prompt of {len(toks)} tokens does not fit the {self.n_ctx}-token context",
+                    "shorten the system prompt or the message, or raise the LLM context size",
+                    code="llm_context_overflow",
+                )
+            drop = lo + 1
+            # Never leave an orphaned tool answer at the start of the history.
+            while drop < len(msgs) - 1 and msgs[drop].get("role") in ("tool", "assistant"):
+                drop += 1
+            log.info("LLM context full: dropping %d oldest message(s)", drop - lo)
+            msgs = msgs[:lo] + msgs[drop:]
+
+    def _eval_prompt(self, tokens: list[int], stop: threading.Event) -> int:
+        """Make the KV cache hold exactly `tokens` with fresh logits; returns tokens reused.
+
+        Reuses the longest common prefix with what is cached, evaluates the rest in chunks
+        (checking `stop` between chunks). Leaves the model so that `Llama.generate(tokens)`
+        finds the exact prompt cached and samples at once.
+        """
+        llm = self._llm
+        cached = llm.n_tokens
+        prefix = 0
+        if cached:
+            old = llm.input_ids[:cached]
+            n = min(cached, len(tokens))
+            for a, b in zip(old[:n].tolist(), tokens[:n]):
+                if a != b:
+                    break
+                prefix += 1
+        if prefix == len(tokens) and cached == len(tokens) and not getattr(llm, "_requires_eval", True):
+            return prefix  # exactly this prompt is cached with live logits
+        if prefix == len(tokens):
+            prefix -= 1  # replay the last token to get its logits
+        if prefix > 0 and llm._ctx.kv_cache_seq_rm(-1, prefix, -1):
+            llm.n_tokens = prefix
+        else:
+            prefix = 0
+            llm.reset()
+        rest = tokens[prefix:]
+        for i in range(0, len(rest), self.prompt_chunk):
+            if stop.is_set():
+                raise _Stopped
+            llm.eval(rest[i : i + self.prompt_chunk])
+        return prefix
+
+    def _generate_sync(
+        self,
+        messages: list[dict],
+        tools: list[dict] | None,
+        max_tokens: int,
+        temperature: float,
+        stop: threading.Event,
+        emit,
+    ) -> None:
+        self._load_sync()
+        llm = self._llm
+        prompt = self._fit(messages, tools, reserve=min(max_tokens, self.n_ctx // 2))
+        max_tokens = max(1, min(max_tokens, self.n_ctx - len(prompt)))
+        completion = 0
+        reason = "cancelled"
+        try:
+            cached = self._eval_prompt(prompt, stop)
+            decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
+            filt = ToolCallFilter(_tool_names(tools))
+            reason = "length"
+            gen = llm.generate(
+                prompt, top_k=40, top_p=0.95, min_p=0.05, temp=max(0.0, temperature), repeat_penalty=1.0, reset=True
+            )
+            try:
+                for token in gen:
+                    while not self._running.wait(0.05):  # held: give the cores to TTS
+                        if stop.is_set():
+                            break
+                    if stop.is_set():
+                        reason = "cancelled"
+                        break
+                    if token in self._stop_tokens or self._is_eog(self._vocab, token):
+                        reason = "stop"
+                        break
+                    completion += 1
+                    self.tokens_generated += 1
+                    piece = decoder.decode(llm.detokenize([token], special=True))
+                    for ev in filt.feed(piece):
+                        emit(ev)
+                    if completion >= max_tokens:
+                        break
+            finally:
+                gen.close()
+            if reason != "cancelled":
+                for ev in filt.feed(decoder.decode(b"", final=True)) + filt.close():
+                    emit(ev)
+                usage = Usage(prompt_tokens=len(prompt), completion_tokens=completion, cached_tokens=cached)
+                self.last_usage = usage
+                emit(usage)
+        except _Stopped:
+            reason = "cancelled"
+        except Exception:
+            reason = "error"
+            raise
+        finally:
+            self.last_stop_reason = reason
+
+    def _prefill_sync(self, messages: list[dict], tools: list[dict] | None, stop: threading.Event) -> int:
+        self._load_sync()
+        prompt = self._fit(messages, tools, reserve=0)
+        try:
+            return self._eval_prompt(prompt, stop)
+        except _Stopped:
+            return 0
+
+    # ---- async API
+
+    def _check_open(self) -> None:
+        if self._closed:
+            raise BackendUnavailable(f"{self.name} is closed", "build a new LLM backend")
+
+    async def warm(self) -> None:
+        """Load the model and run a one-token generation so the first real turn is fast."""
+        self._check_open()
+        async with aclosing(self.stream([{"role": "user", "content": "Hi"}], max_tokens=1, temperature=0.0)) as agen:
+            async for _ in agen:
+                pass
+
+    async def prefill(self, messages: list[dict], tools: list[dict] | None = None) -> None:
+        """Evaluate the prompt (up to `<|im_start|>assistant\\n`) into the KV cache now.
+
+        Cancelling it stops the evaluation at the next chunk of `prompt_chunk` tokens (what
+        was evaluated stays cached); the model is free again once it returns.
+        """
+        self._check_open()
+        stop = threading.Event()
+        async with self._lock:
+            fut = asyncio.get_running_loop().run_in_executor(
+                self._executor, self._prefill_sync, list(messages), list(tools) if tools else None, stop
+            )
+            await _wait_uncancellable(fut, on_cancel=stop.set)
+
+    async def stream(
+        self,
+        messages: list[dict],
+        *,
+        tools: list[dict] | None = None,
+        max_tokens: int = 160,
+        temperature: float = 0.2,
+    ) -> AsyncIterator[LLMEvent]:
+        self._check_open()
+        loop = asyncio.get_running_loop()
+        queue: asyncio.Queue = asyncio.Queue()
+        stop = threading.Event()
+
+        def emit(item: Any) -> None:
+            try:
+                loop.call_soon_threadsafe(queue.put_nowait, item)
+            except RuntimeError:  # the loop is gone: nobody is listening any more
+                stop.set()
+
+        def work() -> None:
+            try:
+                self._generate_sync(list(messages), list(tools) if tools else None, max_tokens, temperature, stop, emit)
+            except BaseException as exc:  # noqa: BLE001 - handed to the async side
+                emit(exc)
+            finally:
+                emit(_DONE)
+
+        async with self._lock:
+            fut = loop.run_in_executor(self._executor, work)
+            try:
+                while True:
+                    item = await queue.get()
+                    if item is _DONE:
+                        break
+                    if isinstance(item, LLMError):
+                        raise item
+                    if isinstance(item, BaseException):
+                        raise BackendUnavailable(
+                            f"{self.name} failed: {type(item).__name__}: {item}", "see the server log"
+                        ) from item
+                    yield item
+            finally:
+                # Cancelled, closed early or done: stop the worker within one token, and
+                # keep the lock until the thread has really finished with the model.
+                stop.set()
+                await _wait_uncancellable(fut)
+
+    def hold(self) -> None:
+        """Pause decoding between tokens (e.g. while the first speech chunk is synthesized:
+        on 2 cores, decoding and TTS at once slow each other 2-4x)."""
+        self._running.clear()
+
+    def release(self) -> None:
+        self._running.set()
+
+    def set_threads(self, n_threads: int) -> None:
+        """Change decode threads from the next decode on (e.g. 1 while TTS runs)."""
+        self.n_threads = int(n_threads)
+        if self._llm is not None:
+            import llama_cpp
+
+            llama_cpp.llama_set_n_threads(self._llm.ctx, self.n_threads, self.n_threads)
+
+    async def aclose(self) -> None:
+        if self._closed:
+            return
+        self._closed = True
+        async with self._lock:  # waits for a running generation to finish / be cancelled
+            llm, self._llm = self._llm, None
+            if llm is not None:
+                await asyncio.get_running_loop().run_in_executor(self._executor, llm.close)
+        self._executor.shutdown(wait=False)
+
+
+class _Stopped(Exception):
+    pass
+
+
+async def _wait_uncancellable(fut: asyncio.Future, on_cancel=None) -> Any:
+    """Await `fut` to completion even if we are cancelled meanwhile; re-raise the cancel after."""
+    cancelled = False
+    while True:
+        try:
+            result = await asyncio.shield(fut)
+            break
+        except asyncio.CancelledError:
+            if on_cancel is not None:
+                on_cancel()
+            if fut.done():
+                if fut.cancelled():
+                    raise
+                result = fut.result()
+                cancelled = True
+                break
+            cancelled = True
+    if cancelled:
+        raise asyncio.CancelledError()
+    return result
