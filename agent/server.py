@@ -17,6 +17,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from .config import Config
 from .errors import error_response
+from .realtime_webrtc import call_routes
 from .realtime_ws import realtime_endpoint
 from .runtime import Runtime
 from .security import key_ok
@@ -81,6 +82,20 @@ def openapi(routes_extra: dict[str, Any]) -> Callable[[Request], Any]:
     return handler
 
 
+WEBRTC_OPENAPI = {
+    "/v1/realtime/calls": {"post": {
+        "summary": "Start a WebRTC voice call: SDP offer in, SDP answer out; Realtime events on the data channel",
+        "requestBody": {"content": {"application/sdp": {"schema": {"type": "string"}},
+                                    "multipart/form-data": {"schema": {"type": "object", "required": ["sdp"], "properties": {
+                                        "sdp": {"type": "string"}, "session": {"type": "string", "description": "session.update's session, as JSON"}}}}}},
+        "responses": {"201": {"description": "the SDP answer (Location: /v1/realtime/calls/{call_id})", "content": {"application/sdp": {}}},
+                      "400": {"description": "invalid_sdp, invalid_session"}, "413": {"description": "sdp_too_large"},
+                      "415": {"description": "unsupported_media_type"}, "429": {"description": "too_many_sessions"}}}},
+    "/v1/realtime/calls/{call_id}/hangup": {"post": {
+        "summary": "End a WebRTC call", "responses": {"200": {"description": "ended"}, "404": {"description": "call_not_found"}}}},
+}
+
+
 def build_app(runtime: Runtime, *, load_models: bool = True, progress: Callable[[str], None] | None = None) -> Starlette:
     runtime.latency = getattr(runtime, "latency", None) or TurnLatency()
     runtime.observe_turn = runtime.latency.observe
@@ -90,6 +105,9 @@ def build_app(runtime: Runtime, *, load_models: bool = True, progress: Callable[
         Route("/metrics", metrics),
         WebSocketRoute("/v1/realtime", realtime_endpoint),
     ]
+    calls: dict[str, Any] = {}  # WebRTC calls by id
+    routes += call_routes(lambda: calls)
+    extra_paths.update(WEBRTC_OPENAPI)
     try:
         from .tickets.routes import openapi_paths, ticket_routes
 
@@ -109,6 +127,8 @@ def build_app(runtime: Runtime, *, load_models: bool = True, progress: Callable[
         finally:
             if task and not task.done():
                 task.cancel()
+            for call in list(calls.values()):
+                await call.close()
             for session in list(runtime.sessions.values()):
                 await session.close()
             if load_models:  # close only what this app loaded
@@ -116,6 +136,7 @@ def build_app(runtime: Runtime, *, load_models: bool = True, progress: Callable[
 
     app = Starlette(routes=routes, lifespan=lifespan)
     app.state.runtime = runtime
+    app.state.webrtc_calls = calls
     app.add_middleware(ApiKeyMiddleware, keys=runtime.config.api_keys)
     return app
 

@@ -143,6 +143,11 @@ class VoiceSession:
         except AudioFormatError as exc:
             await self.send(error_event(exc.code, str(exc), event_id=event.get("event_id")))
 
+    async def configure(self, session: dict[str, Any]) -> None:
+        """Apply a session configuration given out of band (a WebRTC call's offer);
+        raises ProtocolError where `session.update` would answer with an error event."""
+        await self._on_session_update({"type": "session.update", "session": session})
+
     async def _on_session_update(self, event: dict[str, Any]) -> None:
         s = event.get("session")
         if not isinstance(s, dict):

@@ -1,0 +1,331 @@
+"""The WebRTC transport for `/v1/realtime/calls`: the same voice session over a peer connection.
+
+A client POSTs its SDP offer (the OpenAI Realtime WebRTC shape: `application/sdp`, or a
+multipart form with `sdp` and an optional `session` JSON) and gets the SDP answer back.
+Then:
+
+* the caller's microphone arrives as an RTP audio track (Opus or G.711) and feeds the
+  session exactly as `input_audio_buffer.append` would;
+* the reply leaves as an RTP audio track played in real time (`PlaybackTrack`), not as
+  `response.output_audio.delta` events; a cancelled response flushes that track at once
+  and is announced with `output_audio_buffer.cleared`;
+* every other Realtime event, both ways, travels as JSON text on the data channel the
+  client opened (`oai-events` by convention).
+
+`VoiceSession` does not know any of this: it is the one behind the WebSocket too.
+"""
+from __future__ import annotations
+
+import asyncio
+import base64
+import json
+import logging
+import time
+from collections import deque
+from typing import Any
+
+from starlette.requests import Request
+from starlette.responses import Response
+
+from media import g711
+
+from .errors import error_response
+from .protocol import ProtocolError, error_event, new_id, parse_client_event
+from .security import origin_ok
+from .session import VoiceSession
+
+log = logging.getLogger("parley.webrtc")
+
+MAX_PENDING_EVENTS = 512  # server events held until the data channel opens
+MAX_INBOX = 256  # client events waiting for the session
+
+
+class WebRTCCall:
+    """One caller: a peer connection, its voice session, and the tasks that join them."""
+
+    def __init__(self, runtime: Any, on_closed: Any = None) -> None:
+        from aiortc import RTCConfiguration, RTCIceServer, RTCPeerConnection
+
+        from media.rtc_audio import PlaybackTrack
+
+        config = runtime.config
+        self.id = new_id("rtc")
+        self.runtime = runtime
+        self.pc = RTCPeerConnection(RTCConfiguration(iceServers=[RTCIceServer(urls=u) for u in config.webrtc_ice_servers]))
+        self.playback = PlaybackTrack(rate=24000)
+        self.session = VoiceSession(runtime, self._send)
+        self.closed = asyncio.Event()
+        self._on_closed = on_closed
+        self._channel: Any = None
+        self._pending: deque[str] = deque(maxlen=MAX_PENDING_EVENTS)
+        self._inbox: asyncio.Queue[str | bytes] = asyncio.Queue(maxsize=MAX_INBOX)
+        self._turn = asyncio.Lock()  # audio and events reach the session one at a time
+        self._tasks: set[asyncio.Task] = set()
+        self._closing = False
+
+        self.pc.on("datachannel", self._on_datachannel)
+        self.pc.on("track", self._on_track)
+        self.pc.on("connectionstatechange", self._on_state)
+
+    # -- set-up -------------------------------------------------------------------------------
+    async def answer(self, offer_sdp: str, session_config: dict[str, Any] | None) -> str:
+        """Configure the session, accept the offer and return the SDP answer (ICE gathered)."""
+        from aiortc import RTCSessionDescription
+
+        await self.session.start()
+        await self.session.configure(session_config or {})
+        try:
+            await self.pc.setRemoteDescription(RTCSessionDescription(sdp=offer_sdp, type="offer"))
+        except (ValueError, TypeError, AssertionError) as exc:
+            raise ProtocolError("invalid_sdp", f"the SDP offer could not be used: {exc}") from exc
+        if not any(t.kind == "audio" for t in self.pc.getTransceivers()):
+            raise ProtocolError("invalid_sdp", "the SDP offer has no audio media section")
+        self.pc.addTrack(self.playback)
+        await self.pc.setLocalDescription(await self.pc.createAnswer())
+        self.runtime.sessions[self.session.id] = self.session
+        self._spawn(self._pump_events())
+        self._spawn(self._deadline())
+        return self.pc.localDescription.sdp
+
+    def _spawn(self, coro: Any) -> asyncio.Task:
+        task = asyncio.ensure_future(coro)
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+        return task
+
+    async def _deadline(self) -> None:
+        """Close a call whose media never connects, and every call after max_session_s."""
+        config = self.runtime.config
+        try:
+            await asyncio.wait_for(self._connected(), config.webrtc_connect_timeout_s)
+        except TimeoutError:
+            log.info("call %s: media did not connect within %.0f s", self.id, config.webrtc_connect_timeout_s)
+            self._spawn(self.close())
+            return
+        try:
+            await asyncio.wait_for(self.closed.wait(), config.max_session_s)
+        except TimeoutError:
+            await self._send(error_event("session_expired", f"sessions are limited to {config.max_session_s:.0f} s", kind="server_error"))
+            self._spawn(self.close())
+
+    async def _connected(self) -> None:
+        while self.pc.connectionState != "connected":
+            changed = asyncio.Event()
+            self.pc.once("connectionstatechange", changed.set)
+            await changed.wait()
+
+    def _on_state(self) -> None:
+        state = self.pc.connectionState
+        log.info("call %s: connection %s", self.id, state)
+        if state in ("failed", "closed"):
+            self._spawn(self.close())
+
+    # -- events in ------------------------------------------------------------------------------
+    def _on_datachannel(self, channel: Any) -> None:
+        if self._channel is not None:
+            return  # one event channel per call
+        self._channel = channel
+        while self._pending:
+            channel.send(self._pending.popleft())
+
+        @channel.on("message")
+        def on_message(message: str | bytes) -> None:
+            try:
+                self._inbox.put_nowait(message)
+            except asyncio.QueueFull:
+                self._channel_send(error_event("too_many_events", "events arrive faster than the session can take them; this one was dropped",
+                                               kind="server_error", hint="wait for the server's answers before sending more"))
+
+    async def _pump_events(self) -> None:
+        limit = self.runtime.config.max_ws_message_bytes
+        while True:
+            raw = await self._inbox.get()
+            try:
+                event = parse_client_event(raw, limit)
+            except ProtocolError as exc:
+                await self._send(error_event(exc.code, exc.message, event_id=exc.event_id, param=exc.param))
+                continue
+            async with self._turn:
+                await self.session.handle(event)
+
+    # -- audio in -------------------------------------------------------------------------------
+    def _on_track(self, track: Any) -> None:
+        if track.kind == "audio":
+            self._spawn(self._read_audio(track))
+
+    async def _read_audio(self, track: Any) -> None:
+        from aiortc.mediastreams import MediaStreamError
+
+        from media.rtc_audio import PcmFromFrames
+
+        to_pcm = PcmFromFrames(rate=24000)  # the session's input format is audio/pcm at 24 kHz
+        while True:
+            try:
+                frame = await track.recv()
+            except MediaStreamError:
+                return
+            pcm = to_pcm.convert(frame)
+            if pcm:
+                async with self._turn:
+                    await self.session.feed_pcm16(pcm, time.monotonic())
+
+    # -- events and audio out -------------------------------------------------------------------
+    async def _send(self, event: dict[str, Any]) -> None:
+        kind = event.get("type")
+        if kind == "response.output_audio.delta":
+            pcm = base64.b64decode(event["delta"])
+            fmt = self.session.output_format
+            if fmt == "audio/pcmu":
+                pcm = g711.ulaw_decode(pcm)
+            elif fmt == "audio/pcma":
+                pcm = g711.alaw_decode(pcm)
+            if fmt != "audio/pcm":  # 8 kHz G.711 in the session → the track's 24 kHz
+                from media.pcm import float_to_pcm16, pcm16_to_float, resample
+
+                pcm = float_to_pcm16(resample(pcm16_to_float(pcm), 8000, self.playback.rate))
+            self.playback.push(pcm)
+            return
+        self._channel_send(event)
+        if kind == "response.done" and event.get("response", {}).get("status") == "cancelled":
+            dropped = self.playback.flush()
+            self._channel_send({"type": "output_audio_buffer.cleared", "event_id": new_id("event"),
+                                "response_id": event["response"].get("id"), "dropped_ms": round(dropped)})
+
+    def _channel_send(self, event: dict[str, Any]) -> None:
+        text = json.dumps(event)
+        channel = self._channel
+        if channel is None or channel.readyState == "connecting":
+            self._pending.append(text)
+            return
+        if channel.readyState == "open":
+            channel.send(text)
+
+    # -- tear-down ------------------------------------------------------------------------------
+    async def close(self) -> None:
+        if self._closing:
+            await self.closed.wait()
+            return
+        self._closing = True
+        try:
+            await self.session.close()
+            self.runtime.sessions.pop(self.session.id, None)
+            self.playback.stop()
+            current = asyncio.current_task()
+            tasks = [t for t in self._tasks if t is not current]
+            for task in tasks:
+                task.cancel()
+            await asyncio.gather(*tasks, return_exceptions=True)
+            await self.pc.close()
+        finally:
+            self.closed.set()
+            if self._on_closed is not None:
+                self._on_closed(self)
+            log.info("call %s closed (%d sessions active)", self.id, len(self.runtime.sessions))
+
+
+# ---------------------------------------------------------------------------------- HTTP
+
+
+async def _read_capped(request: Request, limit: int) -> bytes | None:
+    body = bytearray()
+    async for chunk in request.stream():
+        body += chunk
+        if len(body) > limit:
+            return None
+    return bytes(body)
+
+
+def _offer_from(body: bytes, content_type: str) -> tuple[str, dict[str, Any] | None]:
+    """(sdp, session config) from an `application/sdp` body or a multipart form."""
+    ctype = content_type.split(";")[0].strip().lower()
+    if ctype == "application/sdp":
+        return body.decode("utf-8", "replace"), None
+    raise ProtocolError("unsupported_media_type", f"content type {ctype or '(none)'!r} is not an SDP offer")
+
+
+def _check_sdp(sdp: str) -> None:
+    if not sdp.lstrip().startswith("v=0") or "\nm=audio" not in sdp.replace("\r\n", "\n"):
+        raise ProtocolError("invalid_sdp", "the body is not an SDP offer with an audio section")
+
+
+def call_routes(get_calls: Any) -> list[Any]:
+    """`POST /v1/realtime/calls` and `POST /v1/realtime/calls/{call_id}/hangup`."""
+    from starlette.routing import Route
+
+    async def create(request: Request) -> Response:
+        runtime = request.app.state.runtime
+        config = runtime.config
+        calls: dict[str, WebRTCCall] = get_calls()
+        if not origin_ok(request.headers, config.allowed_origins):
+            return error_response(403, "origin_not_allowed", f"origin {request.headers.get('origin')!r} is not allowed", "add it to PARLEY_ALLOWED_ORIGINS")
+        if not runtime.ready:
+            return error_response(503, "models_loading", "models are still loading", "poll GET /health until it returns 200")
+        if len(runtime.sessions) >= config.max_sessions:
+            return error_response(429, "too_many_sessions", f"the server is at its limit of {config.max_sessions} sessions", "try again later")
+        try:
+            import aiortc  # noqa: F401
+        except ImportError as exc:
+            return error_response(501, "webrtc_unavailable", f"WebRTC needs aiortc ({exc})", "pip install aiortc, or use the WebSocket at /v1/realtime")
+        body = await _read_capped(request, config.max_sdp_bytes)
+        if body is None:
+            return error_response(413, "sdp_too_large", f"the offer is larger than {config.max_sdp_bytes} bytes")
+        try:
+            sdp, session_config = await _parse_offer(request, body)
+            _check_sdp(sdp)
+        except ProtocolError as exc:
+            status = 415 if exc.code == "unsupported_media_type" else 400
+            return error_response(status, exc.code, exc.message, "POST the SDP offer as application/sdp, or multipart with 'sdp' and 'session'")
+        call = WebRTCCall(runtime, on_closed=lambda c: calls.pop(c.id, None))
+        calls[call.id] = call
+        try:
+            answer = await call.answer(sdp, session_config)
+        except ProtocolError as exc:
+            await call.close()
+            return error_response(400, exc.code, exc.message, "check the offer and the session configuration")
+        except Exception as exc:  # noqa: BLE001 - aiortc's many ways to refuse an offer
+            log.warning("call %s: offer refused: %s: %s", call.id, type(exc).__name__, exc)
+            await call.close()
+            return error_response(400, "invalid_sdp", f"the SDP offer could not be answered ({type(exc).__name__})", "offer Opus or G.711 audio and a data channel")
+        log.info("call %s opened (%d sessions active)", call.id, len(runtime.sessions))
+        return Response(answer, status_code=201, media_type="application/sdp", headers={"Location": f"/v1/realtime/calls/{call.id}"})
+
+    async def hangup(request: Request) -> Response:
+        call = get_calls().get(request.path_params["call_id"])
+        if call is None:
+            return error_response(404, "call_not_found", "no such call (it may have ended already)")
+        await call.close()
+        return Response(status_code=200)
+
+    return [Route("/v1/realtime/calls", create, methods=["POST"]),
+            Route("/v1/realtime/calls/{call_id}/hangup", hangup, methods=["POST"])]
+
+
+async def _parse_offer(request: Request, body: bytes) -> tuple[str, dict[str, Any] | None]:
+    ctype = request.headers.get("content-type", "")
+    if not ctype.lower().startswith("multipart/form-data"):
+        return _offer_from(body, ctype)
+
+    async def replay() -> dict[str, Any]:
+        return {"type": "http.request", "body": body, "more_body": False}
+
+    try:
+        form = await Request(request.scope, replay).form(max_files=2, max_fields=4)
+    except Exception as exc:  # noqa: BLE001 - starlette's multipart errors
+        raise ProtocolError("invalid_sdp", f"the multipart form could not be read ({exc})") from exc
+    sdp = form.get("sdp")
+    if hasattr(sdp, "read"):  # sent as a file part (a Blob in browsers)
+        sdp = (await sdp.read()).decode("utf-8", "replace")
+    if not isinstance(sdp, str):
+        raise ProtocolError("invalid_sdp", "the form needs an 'sdp' field with the offer")
+    raw_session = form.get("session")
+    if hasattr(raw_session, "read"):
+        raw_session = (await raw_session.read()).decode("utf-8", "replace")
+    if raw_session is None:
+        return sdp, None
+    try:
+        session = json.loads(raw_session) if isinstance(raw_session, str) else None
+    except ValueError:
+        session = None
+    if not isinstance(session, dict):
+        raise ProtocolError("invalid_session", "the 'session' field must be a JSON object")
+    return sdp, session

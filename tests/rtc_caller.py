@@ -1,0 +1,116 @@
+"""A WebRTC caller for tests: a real aiortc peer with a microphone track, the reply track
+and the `oai-events` data channel, talking to Parley's `/v1/realtime/calls` on loopback."""
+from __future__ import annotations
+
+import asyncio
+import json
+from typing import Any, Callable
+
+import httpx
+import numpy as np
+
+from media.pcm import float_to_pcm16
+from media.rtc_audio import PcmFromFrames, PlaybackTrack
+
+VOICED_RMS = 300  # PCM16 RMS of a 20 ms frame that carries speech, not codec noise
+
+
+class RtcCaller:
+    def __init__(self) -> None:
+        from aiortc import RTCConfiguration, RTCPeerConnection
+
+        self.pc = RTCPeerConnection(RTCConfiguration(iceServers=[]))
+        self.mic = PlaybackTrack(rate=24000)  # what the caller says, played in real time
+        self.pc.addTrack(self.mic)
+        self.channel = self.pc.createDataChannel("oai-events")
+        self.events: list[dict[str, Any]] = []
+        self._inbox: asyncio.Queue[dict[str, Any]] = asyncio.Queue()
+        self.frames_heard = 0  # reply-track frames received
+        self.voiced_ms = 0.0  # of those, speech
+        self._heard_changed = asyncio.Event()
+        self._reader: asyncio.Task | None = None
+        self.location = ""
+
+        @self.channel.on("message")
+        def on_message(message: str) -> None:
+            event = json.loads(message)
+            self.events.append(event)
+            self._inbox.put_nowait(event)
+
+        @self.pc.on("track")
+        def on_track(track: Any) -> None:
+            if track.kind == "audio":
+                self._reader = asyncio.ensure_future(self._listen(track))
+
+    async def call(self, base_url: str, *, session: dict[str, Any] | None = None, headers: dict[str, str] | None = None) -> httpx.Response:
+        from aiortc import RTCSessionDescription
+
+        await self.pc.setLocalDescription(await self.pc.createOffer())
+        offer = self.pc.localDescription.sdp
+        async with httpx.AsyncClient(timeout=30) as http:
+            if session is None:
+                resp = await http.post(base_url + "/v1/realtime/calls", content=offer,
+                                       headers={"Content-Type": "application/sdp", **(headers or {})})
+            else:
+                resp = await http.post(base_url + "/v1/realtime/calls", files={"sdp": (None, offer), "session": (None, json.dumps(session))},
+                                       headers=headers or {})
+        if resp.status_code == 201:
+            self.location = resp.headers["location"]
+            await self.pc.setRemoteDescription(RTCSessionDescription(sdp=resp.text, type="answer"))
+        return resp
+
+    async def _listen(self, track: Any) -> None:
+        from aiortc.mediastreams import MediaStreamError
+
+        to_pcm = PcmFromFrames(rate=24000)
+        while True:
+            try:
+                frame = await track.recv()
+            except MediaStreamError:
+                return
+            pcm = np.frombuffer(to_pcm.convert(frame), np.int16).astype(np.float32)
+            self.frames_heard += 1
+            if len(pcm) and float(np.sqrt(np.mean(pcm**2))) > VOICED_RMS:
+                self.voiced_ms += len(pcm) / 24.0
+            self._heard_changed.set()
+
+    async def heard(self, pred: Callable[["RtcCaller"], bool], timeout: float = 60) -> None:
+        """Wait until the reply track's received audio satisfies `pred`."""
+        async with asyncio.timeout(timeout):
+            while not pred(self):
+                self._heard_changed.clear()
+                await self._heard_changed.wait()
+
+    def say(self, audio: np.ndarray) -> None:
+        self.mic.push(float_to_pcm16(audio))
+
+    def send(self, event: dict[str, Any]) -> None:
+        self.channel.send(json.dumps(event))
+
+    async def wait_for(self, kind: str, pred: Callable[[dict[str, Any]], bool] = lambda e: True, timeout: float = 90) -> dict[str, Any]:
+        async with asyncio.timeout(timeout):
+            while True:
+                event = await self._inbox.get()
+                if event["type"] == kind and pred(event):
+                    return event
+
+    def of(self, kind: str) -> list[dict[str, Any]]:
+        return [e for e in self.events if e["type"] == kind]
+
+    async def connected(self, timeout: float = 30) -> None:
+        """Media connected and the event channel open."""
+        async with asyncio.timeout(timeout):
+            while self.pc.connectionState != "connected":
+                changed = asyncio.Event()
+                self.pc.once("connectionstatechange", changed.set)
+                await changed.wait()
+            if self.channel.readyState != "open":
+                opened = asyncio.Event()
+                self.channel.once("open", opened.set)
+                await opened.wait()
+
+    async def close(self) -> None:
+        await self.pc.close()
+        if self._reader is not None:
+            self._reader.cancel()
+            await asyncio.gather(self._reader, return_exceptions=True)

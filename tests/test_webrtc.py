@@ -1,0 +1,152 @@
+"""WebRTC calls (`/v1/realtime/calls`): a real aiortc caller on loopback, Opus both ways,
+Realtime events on the data channel, the real models behind the same voice session."""
+from __future__ import annotations
+
+import asyncio
+import json
+
+import httpx
+import numpy as np
+import pytest
+
+from .conftest import silence, speech, start_server, stop_server
+from .rtc_caller import RtcCaller
+
+QUESTION = "What is the capital of France?"
+
+
+def calls_of(server) -> dict:
+    return server.server.config.app.state.webrtc_calls
+
+
+async def test_a_spoken_turn_over_a_webrtc_call(server):
+    sessions_before = len(server.runtime.sessions)
+    caller = RtcCaller()
+    try:
+        resp = await caller.call(server.http)
+        assert resp.status_code == 201, resp.text
+        assert resp.headers["content-type"].startswith("application/sdp")
+        assert caller.location.startswith("/v1/realtime/calls/rtc_")
+        created = await caller.wait_for("session.created")
+        assert created["session"]["audio"]["input"]["turn_detection"]["type"] == "server_vad"
+        await caller.connected()
+        # a malformed event on the data channel is answered there, and the call goes on
+        caller.channel.send("{not json")
+        assert (await caller.wait_for("error"))["error"]["code"] == "invalid_json"
+
+        caller.say(np.concatenate([silence(0.3), speech(server.runtime, QUESTION), silence(1.5)]))
+        done = await caller.wait_for("response.done")
+        assert done["response"]["status"] == "completed"
+        transcript = caller.of("conversation.item.input_audio_transcription.completed")[0]["transcript"]
+        reply = caller.of("response.output_audio_transcript.done")[0]["transcript"]
+        assert "capital of france" in transcript.lower()
+        assert "paris" in reply.lower()
+        metrics = caller.of("parley.turn.metrics")[0]["metrics"]
+        assert metrics["first_audio_sent_ms"] >= metrics["llm_first_token_ms"] >= 0
+        # the reply came as audio on the RTP track, not as events on the channel
+        assert not caller.of("response.output_audio.delta")
+        await caller.heard(lambda c: c.voiced_ms >= 500)
+
+        call_id = caller.location.rsplit("/", 1)[1]
+        call = calls_of(server)[call_id]
+        async with httpx.AsyncClient() as http:
+            assert (await http.post(server.http + caller.location + "/hangup")).status_code == 200
+            assert (await http.post(server.http + caller.location + "/hangup")).json()["code"] == "call_not_found"
+        assert call.closed.is_set() and call_id not in calls_of(server)
+        assert len(server.runtime.sessions) == sessions_before
+    finally:
+        await caller.close()
+
+
+async def test_barge_in_on_a_call_flushes_the_reply_track(server):
+    caller = RtcCaller()
+    try:
+        assert (await caller.call(server.http, session={"instructions": "You are a storyteller. Always answer with at least five long sentences."})).status_code == 201
+        await caller.connected()
+        call = calls_of(server)[caller.location.rsplit("/", 1)[1]]
+        caller.send({"type": "conversation.item.create", "item": {"type": "message", "role": "user",
+                     "content": [{"type": "input_text", "text": "Tell me the history of the internet in detail."}]}})
+        caller.send({"type": "response.create"})
+        created = await caller.wait_for("response.created")
+        await caller.heard(lambda c: c.voiced_ms >= 300)  # the story is playing
+        caller.say(np.concatenate([speech(server.runtime, "Stop, I have a different question about my printer."), silence(0.3)]))
+        done = await caller.wait_for("response.done", lambda e: e["response"]["id"] == created["response"]["id"])
+        assert done["response"]["status"] == "cancelled"
+        cleared = await caller.wait_for("output_audio_buffer.cleared")
+        assert cleared["response_id"] == created["response"]["id"]
+        # nothing of the cancelled reply plays after the flush: the next 10 frames (200 ms of
+        # the call's clock, still inside the user's interruption) carry no reply audio
+        played = call.playback.played_ms
+        assert call.playback.queued_ms == 0
+        frames = caller.frames_heard
+        await caller.heard(lambda c: c.frames_heard >= frames + 10)
+        assert call.playback.played_ms == played
+        # the history keeps only what was heard
+        item_id = done["response"]["output"][0]["id"]
+        caller.send({"type": "conversation.item.retrieve", "item_id": item_id})
+        item = (await caller.wait_for("conversation.item.retrieved"))["item"]
+        streamed = "".join(e["delta"] for e in caller.of("response.output_audio_transcript.delta") if e["response_id"] == created["response"]["id"])
+        heard = item["content"][0]["transcript"]
+        assert item["status"] == "incomplete" and len(heard) < len(streamed) and streamed.startswith(heard)
+        async with httpx.AsyncClient() as http:
+            assert (await http.post(server.http + caller.location + "/hangup")).status_code == 200
+    finally:
+        await caller.close()
+
+
+async def test_a_caller_that_vanishes_frees_its_call(server):
+    sessions_before = len(server.runtime.sessions)
+    caller = RtcCaller()
+    assert (await caller.call(server.http)).status_code == 201
+    await caller.connected()
+    call = calls_of(server)[caller.location.rsplit("/", 1)[1]]
+    await caller.close()  # no hangup: the peer connection just goes away
+    await asyncio.wait_for(call.closed.wait(), 60)
+    assert call.id not in calls_of(server)
+    assert len(server.runtime.sessions) == sessions_before
+
+
+@pytest.mark.parametrize("body, ctype, status, code", [
+    (b"v=0\r\n", "text/plain", 415, "unsupported_media_type"),
+    (b"hello", "application/sdp", 400, "invalid_sdp"),
+    (b"v=0\r\no=- 1 1 IN IP4 0.0.0.0\r\ns=-\r\nt=0 0\r\nm=video 9 UDP/TLS/RTP/SAVPF 96\r\n", "application/sdp", 400, "invalid_sdp"),
+    (b"v=0\r\n" + b"a=x\r\n" * 20000, "application/sdp", 413, "sdp_too_large"),
+])
+async def test_bad_offers_get_coded_errors(server, body, ctype, status, code):
+    sessions_before = len(server.runtime.sessions)
+    async with httpx.AsyncClient() as http:
+        resp = await http.post(server.http + "/v1/realtime/calls", content=body, headers={"Content-Type": ctype})
+    assert resp.status_code == status
+    assert resp.json()["type"] == "error" and resp.json()["code"] == code
+    assert len(server.runtime.sessions) == sessions_before
+
+
+async def test_a_bad_session_in_the_offer_is_refused_and_leaves_nothing(server):
+    sessions_before, calls_before = len(server.runtime.sessions), set(calls_of(server))
+    for session, code in [({"audio": {"input": {"format": {"type": "audio/flac"}}}}, "unsupported_audio_format"),
+                          ({"instructions": 42}, "invalid_value")]:
+        caller = RtcCaller()
+        try:
+            resp = await caller.call(server.http, session=session)
+            assert resp.status_code == 400 and resp.json()["code"] == code, resp.text
+        finally:
+            await caller.close()
+    async with httpx.AsyncClient() as http:
+        resp = await http.post(server.http + "/v1/realtime/calls", files={"sdp": (None, "v=0\r\n"), "session": (None, "{nope")})
+    assert resp.status_code == 400 and resp.json()["code"] == "invalid_session"
+    assert len(server.runtime.sessions) == sessions_before and set(calls_of(server)) <= calls_before
+
+
+async def test_calls_need_the_api_key_and_count_against_the_session_limit(runtime):
+    live = await start_server(runtime, api_keys=("k1",), max_sessions=1)
+    callers = [RtcCaller() for _ in range(3)]
+    try:
+        assert (await callers[0].call(live.http)).json()["code"] == "unauthorized"
+        assert (await callers[1].call(live.http, headers={"Authorization": "Bearer k1"})).status_code == 201
+        full = await callers[2].call(live.http, headers={"Authorization": "Bearer k1"})
+        assert full.status_code == 429 and full.json()["code"] == "too_many_sessions"
+    finally:
+        for caller in callers:
+            await caller.close()
+        await stop_server(live)
+    assert not live.server.config.app.state.webrtc_calls  # shutting down ended the call
