@@ -17,6 +17,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from .config import Config
 from .errors import error_response
+from .phone_twilio import twilio_stream_endpoint, twilio_voice_webhook
 from .realtime_webrtc import call_routes
 from .realtime_ws import realtime_endpoint
 from .runtime import Runtime
@@ -91,6 +92,9 @@ WEBRTC_OPENAPI = {
         "responses": {"201": {"description": "the SDP answer (Location: /v1/realtime/calls/{call_id})", "content": {"application/sdp": {}}},
                       "400": {"description": "invalid_sdp, invalid_session"}, "413": {"description": "sdp_too_large"},
                       "415": {"description": "unsupported_media_type"}, "429": {"description": "too_many_sessions"}}}},
+    "/v1/phone/twilio/voice": {"post": {
+        "summary": "Twilio voice webhook: TwiML connecting the call to the media stream at /v1/phone/twilio (WebSocket)",
+        "responses": {"200": {"description": "TwiML", "content": {"application/xml": {}}}}}},
     "/v1/realtime/calls/{call_id}/hangup": {"post": {
         "summary": "End a WebRTC call", "responses": {"200": {"description": "ended"}, "404": {"description": "call_not_found"}}}},
 }
@@ -107,6 +111,8 @@ def build_app(runtime: Runtime, *, load_models: bool = True, progress: Callable[
     ]
     calls: dict[str, Any] = {}  # WebRTC calls by id
     routes += call_routes(lambda: calls)
+    routes += [WebSocketRoute("/v1/phone/twilio", twilio_stream_endpoint),
+               Route("/v1/phone/twilio/voice", twilio_voice_webhook, methods=["GET", "POST"])]
     extra_paths.update(WEBRTC_OPENAPI)
     try:
         from .tickets.routes import openapi_paths, ticket_routes
@@ -137,6 +143,7 @@ def build_app(runtime: Runtime, *, load_models: bool = True, progress: Callable[
     app = Starlette(routes=routes, lifespan=lifespan)
     app.state.runtime = runtime
     app.state.webrtc_calls = calls
+    app.state.phone_streams = {}  # Twilio media streams by session id
     app.add_middleware(ApiKeyMiddleware, keys=runtime.config.api_keys)
     return app
 
