@@ -35,7 +35,7 @@ from starlette.websockets import WebSocket, WebSocketDisconnect, WebSocketState
 from media import g711
 
 from .protocol import ProtocolError
-from .security import key_ok
+from .security import key_ok, origin_ok
 from .session import VoiceSession
 
 log = logging.getLogger("parley.phone")
@@ -224,6 +224,9 @@ class TwilioStream:
 
 async def twilio_stream_endpoint(ws: WebSocket) -> None:
     runtime = ws.app.state.runtime
+    if not origin_ok(ws.headers, runtime.config.allowed_origins):  # carriers send no Origin; browsers do
+        await ws.close(code=1008, reason="origin_not_allowed")
+        return
     if not runtime.ready:
         await ws.close(code=1013, reason="models_loading")
         return

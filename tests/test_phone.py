@@ -13,6 +13,7 @@ from typing import Any
 
 import httpx
 import numpy as np
+import pytest
 import websockets
 
 from media import g711
@@ -175,6 +176,8 @@ async def test_phone_calls_check_key_format_and_limits(runtime):
             await asyncio.wait_for(carrier.closed.wait(), 30)
             assert carrier.ws.close_code == code
         assert not live.runtime.sessions
+        with pytest.raises(websockets.InvalidStatus):  # a browser page from elsewhere
+            await websockets.connect(url + "?api_key=k1", origin="http://evil.example")
         # the voice webhook answers TwiML that connects the call to the stream, key included
         async with httpx.AsyncClient() as http:
             assert (await http.post(live.http + "/v1/phone/twilio/voice")).status_code == 401
