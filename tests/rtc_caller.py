@@ -16,12 +16,16 @@ VOICED_RMS = 300  # PCM16 RMS of a 20 ms frame that carries speech, not codec no
 
 
 class RtcCaller:
-    def __init__(self) -> None:
-        from aiortc import RTCConfiguration, RTCPeerConnection
+    def __init__(self, codec: str | None = None) -> None:
+        """`codec`: offer only this audio codec (e.g. "audio/PCMU"); default: aiortc's list, Opus first."""
+        from aiortc import RTCConfiguration, RTCPeerConnection, RTCRtpSender
 
         self.pc = RTCPeerConnection(RTCConfiguration(iceServers=[]))
         self.mic = PlaybackTrack(rate=24000)  # what the caller says, played in real time
         self.pc.addTrack(self.mic)
+        if codec:
+            wanted = [c for c in RTCRtpSender.getCapabilities("audio").codecs if c.mimeType.lower() == codec.lower()]
+            self.pc.getTransceivers()[0].setCodecPreferences(wanted)
         self.channel = self.pc.createDataChannel("oai-events")
         self.events: list[dict[str, Any]] = []
         self._inbox: asyncio.Queue[dict[str, Any]] = asyncio.Queue()

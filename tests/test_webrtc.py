@@ -19,13 +19,17 @@ def calls_of(server) -> dict:
     return server.server.config.app.state.webrtc_calls
 
 
-async def test_a_spoken_turn_over_a_webrtc_call(server):
+@pytest.mark.parametrize("codec", ["audio/opus", "audio/PCMU"])
+async def test_a_spoken_turn_over_a_webrtc_call(server, codec):
     sessions_before = len(server.runtime.sessions)
-    caller = RtcCaller()
+    caller = RtcCaller(codec=codec)
     try:
         resp = await caller.call(server.http)
         assert resp.status_code == 201, resp.text
         assert resp.headers["content-type"].startswith("application/sdp")
+        audio_line = next(line for line in resp.text.splitlines() if line.startswith("m=audio"))
+        rtpmap = {line.split()[0].split(":")[1]: line.split()[1] for line in resp.text.splitlines() if line.startswith("a=rtpmap:")}
+        assert rtpmap[audio_line.split()[3]].lower().startswith(codec.split("/")[1].lower())  # the codec the caller asked for
         assert caller.location.startswith("/v1/realtime/calls/rtc_")
         created = await caller.wait_for("session.created")
         assert created["session"]["audio"]["input"]["turn_detection"]["type"] == "server_vad"
