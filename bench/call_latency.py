@@ -14,8 +14,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import os
-import platform
 import sys
 import time
 from pathlib import Path
@@ -24,7 +22,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.voice_latency import QUESTIONS, pct  # noqa: E402
+from bench.voice_latency import QUESTIONS, pct, start_bench_server  # noqa: E402
 
 RATE = 24000
 
@@ -64,22 +62,7 @@ async def main() -> None:
     ap.add_argument("--turns", type=int, default=8)
     args = ap.parse_args()
 
-    import uvicorn
-
-    from agent.config import load_config
-    from agent.runtime import Runtime
-    from agent.server import build_app, uvicorn_config
-
-    runtime = Runtime(load_config(port=0, log_level="warning"))
-    await runtime.load(only=("vad", "asr", "tts", "llm"))
-    port = 8765 + os.getpid() % 1000
-    app = build_app(runtime, load_models=False)
-    server = uvicorn.Server(uvicorn_config(app, runtime.config.replace(port=port)))
-    serve = asyncio.ensure_future(server.serve())
-    while not server.started:
-        await asyncio.sleep(0.05)
-    print(f"# WebRTC call latency — {platform.machine()} {os.cpu_count()} cores, python {platform.python_version()}, models: "
-          + ", ".join(s.name for s in runtime.status.values() if s.state == "ready"))
+    runtime, server, serve, port = await start_bench_server("WebRTC call latency")
     results = []
     for i in range(args.turns + 1):
         r = await one_call(f"http://127.0.0.1:{port}", runtime, QUESTIONS[i % len(QUESTIONS)])

@@ -132,12 +132,8 @@ async def barge_in(url: str, runtime) -> dict:
     return {"status": status, "stop_ms": (last_delta - (t0 + onset_off)) * 1000}
 
 
-async def main() -> None:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--turns", type=int, default=8)
-    ap.add_argument("--barge-ins", type=int, default=3)
-    args = ap.parse_args()
-
+async def start_bench_server(title: str):
+    """The voice models loaded once and a real server on a loopback port; prints the header."""
     import uvicorn
 
     from agent.config import load_config
@@ -146,15 +142,24 @@ async def main() -> None:
 
     runtime = Runtime(load_config(port=0, log_level="warning"))
     await runtime.load(only=("vad", "asr", "tts", "llm"))
-    sock_port = 8765 + os.getpid() % 1000
-    app = build_app(runtime, load_models=False)
-    server = uvicorn.Server(uvicorn_config(app, runtime.config.replace(port=sock_port)))
+    port = 8765 + os.getpid() % 1000
+    server = uvicorn.Server(uvicorn_config(build_app(runtime, load_models=False), runtime.config.replace(port=port)))
     serve = asyncio.ensure_future(server.serve())
     while not server.started:
-        await asyncio.sleep(0.05)
-    url = f"ws://127.0.0.1:{sock_port}/v1/realtime"
-    print(f"# voice latency — {platform.machine()} {os.cpu_count()} cores, python {platform.python_version()}, models: "
+        await asyncio.sleep(0.05)  # polling uvicorn's own readiness flag
+    print(f"# {title} — {platform.machine()} {os.cpu_count()} cores, python {platform.python_version()}, models: "
           + ", ".join(s.name for s in runtime.status.values() if s.state == "ready"))
+    return runtime, server, serve, port
+
+
+async def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--turns", type=int, default=8)
+    ap.add_argument("--barge-ins", type=int, default=3)
+    args = ap.parse_args()
+
+    runtime, server, serve, sock_port = await start_bench_server("voice latency")
+    url = f"ws://127.0.0.1:{sock_port}/v1/realtime"
     results = []
     for i in range(args.turns + 1):
         r = await one_turn(url, runtime, QUESTIONS[i % len(QUESTIONS)])
