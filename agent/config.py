@@ -53,6 +53,7 @@ class Config:
     min_speech_ms: int = 250
     barge_in_min_speech_ms: int = 300
     budget_ms: int = 800
+    first_chunk_words: int = 5  # a long first sentence is spoken after this many words (fewer if they end on "the", "to"...)
     # screenshots
     max_upload_bytes: int = 20 * 1024 * 1024
     max_pixels: int = 40_000_000

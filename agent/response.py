@@ -112,7 +112,7 @@ class ResponseRun:
     async def _reason(self, chunks: asyncio.Queue) -> None:
         from models.llm import TextDelta, ToolCall, Usage
 
-        chunker = SentenceChunker()
+        chunker = SentenceChunker(first_max_words=self.runtime.config.first_chunk_words)
         for _round in range(MAX_TOOL_ROUNDS):
             calls: list[Any] = []
             tools = self.tools.schemas(self.spec.client_tools) if self.spec.tool_choice != "none" else None

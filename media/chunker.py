@@ -1,8 +1,9 @@
 """SentenceChunker: cut streamed LLM text into speakable chunks as early as sensible.
 
 The first chunk is cut at the first clause boundary (comma, colon, dash) once it has a few
-words, or after `first_max_words` words if no boundary comes, so synthesis starts before
-the sentence is finished; later chunks are cut at
+words, or, in a long first sentence with no boundary, after `first_max_words` words (fewer
+if that would end on a word like "the" or "to"), so synthesis starts before the sentence
+is finished; later chunks are cut at
 sentence ends (or clause ends once they grow long), which sounds more natural.
 """
 from __future__ import annotations
@@ -11,6 +12,13 @@ import re
 
 _SENTENCE_END = re.compile(r"[.!?…](?:[\"')\]]*)(?=\s)|\n+")
 _CLAUSE_END = re.compile(r"[,;:—–](?=\s)|\s-\s")
+_WORD = re.compile(r"\S+")
+# Words a spoken phrase should not end on: the next chunk would start mid-phrase.
+_WEAK_ENDINGS = frozenset(
+    "a an the to of in on at for from with by and or but so that which who is are was were be "
+    "can could will would should may might must do does did has have had your my our their its "
+    "this these those if as than then not".split()
+)
 _ABBREV = re.compile(r"\b(?:e\.g|i\.e|etc|vs|Dr|Mr|Mrs|St|No|approx|\d+)\.$")
 
 
@@ -50,10 +58,16 @@ class SentenceChunker:
         for m in _CLAUSE_END.finditer(buf):
             if len(buf[: m.end()].split()) >= min_words:
                 return self._take(m.end())
-        if self._emitted == 0 and len(buf.split()) > self.first_max_words and buf[-1:].isspace():
-            # No clause boundary yet: start speaking after a few words rather than wait.
-            words = buf.split()
-            return self._take(len(buf) - len(buf.lstrip()) + len(" ".join(words[: self.first_max_words])))
+        if self._emitted == 0:
+            words = list(_WORD.finditer(buf))
+            if len(words) > self.first_max_words:
+                # No boundary in a long first sentence: speak its first words now. The
+                # (first_max_words + 1)-th word has begun, so the ones before it are whole
+                # (LLM tokens carry their leading space). Do not end on "the", "to", "of"...
+                k = self.first_max_words
+                while k > self.first_min_words and words[k - 1].group().lower() in _WEAK_ENDINGS:
+                    k -= 1
+                return self._take(words[k - 1].end())
         if len(buf) > self.max_chars:
             cut = buf.rfind(" ", 0, self.max_chars)
             return self._take(cut if cut > 0 else self.max_chars)

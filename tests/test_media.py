@@ -83,6 +83,28 @@ def test_chunker_cuts_first_clause_early_then_sentences():
     assert " ".join(chunks) == text
 
 
+def llm_tokens(text: str) -> list[str]:
+    """Text as an LLM streams it: each word a token with its leading space."""
+    words = text.split(" ")
+    return [words[0]] + [" " + w for w in words[1:]]
+
+
+def test_chunker_speaks_a_long_first_sentence_before_it_ends():
+    c = SentenceChunker(first_max_words=5)
+    tokens = llm_tokens("A web browser is a software application that lets you visit websites. It shows pages.")
+    chunks = [(i, chunk) for i, tok in enumerate(tokens) for chunk in c.push(tok)]
+    # once the 6th word begins, the first five are whole: speak them, minus a dangling "is a"
+    assert chunks[0] == (5, "A web browser")
+    assert chunks[1][1] == "is a software application that lets you visit websites."
+    assert " ".join(ch for _, ch in chunks + [(None, x) for x in c.flush()]) == " ".join(tokens).replace("  ", " ")
+
+
+def test_chunker_keeps_a_short_first_sentence_whole():
+    c = SentenceChunker(first_max_words=7)
+    out = [chunk for tok in llm_tokens("There are 7 days in a week. Each has 24 hours.") for chunk in c.push(tok)] + c.flush()
+    assert out == ["There are 7 days in a week.", "Each has 24 hours."]
+
+
 def test_chunker_cuts_very_long_runs():
     chunks = stream_chunks("word " * 100, max_chars=60)
     assert all(len(c) <= 60 for c in chunks) and len(chunks) > 5
