@@ -47,8 +47,8 @@ class FakeLLM:
 
     name = "fake"
 
-    def __init__(self, reply: str = "", fail: BaseException | None = None, hang: bool = False) -> None:
-        self.reply, self.fail, self.hang = reply, fail, hang
+    def __init__(self, reply: str = "", fail: BaseException | None = None, hang: bool = False, gate: asyncio.Event | None = None) -> None:
+        self.reply, self.fail, self.hang, self.gate = reply, fail, hang, gate
         self.calls: list[list[dict]] = []
 
     async def stream(self, messages, *, tools=None, max_tokens=160, temperature=0.2) -> AsyncIterator[Any]:
@@ -59,6 +59,8 @@ class FakeLLM:
             raise self.fail
         if self.hang:
             await asyncio.Event().wait()
+        if self.gate is not None:  # a slow model: it answers when the test says so
+            await self.gate.wait()
         for i in range(0, len(self.reply), 7):
             yield TextDelta(self.reply[i : i + 7])
         yield Usage(10, 10)
@@ -502,6 +504,40 @@ async def test_http_dead_llm_and_injection(api, llm_slot) -> None:
     t = r.json()
     assert t["flags"] == {**t["flags"], "llm_unavailable": True, "prompt_injection_suspected": True}
     assert t["title"] == "Upload failed: HTTP 500 Internal Server Error"
+
+
+GOOD_DRAFT = json.dumps({"title": "Saving report.xlsx fails with permission denied", "summary": "Saving a spreadsheet fails with EACCES.",
+                         "component": "file saving", "severity": "high", "steps_to_reproduce": ["Open report.xlsx", "Press Save"]})
+
+
+async def test_http_slow_llm_answers_with_rules_first_then_stores_the_llm_draft(api, llm_slot) -> None:
+    from agent.tickets import pipeline
+
+    client, rt = api
+    gate = asyncio.Event()
+    rt.llm = FakeLLM(GOOD_DRAFT, gate=gate)
+    r = await upload(client, images.error_dialog().png(), headers={"Prefer": "wait=0"})
+    assert r.status_code == 201 and r.headers["preference-applied"] == "wait=0"
+    first = r.json()
+    ticket_schema.validate(first)
+    assert first["flags"]["llm_pending"] is True and first["flags"]["llm_unavailable"] is False
+    assert first["title"] == images.ERROR_LINE  # the rule-based draft, at once
+    gate.set()  # the model finishes its draft
+    await asyncio.gather(*pipeline._LATE_DRAFTS)
+    later = (await client.get(f"/v1/tickets/{first['id']}")).json()
+    ticket_schema.validate(later)
+    assert later["title"] == "Saving report.xlsx fails with permission denied" and later["component"] == "file saving"
+    assert "llm_pending" not in later["flags"] and later["flags"]["llm_unavailable"] is False
+    assert later["created_at"] == first["created_at"] and later["error_messages"] == first["error_messages"]
+
+
+async def test_http_llm_answering_within_the_wait_is_used_at_once(api, llm_slot) -> None:
+    client, rt = api
+    rt.llm = FakeLLM(GOOD_DRAFT)
+    r = await upload(client, images.error_dialog().png(), headers={"Prefer": "respond-async, wait=5"})
+    t = r.json()
+    assert r.status_code == 201 and r.headers["preference-applied"] == "wait=5"
+    assert t["title"] == "Saving report.xlsx fails with permission denied" and "llm_pending" not in t["flags"]
 
 
 async def test_http_keep_images(api, config, tmp_path) -> None:

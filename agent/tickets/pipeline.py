@@ -16,7 +16,7 @@ import re
 import time
 import uuid
 from datetime import datetime, timezone
-from typing import Any
+from typing import Any, Awaitable, Callable
 
 from agent.config import Config
 from agent.errors import ParleyError
@@ -117,6 +117,8 @@ def assemble(
     }
     if flags.get("llm_output_repaired"):
         all_flags["llm_output_repaired"] = True
+    if flags.get("llm_pending"):
+        all_flags["llm_pending"] = True
     if result.meta.get("failed"):
         all_flags["ocr_incomplete"] = True
     if masked:
@@ -175,12 +177,18 @@ async def analyze_screenshot(
     crop: tuple[int, int, int, int] | str | None = None,
     ticket_id: str | None = None,
     llm_timeout_s: float = DRAFT_TIMEOUT_S,
+    llm_wait_s: float | None = None,
+    on_late_draft: Callable[[dict[str, Any]], Awaitable[None]] | None = None,
     opts: PrepOptions = PrepOptions(),
 ) -> dict[str, Any]:
     """A validated ticket dict for one screenshot (not stored: see `store.TicketStore`).
 
     Bad input raises `ParleyError` (4xx); a missing/dead/slow LLM never fails the call.
     The caller holds `runtime.ocr_limit` around this (the voice session and the route do).
+
+    With `llm_wait_s` and `on_late_draft`, the LLM gets only `llm_wait_s` before the
+    rule-based ticket is returned (`flags.llm_pending`); the LLM goes on drafting, and
+    `on_late_draft` receives the finished ticket (same id) when it is done.
     """
     if ocr is None:
         raise ParleyError("ocr_unavailable", "OCR is not available on this server", "install tesseract-ocr", 503)
@@ -195,33 +203,84 @@ async def analyze_screenshot(
     t = time.perf_counter()
     ex = extract([line.text for line in result.lines])
     timings["extract"] = _ms(t)
-    t = time.perf_counter()
-    draft, flags = await draft_ticket(ex, note, llm, timeout_s=llm_timeout_s)
-    timings["draft"] = _ms(t)
-    t = time.perf_counter()
+    t_draft = time.perf_counter()
+    rules_first = llm is not None and llm_wait_s is not None and on_late_draft is not None
+    drafting = asyncio.ensure_future(draft_ticket(ex, note, llm, timeout_s=llm_timeout_s))
+    try:
+        if rules_first:
+            await asyncio.wait({drafting}, timeout=llm_wait_s)
+        if drafting.done() or not rules_first:
+            draft, flags = await drafting
+        else:
+            draft, flags = rule_draft(ex, note), {"llm_pending": True}
+    except asyncio.CancelledError:
+        drafting.cancel()
+        raise
+    timings["draft"] = _ms(t_draft)
     try:
         engine = f"tesseract {ocr.version()}"
     except Exception:  # noqa: BLE001
         engine = "tesseract"
     tid = ticket_id or new_ticket_id()
     kw = dict(ticket_id=tid, decoded=decoded, crop_box=box, prep=prep, result=result, ex=ex, note=note, engine=engine)
-    ticket = assemble(draft=draft, flags=flags, timings=timings, **kw)
-    problems = ticket_schema.errors(ticket)
-    if problems and draft.source == "llm":  # belt and braces: the rule draft always validates
-        log.warning("ticket %s: LLM draft failed the schema (%s); using the rule-based draft", tid, problems[:3])
-        ticket = assemble(draft=rule_draft(ex, note), flags={**flags, "llm_output_repaired": True}, timings=timings, **kw)
+
+    def build(draft: Draft, flags: dict[str, bool], timings: dict[str, float]) -> dict[str, Any]:
+        t = time.perf_counter()
+        ticket = assemble(draft=draft, flags=flags, timings=timings, **kw)
         problems = ticket_schema.errors(ticket)
-    if problems:
-        raise ParleyError("ticket_invalid", f"internal error: the ticket failed its schema ({problems[0]})", "please report this", 500)
-    timings["validate"] = _ms(t)
+        if problems and draft.source == "llm":  # belt and braces: the rule draft always validates
+            log.warning("ticket %s: LLM draft failed the schema (%s); using the rule-based draft", tid, problems[:3])
+            ticket = assemble(draft=rule_draft(ex, note), flags={**flags, "llm_output_repaired": True}, timings=timings, **kw)
+            problems = ticket_schema.errors(ticket)
+        if problems:
+            raise ParleyError("ticket_invalid", f"internal error: the ticket failed its schema ({problems[0]})", "please report this", 500)
+        timings["validate"] = _ms(t)
+        return ticket
+
+    ticket = build(draft, flags, timings)
     timings["total"] = _ms(t_all)
     ticket["timings"] = dict(timings)
+    if flags.get("llm_pending") and on_late_draft is not None:
+        _spawn(_late_draft(drafting, ex, note, ticket, build, on_late_draft, t_draft))
     log.info(
         "ticket %s: kind=%s %dx%d words=%d conf=%.0f title=%r timings=%s",
         tid, prep.kind, decoded.width, decoded.height, len(result.words), result.mean_confidence, redact(ticket["title"])[:120],
         {k: v for k, v in timings.items() if "." not in k},
     )
     return ticket
+
+
+_LATE_DRAFTS: set[asyncio.Task] = set()
+
+
+def _spawn(coro: Awaitable[None]) -> None:
+    task = asyncio.ensure_future(coro)
+    _LATE_DRAFTS.add(task)
+    task.add_done_callback(_LATE_DRAFTS.discard)
+
+
+async def _late_draft(drafting: asyncio.Future, ex: Extracted, note: str | None, first: dict[str, Any],
+                      build: Callable[..., dict[str, Any]], on_late_draft: Callable[[dict[str, Any]], Awaitable[None]], t_draft: float) -> None:
+    """The LLM's draft arrived after the rule-based ticket was returned: hand on the finished one."""
+    try:
+        draft, flags = await drafting
+    except Exception as exc:  # noqa: BLE001 - draft_ticket never raises for LLM trouble; this is a bug guard
+        log.warning("ticket %s: late draft failed (%s)", first["id"], type(exc).__name__)
+        draft, flags = rule_draft(ex, note), {"llm_unavailable": True}
+    timings = {k: v for k, v in first["timings"].items() if k not in ("draft", "validate", "total")}
+    timings["draft"] = _ms(t_draft)
+    try:
+        ticket = build(draft, flags, timings)
+    except ParleyError as exc:
+        log.error("ticket %s: late draft dropped: %s", first["id"], exc.message)
+        return
+    ticket["created_at"] = first["created_at"]
+    ticket["timings"] = {**timings, "total": first["timings"]["total"]}
+    log.info("ticket %s: %s draft ready after %.0f ms", first["id"], draft.source, timings["draft"])
+    try:
+        await on_late_draft(ticket)
+    except Exception:  # noqa: BLE001 - a background step: log, never raise into the loop
+        log.exception("ticket %s: storing the late draft failed", first["id"])
 
 
 _SPECIFIC_FAILURE = re.compile(r"fail|denied|cannot|can't|unable|refused|timed? ?out|not found|exception|invalid|missing|crash", re.I)

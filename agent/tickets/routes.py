@@ -14,6 +14,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import logging
+import re
 from pathlib import Path
 from typing import Any, Callable
 
@@ -26,6 +27,7 @@ from agent.errors import ParleyError, error_response
 from media.image_validate import ImageRejected, check_bytes
 
 from . import schema as ticket_schema
+from .draft import DRAFT_TIMEOUT_S
 from .pipeline import analyze_screenshot, new_ticket_id
 from .store import IdempotencyConflict, TicketStore, keep_image
 
@@ -71,6 +73,18 @@ def _declared_length(request: Request) -> int | None:
         return int(raw)
     except ValueError:
         return None
+
+
+_PREFER_WAIT = re.compile(r"(?:^|[,;\s])wait\s*=\s*(\d+(?:\.\d+)?)", re.I)
+
+
+def llm_wait(prefer: str | None, default_s: float) -> tuple[float, bool]:
+    """How long the upload waits for the LLM's draft: `Prefer: wait=N` (RFC 7240), capped
+    at the draft budget, or the configured default. Returns (seconds, preference applied)."""
+    m = _PREFER_WAIT.search(prefer or "")
+    if m is None:
+        return default_s, False
+    return min(float(m.group(1)), DRAFT_TIMEOUT_S), True
 
 
 _STORES: dict[str, TicketStore] = {}
@@ -168,17 +182,31 @@ def ticket_routes(get_runtime: Callable[[], Any]) -> list[Route]:
                 if earlier is not None:
                     return JSONResponse(earlier, status_code=200, headers={"Location": f"/v1/tickets/{earlier['id']}", "Idempotent-Replayed": "true"})
             tid = new_ticket_id()
+            wait_s, preferred = llm_wait(request.headers.get("prefer"), float(getattr(config, "ticket_llm_wait_s", 1.0)))
+            stored = asyncio.Event()  # the late LLM draft may only replace a ticket that was stored
+            stored_id: list[str] = []
+
+            async def store_late_draft(better: dict[str, Any]) -> None:
+                await stored.wait()
+                if stored_id == [better["id"]]:
+                    await asyncio.to_thread(store.update, better)
+
             try:
-                async with rt.ocr_limit:
-                    ticket = await analyze_screenshot(data, ctype, ocr=rt.ocr, llm=getattr(rt, "llm", None), config=config,
-                                                      note=note, crop=crop, ticket_id=tid)
-            except ParleyError as exc:
-                return error_response(exc.status, exc.code, exc.message, exc.hint)
-            try:
-                saved = await asyncio.to_thread(store.save, ticket, key, request_hash)
-            except IdempotencyConflict as exc:
-                return error_response(409, "idempotency_key_reused", f"this Idempotency-Key was used for a different upload (ticket {exc.ticket_id})",
-                                      "use a new key for a new upload")
+                try:
+                    async with rt.ocr_limit:
+                        ticket = await analyze_screenshot(data, ctype, ocr=rt.ocr, llm=getattr(rt, "llm", None), config=config,
+                                                          note=note, crop=crop, ticket_id=tid, llm_wait_s=wait_s, on_late_draft=store_late_draft)
+                except ParleyError as exc:
+                    return error_response(exc.status, exc.code, exc.message, exc.hint)
+                try:
+                    saved = await asyncio.to_thread(store.save, ticket, key, request_hash)
+                except IdempotencyConflict as exc:
+                    return error_response(409, "idempotency_key_reused", f"this Idempotency-Key was used for a different upload (ticket {exc.ticket_id})",
+                                          "use a new key for a new upload")
+                if saved["id"] == ticket["id"]:
+                    stored_id.append(ticket["id"])
+            finally:
+                stored.set()
             if saved["id"] != ticket["id"]:  # another process won the race for this key
                 return JSONResponse(saved, status_code=200, headers={"Location": f"/v1/tickets/{saved['id']}"})
             if getattr(config, "keep_images", False):
@@ -188,7 +216,10 @@ def ticket_routes(get_runtime: Callable[[], Any]) -> list[Route]:
                                             float(config.image_retention_days))
                 except OSError as exc:
                     log.warning("could not keep the image of ticket %s: %s", ticket["id"], exc)
-            return JSONResponse(ticket, status_code=201, headers={"Location": f"/v1/tickets/{ticket['id']}"})
+            headers = {"Location": f"/v1/tickets/{ticket['id']}"}
+            if preferred:
+                headers["Preference-Applied"] = f"wait={wait_s:g}"
+            return JSONResponse(ticket, status_code=201, headers=headers)
         finally:
             if lock:
                 lock.release()

@@ -126,6 +126,7 @@ TICKET_SCHEMA: dict[str, Any] = {
                 "prompt_injection_suspected": {"type": "boolean"},
                 "llm_unavailable": {"type": "boolean"},
                 "llm_output_repaired": {"type": "boolean"},
+                "llm_pending": {"type": "boolean", "description": "the rule-based draft was returned; the LLM's replaces it in storage when ready"},
                 "ocr_incomplete": {"type": "boolean"},
                 "secrets_masked": {"type": "boolean"},
             },
@@ -193,6 +194,8 @@ def openapi_paths() -> dict:
                 "operationId": "createTicketFromScreenshot",
                 "parameters": [
                     {"name": "Idempotency-Key", "in": "header", "required": False, "schema": {"type": "string", "maxLength": 200}, "description": "a retried upload with the same key returns the same ticket"},
+                    {"name": "Prefer", "in": "header", "required": False, "schema": {"type": "string"},
+                     "description": "wait=N: wait up to N s (at most 8) for the LLM's draft; otherwise the rule-based ticket comes back with flags.llm_pending and the LLM's draft replaces it in storage"},
                     {"name": "note", "in": "query", "required": False, "schema": {"type": "string", "maxLength": 2000}},
                     {"name": "crop", "in": "query", "required": False, "schema": {"type": "string", "pattern": "^-?\\d+,-?\\d+,\\d+,\\d+$"}},
                 ],

@@ -101,6 +101,16 @@ class TicketStore:
             con.close()
         return ticket
 
+    def update(self, ticket: dict[str, Any]) -> bool:
+        """Replace a stored ticket's body (e.g. with the LLM's late draft); False if it is not stored."""
+        con = self._connect()
+        try:
+            with con:
+                cur = con.execute("UPDATE tickets SET body = ? WHERE id = ?", (json.dumps(ticket, ensure_ascii=False), ticket["id"]))
+        finally:
+            con.close()
+        return cur.rowcount == 1
+
     def get(self, ticket_id: str) -> dict[str, Any] | None:
         con = self._connect()
         try:
