@@ -58,7 +58,7 @@ class Config:
     max_upload_bytes: int = 20 * 1024 * 1024
     max_pixels: int = 40_000_000
     tickets_db: str = "var/tickets.sqlite3"
-    ticket_llm_wait_s: float = 1.0  # an upload waits this long for the LLM's draft, then gets the rule-based one (the LLM's replaces it when ready)
+    ticket_llm_wait_s: float = 0.5  # an upload waits this long for the LLM's draft, then gets the rule-based one (the LLM's replaces it when ready)
     keep_images: bool = False
     image_retention_days: int = 7
     cache_dir: str = ""

@@ -132,16 +132,16 @@ async def barge_in(url: str, runtime) -> dict:
     return {"status": status, "stop_ms": (last_delta - (t0 + onset_off)) * 1000}
 
 
-async def start_bench_server(title: str):
-    """The voice models loaded once and a real server on a loopback port; prints the header."""
+async def start_bench_server(title: str, *, models: tuple[str, ...] = ("vad", "asr", "tts", "llm"), extra: dict | None = None):
+    """The models loaded once and a real server on a loopback port; prints the header."""
     import uvicorn
 
     from agent.config import load_config
     from agent.runtime import Runtime
     from agent.server import build_app, uvicorn_config
 
-    runtime = Runtime(load_config(port=0, log_level="warning"))
-    await runtime.load(only=("vad", "asr", "tts", "llm"))
+    runtime = Runtime(load_config(port=0, log_level="warning", **(extra or {})))
+    await runtime.load(only=models)
     port = 8765 + os.getpid() % 1000
     server = uvicorn.Server(uvicorn_config(build_app(runtime, load_models=False), runtime.config.replace(port=port)))
     serve = asyncio.ensure_future(server.serve())

@@ -182,7 +182,7 @@ def ticket_routes(get_runtime: Callable[[], Any]) -> list[Route]:
                 if earlier is not None:
                     return JSONResponse(earlier, status_code=200, headers={"Location": f"/v1/tickets/{earlier['id']}", "Idempotent-Replayed": "true"})
             tid = new_ticket_id()
-            wait_s, preferred = llm_wait(request.headers.get("prefer"), float(getattr(config, "ticket_llm_wait_s", 1.0)))
+            wait_s, preferred = llm_wait(request.headers.get("prefer"), float(getattr(config, "ticket_llm_wait_s", 0.5)))
             stored = asyncio.Event()  # the late LLM draft may only replace a ticket that was stored
             stored_id: list[str] = []
 
