@@ -382,6 +382,53 @@ async def test_real_llm_does_not_obey_the_screenshot(ocr, config) -> None:
     assert t["severity"] in ticket_schema.SEVERITIES
 
 
+class Watched:
+    """A chat backend seen from outside: `drafting` is set once it streams its first token."""
+
+    def __init__(self, llm: Any) -> None:
+        self.llm, self.drafting = llm, asyncio.Event()
+
+    busy = property(lambda self: self.llm.busy)
+    contended = property(lambda self: self.llm.contended)
+
+    async def stream(self, *args: Any, **kw: Any) -> AsyncIterator[Any]:
+        from contextlib import aclosing
+
+        async with aclosing(self.llm.stream(*args, **kw)) as agen:
+            async for event in agen:
+                self.drafting.set()
+                yield event
+
+
+async def test_a_ticket_draft_gives_the_local_model_to_a_conversation(caplog) -> None:
+    """The real local model: a voice turn that needs it stops a ticket draft at its next token."""
+    import logging
+    from contextlib import aclosing
+
+    caplog.set_level(logging.INFO, logger="parley.tickets")
+    from agent.tickets.draft import draft_ticket
+    from models.llm import TextDelta, build_chat
+
+    llm = build_chat(["local"])
+    try:
+        await llm.warm()
+        watched = Watched(llm)
+        ex = extract(images.error_dialog().text.splitlines())
+        drafting = asyncio.ensure_future(draft_ticket(ex, "happens when I click Save", watched, timeout_s=120, max_tokens=400))
+        await watched.drafting.wait()
+        assert llm.busy and not llm.contended
+        question = [{"role": "system", "content": "Answer in one short sentence."}, {"role": "user", "content": "What is the capital of France?"}]
+        async with aclosing(llm.stream(question, max_tokens=20, temperature=0.0)) as voice:
+            answer = "".join([e.text async for e in voice if isinstance(e, TextDelta)])
+        draft, flags = await drafting
+    finally:
+        await llm.aclose()
+    assert "paris" in answer.lower()
+    # the draft stopped for the conversation: the ticket keeps the rule-based prose
+    assert flags == {"llm_unavailable": True} and draft.source == "rules" and draft.title == images.ERROR_LINE
+    assert "gave the LLM to a waiting conversation" in caplog.text
+
+
 def test_context_summary_puts_error_lines_first() -> None:
     t = {"error_messages": ["Error: disk full"], "error_codes": ["ENOSPC"], "urls": ["https://x.io/a"],
          "environment": {"app": "X", "os": None, "browser": None}, "flags": {}, "ocr": {"lines": []}}

@@ -298,11 +298,17 @@ def repair(obj: dict | None, rules: Draft, ex: Extracted, note: str | None) -> D
 # --- the LLM call --------------------------------------------------------------------------
 
 
+class _Yielded(Exception):
+    """The draft stopped so a voice turn could have the model."""
+
+
 async def _collect(llm: Any, messages: list[dict], max_tokens: int) -> str:
     parts: list[str] = []
     agen = llm.stream(messages, max_tokens=max_tokens, temperature=0.1)
     try:
         async for event in agen:
+            if getattr(llm, "contended", False):
+                raise _Yielded  # someone is waiting for the model: a conversation comes first
             text = getattr(event, "text", None)
             if isinstance(text, str):
                 parts.append(text)
@@ -336,6 +342,9 @@ async def draft_ticket(
         raise
     except asyncio.TimeoutError:
         log.warning("ticket draft: LLM gave no answer within %.1f s; using the rule-based draft", timeout_s)
+        return rules, {"llm_unavailable": True}
+    except _Yielded:
+        log.info("ticket draft: gave the LLM to a waiting conversation; using the rule-based draft")
         return rules, {"llm_unavailable": True}
     except Exception as exc:  # noqa: BLE001 - any backend failure means the rule-based draft
         log.warning("ticket draft: LLM failed (%s: %s); using the rule-based draft", type(exc).__name__, redact(str(exc))[:200])

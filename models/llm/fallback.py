@@ -24,6 +24,14 @@ class FallbackChat(ChatBackend):
         self.failures: dict[str, int] = {b.name: 0 for b in self.backends}
         self.last_backend: str = ""
 
+    @property
+    def busy(self) -> bool:
+        return any(getattr(b, "busy", False) for b in self.backends)
+
+    @property
+    def contended(self) -> bool:
+        return any(getattr(b, "contended", False) for b in self.backends)
+
     def _failed(self, backend: ChatBackend, exc: Exception) -> None:
         self.failures[backend.name] = self.failures.get(backend.name, 0) + 1
         log.warning("LLM backend %s unavailable, trying the next one: %s", backend.name, exc)

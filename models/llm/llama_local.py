@@ -78,6 +78,12 @@ class LlamaCppChat(ChatBackend):
         return self._lock.locked()
 
     @property
+    def contended(self) -> bool:
+        """True while another generation or prefill is waiting for the model (a long,
+        unhurried job such as a ticket draft can give way)."""
+        return bool(getattr(self._lock, "_waiters", None))
+
+    @property
     def loaded(self) -> bool:
         return self._llm is not None
 
