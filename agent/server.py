@@ -145,6 +145,13 @@ def build_app(runtime: Runtime, *, load_models: bool = True, progress: Callable[
     app.state.webrtc_calls = calls
     app.state.phone_streams = {}  # Twilio media streams by session id
     app.add_middleware(ApiKeyMiddleware, keys=runtime.config.api_keys)
+    origins = [o for o in runtime.config.allowed_origins if o]
+    if origins:  # pages served elsewhere may call the HTTP API (and place WebRTC calls) from a browser
+        from starlette.middleware.cors import CORSMiddleware
+
+        app.add_middleware(CORSMiddleware, allow_origins=origins, allow_methods=["GET", "POST"],
+                           allow_headers=["authorization", "content-type", "idempotency-key", "prefer"],
+                           expose_headers=["location", "preference-applied"], max_age=600)
     return app
 
 

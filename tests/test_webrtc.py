@@ -154,3 +154,25 @@ async def test_calls_need_the_api_key_and_count_against_the_session_limit(runtim
             await caller.close()
         await stop_server(live)
     assert not live.server.config.app.state.webrtc_calls  # shutting down ended the call
+
+
+async def test_a_page_on_an_allowed_origin_may_place_a_call(runtime):
+    live = await start_server(runtime, allowed_origins=("https://app.example",))
+    caller = RtcCaller()
+    try:
+        async with httpx.AsyncClient() as http:
+            url = live.http + "/v1/realtime/calls"
+            preflight = {"Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "authorization, content-type"}
+            ok = await http.options(url, headers={"Origin": "https://app.example", **preflight})
+            assert ok.status_code == 200 and ok.headers["access-control-allow-origin"] == "https://app.example"
+            assert "content-type" in ok.headers["access-control-allow-headers"].lower()
+            foreign = await http.options(url, headers={"Origin": "https://evil.example", **preflight})
+            assert "access-control-allow-origin" not in foreign.headers
+            refused = await http.post(url, content=b"v=0\r\n", headers={"Origin": "https://evil.example", "Content-Type": "application/sdp"})
+            assert refused.status_code == 403 and refused.json()["code"] == "origin_not_allowed"
+        resp = await caller.call(live.http, headers={"Origin": "https://app.example"})
+        assert resp.status_code == 201 and resp.headers["access-control-allow-origin"] == "https://app.example"
+        assert "location" in resp.headers["access-control-expose-headers"].lower()
+    finally:
+        await caller.close()
+        await stop_server(live)
