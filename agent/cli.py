@@ -137,6 +137,22 @@ def cmd_chat(args: argparse.Namespace, config: Any) -> None:
         fail(f"LLM: {exc}" + (f" (hint: {exc.hint})" if getattr(exc, "hint", "") else ""))
 
 
+def _doctor_llama_build() -> None:
+    """What llama.cpp was compiled for; AMX kernels crashed on VMs that do not grant AMX."""
+    try:
+        import llama_cpp
+
+        info = llama_cpp.llama_print_system_info().decode(errors="replace")
+    except Exception as exc:  # noqa: BLE001 - doctor reports, never fails
+        print(f"\nllama.cpp: not usable ({type(exc).__name__}: {exc})")
+        return
+    features = [f.split("=")[0].split(":")[-1].strip() for f in info.split("|") if f.strip().endswith("= 1")]
+    print(f"\nllama.cpp CPU features: {' '.join(features) or '(none reported)'}")
+    if any(f.startswith("AMX") for f in features):
+        print("  warning: built with AMX kernels, which crashed (SIGSEGV) where the kernel does not grant AMX;"
+              " rebuild with scripts/setup.sh if the LLM crashes")
+
+
 def cmd_doctor(args: argparse.Namespace, config: Any) -> None:
     from models import weights
 
@@ -167,6 +183,7 @@ def cmd_doctor(args: argparse.Namespace, config: Any) -> None:
 
         print(f"  version {TesseractOCR().version()}, OMP_THREAD_LIMIT={os.environ.get('OMP_THREAD_LIMIT', '(unset)')}")
     ok &= tess is not None
+    _doctor_llama_build()
     print("\nlicences of bundled models:")
     for kind, model, source, licence in BUNDLED:
         print(f"  {kind:4} {model} — from {source} — {licence}")
