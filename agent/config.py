@@ -25,6 +25,7 @@ class Config:
     max_session_s: float = 3600.0
     max_ws_message_bytes: int = 1 << 20  # one Realtime event (base64 audio or an image URL)
     max_audio_append_bytes: int = 512 * 1024  # decoded audio in one append
+    twilio_auth_token: str = ""  # when set, Twilio's webhook and media stream requests must carry a valid X-Twilio-Signature
     # WebRTC calls (/v1/realtime/calls)
     webrtc_ice_servers: tuple[str, ...] = ()  # e.g. "stun:stun.example.org:3478"; none = host candidates only
     webrtc_connect_timeout_s: float = 20.0  # a call whose media never connects is closed after this

@@ -12,8 +12,9 @@ connects the call to `wss://HOST/v1/phone/twilio` as a bidirectional Media Strea
   queued, and the assistant item is truncated to the last mark Twilio echoed: the history
   keeps what the caller actually heard.
 
-Twilio cannot send headers, so the API key comes as `?api_key=` or as a `<Parameter
-name="api_key">` of the stream; a `<Parameter name="instructions">` sets the agent's
+With `twilio_auth_token` set, the webhook and the stream must carry Twilio's
+X-Twilio-Signature. Twilio cannot send other headers, so an API key comes as `?api_key=`
+or as a `<Parameter name="api_key">` of the stream; a `<Parameter name="instructions">` sets the agent's
 instructions for that number. Other carriers speaking this protocol (Telnyx,
 SignalWire, Fonoster) work the same way. `VoiceSession` does not know any of this.
 """
@@ -35,7 +36,8 @@ from starlette.websockets import WebSocket, WebSocketDisconnect, WebSocketState
 from media import g711
 
 from .protocol import ProtocolError
-from .security import key_ok, origin_ok
+from .errors import error_response
+from .security import key_ok, origin_ok, public_url, twilio_signature_ok
 from .session import VoiceSession
 
 log = logging.getLogger("parley.phone")
@@ -227,6 +229,15 @@ async def twilio_stream_endpoint(ws: WebSocket) -> None:
     if not origin_ok(ws.headers, runtime.config.allowed_origins):  # carriers send no Origin; browsers do
         await ws.close(code=1008, reason="origin_not_allowed")
         return
+    token = runtime.config.twilio_auth_token
+    if token:
+        secure = (ws.headers.get("x-forwarded-proto") or ws.url.scheme) in ("https", "wss")
+        query = f"?{ws.url.query}" if ws.url.query else ""
+        url = public_url("wss" if secure else "ws", {"host": ws.headers.get("x-forwarded-host") or ws.headers.get("host", "")}, ws.url.path + query)
+        if not twilio_signature_ok(token, ws.headers.get("x-twilio-signature"), url):
+            log.warning("phone stream refused: missing or wrong X-Twilio-Signature")
+            await ws.close(code=1008, reason="invalid_signature")
+            return
     if not runtime.ready:
         await ws.close(code=1013, reason="models_loading")
         return
@@ -236,6 +247,14 @@ async def twilio_stream_endpoint(ws: WebSocket) -> None:
 
 async def twilio_voice_webhook(request: Request) -> Response:
     """TwiML for a Twilio number's voice webhook: connect the call to the media stream."""
+    token = request.app.state.runtime.config.twilio_auth_token
+    if token:
+        form = {k: str(v) for k, v in (await request.form(max_files=0)).items()} if request.method == "POST" else {}
+        query = f"?{request.url.query}" if request.url.query else ""
+        signed_url = public_url(request.url.scheme, request.headers, request.url.path + query)
+        if not twilio_signature_ok(token, request.headers.get("x-twilio-signature"), signed_url, form):
+            return error_response(403, "invalid_signature", "the request does not carry a valid X-Twilio-Signature",
+                                  "check that twilio_auth_token is this Twilio account's auth token and that the webhook URL matches")
     proto = request.headers.get("x-forwarded-proto", request.url.scheme)
     host = request.headers.get("x-forwarded-host", request.headers.get("host", f"{request.url.hostname}:{request.url.port}"))
     url = f"{'wss' if proto == 'https' else 'ws'}://{host}/v1/phone/twilio"

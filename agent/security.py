@@ -1,6 +1,8 @@
-"""API keys and WebSocket origin checks."""
+"""API keys, browser origin checks and Twilio request signatures."""
 from __future__ import annotations
 
+import base64
+import hashlib
 import hmac
 from typing import Mapping
 from urllib.parse import urlsplit
@@ -38,3 +40,23 @@ def origin_ok(headers: Mapping[str, str], allowed: tuple[str, ...]) -> bool:
         return True
     host = headers.get("host", "")
     return urlsplit(origin).netloc == host
+
+
+def public_url(scheme: str, headers: Mapping[str, str], path_and_query: str) -> str:
+    """The URL the caller used, as a proxy in front saw it (X-Forwarded-Proto / -Host)."""
+    proto = headers.get("x-forwarded-proto", scheme).split(",")[0].strip()
+    host = headers.get("x-forwarded-host", headers.get("host", "")).split(",")[0].strip()
+    return f"{proto}://{host}{path_and_query}"
+
+
+def twilio_signature(auth_token: str, url: str, params: Mapping[str, str] | None = None) -> str:
+    """Twilio's X-Twilio-Signature: base64 HMAC-SHA1 of the URL followed by the sorted POST
+    parameters, each name then value."""
+    payload = url + "".join(k + v for k, v in sorted((params or {}).items()))
+    return base64.b64encode(hmac.new(auth_token.encode(), payload.encode(), hashlib.sha1).digest()).decode()
+
+
+def twilio_signature_ok(auth_token: str, signature: str | None, url: str, params: Mapping[str, str] | None = None) -> bool:
+    if not signature:
+        return False
+    return hmac.compare_digest(signature.encode(), twilio_signature(auth_token, url, params).encode())

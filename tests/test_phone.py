@@ -41,8 +41,9 @@ class Carrier:
         self._reader = asyncio.ensure_future(self._read())
 
     @classmethod
-    async def dial(cls, url: str, *, params: dict[str, str] | None = None, encoding: str = "audio/x-mulaw", **kw: Any) -> "Carrier":
-        carrier = cls(await websockets.connect(url), **kw)
+    async def dial(cls, url: str, *, params: dict[str, str] | None = None, encoding: str = "audio/x-mulaw",
+                   additional_headers: dict[str, str] | None = None, **kw: Any) -> "Carrier":
+        carrier = cls(await websockets.connect(url, additional_headers=additional_headers), **kw)
         await carrier.send({"event": "connected", "protocol": "Call", "version": "1.0.0"})
         await carrier.send({"event": "start", "sequenceNumber": "1", "streamSid": carrier.sid, "start": {
             "streamSid": carrier.sid, "accountSid": "AC1", "callSid": "CA1", "tracks": ["inbound"],
@@ -185,5 +186,43 @@ async def test_phone_calls_check_key_format_and_limits(runtime):
         stream = ET.fromstring(resp.text).find("./Connect/Stream")
         assert stream.get("url") == url
         assert stream.find("Parameter").attrib == {"name": "api_key", "value": "k1"}
+    finally:
+        await stop_server(live)
+
+
+def test_twilio_signatures_match_twilios_documented_examples():
+    from agent.security import twilio_signature, twilio_signature_ok
+
+    url = "https://mycompany.com/myapp.php?foo=1&bar=2"
+    for number, expected in [("+12349013030", "0/KCTR6DLpKmkAf8muzZqo1nDgQ="), ("+14158675310", "GvWf1cFY/Q7PnoempGyD5oXAezc=")]:
+        params = {"CallSid": "CA1234567890ABCDE", "Caller": number, "Digits": "1234", "From": number, "To": "+18005551212"}
+        assert twilio_signature("12345", url, params) == expected
+        assert twilio_signature_ok("12345", expected, url, params)
+        assert not twilio_signature_ok("12345", expected, url, {**params, "Digits": "1235"})
+        assert not twilio_signature_ok("12345", None, url, params)
+
+
+async def test_with_an_auth_token_only_signed_twilio_requests_get_through(runtime):
+    from agent.security import twilio_signature
+
+    live = await start_server(runtime, twilio_auth_token="tok", max_sessions=0)
+    try:
+        hook = f"{live.http}/v1/phone/twilio/voice"
+        form = {"CallSid": "CA1", "From": "+15550001111", "To": "+15550002222"}
+        async with httpx.AsyncClient() as http:
+            unsigned = await http.post(hook, data=form)
+            assert unsigned.status_code == 403 and unsigned.json()["code"] == "invalid_signature"
+            forged = await http.post(hook, data={**form, "From": "+15559999999"}, headers={"X-Twilio-Signature": twilio_signature("tok", hook, form)})
+            assert forged.status_code == 403
+            signed = await http.post(hook, data=form, headers={"X-Twilio-Signature": twilio_signature("tok", hook, form)})
+            assert signed.status_code == 200 and "<Stream" in signed.text
+        stream = f"ws://127.0.0.1:{live.port}/v1/phone/twilio"
+        with pytest.raises(websockets.InvalidStatus):
+            await websockets.connect(stream)
+        with pytest.raises(websockets.InvalidStatus):
+            await websockets.connect(stream, additional_headers={"X-Twilio-Signature": twilio_signature("other-token", stream)})
+        carrier = await Carrier.dial(stream, additional_headers={"X-Twilio-Signature": twilio_signature("tok", stream)})
+        await asyncio.wait_for(carrier.closed.wait(), 30)
+        assert carrier.ws.close_code == 1013  # signed, so it got as far as the session limit
     finally:
         await stop_server(live)
