@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from typing import Any, get_type_hints
 
 
@@ -19,13 +19,13 @@ class Config:
     # server
     host: str = "127.0.0.1"
     port: int = 8765
-    api_keys: tuple[str, ...] = ()  # when set, every HTTP/WS request needs one (Bearer or ?api_key=)
+    api_keys: tuple[str, ...] = field(default=(), repr=False)  # when set, every HTTP/WS request needs one (Bearer or ?api_key=)
     allowed_origins: tuple[str, ...] = ()  # browser Origins allowed besides the server's own
     max_sessions: int = 8
     max_session_s: float = 3600.0
     max_ws_message_bytes: int = 1 << 20  # one Realtime event (base64 audio or an image URL)
     max_audio_append_bytes: int = 512 * 1024  # decoded audio in one append
-    twilio_auth_token: str = ""  # when set, Twilio's webhook and media stream requests must carry a valid X-Twilio-Signature
+    twilio_auth_token: str = field(default="", repr=False)  # when set, Twilio's webhook and media stream requests must carry a valid X-Twilio-Signature
     # WebRTC calls (/v1/realtime/calls)
     webrtc_ice_servers: tuple[str, ...] = ()  # e.g. "stun:stun.example.org:3478"; none = host candidates only
     webrtc_connect_timeout_s: float = 20.0  # a call whose media never connects is closed after this
@@ -39,7 +39,7 @@ class Config:
     tts_threads: int = 2
     llm_backends: tuple[str, ...] = ("local",)  # "local", "smollm2", "gguf:/path", "openai:URL#model"
     llm_model_path: str = ""  # GGUF for "local"; "" = bundled Qwen2.5-Coder-0.5B (hash-checked)
-    llm_api_key: str = ""  # for openai-compatible backends
+    llm_api_key: str = field(default="", repr=False)  # for openai-compatible backends
     llm_timeout_s: float = 30.0
     llm_threads: int = 2
     llm_context: int = 4096

@@ -52,3 +52,11 @@ async def test_health_of_the_full_stack(server):
     assert "joe" in models["tts"]["name"]
     assert "qwen2.5" in models["llm"]["name"].lower()
     assert models["ocr"]["name"].startswith("tesseract 5")
+
+
+def test_secrets_in_the_configuration_never_show_in_its_repr():
+    env = {"PARLEY_API_KEYS": "key-one,key-two", "PARLEY_LLM_API_KEY": "sk-llm-secret", "PARLEY_TWILIO_AUTH_TOKEN": "twilio-secret"}
+    config = load_config(env=env)
+    assert config.api_keys == ("key-one", "key-two") and config.twilio_auth_token == "twilio-secret"
+    shown = repr(config) + str(config)
+    assert not [s for s in ("key-one", "key-two", "sk-llm-secret", "twilio-secret") if s in shown]
