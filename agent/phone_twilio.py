@@ -47,6 +47,11 @@ PHONE_FORMAT = {"type": "audio/pcmu"}
 MAX_INSTRUCTIONS = 4000
 
 
+def _obj(value: Any) -> dict[str, Any]:
+    """A JSON object field, or {} when a carrier sent something else."""
+    return value if isinstance(value, dict) else {}
+
+
 class TwilioStream:
     """One phone call: Twilio's media stream joined to a voice session."""
 
@@ -98,16 +103,19 @@ class TwilioStream:
         if kind == "connected":
             return True
         if kind == "start":
-            return await self._start(event.get("start") or {}, event.get("streamSid"))
+            return await self._start(_obj(event.get("start")), event.get("streamSid"))
         if self.session is None:
             self._bad(f"{kind!r} before start")
             return True
         if kind == "media":
-            media = event.get("media") or {}
+            media = _obj(event.get("media"))
             if media.get("track", "inbound") not in ("inbound", "inbound_track"):
                 return True
+            if not isinstance(media.get("payload"), str):
+                self._bad("media without a payload")
+                return True
             try:
-                ulaw = base64.b64decode(media.get("payload") or "", validate=True)
+                ulaw = base64.b64decode(media["payload"], validate=True)
             except (binascii.Error, ValueError):
                 self._bad("media payload is not base64")
                 return True
@@ -116,7 +124,7 @@ class TwilioStream:
                 return True
             await self.session.feed_pcm16(g711.ulaw_decode(ulaw), time.monotonic())
         elif kind == "mark":
-            self._on_mark(str((event.get("mark") or {}).get("name", "")))
+            self._on_mark(str(_obj(event.get("mark")).get("name", "")))
         elif kind == "stop":
             return False
         elif kind != "dtmf":
@@ -127,13 +135,13 @@ class TwilioStream:
         if self.session is not None:
             self._bad("a second start")
             return True
-        params = start.get("customParameters") or {}
+        params = _obj(start.get("customParameters"))
         if not key_ok(self.runtime.config.api_keys, {}, {**dict(self.ws.query_params), **{k: str(v) for k, v in params.items()}}):
             log.warning("phone stream refused: missing or wrong API key")
             await self.ws.close(code=1008, reason="unauthorized")
             return False
-        fmt = start.get("mediaFormat") or {}
-        if (fmt.get("encoding"), int(fmt.get("sampleRate") or 0), int(fmt.get("channels") or 1)) != ("audio/x-mulaw", 8000, 1):
+        fmt = _obj(start.get("mediaFormat"))
+        if (fmt.get("encoding"), str(fmt.get("sampleRate")), str(fmt.get("channels", 1))) != ("audio/x-mulaw", "8000", "1"):
             log.warning("phone stream refused: media format %r is not 8 kHz mono μ-law", fmt)
             await self.ws.close(code=1003, reason="unsupported media format")
             return False

@@ -118,6 +118,8 @@ async def test_a_phone_call_holds_a_spoken_turn_over_8khz_mulaw(server):
     await carrier.ws.send("{not json")
     await carrier.send({"event": "media", "streamSid": carrier.sid, "media": {"payload": "***"}})
     await carrier.send({"event": "dtmf", "streamSid": carrier.sid, "dtmf": {"track": "inbound_track", "digit": "1"}})
+    await carrier.send({"event": "media", "streamSid": carrier.sid, "media": "not an object"})
+    await carrier.send({"event": "start", "streamSid": carrier.sid, "start": {"mediaFormat": {"sampleRate": "lots"}, "customParameters": []}})
     await carrier.say(np.concatenate([silence(0.3, 8000), speech(server.runtime, QUESTION, 8000), silence(1.5, 8000)]))
     stream = await newest_stream(server, carrier)
     session = stream.session
@@ -131,7 +133,7 @@ async def test_a_phone_call_holds_a_spoken_turn_over_8khz_mulaw(server):
     assert np.sqrt(np.mean(pcm**2)) > 300  # speech, not silence
     await carrier.mark_for(reply.id, reply.sent_ms)  # the last mark ends all the audio sent
     assert abs(len(carrier.reply) / 8 - reply.sent_ms) < 1
-    assert stream.bad_messages == 2
+    assert stream.bad_messages == 4  # bad JSON, bad base64, media without an object, a second start
     await carrier.hang_up()
     assert len(server.runtime.sessions) == sessions_before and session.closed
 
