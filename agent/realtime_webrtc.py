@@ -145,8 +145,12 @@ class WebRTCCall:
             except ProtocolError as exc:
                 await self._send(error_event(exc.code, exc.message, event_id=exc.event_id, param=exc.param))
                 continue
-            async with self._turn:
-                await self.session.handle(event)
+            try:
+                async with self._turn:
+                    await self.session.handle(event)
+            except Exception:  # noqa: BLE001 - a bug must not leave a call that ignores its events
+                log.exception("call %s: handling %s failed", self.id, event.get("type"))
+                await self._send(error_event("server_error", f"the server failed on {event.get('type')}", event_id=event.get("event_id"), kind="server_error"))
 
     # -- audio in -------------------------------------------------------------------------------
     def _on_track(self, track: Any) -> None:
@@ -165,9 +169,13 @@ class WebRTCCall:
             except MediaStreamError:
                 return
             pcm = to_pcm.convert(frame)
-            if pcm:
+            if not pcm:
+                continue
+            try:
                 async with self._turn:
                     await self.session.feed_pcm16(pcm, time.monotonic())
+            except Exception:  # noqa: BLE001 - keep listening: one bad frame must not deafen the call
+                log.exception("call %s: audio frame failed", self.id)
 
     # -- events and audio out -------------------------------------------------------------------
     async def _send(self, event: dict[str, Any]) -> None:
