@@ -7,8 +7,9 @@ Then:
 * the caller's microphone arrives as an RTP audio track (Opus or G.711) and feeds the
   session exactly as `input_audio_buffer.append` would;
 * the reply leaves as an RTP audio track played in real time (`PlaybackTrack`), not as
-  `response.output_audio.delta` events; a cancelled response flushes that track at once
-  and is announced with `output_audio_buffer.cleared`;
+  `response.output_audio.delta` events; a cancelled response flushes that track at once,
+  is announced with `output_audio_buffer.cleared`, and its item is truncated to the audio
+  the track actually played;
 * every other Realtime event, both ways, travels as JSON text on the data channel the
   client opened (`oai-events` by convention).
 
@@ -191,13 +192,24 @@ class WebRTCCall:
                 from media.pcm import float_to_pcm16, pcm16_to_float, resample
 
                 pcm = float_to_pcm16(resample(pcm16_to_float(pcm), 8000, self.playback.rate))
-            self.playback.push(pcm)
+            self.playback.push(pcm, tag=event["item_id"])
             return
         self._channel_send(event)
         if kind == "response.done" and event.get("response", {}).get("status") == "cancelled":
             dropped = self.playback.flush()
             self._channel_send({"type": "output_audio_buffer.cleared", "event_id": new_id("event"),
                                 "response_id": event["response"].get("id"), "dropped_ms": round(dropped)})
+            for item in event["response"].get("output") or []:
+                if item.get("id") in self.playback.played_by_tag:
+                    self._spawn(self._truncate_to_played(item["id"]))
+
+    async def _truncate_to_played(self, item_id: str) -> None:
+        """The reply track knows what left for the caller; the history keeps exactly that."""
+        played = round(self.playback.played_by_tag.get(item_id, 0.0))
+        if self.session.conversation.get(item_id) is None:
+            return  # nothing of it was heard: the session dropped the item
+        async with self._turn:
+            await self.session.handle({"type": "conversation.item.truncate", "item_id": item_id, "content_index": 0, "audio_end_ms": played})
 
     def _channel_send(self, event: dict[str, Any]) -> None:
         text = json.dumps(event)

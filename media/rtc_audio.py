@@ -3,7 +3,7 @@
 * `PlaybackTrack` is the reply's outgoing track. Whatever PCM is pushed plays out in
   real time, 20 ms per frame, silence when nothing is queued; `flush()` drops what is
   queued, so a barge-in silences the call within one frame. `played_ms` counts the reply
-  audio that has actually left for the caller.
+  audio that has actually left for the caller, and `played_by_tag` counts it per item.
 * `PcmFromFrames` turns the caller's decoded frames (Opus: 48 kHz stereo; G.711: 8 kHz)
   into mono PCM16 at the rate the voice session reads.
 """
@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import fractions
 import time
+from collections import deque
 
 import av
 from aiortc import MediaStreamTrack
@@ -31,31 +32,57 @@ class PlaybackTrack(MediaStreamTrack):
         self._samples = int(rate * FRAME_S)
         self._frame_bytes = self._samples * 2
         self._queue = bytearray()
+        self._tags: deque[list] = deque()  # [tag, bytes still queued] for the queued audio, in order
         self._max_bytes = int(max_queued_s * rate) * 2
         self._start: float | None = None
         self._pts = 0
         self.played_ms = 0.0  # reply audio (not silence) handed to the encoder so far
         self.dropped_ms = 0.0  # reply audio flushed before it played
+        self.played_by_tag: dict[str, float] = {}  # the same, per tag given to push()
 
     @property
     def queued_ms(self) -> float:
         return len(self._queue) / 2 / self.rate * 1000.0
 
-    def push(self, pcm: bytes) -> None:
-        """Queue PCM16 mono for playback. Past `max_queued_s` the oldest audio is dropped
-        (the sender outruns real time only if it ignores the playback clock)."""
-        self._queue += pcm[: len(pcm) // 2 * 2]
+    def push(self, pcm: bytes, tag: str = "") -> None:
+        """Queue PCM16 mono for playback; `tag` (e.g. an item id) attributes it in
+        `played_by_tag`. Past `max_queued_s` the oldest audio is dropped (the sender
+        outruns real time only if it ignores the playback clock)."""
+        pcm = pcm[: len(pcm) // 2 * 2]
+        if not pcm:
+            return
+        self._queue += pcm
+        if self._tags and self._tags[-1][0] == tag:
+            self._tags[-1][1] += len(pcm)
+        else:
+            self._tags.append([tag, len(pcm)])
         excess = len(self._queue) - self._max_bytes
         if excess > 0:
-            del self._queue[:excess]
+            self._take(excess)
             self.dropped_ms += excess / 2 / self.rate * 1000.0
 
     def flush(self) -> float:
         """Drop everything queued; returns the milliseconds dropped."""
         ms = self.queued_ms
         self._queue.clear()
+        self._tags.clear()
         self.dropped_ms += ms
         return ms
+
+    def _take(self, n: int) -> list[tuple[str, int]]:
+        """Remove n bytes from the front of the queue; which tags they belonged to."""
+        del self._queue[:n]
+        taken = []
+        while n > 0 and self._tags:
+            tag, size = self._tags[0]
+            k = min(n, size)
+            taken.append((tag, k))
+            n -= k
+            if k == size:
+                self._tags.popleft()
+            else:
+                self._tags[0][1] -= k
+        return taken
 
     async def recv(self) -> av.AudioFrame:
         if self.readyState != "live":
@@ -68,9 +95,10 @@ class PlaybackTrack(MediaStreamTrack):
             if due > now:
                 await asyncio.sleep(due - now)  # a real-time source: one frame per 20 ms of clock
         chunk = bytes(self._queue[: self._frame_bytes])
-        del self._queue[: self._frame_bytes]
-        if chunk:
-            self.played_ms += len(chunk) / 2 / self.rate * 1000.0
+        for tag, n in self._take(len(chunk)):
+            ms = n / 2 / self.rate * 1000.0
+            self.played_ms += ms
+            self.played_by_tag[tag] = self.played_by_tag.get(tag, 0.0) + ms
         chunk = chunk.ljust(self._frame_bytes, b"\0")
         frame = av.AudioFrame(format="s16", layout="mono", samples=self._samples)
         frame.planes[0].update(chunk)

@@ -85,8 +85,10 @@ async def test_barge_in_on_a_call_flushes_the_reply_track(server):
         frames = caller.frames_heard
         await caller.heard(lambda c: c.frames_heard >= frames + 10)
         assert call.playback.played_ms == played
-        # the history keeps only what was heard
+        # the history keeps only what was heard: exactly the audio the reply track played
         item_id = done["response"]["output"][0]["id"]
+        truncated = await caller.wait_for("conversation.item.truncated", lambda e: e["item_id"] == item_id)
+        assert truncated["audio_end_ms"] == round(call.playback.played_by_tag[item_id]) > 0
         caller.send({"type": "conversation.item.retrieve", "item_id": item_id})
         item = (await caller.wait_for("conversation.item.retrieved"))["item"]
         streamed = "".join(e["delta"] for e in caller.of("response.output_audio_transcript.delta") if e["response_id"] == created["response"]["id"])
@@ -176,3 +178,20 @@ async def test_a_page_on_an_allowed_origin_may_place_a_call(runtime):
     finally:
         await caller.close()
         await stop_server(live)
+
+
+async def test_the_playback_track_counts_what_it_played_per_item():
+    import numpy as np
+
+    from media.rtc_audio import PlaybackTrack
+
+    track = PlaybackTrack(rate=8000)  # one 20 ms frame = 160 samples
+    track.push(np.full(240, 1000, np.int16).tobytes(), tag="item_a")  # 30 ms
+    track.push(np.full(240, 2000, np.int16).tobytes(), tag="item_b")  # 30 ms
+    first, second = [np.frombuffer(bytes((await track.recv()).planes[0])[:320], np.int16) for _ in range(2)]
+    assert (first == 1000).all() and list(second[:80]) == [1000] * 80 and (second[80:] == 2000).all()
+    assert track.played_by_tag == {"item_a": 30.0, "item_b": 10.0} and track.queued_ms == 20.0
+    assert track.flush() == 20.0 and track.queued_ms == 0
+    silence = np.frombuffer(bytes((await track.recv()).planes[0])[:320], np.int16)
+    assert not silence.any() and track.played_ms == 40.0 and track.dropped_ms == 20.0
+    track.stop()
