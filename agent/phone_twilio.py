@@ -150,7 +150,7 @@ class TwilioStream:
             await self.ws.close(code=1013, reason="too many sessions")
             return False
         self.stream_sid = str(stream_sid or start.get("streamSid") or "")
-        self.session = VoiceSession(self.runtime, self._send)
+        self.session = VoiceSession(self.runtime, self._send, transport="phone")
         try:
             config: dict[str, Any] = {"audio": {"input": {"format": PHONE_FORMAT}, "output": {"format": PHONE_FORMAT}}}
             if isinstance(params.get("instructions"), str):  # per number, from the TwiML's <Parameter>

@@ -54,7 +54,7 @@ class WebRTCCall:
         self.runtime = runtime
         self.pc = RTCPeerConnection(RTCConfiguration(iceServers=[RTCIceServer(urls=u) for u in config.webrtc_ice_servers]))
         self.playback = PlaybackTrack(rate=24000)
-        self.session = VoiceSession(runtime, self._send)
+        self.session = VoiceSession(runtime, self._send, transport="webrtc")
         self.closed = asyncio.Event()
         self._on_closed = on_closed
         self._channel: Any = None

@@ -54,12 +54,20 @@ class Runtime:
     def count(self, name: str, n: int = 1) -> None:
         self.counters[name] = self.counters.get(name, 0) + n
 
+    def sessions_by_transport(self) -> dict[str, int]:
+        counts = {"websocket": 0, "webrtc": 0, "phone": 0}
+        for session in list(self.sessions.values()):
+            kind = getattr(session, "transport", "websocket")
+            counts[kind] = counts.get(kind, 0) + 1
+        return counts
+
     def health(self) -> dict[str, Any]:
         return {
             "status": "ready" if self.ready else "loading",
             "models": {k: {"name": s.name, "state": s.state, "detail": s.detail, "load_s": round(s.load_s, 2)} for k, s in self.status.items()},
             "versions": package_versions(),
             "sessions": len(self.sessions),
+            "sessions_by_transport": self.sessions_by_transport(),
             "busy": {
                 "asr": 1 - self.asr_limit._value,
                 "tts": 1 - self.tts_limit._value,

@@ -60,6 +60,8 @@ async def metrics(request: Request) -> PlainTextResponse:
     for name, value in sorted(runtime.counters.items()):
         text += f"parley_{name}_total {value}\n"
     text += f"parley_sessions_active {len(runtime.sessions)}\n"
+    for transport, n in runtime.sessions_by_transport().items():
+        text += f'parley_sessions_by_transport{{transport="{transport}"}} {n}\n'
     failures = getattr(runtime.llm, "failures", {}) or {}
     for backend, n in failures.items():
         text += f'parley_llm_backend_failures_total{{backend="{backend}"}} {n}\n'

@@ -64,9 +64,10 @@ class Draft:
 
 
 class VoiceSession:
-    def __init__(self, runtime: Any, send: Send) -> None:
+    def __init__(self, runtime: Any, send: Send, transport: str = "websocket") -> None:
         c = runtime.config
         self.id = new_id("sess")
+        self.transport = transport  # websocket | webrtc | phone: for metrics only; the session behaves the same
         self.runtime = runtime
         self._send = send
         self.conversation = Conversation()

@@ -123,6 +123,7 @@ async def test_a_phone_call_holds_a_spoken_turn_over_8khz_mulaw(server):
     await carrier.say(np.concatenate([silence(0.3, 8000), speech(server.runtime, QUESTION, 8000), silence(1.5, 8000)]))
     stream = await newest_stream(server, carrier)
     session = stream.session
+    assert session.transport == "phone" and server.runtime.sessions_by_transport()["phone"] >= 1
     await asyncio.wait_for(asyncio.shield(session.response_task), 120)
     user, reply = [it for it in session.conversation.items if it.type == "message"][-2:]
     assert "capital of france" in user.text.lower()

@@ -19,9 +19,18 @@ def calls_of(server) -> dict:
     return server.server.config.app.state.webrtc_calls
 
 
+async def webrtc_sessions(server) -> int:
+    """Active WebRTC sessions, as /metrics reports them."""
+    import re
+
+    async with httpx.AsyncClient() as http:
+        text = (await http.get(server.http + "/metrics")).text
+    return int(re.search(r'^parley_sessions_by_transport\{transport="webrtc"\} (\d+)$', text, re.M)[1])
+
+
 @pytest.mark.parametrize("codec", ["audio/opus", "audio/PCMU"])
 async def test_a_spoken_turn_over_a_webrtc_call(server, codec):
-    sessions_before = len(server.runtime.sessions)
+    sessions_before, webrtc_before = len(server.runtime.sessions), await webrtc_sessions(server)
     caller = RtcCaller(codec=codec)
     try:
         resp = await caller.call(server.http)
@@ -33,6 +42,7 @@ async def test_a_spoken_turn_over_a_webrtc_call(server, codec):
         assert caller.location.startswith("/v1/realtime/calls/rtc_")
         created = await caller.wait_for("session.created")
         assert created["session"]["audio"]["input"]["turn_detection"]["type"] == "server_vad"
+        assert await webrtc_sessions(server) == webrtc_before + 1
         await caller.connected()
         # a malformed event on the data channel is answered there, and the call goes on
         caller.channel.send("{not json")
@@ -57,7 +67,7 @@ async def test_a_spoken_turn_over_a_webrtc_call(server, codec):
             assert (await http.post(server.http + caller.location + "/hangup")).status_code == 200
             assert (await http.post(server.http + caller.location + "/hangup")).json()["code"] == "call_not_found"
         assert call.closed.is_set() and call_id not in calls_of(server)
-        assert len(server.runtime.sessions) == sessions_before
+        assert len(server.runtime.sessions) == sessions_before and await webrtc_sessions(server) == webrtc_before
     finally:
         await caller.close()
 
