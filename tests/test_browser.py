@@ -485,3 +485,59 @@ async def test_screenshot_drop_shows_thumbnail_and_what_was_read(server: Any, tm
         assert not log.errors, log.errors
         ARTIFACTS.mkdir(exist_ok=True)
         await page.screenshot(path=str(ARTIFACTS / "browser-image.png"))
+
+
+BROWSER_CALL = """async () => {
+    // What a web page does to talk to Parley over WebRTC (README: WebRTC calls).
+    const pc = new RTCPeerConnection();
+    const mic = await navigator.mediaDevices.getUserMedia({audio: true});
+    pc.addTrack(mic.getTracks()[0], mic);
+    const events = pc.createDataChannel('oai-events');
+    window.call = {pc, events: [], peak: 0};
+    events.onmessage = (e) => window.call.events.push(JSON.parse(e.data));
+    pc.ontrack = (e) => {
+        const speaker = new Audio();
+        speaker.srcObject = new MediaStream([e.track]);
+        speaker.play();
+        const ctx = new AudioContext();
+        const analyser = ctx.createAnalyser();
+        ctx.createMediaStreamSource(new MediaStream([e.track])).connect(analyser);
+        const buf = new Float32Array(analyser.fftSize);
+        setInterval(() => {
+            analyser.getFloatTimeDomainData(buf);
+            for (const v of buf) window.call.peak = Math.max(window.call.peak, Math.abs(v));
+        }, 20);
+    };
+    await pc.setLocalDescription(await pc.createOffer());
+    const answer = await fetch('/v1/realtime/calls', {method: 'POST', body: pc.localDescription.sdp,
+                                                      headers: {'Content-Type': 'application/sdp'}});
+    if (answer.status !== 201) return {status: answer.status, body: await answer.text()};
+    await pc.setRemoteDescription({type: 'answer', sdp: await answer.text()});
+    return {status: answer.status, location: answer.headers.get('Location')};
+}"""
+
+
+async def test_a_browser_talks_to_parley_over_webrtc(server: Any, tmp_path: Path) -> None:
+    """Chromium's own WebRTC stack (Opus, ICE, DTLS, SCTP) against Parley's aiortc side: the
+    question from the fake mic is transcribed, the reply comes back as audio the page hears."""
+    mic = mic_wav(tmp_path / "question.wav", server.runtime, "What is the capital of France?")
+    async with chromium(tmp_path / "profile", mic) as ctx:
+        page = ctx.pages[0] if ctx.pages else await ctx.new_page()
+        log = PageLog(page)
+        await page.goto(server.http + "/v1/openapi.json")  # any page of the server's origin
+        started = await page.evaluate(BROWSER_CALL)
+        assert started["status"] == 201, started
+        await wait_for(page, log, "window.call.pc.connectionState === 'connected'", timeout=60_000)
+        done = await wait_for(page, log, "window.call.events.find(e => e.type === 'response.done') || null")
+        assert done["response"]["status"] == "completed", done
+        events = await page.evaluate("window.call.events")
+        heard = next(e["transcript"] for e in events if e["type"] == "conversation.item.input_audio_transcription.completed")
+        reply = next(e["transcript"] for e in events if e["type"] == "response.output_audio_transcript.done")
+        assert "capital of france" in heard.lower() and "paris" in reply.lower(), (heard, reply)
+        peak = await wait_for(page, log, "window.call.peak > 0.05 ? window.call.peak : null", timeout=30_000)
+        assert peak > 0.05  # the reply's audio reached the page over the RTP track
+        import httpx
+
+        async with httpx.AsyncClient() as http:
+            assert (await http.post(server.http + started["location"] + "/hangup")).status_code == 200
+        assert not log.errors, log.errors
