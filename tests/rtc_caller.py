@@ -15,6 +15,17 @@ from media.rtc_audio import PcmFromFrames, PlaybackTrack
 VOICED_RMS = 300  # PCM16 RMS of a 20 ms frame that carries speech, not codec noise
 
 
+def host_addresses() -> list[str]:
+    """The addresses ICE can use here: aioice leaves loopback out, so a machine with no
+    other interface cannot hold a WebRTC call at all (not even with itself)."""
+    from aioice.ice import get_host_addresses
+
+    return get_host_addresses(use_ipv4=True, use_ipv6=True)
+
+
+NO_WEBRTC_HERE = "no non-loopback network interface: ICE (aioice) cannot gather a host candidate"
+
+
 class RtcCaller:
     def __init__(self, codec: str | None = None) -> None:
         """`codec`: offer only this audio codec (e.g. "audio/PCMU"); default: aiortc's list, Opus first."""

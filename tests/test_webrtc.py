@@ -10,7 +10,9 @@ import numpy as np
 import pytest
 
 from .conftest import silence, speech, start_server, stop_server
-from .rtc_caller import RtcCaller
+from .rtc_caller import NO_WEBRTC_HERE, RtcCaller, host_addresses
+
+pytestmark = pytest.mark.skipif(not host_addresses(), reason=NO_WEBRTC_HERE)
 
 QUESTION = "What is the capital of France?"
 
