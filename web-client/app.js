@@ -5,9 +5,16 @@
 // events parley.turn.metrics and parley.image.analyzed. No build step, no dependencies.
 
 import { AudioEngine, WIRE_RATE, base64FromInt16, int16FromBase64 } from "./audio.js";
+import { imageDataUrl } from "./image-file.js";
 import { AuthRequired, RealtimeSocket, ServerLoading, checkHealth } from "./realtime.js";
+import {
+  S, activeResponse, cancelled, counters, errors, eventLog, items, latencyTurns, log, partials, response, responses, truncates,
+} from "./state.js";
+import {
+  $, addSystemNote, appendTurn, assistantItem, el, makeTurn, ms, noteTruncated, onItemRetrieved, plain, renderWaterfall,
+  setFinal, setPartial, userItem,
+} from "./view.js";
 
-const $ = (id) => document.getElementById(id);
 const KEY_STORE = "parley.apiKey";
 const BASE = new URL("./", location.href);
 const params = new URLSearchParams(location.search);
@@ -18,7 +25,6 @@ const CONFIG = {
   silenceMs: num(params.get("silence_ms"), 500),
   prefixMs: num(params.get("prefix_ms"), 300),
 };
-const MAX_IMAGE_BYTES = 600 * 1024; // keeps one event (base64 data URL) well under 1 MiB
 const RECONNECT_DELAYS = [1000, 2000, 4000, 8000, 15000];
 const STATE_TEXT = {
   connecting: "Connecting…",
@@ -34,41 +40,6 @@ const STATE_TEXT = {
 
 // ---------------------------------------------------------------- state
 
-const S = {
-  conn: "connecting", // connecting | open | auth | error
-  connDetail: "",
-  sessionReady: false,
-  micOn: false,
-  userSpeaking: false,
-  awaitingReply: false,
-  playing: false,
-  interruptedAt: -1e9,
-  state: "",
-  history: [],
-};
-const responses = new Map(); // response id -> record
-const items = new Map(); // item id -> record
-const cancelled = new Set(); // response ids whose late audio is dropped
-const counters = {
-  appendsSent: 0,
-  samplesSent: 0,
-  deltasReceived: 0,
-  deltasIgnored: 0,
-  samplesReceived: 0,
-  truncatesSent: 0,
-  truncatedAcks: 0,
-  bargeIns: 0,
-  holds: 0,
-  holdsReleased: 0,
-  errorsShown: 0,
-  reconnects: 0,
-  maxOutputPeak: 0,
-};
-const truncates = [];
-const errors = [];
-const latencyTurns = [];
-const partials = [];
-const eventLog = [];
 let sock = null;
 let reconnectTimer = 0;
 let reconnectAttempt = 0;
@@ -79,13 +50,6 @@ let hold = null; // a reply paused because the user started speaking over it
 const HOLD_GRACE_MS = 2500; // after speech_stopped, how long to wait for the server's verdict
 const HOLD_MAX_MS = 30000;
 const audio = new AudioEngine();
-
-function log(what, detail) {
-  const entry = { t: Math.round(performance.now()), what, ...(detail || {}) };
-  eventLog.push(entry);
-  if (eventLog.length > 1000) eventLog.shift();
-  console.log("parley:", what, JSON.stringify(detail || {}));
-}
 
 function computeState() {
   if (S.conn === "auth") return "auth";
@@ -419,36 +383,6 @@ function expectReply(ms = 20000, itemId = null) {
   }, ms);
 }
 
-function response(id) {
-  if (!id) id = "resp_unknown";
-  let r = responses.get(id);
-  if (!r) {
-    r = {
-      id,
-      status: "in_progress",
-      items: [],
-      itemId: null,
-      receivedSamples: 0,
-      playedSamples: 0,
-      firstDeltaPerf: null,
-      startedPerf: null,
-      startedFrame: null,
-      heardMs: null,
-      metrics: null,
-      cancelled: false,
-      interrupted: false,
-      maxPeak: 0,
-    };
-    responses.set(id, r);
-  }
-  return r;
-}
-
-function activeResponse() {
-  for (const r of responses.values()) if (r.status === "in_progress" && !r.cancelled) return r;
-  return null;
-}
-
 function onAudioDelta(evt) {
   counters.deltasReceived++;
   if (cancelled.has(evt.response_id)) {
@@ -665,227 +599,7 @@ function interrupt(reason) {
 
 // ---------------------------------------------------------------- conversation view
 
-function el(tag, cls, text) {
-  const e = document.createElement(tag);
-  if (cls) e.className = cls;
-  if (text !== undefined) e.textContent = text;
-  return e;
-}
-
-function appendTurn(li) {
-  $("log").append(li);
-  $("empty").hidden = true;
-  li.scrollIntoView({ block: "end" });
-}
-
-function makeTurn(role, id) {
-  const li = el("li", `turn ${role}`);
-  li.dataset.itemId = id || "";
-  const who = el("span", "who", role === "user" ? "You" : role === "assistant" ? "Agent" : "Note");
-  const bubble = el("div", "bubble");
-  const partial = el("span", "partial");
-  partial.setAttribute("aria-hidden", "true");
-  bubble.append(partial);
-  li.append(who, bubble);
-  appendTurn(li);
-  return { li, bubble, partialEl: partial };
-}
-
-function userItem(id, kind) {
-  if (!id) id = `item_local_${Date.now()}`;
-  let it = items.get(id);
-  if (!it) {
-    const t = makeTurn("user", id);
-    it = { id, role: "user", kind, partial: "", final: false, ...t };
-    if (kind === "speech") {
-      it.partialEl.textContent = "…";
-      it.li.classList.add("live");
-    }
-    items.set(id, it);
-  }
-  return it;
-}
-
-function assistantItem(id, respId) {
-  if (!id) id = `item_reply_${respId}`;
-  let it = items.get(id);
-  if (!it) {
-    const t = makeTurn("assistant", id);
-    it = {
-      id,
-      role: "assistant",
-      resp: respId,
-      partial: "",
-      final: false,
-      received: 0,
-      played: 0,
-      enqueued: false,
-      playDone: false,
-      flushed: false,
-      truncateSent: false,
-      startedPerf: null,
-      ...t,
-    };
-    it.li.classList.add("live");
-    it.meta = el("div", "meta");
-    it.li.append(it.meta);
-    items.set(id, it);
-    const r = response(respId);
-    if (!r.items.includes(id)) r.items.push(id);
-    if (!r.itemId) r.itemId = id;
-    if (r.metrics) renderWaterfall(r);
-  }
-  return it;
-}
-
-function setPartial(it, text) {
-  it.partialEl.textContent = text;
-}
-
-function setFinal(it, text) {
-  it.final = true;
-  it.li.classList.remove("live");
-  it.partialEl.textContent = "";
-  let fin = it.bubble.querySelector(".final");
-  if (fin) fin.remove();
-  fin = el("span", "final", it.role === "assistant" ? plain(text) : text);
-  it.bubble.append(fin);
-  it.partial = text;
-  log(it.role === "user" ? "user-final" : "reply-final", { item_id: it.id, text });
-}
-
-function noteTruncated(it, audioEndMs, acked) {
-  it.li.classList.add("interrupted");
-  let note = it.li.querySelector(".cut");
-  if (!note) {
-    note = el("div", "cut");
-    it.li.insertBefore(note, it.meta || null);
-  }
-  const heard = (audioEndMs / 1000).toFixed(1);
-  note.textContent = `Interrupted — you heard ${heard} s of ${(ms(it.received) / 1000).toFixed(1)} s${acked ? " (server trimmed its memory to match)" : ""}`;
-}
-
-function onItemRetrieved(item) {
-  const it = items.get(item.id);
-  if (!it || it.role !== "assistant" || !it.truncateSent) return;
-  const part = (item.content || [])[0] || {};
-  const kept = (part.transcript ?? part.text ?? "").trim();
-  const full = it.partial || "";
-  const t = truncates.find((x) => x.item_id === item.id);
-  if (t) t.server_transcript = kept;
-  it.final = true;
-  it.li.classList.remove("live");
-  it.partialEl.textContent = "";
-  for (const old of it.bubble.querySelectorAll(".final, .unheard")) old.remove();
-  const heard = el("span", "final", kept);
-  it.bubble.append(heard);
-  const rest = full.startsWith(kept) ? full.slice(kept.length) : "";
-  if (rest.trim()) {
-    const un = el("span", "unheard", rest);
-    un.title = "Not heard: the agent was interrupted here";
-    it.bubble.append(un);
-  }
-  log("reply-truncated-text", { item_id: item.id, kept, full });
-}
-
-function addSystemNote(text) {
-  const li = el("li", "turn note");
-  li.append(el("div", "bubble", text));
-  appendTurn(li);
-}
-
-// Replies are spoken; the odd markdown a small model emits is noise on screen too.
-function plain(text) {
-  return text.replace(/\*\*|__|`/g, "");
-}
-
-function ms(samples) {
-  return Math.round((samples * 1000) / WIRE_RATE);
-}
-
-function renderWaterfall(r) {
-  const m = r.metrics;
-  if (!m) return;
-  if (r.startedPerf !== null && r.firstDeltaPerf !== null && typeof m.first_audio_sent_ms === "number") {
-    // "heard": the server's first-audio-sent time plus how long the page took from receiving that
-    // audio to actually playing it (loopback transit is neglected).
-    r.heardMs = Math.round(m.first_audio_sent_ms + (r.startedPerf - r.firstDeltaPerf));
-  }
-  const it = items.get(r.itemId) || items.get(r.items[0]);
-  if (!it) return;
-  // [label, time, what it waited for]: the transcript starts at end of speech (decoding runs
-  // during the end-of-turn silence), the LLM waits for the transcript, and so on.
-  const stages = [
-    ["end of speech", m.speech_end_ms ?? 0, null],
-    ["end of turn", m.end_of_turn_ms, "end of speech"],
-    ["transcript", m.asr_final_ms, "end of speech"],
-    ["first token", m.llm_first_token_ms, "transcript"],
-    ["first audio", m.first_audio_sent_ms, "first token"],
-    ["heard", r.heardMs, "first audio"],
-  ].filter(([, v]) => typeof v === "number" && Number.isFinite(v));
-  const at = Object.fromEntries(stages.map(([label, v]) => [label, v]));
-  const max = Math.max(1, ...stages.map(([, v]) => v));
-  let box = it.li.querySelector(".waterfall");
-  if (!box) {
-    box = el("figure", "waterfall");
-    it.li.append(box);
-  }
-  box.replaceChildren();
-  const cap = el("figcaption", null, `Latency after you stopped speaking${r.heardMs !== null ? `: heard at ${r.heardMs} ms` : ""}`);
-  box.append(cap);
-  const dl = el("dl");
-  for (const [label, v, after] of stages) {
-    const row = el("div", "row");
-    row.dataset.stage = label.replace(/ /g, "-");
-    const dt = el("dt", null, label);
-    const dd = el("dd");
-    const track = el("span", "track");
-    const bar = el("span", "bar");
-    const from = Math.min(after && after in at ? at[after] : 0, v);
-    bar.style.left = `${(100 * from) / max}%`;
-    bar.style.width = `${Math.max(0.8, (100 * (v - from)) / max)}%`;
-    track.append(bar);
-    dd.append(track, el("span", "v", `${Math.round(v)} ms`));
-    row.append(dt, dd);
-    dl.append(row);
-  }
-  box.append(dl);
-  const extra = [];
-  if (typeof m.first_chunk_ms === "number") extra.push(`first clause ${Math.round(m.first_chunk_ms)} ms`);
-  if (typeof m.tts_first_audio_ms === "number") extra.push(`speech synthesised ${Math.round(m.tts_first_audio_ms)} ms`);
-  if (extra.length) box.title = extra.join(", ");
-}
-
 // ---------------------------------------------------------------- images
-
-async function imageDataUrl(file) {
-  const okType = /^image\/(png|jpeg|webp|gif)$/.test(file.type);
-  if (okType && file.size <= MAX_IMAGE_BYTES) return readAsDataUrl(file);
-  // Too big (or an odd type): redraw it smaller. PNG keeps text crisp; JPEG if PNG is still large.
-  const bmp = await createImageBitmap(file);
-  let scale = Math.min(1, 2000 / Math.max(bmp.width, bmp.height));
-  for (let attempt = 0; attempt < 6; attempt++) {
-    const c = document.createElement("canvas");
-    c.width = Math.max(1, Math.round(bmp.width * scale));
-    c.height = Math.max(1, Math.round(bmp.height * scale));
-    c.getContext("2d").drawImage(bmp, 0, 0, c.width, c.height);
-    for (const [type, q] of [["image/png"], ["image/jpeg", 0.9]]) {
-      const blob = await new Promise((res) => c.toBlob(res, type, q));
-      if (blob && blob.size <= MAX_IMAGE_BYTES) return readAsDataUrl(blob);
-    }
-    scale *= 0.75;
-  }
-  throw new Error("the image is too large to send");
-}
-
-function readAsDataUrl(blob) {
-  return new Promise((resolve, reject) => {
-    const fr = new FileReader();
-    fr.onload = () => resolve(fr.result);
-    fr.onerror = () => reject(fr.error);
-    fr.readAsDataURL(blob);
-  });
-}
 
 async function sendImage(file) {
   if (!file || !file.type.startsWith("image/")) {
