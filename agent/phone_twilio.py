@@ -232,6 +232,10 @@ class TwilioStream:
                 pass
 
 
+def _path_and_query(url: Any) -> str:
+    return url.path + (f"?{url.query}" if url.query else "")
+
+
 async def twilio_stream_endpoint(ws: WebSocket) -> None:
     runtime = ws.app.state.runtime
     if not origin_ok(ws.headers, runtime.config.allowed_origins):  # carriers send no Origin; browsers do
@@ -239,9 +243,7 @@ async def twilio_stream_endpoint(ws: WebSocket) -> None:
         return
     token = runtime.config.twilio_auth_token
     if token:
-        secure = (ws.headers.get("x-forwarded-proto") or ws.url.scheme) in ("https", "wss")
-        query = f"?{ws.url.query}" if ws.url.query else ""
-        url = public_url("wss" if secure else "ws", {"host": ws.headers.get("x-forwarded-host") or ws.headers.get("host", "")}, ws.url.path + query)
+        url = public_url(ws.url.scheme, ws.headers, _path_and_query(ws.url), websocket=True)
         if not twilio_signature_ok(token, ws.headers.get("x-twilio-signature"), url):
             log.warning("phone stream refused: missing or wrong X-Twilio-Signature")
             await ws.close(code=1008, reason="invalid_signature")
@@ -258,14 +260,11 @@ async def twilio_voice_webhook(request: Request) -> Response:
     token = request.app.state.runtime.config.twilio_auth_token
     if token:
         form = {k: str(v) for k, v in (await request.form(max_files=0)).items()} if request.method == "POST" else {}
-        query = f"?{request.url.query}" if request.url.query else ""
-        signed_url = public_url(request.url.scheme, request.headers, request.url.path + query)
+        signed_url = public_url(request.url.scheme, request.headers, _path_and_query(request.url))
         if not twilio_signature_ok(token, request.headers.get("x-twilio-signature"), signed_url, form):
             return error_response(403, "invalid_signature", "the request does not carry a valid X-Twilio-Signature",
                                   "check that twilio_auth_token is this Twilio account's auth token and that the webhook URL matches")
-    proto = request.headers.get("x-forwarded-proto", request.url.scheme)
-    host = request.headers.get("x-forwarded-host", request.headers.get("host", f"{request.url.hostname}:{request.url.port}"))
-    url = f"{'wss' if proto == 'https' else 'ws'}://{host}/v1/phone/twilio"
+    url = public_url(request.url.scheme, request.headers, "/v1/phone/twilio", websocket=True)
     key = request.query_params.get("api_key")
     param = f"<Parameter name=\"api_key\" value={quoteattr(key)} />" if key else ""
     twiml = f'<?xml version="1.0" encoding="UTF-8"?>\n<Response><Connect><Stream url={quoteattr(url)}>{param}</Stream></Connect></Response>\n'

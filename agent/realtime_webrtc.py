@@ -255,14 +255,6 @@ async def _read_capped(request: Request, limit: int) -> bytes | None:
     return bytes(body)
 
 
-def _offer_from(body: bytes, content_type: str) -> tuple[str, dict[str, Any] | None]:
-    """(sdp, session config) from an `application/sdp` body or a multipart form."""
-    ctype = content_type.split(";")[0].strip().lower()
-    if ctype == "application/sdp":
-        return body.decode("utf-8", "replace"), None
-    raise ProtocolError("unsupported_media_type", f"content type {ctype or '(none)'!r} is not an SDP offer")
-
-
 def _check_sdp(sdp: str) -> None:
     if not sdp.lstrip().startswith("v=0") or "\nm=audio" not in sdp.replace("\r\n", "\n"):
         raise ProtocolError("invalid_sdp", "the body is not an SDP offer with an audio section")
@@ -321,9 +313,12 @@ def call_routes(get_calls: Any) -> list[Any]:
 
 
 async def _parse_offer(request: Request, body: bytes) -> tuple[str, dict[str, Any] | None]:
-    ctype = request.headers.get("content-type", "")
-    if not ctype.lower().startswith("multipart/form-data"):
-        return _offer_from(body, ctype)
+    """(sdp, session config) from an `application/sdp` body or a multipart form."""
+    ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if ctype == "application/sdp":
+        return body.decode("utf-8", "replace"), None
+    if ctype != "multipart/form-data":
+        raise ProtocolError("unsupported_media_type", f"content type {ctype or '(none)'!r} is not an SDP offer")
 
     async def replay() -> dict[str, Any]:
         return {"type": "http.request", "body": body, "more_body": False}

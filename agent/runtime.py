@@ -57,8 +57,7 @@ class Runtime:
     def sessions_by_transport(self) -> dict[str, int]:
         counts = {"websocket": 0, "webrtc": 0, "phone": 0}
         for session in list(self.sessions.values()):
-            kind = getattr(session, "transport", "websocket")
-            counts[kind] = counts.get(kind, 0) + 1
+            counts[session.transport] = counts.get(session.transport, 0) + 1
         return counts
 
     def health(self) -> dict[str, Any]:

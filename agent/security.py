@@ -42,9 +42,12 @@ def origin_ok(headers: Mapping[str, str], allowed: tuple[str, ...]) -> bool:
     return urlsplit(origin).netloc == host
 
 
-def public_url(scheme: str, headers: Mapping[str, str], path_and_query: str) -> str:
-    """The URL the caller used, as a proxy in front saw it (X-Forwarded-Proto / -Host)."""
+def public_url(scheme: str, headers: Mapping[str, str], path_and_query: str, *, websocket: bool = False) -> str:
+    """The URL the caller used, as a proxy in front saw it (X-Forwarded-Proto / -Host);
+    with `websocket`, the ws:// or wss:// URL of the same place."""
     proto = headers.get("x-forwarded-proto", scheme).split(",")[0].strip()
+    if websocket:
+        proto = "wss" if proto in ("https", "wss") else "ws"
     host = headers.get("x-forwarded-host", headers.get("host", "")).split(",")[0].strip()
     return f"{proto}://{host}{path_and_query}"
 
