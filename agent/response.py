@@ -48,6 +48,7 @@ class ResponseSpec:
     tool_choice: str = "auto"
     conversation: bool = True  # False: out-of-band response (not added to history)
     extra_instructions: str = ""
+    voice: bool = True  # spoken reply: the policy's spoken-reply contract applies
 
 
 class ResponseRun:
@@ -107,12 +108,13 @@ class ResponseRun:
         msgs = self.conversation.messages(self.spec.instructions)
         if self.spec.extra_instructions:
             msgs.append({"role": "system", "content": self.spec.extra_instructions})
-        return msgs
+        return self.runtime.reply_policy.messages(msgs, voice=self.spec.voice)
 
     async def _reason(self, chunks: asyncio.Queue) -> None:
         from models.llm import TextDelta, ToolCall, Usage
 
         chunker = SentenceChunker(first_max_words=self.runtime.config.first_chunk_words)
+        guard = self.runtime.reply_policy.guard(voice=self.spec.voice)
         for _round in range(MAX_TOOL_ROUNDS):
             calls: list[Any] = []
             tools = self.tools.schemas(self.spec.client_tools) if self.spec.tool_choice != "none" else None
@@ -121,13 +123,9 @@ class ResponseRun:
                 async for ev in stream:
                     if isinstance(ev, TextDelta):
                         self.metrics.mark("llm_first_token")
-                        item = await self._ensure_message_item()
-                        start = len(item.text)
-                        item.text += ev.text
-                        await self.emit({"type": "response.output_audio_transcript.delta", "response_id": self.id, "item_id": item.id,
-                                         "output_index": self.output_items.index(item), "content_index": 0, "delta": ev.text})
-                        for chunk in chunker.push(ev.text):
-                            await self._queue_chunk(chunks, item, chunk, start)
+                        await self._add_text(guard.push(ev.text), chunker, chunks)
+                        if guard.stopped:
+                            break  # aclosing() frees the model at once
                     elif isinstance(ev, ToolCall):
                         self.metrics.mark("llm_first_token")
                         calls.append(ev)
@@ -135,16 +133,28 @@ class ResponseRun:
                         self.usage = {"input_tokens": ev.prompt_tokens, "output_tokens": ev.completion_tokens,
                                       "total_tokens": ev.prompt_tokens + ev.completion_tokens,
                                       "input_token_details": {"cached_tokens": ev.cached_tokens}}
-            if not calls:
+            if not calls or guard.stopped:
                 break
             if not await self._run_tools(calls):
                 break  # a client-side tool: the client answers with function_call_output + response.create
+        await self._add_text(guard.flush(), chunker, chunks)
         if self.item is not None:
             for chunk in chunker.flush():
                 await self._queue_chunk(chunks, self.item, chunk, 0)
         # The end marker goes only on the normal path: on cancel or error the TaskGroup
         # cancels the consumer too, and a put into a full queue would wait forever.
         await chunks.put(None)
+
+    async def _add_text(self, text: str, chunker: SentenceChunker, chunks: asyncio.Queue) -> None:
+        if not text:
+            return
+        item = await self._ensure_message_item()
+        start = len(item.text)
+        item.text += text
+        await self.emit({"type": "response.output_audio_transcript.delta", "response_id": self.id, "item_id": item.id,
+                         "output_index": self.output_items.index(item), "content_index": 0, "delta": text})
+        for chunk in chunker.push(text):
+            await self._queue_chunk(chunks, item, chunk, start)
 
     async def _queue_chunk(self, chunks: asyncio.Queue, item: Item, chunk: str, hint_start: int) -> None:
         self.metrics.mark("first_chunk")

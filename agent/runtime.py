@@ -18,6 +18,7 @@ import anyio
 import numpy as np
 
 from .config import Config
+from .reply_policy import ReplyPolicy
 
 log = logging.getLogger("parley.runtime")
 
@@ -46,6 +47,7 @@ class Runtime:
     counters: dict[str, int] = field(default_factory=dict)
     latency: Any = None
     observe_turn: Any = None
+    reply_policy: ReplyPolicy = field(default_factory=ReplyPolicy)
 
     @property
     def ready(self) -> bool:
@@ -139,10 +141,10 @@ class Runtime:
             await self.llm.prefill(*self.stable_prefix())  # the system prompt stays KV-cached
 
     def stable_prefix(self) -> tuple[list[dict[str, Any]], list[dict[str, Any]] | None]:
-        from .session import DEFAULT_INSTRUCTIONS
         from .tools import default_toolbox
 
-        return [{"role": "system", "content": DEFAULT_INSTRUCTIONS}], default_toolbox(list).schemas([])
+        policy = self.reply_policy
+        return policy.messages([{"role": "system", "content": policy.instructions}]), default_toolbox(list).schemas([])
 
     async def _load_ocr(self, st: ModelStatus) -> None:
         from models.ocr import TesseractOCR

@@ -179,6 +179,11 @@ class WhisperASR:
             return self._transcribe_full(audio, duration)
         return self._transcribe_trimmed(audio, duration, beam_size)
 
+    def transcribe_final(self, audio: np.ndarray, *, prompt: str = "") -> Transcript:
+        """The transcript a turn is committed with (the reply answers it). `prompt` is the
+        conversation's recent user text, which a decoder may condition on. Blocking."""
+        return self.transcribe(audio)
+
     def _transcribe_trimmed(self, audio: np.ndarray, duration: float, beam_size: int = 1, *, _tail_call: bool = False) -> Transcript:
         fe = self._model.feature_extractor
         padded = np.concatenate([audio, np.zeros(int(_TAIL_S * SAMPLE_RATE), np.float32)])
