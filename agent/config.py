@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import re
 from dataclasses import dataclass, field, fields
 from typing import Any, get_type_hints
 
@@ -64,6 +65,12 @@ class Config:
     image_retention_days: int = 7
     cache_dir: str = ""
     log_level: str = "info"
+    # fleet: several processes behind a balancer (deploy/)
+    node_id: str = ""  # 1-16 of [a-z0-9]; embedded in WebRTC call ids (rtc_<node>_...) so the balancer routes hang-ups home
+    # traces (OpenTelemetry; off unless otel_endpoint is set)
+    otel_endpoint: str = ""  # OTLP/HTTP base URL, e.g. http://127.0.0.1:4318 (spans go to /v1/traces)
+    otel_capture_content: bool = False  # put transcripts and replies on spans (off: timings and sizes only)
+    otel_service_name: str = "parley"
 
     def replace(self, **changes: Any) -> "Config":
         return dataclasses.replace(self, **changes)
@@ -103,4 +110,7 @@ def load_config(env: dict[str, str] | None = None, **overrides: Any) -> Config:
         if key not in hints:
             raise ConfigError(f"unknown setting {key!r}")
         values[key] = value
+    node = str(values.get("node_id", ""))
+    if node and not re.fullmatch(r"[a-z0-9]{1,16}", node):
+        raise ConfigError(f"node_id {node!r} must be 1-16 lowercase letters or digits (it goes into call ids and the balancer's map)")
     return Config(**values)

@@ -116,8 +116,9 @@ def build_app(runtime: Runtime, *, load_models: bool = True, progress: Callable[
     routes += [WebSocketRoute("/v1/phone/twilio", twilio_stream_endpoint),
                Route("/v1/phone/twilio/voice", twilio_voice_webhook, methods=["GET", "POST"])]
     extra_paths.update(WEBRTC_OPENAPI)
+    prepare_store: Any = None
     try:
-        from .tickets.routes import openapi_paths, ticket_routes
+        from .tickets.routes import openapi_paths, prepare_store, ticket_routes
 
         routes += ticket_routes(lambda: runtime)
         extra_paths.update(openapi_paths())
@@ -130,6 +131,8 @@ def build_app(runtime: Runtime, *, load_models: bool = True, progress: Callable[
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         task = asyncio.ensure_future(runtime.load(progress=progress)) if load_models else None
+        if prepare_store is not None:
+            await prepare_store(runtime.config)  # ticket schema migrations (a database that is down is retried later)
         try:
             yield
         finally:

@@ -11,6 +11,8 @@ if [ "$want_test" = test ]; then
   command -v espeak-ng >/dev/null || apt_pkgs+=(espeak-ng)
   command -v sox >/dev/null || apt_pkgs+=(sox)
   command -v chromium >/dev/null || apt_pkgs+=(chromium)
+  command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || apt_pkgs+=(nginx)  # deploy/ and tests/test_fleet.py
+  compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || apt_pkgs+=(postgresql)
 fi
 if [ ${#apt_pkgs[@]} -gt 0 ]; then
   echo "setup: installing Debian packages: ${apt_pkgs[*]}"

@@ -15,7 +15,6 @@ import asyncio
 import hashlib
 import logging
 import re
-from pathlib import Path
 from typing import Any, Callable
 
 from starlette.datastructures import UploadFile
@@ -29,7 +28,7 @@ from media.image_validate import ImageRejected, check_bytes
 from . import schema as ticket_schema
 from .draft import DRAFT_TIMEOUT_S
 from .pipeline import analyze_screenshot, new_ticket_id
-from .store import IdempotencyConflict, TicketStore, keep_image
+from .store import RETRY_AFTER_S, IdempotencyConflict, StoreUnavailable, TicketStoreBackend, images_dir_for, keep_image, open_store
 
 log = logging.getLogger("parley.tickets")
 
@@ -87,15 +86,31 @@ def llm_wait(prefer: str | None, default_s: float) -> tuple[float, bool]:
     return min(float(m.group(1)), DRAFT_TIMEOUT_S), True
 
 
-_STORES: dict[str, TicketStore] = {}
+_STORES: dict[str, TicketStoreBackend] = {}
 
 
-def store_for(config: Any) -> TicketStore:
+def store_for(config: Any) -> TicketStoreBackend:
     path = str(config.tickets_db)
     st = _STORES.get(path)
     if st is None:
-        st = _STORES[path] = TicketStore(path)
+        st = _STORES[path] = open_store(path)
     return st
+
+
+def _store_down(exc: StoreUnavailable) -> Response:
+    log.warning("tickets database unavailable: %s", exc)
+    return error_response(503, "tickets_db_unavailable", "the ticket database is unavailable right now; nothing was changed",
+                          f"retry after {RETRY_AFTER_S} s (the same Idempotency-Key is safe to reuse)", {"Retry-After": str(RETRY_AFTER_S)})
+
+
+async def prepare_store(config: Any) -> None:
+    """At start-up: apply the store's schema migrations. A database that is down now is
+    logged, not fatal: the store migrates on its first successful use."""
+    try:
+        version = await asyncio.to_thread(store_for(config).migrate)
+        log.info("tickets store ready (schema version %d)", version)
+    except StoreUnavailable as exc:
+        log.warning("tickets store not ready at start-up (will retry on first use): %s", exc)
 
 
 _KEY_LOCKS: dict[str, asyncio.Lock] = {}
@@ -189,7 +204,10 @@ def ticket_routes(get_runtime: Callable[[], Any]) -> list[Route]:
             async def store_late_draft(better: dict[str, Any]) -> None:
                 await stored.wait()
                 if stored_id == [better["id"]]:
-                    await asyncio.to_thread(store.update, better)
+                    try:
+                        await asyncio.to_thread(store.update, better)
+                    except StoreUnavailable as exc:  # the rule-based draft stays stored
+                        log.warning("the LLM draft of ticket %s was not stored: %s", better["id"], exc)
 
             try:
                 try:
@@ -210,7 +228,7 @@ def ticket_routes(get_runtime: Callable[[], Any]) -> list[Route]:
             if saved["id"] != ticket["id"]:  # another process won the race for this key
                 return JSONResponse(saved, status_code=200, headers={"Location": f"/v1/tickets/{saved['id']}"})
             if getattr(config, "keep_images", False):
-                images_dir = Path(config.tickets_db).resolve().parent / "images"
+                images_dir = images_dir_for(str(config.tickets_db))
                 try:
                     await asyncio.to_thread(keep_image, images_dir, ticket["id"], data, ticket["image"]["received"]["format"],
                                             float(config.image_retention_days))
@@ -220,6 +238,8 @@ def ticket_routes(get_runtime: Callable[[], Any]) -> list[Route]:
             if preferred:
                 headers["Preference-Applied"] = f"wait={wait_s:g}"
             return JSONResponse(ticket, status_code=201, headers=headers)
+        except StoreUnavailable as exc:
+            return _store_down(exc)
         finally:
             if lock:
                 lock.release()
@@ -229,7 +249,10 @@ def ticket_routes(get_runtime: Callable[[], Any]) -> list[Route]:
     async def get_one(request: Request) -> Response:
         rt = get_runtime()
         tid = request.path_params["ticket_id"]
-        ticket = await asyncio.to_thread(store_for(rt.config).get, tid) if len(tid) <= 64 else None
+        try:
+            ticket = await asyncio.to_thread(store_for(rt.config).get, tid) if len(tid) <= 64 else None
+        except StoreUnavailable as exc:
+            return _store_down(exc)
         if ticket is None:
             return error_response(404, "ticket_not_found", f"no ticket with id {tid[:64]!r}", "list tickets with GET /v1/tickets")
         return JSONResponse(ticket)
@@ -243,7 +266,10 @@ def ticket_routes(get_runtime: Callable[[], Any]) -> list[Route]:
                 raise ValueError
         except ValueError:
             return error_response(422, "invalid_parameter", "limit must be 1-100 and offset >= 0", "e.g. ?limit=20&offset=0")
-        items, total = await asyncio.to_thread(store_for(rt.config).list, limit, offset)
+        try:
+            items, total = await asyncio.to_thread(store_for(rt.config).list, limit, offset)
+        except StoreUnavailable as exc:
+            return _store_down(exc)
         return JSONResponse({"object": "list", "data": items, "total": total, "limit": limit, "offset": offset})
 
     async def get_schema(request: Request) -> Response:
