@@ -48,12 +48,12 @@ def test_bad_pcm_is_rejected_with_codes():
 
 
 @pytest.mark.parametrize("written, spoken", [
-    ("It costs $3.50", "It costs three point five zero dollars"),
+    ("It costs $3.50", "It costs three dollars and fifty cents"),
     ("Open https://www.example.com/docs now", "Open example dot com now"),
     ("Upgrade to v2.10.1 first", "Upgrade to version two point ten point one first"),
     ("It took 250ms at 10:30", "It took two hundred and fifty milliseconds at ten thirty"),
     ("Use 1,200 MB, e.g. the SSD", "Use one thousand two hundred megabytes, for example the S S D"),
-    ("Run `ls -la` in the shell", "Run ls -la in the shell"),
+    ("Run `ls -la` in the shell", "Run ls dash l a in the shell"),
     ("**Bold** and 50% off", "Bold and fifty percent off"),
 ])
 def test_normalise_for_speech(written, spoken):

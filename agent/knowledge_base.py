@@ -1,0 +1,158 @@
+"""KnowledgeBase: a folder of short support articles, searched per turn with SQLite FTS5 (BM25).
+
+The operator fills the folder (`knowledge_dir`; "" = the starter set in `agent/knowledge/`).
+Each article is a Markdown or text file:
+
+    # Title
+    keywords: words people use for this problem (optional)
+    The spoken answer: one or two short sentences, the part given to the model as grounding.
+
+    More detail (steps, caveats), given when the user asks to go on.
+
+The index lives in memory (a few milliseconds to build for hundreds of files); a search is a
+fraction of a millisecond, and results are cached per query, so searching on every partial
+transcript costs nothing worth measuring. No service, no network.
+"""
+from __future__ import annotations
+
+import logging
+import re
+import sqlite3
+import threading
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+log = logging.getLogger("parley.knowledge")
+
+STARTER_DIR = Path(__file__).resolve().parent / "knowledge"
+MAX_ARTICLE_BYTES = 64 * 1024
+MAX_ARTICLES = 5000
+SUMMARY_MAX_WORDS = 45
+
+_STOPWORDS = frozenset(
+    """a an the and or but if then so to of in on at for from with by about as into onto over under is are was were be been
+    being am do does did doing have has had having i me my mine we our you your yours he she it its they them their this
+    that these those there here what which who whom whose when where why how can could would should will shall may might
+    must not no yes please thanks thank hi hello hey just really very also too still any some all my up out off get got
+    want need know tell say said like make made let lets one thing something anything way help trying try keep keeps
+    first every else already tried right now today sure okay ok explain step steps use using work working doesn't don't
+    won't can't isn't it's i'm i've what's""".split()
+)
+_WORD = re.compile(r"[a-z0-9][a-z0-9'+.-]*[a-z0-9]|[a-z0-9]", re.I)
+
+
+@dataclass(frozen=True)
+class Article:
+    name: str  # file name without extension
+    title: str
+    keywords: str
+    summary: str  # the short spoken answer (first paragraph)
+    details: str  # the rest
+
+
+@dataclass(frozen=True)
+class Hit:
+    article: Article
+    score: float  # BM25 (higher is better, FTS5's sign flipped)
+    matched: int  # query terms found in the article
+
+
+def parse_article(name: str, text: str) -> Article | None:
+    lines = text.replace("\r\n", "\n").strip().split("\n")
+    if not lines or not lines[0].strip():
+        return None
+    title = lines[0].lstrip("#").strip()
+    rest = lines[1:]
+    keywords = ""
+    if rest and rest[0].lower().startswith("keywords:"):
+        keywords = rest[0].split(":", 1)[1].strip()
+        rest = rest[1:]
+    paragraphs = [p.strip() for p in "\n".join(rest).split("\n\n") if p.strip()]
+    if not paragraphs:
+        return None
+    summary = " ".join(paragraphs[0].split())
+    words = summary.split()
+    if len(words) > SUMMARY_MAX_WORDS:
+        summary = " ".join(words[:SUMMARY_MAX_WORDS]).rstrip(",;:") + "."
+    details = " ".join(" ".join(p.split()) for p in paragraphs[1:])
+    return Article(name, title, keywords, summary, details)
+
+
+def query_terms(text: str) -> list[str]:
+    """The content words of a question, lower-cased, stopwords dropped, in order, once each."""
+    seen: list[str] = []
+    for w in _WORD.findall(text.lower()):
+        w = w.strip("'.-+")
+        if len(w) < 2 or w in _STOPWORDS or w in seen:
+            continue
+        seen.append(w)
+    return seen[:24]
+
+
+class KnowledgeBase:
+    """An in-memory FTS5 index over one folder of articles."""
+
+    def __init__(self, folder: str | Path = "", *, min_score: float = 6.0, min_matched: int = 2) -> None:
+        self.folder = Path(folder) if folder else STARTER_DIR
+        self.min_score = min_score
+        self.min_matched = min_matched
+        self.articles: list[Article] = []
+        self._lock = threading.Lock()  # one connection, used from the event loop and worker threads
+        self._db = sqlite3.connect(":memory:", check_same_thread=False)
+        self._db.execute(
+            "CREATE VIRTUAL TABLE docs USING fts5(title, keywords, body, tokenize='porter unicode61')"
+        )
+        self._load()
+        self.search = lru_cache(maxsize=512)(self._search)  # type: ignore[method-assign]
+
+    def _load(self) -> None:
+        if not self.folder.is_dir():
+            raise FileNotFoundError(f"knowledge folder {self.folder} does not exist")
+        files = sorted(p for p in self.folder.rglob("*") if p.suffix.lower() in (".md", ".txt") and p.is_file())
+        for path in files[:MAX_ARTICLES]:
+            if path.stat().st_size > MAX_ARTICLE_BYTES:
+                log.warning("knowledge: %s skipped (over %d bytes)", path, MAX_ARTICLE_BYTES)
+                continue
+            try:
+                article = parse_article(path.stem, path.read_text(encoding="utf-8", errors="replace"))
+            except OSError as exc:
+                log.warning("knowledge: %s unreadable: %s", path, exc)
+                continue
+            if article is None:
+                continue
+            self.articles.append(article)
+            self._db.execute("INSERT INTO docs(rowid, title, keywords, body) VALUES (?, ?, ?, ?)",
+                             (len(self.articles), article.title, article.keywords, article.summary + " " + article.details))
+        log.info("knowledge: %d articles from %s", len(self.articles), self.folder)
+
+    def _search(self, text: str, limit: int = 3) -> tuple[Hit, ...]:
+        terms = query_terms(text)
+        if not terms:
+            return ()
+        match = " OR ".join('"' + t.replace('"', "") + '"' for t in terms)
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT rowid, -bm25(docs, 4.0, 3.0, 1.0) AS score FROM docs WHERE docs MATCH ? ORDER BY score DESC LIMIT ?",
+                (match, limit),
+            ).fetchall()
+            hits = []
+            for rowid, score in rows:
+                matched = sum(
+                    1 for t in terms
+                    if self._db.execute("SELECT 1 FROM docs WHERE docs MATCH ? AND rowid = ?", ('"' + t.replace('"', "") + '"', rowid)).fetchone()
+                )
+                hits.append(Hit(self.articles[rowid - 1], float(score), matched))
+        return tuple(hits)
+
+    def best(self, text: str) -> Hit | None:
+        """The article that answers `text`, or None when nothing matches well enough."""
+        hits = self.search(text)
+        if not hits:
+            return None
+        top = hits[0]
+        # BM25 scores mean something only over enough documents: a folder of a few articles
+        # is judged by the words matched alone.
+        if top.matched < self.min_matched or (len(self.articles) >= 10 and top.score < self.min_score):
+            return None
+        return top

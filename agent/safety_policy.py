@@ -1,0 +1,124 @@
+"""SafetyPolicy: the risky kinds of support question, and a check on every spoken sentence.
+
+A small model does not hold safety rules from a prompt alone (it answered "Yes, you should
+do it." to a phishing mail), so the rules live here, in code:
+
+* `risks_in(question)`: which risky classes a user's words touch: handing over credentials,
+  paying a stranger, liquid on a device, electrical hazards.
+* `check(sentence, risks, said)`: a verdict on one reply sentence before it is spoken:
+  `ok`; `warn` (a destructive command with no warning yet: the warning is said first); or
+  `block` (the sentence endorses the risk: it is replaced by the class's safe answer).
+
+The patterns are deliberately narrow: they look for an endorsement ("yes", "click the link",
+"enter your password", "turn it on") that is not negated in the same clause ("don't click
+the link" is fine).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Risk:
+    name: str
+    asks: re.Pattern[str]  # the user's words that put a turn in this class
+    unsafe: re.Pattern[str]  # reply phrases that endorse the risk (unless negated in the clause)
+    safe_reply: str  # what is said instead of an unsafe sentence
+
+
+def _rx(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.I)
+
+
+_AFFIRM = r"^\s*(?:yes|yeah|yep|sure|of course|absolutely|certainly|go ahead|that'?s fine|it'?s (?:fine|safe|ok(?:ay)?))\b"
+
+CREDENTIALS = Risk(
+    "credentials",
+    asks=_rx(r"(?=.*\b(?:password|passcode|pin|code|login|log in|sign[- ]?in|bank details|card (?:number|details)|account details|credentials?)\b)"
+             r"(?=.*\b(?:e-?mail|text|sms|message|link|call(?:ed|er|ing)?|phone|someone|somebody|they|he|she|asks?|asked|asking|wants?|pop-?up|website|site|share|give|send|tell)\b)"),
+    unsafe=_rx(_AFFIRM + r"|\byou (?:should|can|could|may|must|need to) (?:click|enter|type|give|share|send|tell|provide|read)"
+               r"|\b(?:click|tap|open|follow) (?:on )?(?:the|that|this) link\b|\benter (?:your|the) (?:bank )?(?:password|pin|code|details)"
+               r"|\b(?:give|share|send|tell|read) (?:them|him|her|it)? ?(?:the|your) (?:password|pin|code|details)"),
+    safe_reply="No, don't. That is very likely a scam: never share a password or a sign-in code, and don't click links in unexpected messages. "
+               "Contact the company yourself through its official app, website or phone number.",
+)
+PAYMENT = Risk(
+    "payment",
+    asks=_rx(r"\b(?:gift ?cards?|wire (?:transfer|money)|bitcoin|crypto|western union|money ?gram|pay(?:ment)? (?:them|him|her|a fine|the fine|to unlock)|"
+             r"send (?:them )?money|refund|bank transfer)\b"),
+    unsafe=_rx(_AFFIRM + r"|\byou (?:should|can|could|may|must|need to) (?:pay|buy|send|wire|transfer)"
+               r"|\b(?:buy|purchase) (?:the )?gift ?cards?\b|\b(?:send|wire|transfer) (?:them |him |her )?(?:the )?(?:money|payment|funds)\b"),
+    safe_reply="No, don't pay. Real companies and tech support never ask for gift cards, crypto or wire transfers; that is a scam. "
+               "Stop replying, and if you already paid, call your bank at once.",
+)
+LIQUID = Risk(
+    "liquid",
+    asks=_rx(r"(?=.*\b(?:water|coffee|tea|juice|wine|beer|soda|drink|liquid|spill(?:ed|t)?|wet|soaked|rain|toilet|pool|sink)\b)"
+             r"(?=.*\b(?:laptop|computer|pc|macbook|keyboard|phone|iphone|tablet|ipad|device|charger|mouse|console)\b)"),
+    unsafe=_rx(r"\b(?:turn|switch|power|boot) (?:it|the \w+|your \w+) (?:back )?on\b|\bpower (?:it )?on\b|\bplug (?:it|the \w+|your \w+)? ?(?:back )?in\b"
+               r"|\bcharg(?:e|ing) (?:it|the \w+|your \w+)\b|\bhair ?dryer\b|\bmicrowave\b|\boven\b|\bwater (?:the|your) \w+|\b(?:rinse|wash) (?:it|the \w+|your \w+)\b"
+               r"|\bkeep using\b|\bwaterproof\b"),
+    safe_reply="Turn it off and unplug it at once, and don't turn it back on or charge it. "
+               "Turn it upside down to drain, let it dry for at least two days, or take it to a repair shop.",
+)
+ELECTRICAL = Risk(
+    "electrical",
+    asks=_rx(r"\b(?:sparks?|sparking|smok(?:e|ing)|burning smell|smells? (?:like )?burn\w*|melt(?:ed|ing)|frayed|exposed wires?|bare wires?|electric(?:al)? shock|"
+             r"shocks? me|power supply|psu|swollen|bulging|overheat\w*|too hot)\b"),
+    unsafe=_rx(r"\bopen (?:up )?(?:the |your )?(?:power supply|psu|charger|battery|adapter)\b|\btouch (?:the )?(?:wires?|contacts?)\b|\bkeep using\b"
+               r"|\btape (?:it|the)\b|\bpuncture\b|\bpress (?:on )?the (?:battery|swelling)\b|\bit'?s (?:normal|fine|safe)\b"),
+    safe_reply="Unplug it at the wall if you can do so safely, and stop using it. "
+               "Never open a power supply or touch bare wires; replace the charger or cable, and have the device checked.",
+)
+RISKS = (CREDENTIALS, PAYMENT, LIQUID, ELECTRICAL)
+
+# Commands and steps that destroy data: a warning must be said before (or with) them.
+_DESTRUCTIVE = (
+    (_rx(r"\bgit reset --hard\b|\breset --hard\b"), "Careful: git reset --hard throws away uncommitted changes for good."),
+    (_rx(r"\bgit push (?:-f\b|--force\b)|\bforce[- ]push"), "Careful: a force push overwrites the history others may have pulled."),
+    (_rx(r"\bgit clean -\w*f"), "Careful: git clean deletes untracked files for good."),
+    (_rx(r"\brm -\w*r\w*\b|\brm -\w*f\w*\b|\brmdir /s\b|\bdel /[sq]\b|\bRemove-Item\b.*-Recurse"), "Careful: that deletes files permanently, with no trash to restore from."),
+    (_rx(r"\bformat (?:the |your )?(?:drive|disk|[a-z]:)|\bmkfs\b|\bdd if=|\bdiskpart\b|\bclean all\b"), "Careful: that erases everything on the drive."),
+    (_rx(r"\bfactory reset\b|\breset (?:this|your|the) (?:pc|computer|phone|mac)\b|\breinstall (?:windows|macos)\b|\bwipe\b"),
+     "Back up your files first, because that erases everything on the device."),
+)
+_WARNED = _rx(r"\b(?:careful|caution|warning|be sure|make sure|back ?up|backed up|lose|lost|losing|permanent(?:ly)?|for good|cannot be undone|can't be undone|"
+              r"irreversible|erases?|deletes? everything|throws? away|avoid|don't use|do not use|destroy)")
+_NEGATION = _rx(r"\b(?:no|not|don'?t|do not|never|avoid|stop|without|instead of|rather than|refuse|won'?t|shouldn'?t|should not|isn'?t|is not)\b")
+
+
+@dataclass(frozen=True)
+class Verdict:
+    action: str  # "ok" | "warn" | "block"
+    text: str = ""  # the warning to say first, or the safe replacement
+    risk: str = ""  # which class or command triggered it
+
+
+OK = Verdict("ok")
+
+
+def risks_in(question: str) -> tuple[Risk, ...]:
+    """The risky classes a user's words put this turn in."""
+    q = " ".join(question.split())
+    return tuple(r for r in RISKS if r.asks.search(q))
+
+
+def _endorses(sentence: str, pattern: re.Pattern[str]) -> bool:
+    """True when a clause of the sentence endorses the pattern without negating it first."""
+    for clause in re.split(r"[,;:]|\bbut\b|\band then\b|\bthen\b", sentence):
+        for m in pattern.finditer(clause):
+            if not _NEGATION.search(clause[: m.start()]) and not (m.group(0).strip().lower() in ("it's fine", "it's safe", "it's normal") and _NEGATION.search(clause)):
+                return True
+    return False
+
+
+def check(sentence: str, risks: tuple[Risk, ...], said: str = "") -> Verdict:
+    """A verdict on one reply sentence, given the risky classes of the turn and what was said."""
+    for risk in risks:
+        if _endorses(sentence, risk.unsafe):
+            return Verdict("block", risk.safe_reply, risk.name)
+    for pattern, warning in _DESTRUCTIVE:
+        if pattern.search(sentence) and not _WARNED.search(said + " " + sentence):
+            return Verdict("warn", warning, pattern.pattern)
+    return OK

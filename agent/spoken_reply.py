@@ -1,0 +1,374 @@
+"""The spoken-reply contract, enforced on the LLM's text as it streams.
+
+`SpokenReplyGuard` sits between the LLM and the sentence chunker (`ResponseRun` feeds it every
+text delta). What it guarantees, whatever the model writes:
+
+* **Speech, not markup.** Markdown (bold, headings, list markers, code fences, backticks)
+  becomes plain sentences: a list item is a sentence, a code line is spoken as it is.
+* **Short.** About three sentences or `soft_words` words; the reply then ends with a spoken
+  offer to go on ("Shall I go on?"). A sentence that would run past `max_words` is not said.
+* **No loops.** A sentence that repeats an earlier one, or a run of five words said before,
+  ends the reply there.
+* **No prompt leaks.** A sentence copied from a prompt example, when the user asked
+  something else, is dropped.
+* **Safe.** Each sentence passes `safety_policy.check`: an endorsement of a risk is replaced
+  by the safe answer; a destructive command gets its warning first.
+
+Latency: the first sentence streams through as it comes (the first audio is not delayed),
+except on a risky turn or while it matches a prompt example word for word, when it is held
+until complete. Later sentences are held until complete, which costs nothing: the chunker
+cuts later chunks at sentence ends anyway.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from . import safety_policy
+
+OFFER = "Shall I go on?"
+FALLBACK = "Sorry, I'm not sure about that one. Could you tell me a bit more?"
+LOOP_NGRAM = 5
+
+_SENTENCE_END = re.compile(r"[.!?…]+[\"')\]]*(?=\s)")
+_NOT_AN_END = re.compile(r"(?:\b(?:e\.g|i\.e|etc|vs|Mr|Mrs|Dr|St|No|approx)\.|\.\.\.)$", re.I)
+_MARKER_DONE = re.compile(r"[ \t]*(#{1,6}|[-*•+>]|\d{1,3}[.)])[ \t]+")
+_MARKER_MAYBE = re.compile(r"[ \t]*(#{1,6}|[-*•+>]|\d{1,3}[.)]?)?[ \t]*")
+_FENCE = re.compile(r"[ \t]*(```|~~~)")
+# JSON, tool-call markup, or talk about calling a function: never meant to be heard.
+_MACHINE_TEXT = re.compile(r"[{}\[]\s*\"|\"\w+\"\s*:|</?tool_call>|\b(?:call|use|run|invoke)\s+the\s+\S*_\w+\S*\s+(?:function|tool)", re.I)
+
+
+class ReplyGuard:
+    """Filters one response's text as it streams. This base class passes everything through."""
+
+    stopped = False  # True once the reply should end (the LLM stream is closed)
+
+    def push(self, delta: str) -> str:
+        """Text to keep from this delta ("" to hold it back for now)."""
+        return delta
+
+    def flush(self) -> str:
+        """Text to add at the end (held-back text, a spoken offer to go on)."""
+        return ""
+
+
+def words_of(text: str) -> list[str]:
+    """Lower-cased words without punctuation (for comparisons)."""
+    return [w for w in (re.sub(r"[^\w'+-]", "", t.lower()) for t in text.split()) if w]
+
+
+def similarity(a: Sequence[str], b: Sequence[str]) -> float:
+    sa, sb = set(a), set(b)
+    if not sa or not sb:
+        return 0.0
+    return len(sa & sb) / len(sa | sb)
+
+
+class MarkdownToSpeech:
+    """Streaming: written markup in, plain spoken text out (holds at most a line start)."""
+
+    def __init__(self) -> None:
+        self._buf = ""
+        self._line_start = True
+        self._in_code = False
+        self._line_has_text = False
+        self._last = ""  # last non-space character emitted
+        self._space_due = False
+
+    def push(self, delta: str) -> str:
+        self._buf += delta
+        return self._drain(final=False)
+
+    def flush(self) -> str:
+        return self._drain(final=True)
+
+    def _emit(self, text: str, out: list[str]) -> None:
+        if not self._in_code:
+            text = text.replace("*", "").replace("`", "")
+        if not text.strip():
+            if text and self._line_has_text:
+                self._space_due = True
+            return
+        if self._space_due or (self._line_has_text is False and self._last and not text[0].isspace()):
+            if self._last:
+                out.append(" ")
+            text = text.lstrip()
+        self._space_due = False
+        out.append(text)
+        self._line_has_text = True
+        stripped = text.rstrip()
+        self._last = stripped[-1]
+        if stripped != text:
+            self._space_due = True
+
+    def _end_line(self, out: list[str]) -> None:
+        if self._line_has_text and self._last not in ".!?:;,":
+            out.append(".")
+            self._last = "."
+        self._line_has_text = False
+        self._space_due = bool(self._last)
+        self._line_start = True
+
+    def _drain(self, *, final: bool) -> str:
+        out: list[str] = []
+        while self._buf:
+            if self._line_start:
+                fence = _FENCE.match(self._buf)
+                if fence or (not final and re.fullmatch(r"[ \t]*(?:`{1,2}|~{1,2})", self._buf)):
+                    nl = self._buf.find("\n")
+                    if fence and nl >= 0:
+                        self._in_code = not self._in_code  # the fence line (with its language) is not spoken
+                        self._buf = self._buf[nl + 1:]
+                        continue
+                    if not final:
+                        break
+                    self._buf = ""
+                    break
+                if self._in_code:
+                    self._line_start = False
+                    continue
+                if self._buf.lstrip(" \t").startswith("\n"):
+                    self._buf = self._buf.lstrip(" \t")[1:]
+                    continue
+                done = _MARKER_DONE.match(self._buf)
+                if done and not (done.group(1) == "*" and self._buf[done.end(1):done.end(1) + 1] == "*"):
+                    self._buf = self._buf[done.end():]
+                    self._line_start = False
+                    continue
+                maybe = _MARKER_MAYBE.fullmatch(self._buf)
+                if maybe and not final:
+                    break  # "1", "1.", "-", "##": wait for the next character to decide
+                self._line_start = False
+                self._buf = self._buf.lstrip(" \t")
+                continue
+            nl = self._buf.find("\n")
+            if nl < 0:
+                self._emit(self._buf, out)
+                self._buf = ""
+                break
+            self._emit(self._buf[:nl], out)
+            self._buf = self._buf[nl + 1:]
+            self._end_line(out)
+        return "".join(out)
+
+
+class SpokenReplyGuard(ReplyGuard):
+    """The spoken-reply contract for one response (see the module docstring)."""
+
+    def __init__(
+        self,
+        *,
+        voice: bool = True,
+        max_words: int = 50,
+        soft_words: int = 30,
+        max_sentences: int = 3,
+        offer: str = OFFER,
+        examples: Sequence[tuple[str, str]] = (),
+    ) -> None:
+        self.voice = voice
+        self.max_words = max_words if voice else 10 * max_words
+        self.soft_words = soft_words if voice else 10 * soft_words
+        self.max_sentences = max_sentences if voice else 10 * max_sentences
+        self.offer = offer
+        self.examples = [(words_of(q), [words_of(s) for s in _split_sentences(a)]) for q, a in examples]
+        self._markup = MarkdownToSpeech() if voice else None
+        self.question_words: list[str] = []
+        self.risks: tuple[safety_policy.Risk, ...] = ()
+        self.stopped = False
+        self.cut = False  # stopped early with more to say: the offer is added
+        self.events: list[str] = []  # what the guard did (observability, tests, the benchmark)
+        self._open = ""  # the current, unfinished sentence
+        self._open_sent = 0  # characters of it already passed on (the first sentence streams)
+        self._said = ""  # everything passed on so far
+        self._said_words: list[str] = []
+        self._sentences: list[list[str]] = []
+        self._at_limit = False
+
+    # -- set by the policy once it knows the turn ------------------------------------------
+    def expect(self, question: str, risks: tuple[safety_policy.Risk, ...]) -> None:
+        self.question_words = words_of(question)
+        self.risks = risks
+
+    # -- the stream --------------------------------------------------------------------------
+    def push(self, delta: str) -> str:
+        if self.stopped:
+            return ""
+        text = self._markup.push(delta) if self._markup else delta
+        return self._feed(text, final=False)
+
+    def flush(self) -> str:
+        out = ""
+        if not self.stopped:
+            text = self._markup.flush() if self._markup else ""
+            out = self._feed(text, final=True)
+        if self.cut and self.voice and self._said.strip():
+            out += (" " if (self._said + out)[-1:] not in (" ", "") else "") + self.offer
+            self.events.append("offer")
+        if not (self._said + out).strip():
+            out += FALLBACK
+            self.events.append("fallback")
+        self._said += out
+        return out
+
+    def _feed(self, text: str, *, final: bool) -> str:
+        out: list[str] = []
+        self._open += text
+        while not self.stopped:
+            end = _sentence_end(self._open)
+            if end is None:
+                break
+            sentence, self._open = self._open[:end], self._open[end:]
+            out.append(self._complete(sentence))
+            self._open_sent = 0
+        if not self.stopped:
+            if final and self._open.strip():
+                out.append(self._complete(self._open))
+                self._open, self._open_sent = "", 0
+            elif not final:
+                out.append(self._stream_open())
+        said = "".join(out)
+        if not self._said:
+            said = said.lstrip()
+        self._said += said
+        return said
+
+    # -- the first sentence, as it streams ----------------------------------------------------
+    def _stream_open(self) -> str:
+        if self._sentences or self._at_limit or self.risks or not self._open.strip():
+            return ""  # later sentences, and a risky turn's first one, go out whole
+        words = list(re.finditer(r"\S+", self._open))
+        if self._open_sent == 0 and (self._is_example_prefix(words_of(self._open)) or self._open.lstrip()[:1] in ("{", "[", "<")):
+            return ""  # might be a prompt example word for word, or JSON: wait for the whole sentence
+        hold_at = len(self._open)
+        if words and not self._open[-1].isspace():
+            hold_at = words[-1].start()  # a word still being written: its end may be markup or a loop
+        loop = self._loop_start(words_of(self._open[:hold_at]))
+        if loop is not None:
+            self._stop(cut=False, why="loop")
+            return ""
+        hold_at = self._hold_repeating_tail(words, hold_at)
+        if len(self._said_words) + len(words_of(self._open[:hold_at])) > self.max_words:
+            self._stop(cut=True, why="max_words")
+            return ""
+        piece = self._open[self._open_sent:hold_at]
+        self._open_sent = max(self._open_sent, hold_at)
+        return piece
+
+    def _is_example_prefix(self, words: list[str]) -> bool:
+        if not words:
+            return False
+        for _q, sentences in self.examples:
+            for s in sentences:
+                if len(s) >= len(words) and s[: len(words)] == words:
+                    return True
+        return False
+
+    def _loop_start(self, open_words: list[str]) -> int | None:
+        """Where a run of LOOP_NGRAM words said before begins in the open sentence."""
+        seq = self._said_words_before_open() + open_words
+        n = LOOP_NGRAM
+        seen: set[tuple[str, ...]] = set()
+        base = len(seq) - len(open_words)
+        for i in range(len(seq) - n + 1):
+            gram = tuple(seq[i:i + n])
+            if gram in seen and i + n > base:
+                return max(0, i - base)
+            seen.add(gram)
+        return None
+
+    def _hold_repeating_tail(self, words: list[re.Match[str]], hold_at: int) -> int:
+        """Hold back the last words while they repeat the start of a run said before (two to
+        four words): if the run goes on to repeat, nothing of it has been said."""
+        whole = [w for w in words if w.end() <= hold_at]
+        seq = self._said_words_before_open() + [words_of(w.group())[0] if words_of(w.group()) else "" for w in whole]
+        for k in range(LOOP_NGRAM - 1, 1, -1):
+            if len(whole) < k or len(seq) <= k:
+                continue
+            tail = seq[-k:]
+            if any(seq[j:j + k] == tail for j in range(len(seq) - k)):
+                return max(self._open_sent, whole[-k].start())
+        return hold_at
+
+    def _said_words_before_open(self) -> list[str]:
+        return [w for s in self._sentences for w in s]
+
+    # -- a whole sentence ---------------------------------------------------------------------
+    def _complete(self, sentence: str) -> str:
+        words = words_of(sentence)
+        already = sentence[: self._open_sent]
+        rest = sentence[self._open_sent:]
+        if not words:
+            return rest if already else ""
+        if self._at_limit:
+            self._stop(cut=True, why="enough")
+            return ""
+        if not already:
+            if any(similarity(words, s) >= 0.7 for s in self._sentences if len(s) >= 4):
+                self._stop(cut=False, why="repeat")
+                return ""
+            loop = self._loop_start(words)
+            if loop is not None:
+                self._stop(cut=False, why="loop")
+                kept = " ".join(sentence.split()[:loop])
+                return (" " + kept + ".") if loop >= 4 else ""
+            if self._leaks(words):
+                self.events.append("leak_dropped")
+                return ""
+            if _MACHINE_TEXT.search(sentence):
+                self.events.append("machine_text_dropped")
+                sentence = re.sub(r"[{\[].*[}\]]", " ", sentence, flags=re.S)  # a JSON object: the words after it may stand
+                if _MACHINE_TEXT.search(sentence) or not words_of(sentence):
+                    return ""
+                rest, words = sentence, words_of(sentence)
+        verdict = safety_policy.check(sentence, self.risks, self._said)
+        if verdict.action == "block":
+            self.events.append(f"blocked:{verdict.risk}")
+            self._stop(cut=False, why="unsafe")
+            lead = ". " if already and not already.rstrip().endswith((".", "!", "?")) else " "
+            return (lead if self._said.strip() or already else "") + verdict.text
+        prefix = ""
+        if verdict.action == "warn":
+            self.events.append("warned")
+            prefix = verdict.text + " "
+        if not already and self._sentences and len(self._said_words) + len(words) > self.max_words:
+            self._stop(cut=True, why="max_words")
+            return ""
+        self._sentences.append(words)
+        self._said_words += words
+        if len(self._sentences) >= self.max_sentences or len(self._said_words) >= self.soft_words:
+            self._at_limit = True
+        if prefix:
+            lead = " " if self._said.strip() or already else ""
+            return lead + prefix + rest.lstrip() if not already else rest + " " + prefix.strip()
+        return rest
+
+    def _leaks(self, words: list[str]) -> bool:
+        """A sentence copied from a prompt example while the user asked something else."""
+        for q, sentences in self.examples:
+            if any(similarity(words, s) >= 0.75 for s in sentences) and similarity(self.question_words, q) < 0.5:
+                return True
+        return False
+
+    def _stop(self, *, cut: bool, why: str) -> None:
+        self.stopped = True
+        self.cut = cut
+        self.events.append(why)
+
+
+def _split_sentences(text: str) -> list[str]:
+    out, rest = [], text
+    while (end := _sentence_end(rest + " ")) is not None and rest.strip():
+        out.append(rest[:end].strip())
+        rest = rest[end:]
+    if rest.strip():
+        out.append(rest.strip())
+    return out
+
+
+def _sentence_end(text: str) -> int | None:
+    for m in _SENTENCE_END.finditer(text):
+        if _NOT_AN_END.search(text[: m.end()]):
+            continue
+        return m.end()
+    return None
