@@ -208,6 +208,19 @@ class LlmServer:
         _wait(lambda: http_status(f"{self.base_url}/models") == 200, "the LLM server", timeout_s, self.proc, self.log_path)
         return self
 
+    def warm(self, messages: list[dict], tools: list[dict] | None = None, timeout_s: float = 300) -> None:
+        """One 1-token completion of Parley's system prompt, so the server's prompt cache
+        holds it before the first caller speaks (each node's `local` model prefills its own)."""
+        import json
+
+        body: dict = {"model": self.alias, "messages": messages, "max_tokens": 1, "temperature": 0}
+        if tools:
+            body["tools"] = tools
+        req = urllib.request.Request(f"{self.base_url}/chat/completions", data=json.dumps(body).encode(),
+                                     headers={"Content-Type": "application/json"})
+        with urllib.request.urlopen(req, timeout=timeout_s) as resp:
+            resp.read()
+
     def stop(self) -> None:
         _stop_process(self.proc)
 
