@@ -22,6 +22,7 @@ from .realtime_webrtc import call_routes
 from .realtime_ws import realtime_endpoint
 from .runtime import Runtime
 from .security import key_ok
+from .tracing import turn_observer
 from .turn_metrics import TurnLatency
 
 log = logging.getLogger("parley.server")
@@ -104,7 +105,7 @@ WEBRTC_OPENAPI = {
 
 def build_app(runtime: Runtime, *, load_models: bool = True, progress: Callable[[str], None] | None = None) -> Starlette:
     runtime.latency = getattr(runtime, "latency", None) or TurnLatency()
-    runtime.observe_turn = runtime.latency.observe
+    runtime.observe_turn = turn_observer(runtime, runtime.latency.observe)  # histograms, and traces when otel_endpoint is set
     extra_paths: dict[str, Any] = {}
     routes: list[Any] = [
         Route("/health", health),

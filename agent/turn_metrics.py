@@ -11,21 +11,37 @@ log = logging.getLogger("parley.turn")
 STAGES = ("speech_end", "end_of_turn", "asr_final", "llm_first_token", "first_chunk", "tts_first_audio", "first_audio_sent")
 
 
+class StageTimes(dict):
+    """`relative_ms()`'s {stage_ms: ms} dict, which also carries its TurnMetrics (`.turn`), so
+    an observer (agent/tracing.py) can place spans at the stages' absolute times."""
+
+    turn: "TurnMetrics | None" = None
+
+
 @dataclass
 class TurnMetrics:
     """Stage times (time.monotonic() seconds). `speech_end` is the last voiced frame."""
 
     marks: dict[str, float] = field(default_factory=dict)
     preemptive: bool = False
+    # for traces (agent/tracing.py), filled in where known; all optional
+    interrupted: bool | None = None
+    usage: dict[str, int] = field(default_factory=dict)  # input_tokens, output_tokens
+    tool_calls: list[tuple[str, float, float]] = field(default_factory=list)  # (name, start, end), monotonic
+    user_text: str = ""  # on spans only with otel_capture_content
+    reply_text: str = ""
 
     def mark(self, stage: str, at: float | None = None) -> None:
         self.marks.setdefault(stage, time.monotonic() if at is None else at)
 
     def relative_ms(self) -> dict[str, float]:
         base = self.marks.get("speech_end")
+        out = StageTimes()
+        out.turn = self
         if base is None:
-            return {}
-        return {f"{s}_ms": round((self.marks[s] - base) * 1000.0, 1) for s in STAGES if s in self.marks}
+            return out
+        out.update({f"{s}_ms": round((self.marks[s] - base) * 1000.0, 1) for s in STAGES if s in self.marks})
+        return out
 
     def total_ms(self) -> float | None:
         rel = self.relative_ms()
