@@ -22,10 +22,18 @@ class Config:
     port: int = 8765
     api_keys: tuple[str, ...] = field(default=(), repr=False)  # when set, every HTTP/WS request needs one (Bearer or ?api_key=)
     allowed_origins: tuple[str, ...] = ()  # browser Origins allowed besides the server's own
+    allowed_hosts: tuple[str, ...] = ()  # Host names served; () = the bound address + localhost ("*": any). Stops DNS rebinding
+    health_details: bool = True  # /health lists models, versions and sessions (False: status only)
+    metrics_enabled: bool = True  # /metrics (Prometheus); with api_keys set it needs a key
     max_sessions: int = 8
     max_session_s: float = 3600.0
     max_ws_message_bytes: int = 1 << 20  # one Realtime event (base64 audio or an image URL)
     max_audio_append_bytes: int = 512 * 1024  # decoded audio in one append
+    max_appends_per_s: int = 200  # input_audio_buffer.append events per second per session
+    max_audio_buffer_s: float = 120.0  # audio a session holds before a commit (turn_detection null) or while one turn goes on
+    max_turn_s: float = 28.0  # a longer utterance is committed there and continues as a new turn (Whisper's window is 30 s)
+    max_history_items: int = 200  # conversation items kept per session (the oldest go first)
+    max_images_per_session: int = 20
     twilio_auth_token: str = field(default="", repr=False)  # when set, Twilio's webhook and media stream requests must carry a valid X-Twilio-Signature
     # WebRTC calls (/v1/realtime/calls)
     webrtc_ice_servers: tuple[str, ...] = ()  # e.g. "stun:stun.example.org:3478"; none = host candidates only
@@ -54,6 +62,7 @@ class Config:
     prefix_padding_ms: int = 300
     min_speech_ms: int = 250
     barge_in_min_speech_ms: int = 300
+    merge_window_ms: int = 1500  # speech this soon after a committed turn continues it (one thought, one reply)
     budget_ms: int = 800
     first_chunk_words: int = 5  # a long first sentence is spoken after this many words (fewer if they end on "the", "to"...)
     # replies (agent/reply_policy.py)

@@ -77,9 +77,14 @@ class Item:
 
 
 class Conversation:
-    def __init__(self, max_items: int = 40) -> None:
+    """`max_items`: how many recent items the LLM sees; `max_history`: how many are kept at
+    all (the oldest are dropped, with a tool call's output never kept without its call)."""
+
+    def __init__(self, max_items: int = 40, max_history: int = 200) -> None:
         self.items: list[Item] = []
         self.max_items = max_items
+        self.max_history = max(2, max_history)
+        self.trimmed = 0  # items dropped for length over the conversation's life
 
     def add(self, item: Item, after: str | None = None) -> Item:
         if after:
@@ -87,7 +92,17 @@ class Conversation:
             self.items.insert(idx + 1, item)
         else:
             self.items.append(item)
+        self._trim()
         return item
+
+    def _trim(self) -> None:
+        while len(self.items) > self.max_history or (self.items and self.items[0].type == "function_call_output"):
+            self.items.pop(0)
+            self.trimmed += 1
+
+    def previous_id(self, item_id: str) -> str | None:
+        idx = next((i for i, it in enumerate(self.items) if it.id == item_id), 0)
+        return self.items[idx - 1].id if idx > 0 else None
 
     def get(self, item_id: str) -> Item | None:
         return next((it for it in self.items if it.id == item_id), None)

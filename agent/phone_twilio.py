@@ -8,14 +8,16 @@ connects the call to `wss://HOST/v1/phone/twilio` as a bidirectional Media Strea
 * the reply leaves as `media` messages (the session's output is `audio/pcmu`), each
   followed by a `mark`. Twilio echoes a mark when the audio before it has played, so the
   echoes are the call's own playback clock;
-* on barge-in the session cancels the response, Twilio is told to `clear` what it has
-  queued, and the assistant item is truncated to the last mark Twilio echoed: the history
-  keeps what the caller actually heard.
+* on barge-in the session cancels the response, its `TwilioPlayback` port tells Twilio to
+  `clear` what it has queued, and the session truncates the assistant item to the last mark
+  Twilio echoed: the history keeps what the caller actually heard.
 
 With `twilio_auth_token` set, the webhook and the stream must carry Twilio's
-X-Twilio-Signature. Twilio cannot send other headers, so an API key comes as `?api_key=`
-or as a `<Parameter name="api_key">` of the stream; a `<Parameter name="instructions">` sets the agent's
-instructions for that number. Other carriers speaking this protocol (Telnyx,
+X-Twilio-Signature. Twilio cannot send other headers, so with `api_keys` set a stream must
+carry `?api_key=` in its URL (carriers that allow a query) or a valid Twilio signature
+(Twilio's stream URLs take no query: set `twilio_auth_token`). Both are checked before the
+WebSocket is accepted, and the call takes its session slot then. A
+`<Parameter name="instructions">` sets the agent's instructions for that number. Other carriers speaking this protocol (Telnyx,
 SignalWire, Fonoster) work the same way. `VoiceSession` does not know any of this.
 """
 from __future__ import annotations
@@ -27,6 +29,7 @@ import json
 import logging
 import time
 from typing import Any
+from urllib.parse import urlencode
 from xml.sax.saxutils import quoteattr
 
 from starlette.requests import Request
@@ -37,12 +40,12 @@ from media import g711
 
 from .protocol import ProtocolError
 from .errors import error_response
+from .playback import TwilioPlayback
 from .security import key_ok, origin_ok, public_url, twilio_signature_ok
 from .session import VoiceSession
 
 log = logging.getLogger("parley.phone")
 
-MULAW_BYTES_PER_MS = 8  # 8 kHz, one byte per sample
 PHONE_FORMAT = {"type": "audio/pcmu"}
 MAX_INSTRUCTIONS = 4000
 
@@ -61,37 +64,65 @@ class TwilioStream:
         self._registry = registry if registry is not None else {}
         self.stream_sid = ""
         self.session: VoiceSession | None = None
+        self.playback = TwilioPlayback(self._to_twilio)
         self._send_lock = asyncio.Lock()
-        self._sent_ms: dict[str, float] = {}  # item id -> reply audio sent to Twilio
-        self._heard_ms: dict[str, float] = {}  # item id -> audio Twilio says has played
-        self._cleared: set[str] = set()  # items whose queued audio Twilio was told to drop
-        self._tasks: set[asyncio.Task] = set()
         self.bad_messages = 0
-        self.truncated = asyncio.Event()  # set each time an item was cut to Twilio's playback clock
+        self.close_code = 1000  # 1003: an unsupported format; 1001: the session ended (drain, expiry)
+        self.truncated = asyncio.Event()  # set each time the session cut an item to Twilio's playback clock
 
-    async def run(self) -> None:
+    async def run(self) -> int:
+        """The call: messages until `start`, then the session (its task group open) until
+        the call stops, the carrier leaves, the session ends (drain) or time runs out.
+        Returns the WebSocket close code for the caller to send."""
         try:
             async with asyncio.timeout(self.runtime.config.max_session_s):
-                while True:
-                    msg = await self.ws.receive()
-                    if msg["type"] == "websocket.disconnect":
-                        return
-                    if msg.get("text") is None or len(msg["text"]) > self.runtime.config.max_ws_message_bytes:
-                        self._bad("not a JSON text message within the size limit")
-                        continue
+                while self.session is None:
+                    event = await self._next()
+                    if event is None or not await self._on_message(event):
+                        return self.close_code
+                async with self.session:
+                    reader = asyncio.ensure_future(self._read_until_stop())
+                    ended = asyncio.ensure_future(self.session.ended.wait())
                     try:
-                        event = json.loads(msg["text"])
-                    except ValueError:
-                        event = None
-                    if not isinstance(event, dict):
-                        self._bad("invalid JSON")
-                        continue
-                    if not await self._on_message(event):
-                        return
+                        done, _ = await asyncio.wait({reader, ended}, return_when=asyncio.FIRST_COMPLETED)
+                        if reader not in done:
+                            self.close_code = 1001
+                    finally:
+                        for task in (reader, ended):
+                            task.cancel()
+                        await asyncio.gather(reader, ended, return_exceptions=True)
         except TimeoutError:
             log.info("phone stream %s: sessions are limited to %.0f s", self.stream_sid, self.runtime.config.max_session_s)
+            self.close_code = 1001
         finally:
-            await self.close()
+            self._unregister()
+        return self.close_code
+
+    async def _read_until_stop(self) -> None:
+        while (event := await self._next()) is not None:
+            if not await self._on_message(event):
+                return
+
+    async def _next(self) -> dict[str, Any] | None:
+        """The next well-formed message; None when the carrier is gone."""
+        while True:
+            try:
+                msg = await self.ws.receive()
+            except (WebSocketDisconnect, RuntimeError):
+                return None
+            if msg["type"] == "websocket.disconnect":
+                return None
+            if msg.get("text") is None or len(msg["text"]) > self.runtime.config.max_ws_message_bytes:
+                self._bad("not a JSON text message within the size limit")
+                continue
+            try:
+                event = json.loads(msg["text"])
+            except ValueError:
+                event = None
+            if not isinstance(event, dict):
+                self._bad("invalid JSON")
+                continue
+            return event
 
     def _bad(self, what: str) -> None:
         self.bad_messages += 1
@@ -124,7 +155,8 @@ class TwilioStream:
                 return True
             await self.session.feed_pcm16(g711.ulaw_decode(ulaw), time.monotonic())
         elif kind == "mark":
-            self._on_mark(str(_obj(event.get("mark")).get("name", "")))
+            if not self.playback.on_mark(str(_obj(event.get("mark")).get("name", ""))):
+                self._bad("a mark Parley did not send")
         elif kind == "stop":
             return False
         elif kind != "dtmf":
@@ -136,21 +168,13 @@ class TwilioStream:
             self._bad("a second start")
             return True
         params = _obj(start.get("customParameters"))
-        if not key_ok(self.runtime.config.api_keys, {}, {**dict(self.ws.query_params), **{k: str(v) for k, v in params.items()}}):
-            log.warning("phone stream refused: missing or wrong API key")
-            await self.ws.close(code=1008, reason="unauthorized")
-            return False
         fmt = _obj(start.get("mediaFormat"))
         if (fmt.get("encoding"), str(fmt.get("sampleRate")), str(fmt.get("channels", 1))) != ("audio/x-mulaw", "8000", "1"):
             log.warning("phone stream refused: media format %r is not 8 kHz mono μ-law", fmt)
-            await self.ws.close(code=1003, reason="unsupported media format")
-            return False
-        if len(self.runtime.sessions) >= self.runtime.config.max_sessions:
-            log.warning("phone stream refused: at the limit of %d sessions", self.runtime.config.max_sessions)
-            await self.ws.close(code=1013, reason="too many sessions")
+            self.close_code = 1003
             return False
         self.stream_sid = str(stream_sid or start.get("streamSid") or "")
-        self.session = VoiceSession(self.runtime, self._send, transport="phone")
+        self.session = VoiceSession(self.runtime, self._send, transport="phone", playback=self.playback)
         try:
             config: dict[str, Any] = {"audio": {"input": {"format": PHONE_FORMAT}, "output": {"format": PHONE_FORMAT}}}
             if isinstance(params.get("instructions"), str):  # per number, from the TwiML's <Parameter>
@@ -172,64 +196,22 @@ class TwilioStream:
             try:
                 await self.ws.send_text(json.dumps({**message, "streamSid": self.stream_sid}))
             except (WebSocketDisconnect, RuntimeError, OSError):
-                if self.session is not None:
-                    self.session.closed = True
+                pass  # the carrier left: the read loop sees it and ends the call
 
     async def _send(self, event: dict[str, Any]) -> None:
+        """Session events: Twilio has no channel for them (audio goes through the playback port)."""
         kind = event.get("type")
-        if kind == "response.output_audio.delta":
-            item_id = event["item_id"]
-            end = self._sent_ms.get(item_id, 0.0) + len(base64.b64decode(event["delta"])) / MULAW_BYTES_PER_MS
-            self._sent_ms[item_id] = end
-            await self._to_twilio({"event": "media", "media": {"payload": event["delta"]}})
-            await self._to_twilio({"event": "mark", "mark": {"name": f"{item_id}:{end:.0f}"}})
-        elif kind == "response.done" and event["response"].get("status") == "cancelled":
-            await self._to_twilio({"event": "clear"})
-            for item in event["response"].get("output") or []:
-                if item.get("id") in self._sent_ms:
-                    self._cleared.add(item["id"])
-                    self._spawn(self._truncate_to_heard(item["id"]))
+        if kind == "conversation.item.truncated":
+            self.truncated.set()
         elif kind == "error":
             err = event.get("error") or {}
             log.warning("phone stream %s: %s: %s", self.stream_sid, err.get("code"), err.get("message"))
 
-    def _on_mark(self, name: str) -> None:
-        item_id, _, ms = name.rpartition(":")
-        if not item_id or item_id in self._cleared:
-            return  # marks of cleared audio come back at once: they say nothing about playback
-        try:
-            self._heard_ms[item_id] = max(self._heard_ms.get(item_id, 0.0), float(ms))
-        except ValueError:
-            self._bad("a mark Parley did not send")
-
-    async def _truncate_to_heard(self, item_id: str) -> None:
-        """The call's playback clock is better than the server's: cut the item there."""
-        session = self.session
-        if session is None or session.conversation.get(item_id) is None:
-            return
-        heard = min(self._heard_ms.get(item_id, 0.0), self._sent_ms.get(item_id, 0.0))
-        await session.handle({"type": "conversation.item.truncate", "item_id": item_id, "content_index": 0, "audio_end_ms": round(heard)})
-        self.truncated.set()
-
-    def _spawn(self, coro: Any) -> None:
-        task = asyncio.ensure_future(coro)
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
-
-    async def close(self) -> None:
-        for task in list(self._tasks):
-            task.cancel()
-        await asyncio.gather(*self._tasks, return_exceptions=True)
+    def _unregister(self) -> None:
         if self.session is not None:
-            await self.session.close()
-            self.runtime.sessions.pop(self.session.id, None)
             self._registry.pop(self.session.id, None)
+            self.runtime.sessions.pop(self.session.id, None)
             log.info("phone stream %s closed (%d sessions active)", self.stream_sid, len(self.runtime.sessions))
-        if self.ws.application_state == WebSocketState.CONNECTED:
-            try:
-                await self.ws.close()
-            except (RuntimeError, WebSocketDisconnect):
-                pass
 
 
 def _path_and_query(url: Any) -> str:
@@ -248,11 +230,29 @@ async def twilio_stream_endpoint(ws: WebSocket) -> None:
             log.warning("phone stream refused: missing or wrong X-Twilio-Signature")
             await ws.close(code=1008, reason="invalid_signature")
             return
+    elif not key_ok(runtime.config.api_keys, {}, ws.query_params):
+        log.warning("phone stream refused: missing or wrong API key")
+        await ws.close(code=1008, reason="unauthorized")
+        return
     if not runtime.ready:
         await ws.close(code=1013, reason="models_loading")
         return
-    await ws.accept()
-    await TwilioStream(ws, runtime, ws.app.state.phone_streams).run()
+    admitted = runtime.admit()  # the call's session slot, taken before the stream is accepted
+    code = 1013
+    try:
+        await ws.accept()
+        if not admitted:
+            log.warning("phone stream refused: at the limit of %d sessions", runtime.config.max_sessions)
+            return
+        code = await TwilioStream(ws, runtime, ws.app.state.phone_streams).run()
+    finally:
+        if admitted:
+            runtime.leave()  # before the caller hears the close: the slot is free when it does
+        if ws.application_state == WebSocketState.CONNECTED:
+            try:
+                await ws.close(code=code)
+            except (RuntimeError, WebSocketDisconnect):
+                pass
 
 
 async def twilio_voice_webhook(request: Request) -> Response:
@@ -264,8 +264,8 @@ async def twilio_voice_webhook(request: Request) -> Response:
         if not twilio_signature_ok(token, request.headers.get("x-twilio-signature"), signed_url, form):
             return error_response(403, "invalid_signature", "the request does not carry a valid X-Twilio-Signature",
                                   "check that twilio_auth_token is this Twilio account's auth token and that the webhook URL matches")
-    url = public_url(request.url.scheme, request.headers, "/v1/phone/twilio", websocket=True)
     key = request.query_params.get("api_key")
-    param = f"<Parameter name=\"api_key\" value={quoteattr(key)} />" if key else ""
-    twiml = f'<?xml version="1.0" encoding="UTF-8"?>\n<Response><Connect><Stream url={quoteattr(url)}>{param}</Stream></Connect></Response>\n'
+    query = "?" + urlencode({"api_key": key}) if key else ""
+    url = public_url(request.url.scheme, request.headers, "/v1/phone/twilio" + query, websocket=True)
+    twiml = f'<?xml version="1.0" encoding="UTF-8"?>\n<Response><Connect><Stream url={quoteattr(url)} /></Connect></Response>\n'
     return Response(twiml, media_type="application/xml")

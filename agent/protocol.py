@@ -21,12 +21,13 @@ AUDIO_FORMATS = {"audio/pcm": 24_000, "audio/pcmu": 8_000, "audio/pcma": 8_000}
 class ProtocolError(Exception):
     """A client event Parley cannot accept; becomes an `error` event, the session goes on."""
 
-    def __init__(self, code: str, message: str, event_id: str | None = None, param: str | None = None) -> None:
+    def __init__(self, code: str, message: str, event_id: str | None = None, param: str | None = None, hint: str = "") -> None:
         super().__init__(message)
         self.code = code
         self.message = message
         self.event_id = event_id
         self.param = param
+        self.hint = hint
 
 
 def new_id(prefix: str) -> str:

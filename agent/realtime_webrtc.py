@@ -6,10 +6,11 @@ Then:
 
 * the caller's microphone arrives as an RTP audio track (Opus or G.711) and feeds the
   session exactly as `input_audio_buffer.append` would;
-* the reply leaves as an RTP audio track played in real time (`PlaybackTrack`), not as
-  `response.output_audio.delta` events; a cancelled response flushes that track at once,
-  is announced with `output_audio_buffer.cleared`, and its item is truncated to the audio
-  the track actually played;
+* the reply leaves as an RTP audio track played in real time (`PlaybackTrack`, behind the
+  session's `TrackPlayback` port), not as `response.output_audio.delta` events; a
+  cancelled response flushes that track at once, is announced with
+  `output_audio_buffer.cleared`, and the session truncates its item to the audio the track
+  actually played;
 * every other Realtime event, both ways, travels as JSON text on the data channel the
   client opened (`oai-events` by convention).
 
@@ -18,7 +19,6 @@ Then:
 from __future__ import annotations
 
 import asyncio
-import base64
 import json
 import logging
 import time
@@ -28,9 +28,8 @@ from typing import Any
 from starlette.requests import Request
 from starlette.responses import Response
 
-from media import g711
-
 from .errors import error_response
+from .playback import TrackPlayback
 from .protocol import ProtocolError, error_event, new_id, parse_client_event
 from .security import origin_ok
 from .session import VoiceSession
@@ -50,12 +49,15 @@ class WebRTCCall:
         from media.rtc_audio import PlaybackTrack
 
         config = runtime.config
-        self.id = new_id("rtc")
+        self.id = new_id(f"rtc_{config.node_id}" if getattr(config, "node_id", "") else "rtc")  # the node routes hang-ups home (deploy/nginx)
         self.runtime = runtime
         self.pc = RTCPeerConnection(RTCConfiguration(iceServers=[RTCIceServer(urls=u) for u in config.webrtc_ice_servers]))
         self.playback = PlaybackTrack(rate=24000)
-        self.session = VoiceSession(runtime, self._send, transport="webrtc")
+        self.session = VoiceSession(runtime, self._send, transport="webrtc", playback=TrackPlayback(self.playback, self._channel_send))
         self.closed = asyncio.Event()
+        self._stop = asyncio.Event()
+        self._entered = asyncio.Event()
+        self._main: asyncio.Task | None = None
         self._on_closed = on_closed
         self._channel: Any = None
         self._pending: deque[str] = deque(maxlen=MAX_PENDING_EVENTS)
@@ -73,6 +75,8 @@ class WebRTCCall:
         """Configure the session, accept the offer and return the SDP answer (ICE gathered)."""
         from aiortc import RTCSessionDescription
 
+        self._main = asyncio.ensure_future(self._run())
+        await self._entered.wait()
         await self.session.start()
         await self.session.configure(session_config or {})
         try:
@@ -87,6 +91,15 @@ class WebRTCCall:
         self._spawn(self._pump_events())
         self._spawn(self._deadline())
         return self.pc.localDescription.sdp
+
+    async def _run(self) -> None:
+        """The call's lifetime: the session's task group is open exactly this long."""
+        async with self.session:
+            self._entered.set()
+            await asyncio.wait({asyncio.ensure_future(self._stop.wait()), asyncio.ensure_future(self.session.ended.wait())},
+                               return_when=asyncio.FIRST_COMPLETED)
+            if not self._stop.is_set():
+                self._spawn(self.close())  # the session asked to end (expiry, drain)
 
     def _spawn(self, coro: Any) -> asyncio.Task:
         task = asyncio.ensure_future(coro)
@@ -106,8 +119,7 @@ class WebRTCCall:
         try:
             await asyncio.wait_for(self.closed.wait(), config.max_session_s)
         except TimeoutError:
-            await self._send(error_event("session_expired", f"sessions are limited to {config.max_session_s:.0f} s", kind="server_error"))
-            self._spawn(self.close())
+            await self.session.end("session_expired", f"sessions are limited to {config.max_session_s:.0f} s")
 
     async def _connected(self) -> None:
         while self.pc.connectionState != "connected":
@@ -180,38 +192,10 @@ class WebRTCCall:
 
     # -- events and audio out -------------------------------------------------------------------
     async def _send(self, event: dict[str, Any]) -> None:
-        kind = event.get("type")
-        if kind == "response.output_audio.delta":
-            pcm = base64.b64decode(event["delta"])
-            fmt = self.session.output_format
-            if fmt == "audio/pcmu":
-                pcm = g711.ulaw_decode(pcm)
-            elif fmt == "audio/pcma":
-                pcm = g711.alaw_decode(pcm)
-            if fmt != "audio/pcm":  # 8 kHz G.711 in the session → the track's 24 kHz
-                from media.pcm import float_to_pcm16, pcm16_to_float, resample
-
-                pcm = float_to_pcm16(resample(pcm16_to_float(pcm), 8000, self.playback.rate))
-            self.playback.push(pcm, tag=event["item_id"])
-            return
         self._channel_send(event)
-        if kind == "response.done" and event.get("response", {}).get("status") == "cancelled":
-            dropped = self.playback.flush()
-            self._channel_send({"type": "output_audio_buffer.cleared", "event_id": new_id("event"),
-                                "response_id": event["response"].get("id"), "dropped_ms": round(dropped)})
-            for item in event["response"].get("output") or []:
-                if item.get("id") in self.playback.played_by_tag:
-                    self._spawn(self._truncate_to_played(item["id"]))
-
-    async def _truncate_to_played(self, item_id: str) -> None:
-        """The reply track knows what left for the caller; the history keeps exactly that."""
-        played = round(self.playback.played_by_tag.get(item_id, 0.0))
-        if self.session.conversation.get(item_id) is None:
-            return  # nothing of it was heard: the session dropped the item
-        async with self._turn:
-            await self.session.handle({"type": "conversation.item.truncate", "item_id": item_id, "content_index": 0, "audio_end_ms": played})
 
     def _channel_send(self, event: dict[str, Any]) -> None:
+        event.setdefault("event_id", new_id("event"))
         text = json.dumps(event)
         channel = self._channel
         if channel is None or channel.readyState == "connecting":
@@ -227,8 +211,11 @@ class WebRTCCall:
             return
         self._closing = True
         try:
-            await self.session.close()
+            self._stop.set()
+            if self._main is not None:
+                await asyncio.gather(self._main, return_exceptions=True)  # the session's task group is closed
             self.runtime.sessions.pop(self.session.id, None)
+            self.runtime.leave()
             self.playback.stop()
             current = asyncio.current_task()
             tasks = [t for t in self._tasks if t is not current]
@@ -272,22 +259,27 @@ def call_routes(get_calls: Any) -> list[Any]:
             return error_response(403, "origin_not_allowed", f"origin {request.headers.get('origin')!r} is not allowed", "add it to PARLEY_ALLOWED_ORIGINS")
         if not runtime.ready:
             return error_response(503, "models_loading", "models are still loading", "poll GET /health until it returns 200")
-        if len(runtime.sessions) >= config.max_sessions:
-            return error_response(429, "too_many_sessions", f"the server is at its limit of {config.max_sessions} sessions", "try again later")
         try:
             import aiortc  # noqa: F401
         except ImportError as exc:
             return error_response(501, "webrtc_unavailable", f"WebRTC needs aiortc ({exc})", "pip install aiortc, or use the WebSocket at /v1/realtime")
+        if not runtime.admit():  # counted at admission: parallel offers cannot pass the limit during ICE gathering
+            return error_response(429, "too_many_sessions", f"the server is at its limit of {config.max_sessions} sessions", "try again later")
         body = await _read_capped(request, config.max_sdp_bytes)
+        error = None
         if body is None:
-            return error_response(413, "sdp_too_large", f"the offer is larger than {config.max_sdp_bytes} bytes")
-        try:
-            sdp, session_config = await _parse_offer(request, body)
-            _check_sdp(sdp)
-        except ProtocolError as exc:
-            status = 415 if exc.code == "unsupported_media_type" else 400
-            return error_response(status, exc.code, exc.message, "POST the SDP offer as application/sdp, or multipart with 'sdp' and 'session'")
-        call = WebRTCCall(runtime, on_closed=lambda c: calls.pop(c.id, None))
+            error = error_response(413, "sdp_too_large", f"the offer is larger than {config.max_sdp_bytes} bytes")
+        else:
+            try:
+                sdp, session_config = await _parse_offer(request, body)
+                _check_sdp(sdp)
+            except ProtocolError as exc:
+                status = 415 if exc.code == "unsupported_media_type" else 400
+                error = error_response(status, exc.code, exc.message, "POST the SDP offer as application/sdp, or multipart with 'sdp' and 'session'")
+        if error is not None:
+            runtime.leave()
+            return error
+        call = WebRTCCall(runtime, on_closed=lambda c: calls.pop(c.id, None))  # from here on, close() gives the slot back
         calls[call.id] = call
         try:
             answer = await call.answer(sdp, session_config)

@@ -39,8 +39,14 @@ async def realtime_endpoint(ws: WebSocket) -> None:
     if not runtime.ready:
         return await _deny(ws, 503, "models_loading", "models are still loading", "poll GET /health until it returns 200")
     offered = [p.strip() for p in ws.headers.get("sec-websocket-protocol", "").split(",") if p.strip()]
-    await ws.accept(subprotocol="realtime" if "realtime" in offered else None)
-    if len(runtime.sessions) >= config.max_sessions:
+    admitted = runtime.admit()  # counted now, before any await: parallel upgrades cannot pass the limit
+    try:
+        await ws.accept(subprotocol="realtime" if "realtime" in offered else None)
+    except BaseException:
+        if admitted:
+            runtime.leave()
+        raise
+    if not admitted:
         await ws.send_text(json.dumps(error_event("too_many_sessions", f"the server is at its limit of {config.max_sessions} sessions", kind="server_error", hint="try again later")))
         await ws.close(code=1013, reason="too many sessions")
         return
@@ -54,33 +60,44 @@ async def realtime_endpoint(ws: WebSocket) -> None:
             try:
                 await ws.send_text(json.dumps(event))
             except (WebSocketDisconnect, RuntimeError, OSError):
-                session.closed = True
+                pass  # the client left: the read loop sees the disconnect and ends the session
 
     session = VoiceSession(runtime, send)
     runtime.sessions[session.id] = session
     log.info("session %s opened (%d active)", session.id, len(runtime.sessions))
+    close_code = 1000
     try:
-        await session.start()
-        async with asyncio.timeout(config.max_session_s):
-            await _read_loop(ws, session, config.max_ws_message_bytes)
-    except TimeoutError:
-        await send(error_event("session_expired", f"sessions are limited to {config.max_session_s:.0f} s", kind="server_error"))
-    except WebSocketDisconnect:
-        pass
+        async with session:
+            await session.start()
+            reader = asyncio.ensure_future(_read_loop(ws, session, config.max_ws_message_bytes))
+            ended = asyncio.ensure_future(session.ended.wait())
+            try:
+                done, _ = await asyncio.wait({reader, ended}, timeout=config.max_session_s, return_when=asyncio.FIRST_COMPLETED)
+                if not done:
+                    await session.end("session_expired", f"sessions are limited to {config.max_session_s:.0f} s")
+                if reader not in done:
+                    close_code = 1001  # going away: expiry or drain
+            finally:
+                for task in (reader, ended):
+                    task.cancel()
+                await asyncio.gather(reader, ended, return_exceptions=True)
     finally:
-        await session.close()
         runtime.sessions.pop(session.id, None)
+        runtime.leave()
         log.info("session %s closed (%d active)", session.id, len(runtime.sessions))
         if ws.application_state == WebSocketState.CONNECTED:
             try:
-                await ws.close()
+                await ws.close(code=close_code, reason=session.end_code)
             except (RuntimeError, WebSocketDisconnect):
                 pass
 
 
 async def _read_loop(ws: WebSocket, session: VoiceSession, max_bytes: int) -> None:
     while True:
-        msg = await ws.receive()
+        try:
+            msg = await ws.receive()
+        except (WebSocketDisconnect, RuntimeError):
+            return
         if msg["type"] == "websocket.disconnect":
             return
         raw = msg.get("text") if msg.get("text") is not None else msg.get("bytes")

@@ -1,18 +1,17 @@
-"""One spoken response: LLM text → clause chunks → TTS → paced audio deltas.
+"""One spoken response: LLM text → clause chunks → TTS → the session's playback port.
 
 Three cancellable stages joined by bounded queues:
 
-    reason (LLM + tools) ──chunks──► synthesize (Piper) ──audio──► release (playback-clocked)
+    reason (LLM + tools) ──chunks──► synthesize (Piper) ──audio──► release (to a Playback)
 
-Audio is released at playback pace plus a small lead, so what the server has sent is close
-to what the user has heard (the truncation point on barge-in), and a cancel stops within
-one frame. Every await may be a cancellation point; state lives in the `Item`, which is
-always consistent with what was sent.
+The playback port paces audio to the listener's clock and is the one source of what was
+heard (agent/playback.py). Every await may be a cancellation point; state lives in the
+`Item`, which is always consistent with what was sent, and every item the run adds to the
+history is listed in `history_items`, so a dropped draft can take all of it back.
 """
 from __future__ import annotations
 
 import asyncio
-import base64
 import contextlib
 import logging
 import time
@@ -21,21 +20,20 @@ from typing import Any, Awaitable, Callable
 
 import anyio
 
-from media import g711
 from media.chunker import SentenceChunker
 from media.pcm import StreamResampler, float_to_pcm16, pcm16_to_float
 from media.speech_text import normalise_for_speech
 
 from .conversation import Conversation, Item, Span, tool_output_json
-from .protocol import AUDIO_FORMATS, new_id
+from .playback import Playback
+from .protocol import new_id
 from .tools import ToolBox
 from .turn_metrics import TurnMetrics
 
 log = logging.getLogger("parley.response")
 
 Emit = Callable[[dict[str, Any]], Awaitable[None]]
-FRAME_MS = 100  # size of each audio delta
-LEAD_MS = 300  # how far ahead of the listener's playback clock audio is released
+FRAME_MS = 100  # size of each piece handed to the playback port
 MAX_TOOL_ROUNDS = 3
 
 
@@ -54,7 +52,8 @@ class ResponseSpec:
 class ResponseRun:
     """Runs one response; `await run()` ends normally, or by cancellation on barge-in."""
 
-    def __init__(self, runtime: Any, conversation: Conversation, spec: ResponseSpec, emit: Emit, metrics: TurnMetrics, tools: ToolBox) -> None:
+    def __init__(self, runtime: Any, conversation: Conversation, spec: ResponseSpec, emit: Emit, metrics: TurnMetrics,
+                 tools: ToolBox, playback: Playback, owner: str = "") -> None:
         self.id = new_id("resp")
         self.runtime = runtime
         self.conversation = conversation
@@ -64,22 +63,18 @@ class ResponseRun:
         self.tools = tools
         self.item: Item | None = None
         self.output_items: list[Item] = []
+        self.history_items: list[Item] = []  # every item this run added to the conversation
         self.status = "in_progress"
-        self.first_audio_at: float | None = None  # monotonic time the first audio delta left
-        self.audio_sent_ms = 0.0
+        self.first_audio_at: float | None = None  # monotonic time the first audio left
         self.usage: dict[str, int] = {}
         self.gate = asyncio.Event()  # set when the reply may be heard (a draft waits for end of turn)
-        self.out_rate = AUDIO_FORMATS[spec.output_format]
+        self.playback = playback
+        self.owner = owner  # the session: LLM holds are per owner
 
-    # -- what the listener has heard, by the server's own clock -----------------------------
-    def heard_ms(self, now: float | None = None) -> float:
-        if self.first_audio_at is None:
-            return 0.0
-        elapsed = ((now or time.monotonic()) - self.first_audio_at) * 1000.0
-        return max(0.0, min(self.audio_sent_ms, elapsed))
-
-    def playing(self) -> bool:
-        return self.first_audio_at is not None and self.heard_ms() < self.audio_sent_ms
+    def _remember(self, item: Item) -> None:
+        if self.spec.conversation:
+            self.conversation.add(item)
+            self.history_items.append(item)
 
     # -- the pipeline ---------------------------------------------------------------------
     async def run(self) -> None:
@@ -95,8 +90,7 @@ class ResponseRun:
     async def _ensure_message_item(self) -> Item:
         if self.item is None:
             self.item = Item(type="message", role="assistant", status="in_progress")
-            if self.spec.conversation:
-                self.conversation.add(self.item)
+            self._remember(self.item)
             self.output_items.append(self.item)
             idx = len(self.output_items) - 1
             await self.emit({"type": "response.output_item.added", "response_id": self.id, "output_index": idx, "item": self.item.to_json()})
@@ -118,7 +112,7 @@ class ResponseRun:
         for _round in range(MAX_TOOL_ROUNDS):
             calls: list[Any] = []
             tools = self.tools.schemas(self.spec.client_tools) if self.spec.tool_choice != "none" else None
-            stream = self.runtime.llm.stream(self._messages(), tools=tools, max_tokens=self.spec.max_tokens)
+            stream = self.runtime.llm.stream(self._messages(), tools=tools, max_tokens=self.spec.max_tokens, owner=self.owner)
             async with contextlib.aclosing(stream):  # frees the model at once on cancel
                 async for ev in stream:
                     if isinstance(ev, TextDelta):
@@ -165,12 +159,21 @@ class ResponseRun:
         await chunks.put((chunk, start, start + len(chunk)))
 
     async def _run_tools(self, calls: list[Any]) -> bool:
-        """Record each call and its result in history at once, so an interruption never loses or repeats one."""
+        """Run server tools first, then record each call with its output in one step (no
+        await between the two history writes), so a cancel never leaves a call without its
+        output. Client tools are recorded alone: the client sends the output."""
         all_server = True
         for call in calls:
             item = Item(type="function_call", call_id=call.id, name=call.name, arguments=call.arguments, status="completed")
-            if self.spec.conversation:
-                self.conversation.add(item)
+            out: Item | None = None
+            if self.tools.is_server_tool(call.name):
+                result = await self.tools.run(call.name, call.arguments)
+                out = Item(type="function_call_output", call_id=call.id, output=tool_output_json(result))
+            else:
+                all_server = False
+            self._remember(item)
+            if out is not None:
+                self._remember(out)
             self.output_items.append(item)
             idx = len(self.output_items) - 1
             await self.emit({"type": "response.output_item.added", "response_id": self.id, "output_index": idx, "item": {**item.to_json(), "arguments": ""}})
@@ -179,14 +182,8 @@ class ResponseRun:
             await self.emit({"type": "response.function_call_arguments.done", "response_id": self.id, "item_id": item.id, "output_index": idx,
                              "call_id": call.id, "name": call.name, "arguments": call.arguments})
             await self.emit({"type": "response.output_item.done", "response_id": self.id, "output_index": idx, "item": item.to_json()})
-            if not self.tools.is_server_tool(call.name):
-                all_server = False
-                continue
-            result = await self.tools.run(call.name, call.arguments)
-            out = Item(type="function_call_output", call_id=call.id, output=tool_output_json(result))
-            if self.spec.conversation:
-                self.conversation.add(out)
-            await self.emit({"type": "conversation.item.added", "previous_item_id": item.id, "item": out.to_json()})
+            if out is not None:
+                await self.emit({"type": "conversation.item.added", "previous_item_id": item.id, "item": out.to_json()})
         return all_server
 
     async def _synthesize(self, chunks: asyncio.Queue, audio: asyncio.Queue) -> None:
@@ -206,35 +203,29 @@ class ResponseRun:
                     break
                 self.metrics.mark("tts_first_audio")
                 if resampler is None:
-                    resampler = StreamResampler(chunk.sample_rate, self.out_rate)
+                    resampler = StreamResampler(chunk.sample_rate, self.playback.rate)
                 pcm_all += float_to_pcm16(resampler.process(pcm16_to_float(chunk.pcm)))
             await audio.put((pcm_all, start, end))
         await audio.put(None)
 
     @contextlib.asynccontextmanager
     async def _llm_yields_a_core(self):
-        """On 2 cores, LLM decoding and TTS at once slow each other 2-4x: while the first
-        chunk is synthesized, the local LLM waits between tokens."""
+        """On 2 cores, LLM decoding and TTS at once slow each other 2-4x: while this reply's
+        first chunk is synthesized, its own decoding waits between tokens (holds are per
+        owner: another session's decoding goes on)."""
         llm = self.runtime.llm
         hold = getattr(llm, "hold", None)
         if hold is None or not self.runtime.config.llm_yield_to_tts or self.first_audio_at is not None:
             yield  # only the first chunk is on the critical path
             return
-        hold()
+        hold(self.owner)
         try:
             yield
         finally:
-            llm.release()
-
-    def _encode(self, pcm: bytes) -> bytes:
-        if self.spec.output_format == "audio/pcmu":
-            return g711.ulaw_encode(pcm)
-        if self.spec.output_format == "audio/pcma":
-            return g711.alaw_encode(pcm)
-        return pcm
+            llm.release(self.owner)
 
     async def _release(self, audio: asyncio.Queue) -> None:
-        bytes_per_ms = self.out_rate * 2 / 1000.0
+        bytes_per_ms = self.playback.rate * 2 / 1000.0
         frame_bytes = int(FRAME_MS * bytes_per_ms) // 2 * 2
         while (entry := await audio.get()) is not None:
             pcm, start, end = entry
@@ -245,19 +236,11 @@ class ResponseRun:
             for off in range(0, len(pcm), frame_bytes):
                 frame = pcm[off:off + frame_bytes]
                 await self.gate.wait()
-                if self.first_audio_at is not None:
-                    ahead = self.audio_sent_ms - self.heard_ms()
-                    if ahead > LEAD_MS:
-                        await asyncio.sleep((ahead - LEAD_MS) / 1000.0)  # pacing to the playback clock, not synchronisation
-                await self.emit({"type": "response.output_audio.delta", "response_id": self.id, "item_id": item.id,
-                                 "output_index": self.output_items.index(item), "content_index": 0,
-                                 "delta": base64.b64encode(self._encode(frame)).decode()})
+                await self.playback.play(self.id, item.id, self.output_items.index(item), frame)
                 if self.first_audio_at is None:
                     self.first_audio_at = time.monotonic()
                     self.metrics.mark("first_audio_sent", self.first_audio_at)
-                ms = len(frame) / bytes_per_ms
-                self.audio_sent_ms += ms
-                item.audio_ms += ms
+                item.audio_ms += len(frame) / bytes_per_ms
 
     # -- closing events -----------------------------------------------------------------------
     def response_json(self) -> dict[str, Any]:

@@ -48,6 +48,18 @@ class Runtime:
     latency: Any = None
     observe_turn: Any = None
     reply_policy: ReplyPolicy = field(default_factory=ReplyPolicy)
+    admitted: int = 0  # sessions admitted (counted at admission, before any await)
+    draining: bool = False  # SIGTERM: no new sessions, running turns finish
+
+    def admit(self) -> bool:
+        """Take a session slot if one is free; pair with `leave()`."""
+        if self.admitted >= self.config.max_sessions or self.draining:
+            return False
+        self.admitted += 1
+        return True
+
+    def leave(self) -> None:
+        self.admitted = max(0, self.admitted - 1)
 
     @property
     def ready(self) -> bool:
@@ -69,11 +81,7 @@ class Runtime:
             "versions": package_versions(),
             "sessions": len(self.sessions),
             "sessions_by_transport": self.sessions_by_transport(),
-            "busy": {
-                "asr": 1 - self.asr_limit._value,
-                "tts": 1 - self.tts_limit._value,
-                "ocr": 2 - self.ocr_limit._value,
-            },
+            "busy": {"asr": int(self.asr_limit.locked()), "tts": int(self.tts_limit.locked())},
         }
 
     async def load(self, only: tuple[str, ...] = ("vad", "asr", "tts", "llm", "ocr"), progress: Callable[[str], None] | None = None) -> None:

@@ -42,6 +42,32 @@ def origin_ok(headers: Mapping[str, str], allowed: tuple[str, ...]) -> bool:
     return urlsplit(origin).netloc == host
 
 
+LOOPBACK_NAMES = ("localhost", "127.0.0.1", "::1")
+
+
+def allowed_hosts(bound_host: str, configured: tuple[str, ...]) -> tuple[str, ...] | None:
+    """Host header names this server answers to; None = any. By default: the bound address
+    and the loopback names, so a DNS-rebinding page (Host: evil.example) is refused. A
+    server bound to every interface answers any name unless `allowed_hosts` is set."""
+    if configured:
+        return None if "*" in configured else tuple(h.lower() for h in configured)
+    if bound_host in ("0.0.0.0", "::", ""):
+        return None
+    return tuple(dict.fromkeys((bound_host.lower(), *LOOPBACK_NAMES)))
+
+
+def host_name(host_header: str) -> str:
+    """'Example.com:8765' → 'example.com'; '[::1]:80' → '::1'."""
+    host = host_header.strip().lower()
+    if host.startswith("["):
+        return host[1:host.find("]")] if "]" in host else host
+    return host.rsplit(":", 1)[0] if host.count(":") == 1 else host
+
+
+def host_ok(headers: Mapping[str, str], allowed: tuple[str, ...] | None) -> bool:
+    return allowed is None or host_name(headers.get("host", "")) in allowed
+
+
 def public_url(scheme: str, headers: Mapping[str, str], path_and_query: str, *, websocket: bool = False) -> str:
     """The URL the caller used, as a proxy in front saw it (X-Forwarded-Proto / -Host);
     with `websocket`, the ws:// or wss:// URL of the same place."""

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any, AsyncIterator, Callable
 
 from starlette.applications import Starlette
+from starlette.datastructures import Headers
 from starlette.requests import Request
 from starlette.responses import JSONResponse, PlainTextResponse
 from starlette.routing import Mount, Route, WebSocketRoute
@@ -21,13 +22,52 @@ from .phone_twilio import twilio_stream_endpoint, twilio_voice_webhook
 from .realtime_webrtc import call_routes
 from .realtime_ws import realtime_endpoint
 from .runtime import Runtime
-from .security import key_ok
+from .security import allowed_hosts, host_ok, key_ok, origin_ok
 from .tracing import turn_observer
 from .turn_metrics import TurnLatency
 
 log = logging.getLogger("parley.server")
 WEB_CLIENT = Path(__file__).resolve().parent.parent / "web-client"
 PUBLIC_PATHS = ("/health", "/metrics")
+GUARDED_PREFIXES = ("/v1/", "/health", "/metrics")  # besides these, only GET/HEAD of the static client
+
+
+def _origin_checked(scope: Scope) -> bool:
+    return (scope["type"] == "websocket" or scope.get("method") not in ("GET", "HEAD")
+            or scope["path"].startswith(GUARDED_PREFIXES))
+
+
+class BrowserGuard:
+    """Every HTTP and WebSocket request: the Host must be one this server answers to (DNS
+    rebinding), and a browser Origin must be this server's own or allowed on every route
+    that reads data or changes state (all but GETs of the static web client)."""
+
+    def __init__(self, app: ASGIApp, config: Config) -> None:
+        self.app = app
+        self.hosts = allowed_hosts(config.host, config.allowed_hosts)
+        self.origins = config.allowed_origins
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] not in ("http", "websocket"):
+            return await self.app(scope, receive, send)
+        headers = Headers(scope=scope)
+        problem = None
+        if not host_ok(headers, self.hosts):
+            problem = ("host_not_allowed", f"this server does not answer to host {headers.get('host', '')!r}", "add it to PARLEY_ALLOWED_HOSTS")
+        elif _origin_checked(scope) and not origin_ok(headers, self.origins):
+            problem = ("origin_not_allowed", f"origin {headers.get('origin')!r} is not allowed", "add it to PARLEY_ALLOWED_ORIGINS")
+        if problem is None:
+            return await self.app(scope, receive, send)
+        if scope["type"] == "websocket":
+            await receive()  # websocket.connect
+            denial = error_response(403, *problem)
+            if "websocket.http.response" in scope.get("extensions", {}):
+                await send({"type": "websocket.http.response.start", "status": 403, "headers": denial.raw_headers})
+                await send({"type": "websocket.http.response.body", "body": denial.body})
+            else:
+                await send({"type": "websocket.close", "code": 1008, "reason": problem[0]})
+            return
+        await error_response(403, *problem)(scope, receive, send)
 
 
 class ApiKeyMiddleware:
@@ -50,13 +90,17 @@ class ApiKeyMiddleware:
 
 async def health(request: Request) -> JSONResponse:
     runtime: Runtime = request.app.state.runtime
-    body = runtime.health()
+    body = runtime.health() if runtime.config.health_details else {"status": "ready" if runtime.ready else "loading"}
     body["auth_required"] = bool(runtime.config.api_keys)
     return JSONResponse(body, status_code=200 if runtime.ready else 503)
 
 
-async def metrics(request: Request) -> PlainTextResponse:
+async def metrics(request: Request) -> Any:
     runtime: Runtime = request.app.state.runtime
+    if not runtime.config.metrics_enabled:
+        return error_response(404, "metrics_disabled", "/metrics is turned off on this server", "set PARLEY_METRICS_ENABLED=true")
+    if runtime.config.api_keys and not key_ok(runtime.config.api_keys, request.headers, request.query_params):
+        return error_response(401, "unauthorized", "missing or wrong API key", "send Authorization: Bearer <key>")
     text = runtime.latency.prometheus()
     for name, value in sorted(runtime.counters.items()):
         text += f"parley_{name}_total {value}\n"
@@ -142,7 +186,7 @@ def build_app(runtime: Runtime, *, load_models: bool = True, progress: Callable[
             for call in list(calls.values()):
                 await call.close()
             for session in list(runtime.sessions.values()):
-                await session.close()
+                await session.end("server_shutdown", "the server is shutting down")  # its transport closes it
             if load_models:  # close only what this app loaded
                 await runtime.aclose()
 
@@ -151,6 +195,7 @@ def build_app(runtime: Runtime, *, load_models: bool = True, progress: Callable[
     app.state.webrtc_calls = calls
     app.state.phone_streams = {}  # Twilio media streams by session id
     app.add_middleware(ApiKeyMiddleware, keys=runtime.config.api_keys)
+    app.add_middleware(BrowserGuard, config=runtime.config)
     origins = [o for o in runtime.config.allowed_origins if o]
     if origins:  # pages served elsewhere may call the HTTP API (and place WebRTC calls) from a browser
         from starlette.middleware.cors import CORSMiddleware

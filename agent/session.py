@@ -1,36 +1,42 @@
 """VoiceSession: one conversation, independent of the transport that carries it.
 
-Feed it client events (`handle`) and it calls `send(event)` with server events. The same
-class serves the WebSocket, WebRTC and phone transports.
+Feed it client events (`handle`) and microphone PCM (`feed_pcm16`); it calls `send(event)`
+with server events and hands reply audio to its `Playback` port. The same class serves the
+WebSocket, WebRTC and phone transports. Use it as an async context manager: every task it
+starts belongs to its task group and ends with it.
 
-The turn, as the session sees it:
-  speech starts ─► partial transcripts (re-decoding the growing utterance)
-  a pause starts ─► *draft*: final decode + the reply, generated but held back
-  speech resumes ─► the draft is thrown away
-  the pause is long enough ─► the user turn is committed and the held reply released
-  the user speaks over the reply ─► barge-in: cancel, truncate history to what was heard
+A user utterance is a `Turn` (agent/turn.py): speech start → partial transcripts → a
+*draft* at the first pause (final decode + reply, held back) → committed when the silence
+is long enough, or dropped (noise, backchannel, echo), or merged into the next turn when
+the user goes on within `merge_window_ms`. Speech over a playing reply is judged first:
+a barge-in cancels the reply and the history keeps what the playback port says was heard;
+anything else is announced as `parley.speech.ignored`.
 """
 from __future__ import annotations
 
 import asyncio
 import logging
 import time
-from dataclasses import dataclass, field
 from typing import Any, Awaitable, Callable
 
 import anyio
-import numpy as np
 
 from media import g711
-from media.endpointing import EndOfSpeech, PauseStarted, SpeechResumed, SpeechStarted, TurnEnded
-from media.pcm import AudioFormatError, StreamResampler, decode_base64, pcm16_to_float
+from media.audio_buffer import AudioBufferFull
+from media.endpointing import PauseStarted, SpeechResumed, SpeechStarted, TurnEnded
+from media.mic_input import RATE, MicInput
+from media.pcm import AudioFormatError
 from models.asr import Transcript, is_probable_hallucination, normalise_words
 
+from . import client_events as ce
 from .conversation import Conversation, Item
+from .playback import EventPlayback, Playback
+from .protocol import AUDIO_FORMATS, ProtocolError, error_event, new_id
 from .reply_policy import DEFAULT_INSTRUCTIONS
-from .protocol import AUDIO_FORMATS, ProtocolError, audio_format_of, error_event, new_id, text_of_content
 from .response import ResponseRun, ResponseSpec
+from .session_limits import RateWindow
 from .tools import default_toolbox
+from .turn import Draft, Turn, TurnState
 from .turn_metrics import TurnMetrics
 
 log = logging.getLogger("parley.session")
@@ -38,521 +44,538 @@ Send = Callable[[dict[str, Any]], Awaitable[None]]
 
 BACKCHANNELS = {"mm hmm", "mhm", "mm", "hmm", "uh huh", "yeah", "yep", "yes", "ok", "okay", "right", "sure", "uh", "um", "ah", "oh", "i see"}
 PARTIAL_EVERY_MS = 600
-
-
-@dataclass
-class Draft:
-    """A reply prepared during the end-of-turn silence; committed or dropped."""
-
-    speech_end_ms: float
-    metrics: TurnMetrics
-    user_item: Item | None = None
-    transcript: Transcript | None = None
-    run: ResponseRun | None = None
-    run_task: asyncio.Task | None = None  # the reply, generating while the user is silent
-    task: asyncio.Task | None = None
-    ready: asyncio.Event = field(default_factory=asyncio.Event)  # transcript known
-    gate: asyncio.Event = field(default_factory=asyncio.Event)  # reply may be heard
-    held: list[dict[str, Any]] = field(default_factory=list)
+TAIL_MS = 200  # audio decoded past the last voiced frame
 
 
 class VoiceSession:
-    def __init__(self, runtime: Any, send: Send, transport: str = "websocket") -> None:
+    def __init__(self, runtime: Any, send: Send, transport: str = "websocket", playback: Playback | None = None) -> None:
         c = runtime.config
         self.id = new_id("sess")
         self.transport = transport  # websocket | webrtc | phone: for metrics only; the session behaves the same
         self.runtime = runtime
+        self.config = c
         self._send = send
-        self.conversation = Conversation()
+        self.conversation = Conversation(max_items=40, max_history=c.max_history_items)
         self.screenshots: list[dict[str, Any]] = []
         self.tools = default_toolbox(lambda: self.screenshots)
-        self.instructions = DEFAULT_INSTRUCTIONS
+        self.instructions = runtime.reply_policy.instructions or DEFAULT_INSTRUCTIONS
         self.client_tools: list[dict[str, Any]] = []
         self.tool_choice = "auto"
         self.input_format = self.output_format = "audio/pcm"
         self.turn_detection: dict[str, Any] | None = {
             "type": "server_vad", "threshold": c.vad_threshold, "prefix_padding_ms": c.prefix_padding_ms,
             "silence_duration_ms": c.silence_duration_ms, "create_response": True, "interrupt_response": True}
+        self.playback: Playback = playback or EventPlayback(self.send, lambda: self.output_format)
+        self.mic = MicInput(runtime.vad, input_rate=24_000, threshold=c.vad_threshold, silence_duration_ms=c.silence_duration_ms,
+                            min_speech_ms=c.min_speech_ms, max_buffer_s=c.max_audio_buffer_s)
         self.configured = False
-        self.closed = False
+        self.ended = asyncio.Event()  # the session asks its transport to close (drain, expiry)
+        self.end_code = ""
         self.response: ResponseRun | None = None
         self.response_task: asyncio.Task | None = None
-        self.draft: Draft | None = None
-        self.background: set[asyncio.Task] = set()
+        self.turn: Turn | None = None  # the open turn (speaking or draft)
+        self.last_turn: Turn | None = None  # the last committed turn (a continuation may merge into it)
         self.last_metrics: dict[str, Any] = {}
         self.barge_ins: list[dict[str, float]] = []
-        self._reset_audio()
+        self.images_shared = 0
+        self._appends = RateWindow(c.max_appends_per_s)
+        self._buffer_full_reported = False
+        self._commit_lock = asyncio.Lock()  # one turn commits at a time
+        self._arrived = asyncio.Condition()  # audio arrived or a turn changed state
+        self._tg: asyncio.TaskGroup | None = None
+        self._tasks: set[asyncio.Task] = set()
+        self._closed = False
 
-    # -- plumbing ---------------------------------------------------------------------------
+    # -- lifecycle: one task group ------------------------------------------------------------
+    async def __aenter__(self) -> "VoiceSession":
+        self._tg = asyncio.TaskGroup()
+        await self._tg.__aenter__()
+        return self
+
+    async def __aexit__(self, *exc: Any) -> None:
+        await self.close()
+
+    async def close(self) -> None:
+        """The transport is gone: cancel every task the session started and wait for them
+        (worker threads finish their current decode first, so no limit slot is leaked)."""
+        if self._closed:
+            return
+        self._closed = True
+        for task in list(self._tasks):
+            task.cancel()
+        if self._tg is not None:
+            tg, self._tg = self._tg, None
+            await tg.__aexit__(None, None, None)
+
+    def _spawn(self, coro: Any, name: str) -> asyncio.Task:
+        if self._tg is None or self._closed:
+            coro.close()
+            if self._closed:
+                raise asyncio.CancelledError()  # the session is closing: its tasks are being cancelled
+            raise RuntimeError("VoiceSession is used outside `async with session:`")
+        task = self._tg.create_task(self._guarded(coro, name), name=f"{self.id}:{name}")
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+        return task
+
+    async def _guarded(self, coro: Awaitable[Any], name: str) -> None:
+        """A failing task is logged and reported; it never takes the session down."""
+        try:
+            await coro
+        except Exception:  # noqa: BLE001
+            log.exception("session %s: task %s failed", self.id, name)
+            await self.send(error_event("server_error", f"the server failed in {name}", kind="server_error",
+                                        hint="the session goes on; the server log has the details"))
+
+    @property
+    def running_tasks(self) -> list[asyncio.Task]:
+        return list(self._tasks)
+
+    @property
+    def closed(self) -> bool:
+        return self._closed
+
     async def send(self, event: dict[str, Any]) -> None:
-        if self.closed:
+        if self._closed:
             return
         event.setdefault("event_id", new_id("event"))
         await self._send(event)
 
-    def _spawn(self, coro: Awaitable[Any]) -> asyncio.Task:
-        task = asyncio.ensure_future(coro)
-        self.background.add(task)
-        task.add_done_callback(self._task_done)
-        return task
-
-    def _task_done(self, task: asyncio.Task) -> None:
-        self.background.discard(task)
-        if not task.cancelled() and task.exception() is not None:
-            log.error("session %s task failed", self.id, exc_info=task.exception())
+    async def end(self, code: str, message: str) -> None:
+        """Tell the client why the session ends, and ask the transport to close it."""
+        self.end_code = code
+        await self.send(error_event(code, message, kind="server_error"))
+        self.ended.set()
 
     def session_json(self) -> dict[str, Any]:
-        td = self.turn_detection
         return {"type": "realtime", "object": "realtime.session", "id": self.id, "model": "parley",
                 "output_modalities": ["audio"], "instructions": self.instructions,
                 "audio": {"input": {"format": {"type": self.input_format, "rate": AUDIO_FORMATS[self.input_format]},
-                                    "turn_detection": td, "transcription": {"model": "whisper"}},
+                                    "turn_detection": self.turn_detection, "transcription": {"model": "whisper"}},
                           "output": {"format": {"type": self.output_format, "rate": AUDIO_FORMATS[self.output_format]}, "voice": "joe"}},
                 "tools": self.client_tools, "tool_choice": self.tool_choice}
 
     async def start(self) -> None:
         await self.send({"type": "session.created", "session": self.session_json()})
 
-    async def close(self) -> None:
-        """Free everything: the transport is gone."""
-        self.closed = True
-        for task in [self.response_task, self.draft.task if self.draft else None, self._partial_task, *self.background]:
-            if task and not task.done():
-                task.cancel()
-        tasks = [t for t in [self.response_task, self._partial_task, *self.background] if t]
-        if self.draft:
-            for task in (self.draft.task, self.draft.run_task):
-                if task:
-                    task.cancel()
-                    tasks.append(task)
-        await asyncio.gather(*tasks, return_exceptions=True)
-
-    # -- client events ----------------------------------------------------------------------
+    # -- client events --------------------------------------------------------------------------
     async def handle(self, event: dict[str, Any]) -> None:
-        handler = getattr(self, "_on_" + event["type"].replace(".", "_"))
+        """One client event (a JSON object with a known `type`); errors become `error` events."""
+        event_id = event.get("event_id") if isinstance(event.get("event_id"), str) else None
         try:
-            await handler(event)
+            typed = ce.parse(event, ce.Limits(self.config.max_audio_append_bytes, self.config.max_upload_bytes))
+            await self._HANDLERS[type(typed)](self, typed)
         except ProtocolError as exc:
-            await self.send(error_event(exc.code, exc.message, event_id=event.get("event_id") or exc.event_id, param=exc.param))
+            await self.send(error_event(exc.code, exc.message, event_id=event_id or exc.event_id, param=exc.param, hint=exc.hint))
         except AudioFormatError as exc:
-            await self.send(error_event(exc.code, str(exc), event_id=event.get("event_id")))
+            await self.send(error_event(exc.code, str(exc), event_id=event_id))
 
     async def configure(self, session: dict[str, Any]) -> None:
         """Apply a session configuration given out of band (a WebRTC call's offer);
         raises ProtocolError where `session.update` would answer with an error event."""
-        await self._on_session_update({"type": "session.update", "session": session})
+        await self._on_session_update(ce.SessionUpdate.parse({"session": session}))
 
-    async def _on_session_update(self, event: dict[str, Any]) -> None:
-        s = event.get("session")
-        if not isinstance(s, dict):
-            raise ProtocolError("invalid_session", "session.update needs a 'session' object", param="session")
-        audio = s.get("audio") or {}
-        inp, out = audio.get("input") or {}, audio.get("output") or {}
-        in_fmt = audio_format_of(inp.get("format"), "session.audio.input.format") if "format" in inp else self.input_format
-        out_fmt = audio_format_of(out.get("format"), "session.audio.output.format") if "format" in out else self.output_format
-        td = inp.get("turn_detection", self.turn_detection) if "turn_detection" in inp else self.turn_detection
-        if td is not None:
-            if not isinstance(td, dict) or td.get("type") not in ("server_vad", "semantic_vad"):
-                raise ProtocolError("unsupported_turn_detection", "turn_detection must be null or {type: server_vad}", param="session.audio.input.turn_detection")
-            thr = td.get("threshold", self.runtime.config.vad_threshold)
-            if not isinstance(thr, (int, float)) or not 0.0 < thr < 1.0:
-                raise ProtocolError("invalid_value", "turn_detection.threshold must be between 0 and 1", param="threshold")
-            merged = dict(self.turn_detection or {})
-            merged.update({k: v for k, v in td.items() if v is not None})
-            merged["type"] = "server_vad"
-            td = merged
-        if "instructions" in s and s["instructions"] is not None:
-            if not isinstance(s["instructions"], str):
-                raise ProtocolError("invalid_value", "instructions must be a string", param="session.instructions")
-            self.instructions = s["instructions"] or DEFAULT_INSTRUCTIONS
-        if "tools" in s and s["tools"] is not None:
-            if not isinstance(s["tools"], list) or not all(isinstance(t, dict) and t.get("name") for t in s["tools"]):
-                raise ProtocolError("invalid_tools", "tools must be a list of {type: function, name, parameters}", param="session.tools")
-            self.client_tools = s["tools"]
-        if isinstance(s.get("tool_choice"), str):
-            self.tool_choice = s["tool_choice"]
-        if in_fmt != self.input_format:
-            self.input_format = in_fmt
-            self._reset_audio()
-        self.output_format = out_fmt
+    async def _on_session_update(self, u: ce.SessionUpdate) -> None:
+        if u.turn_detection is None:
+            td = None
+        elif u.turn_detection is ce.UNSET:
+            td = self.turn_detection
+        else:
+            td = dict(self.turn_detection or {"type": "server_vad", "threshold": self.config.vad_threshold,
+                                               "prefix_padding_ms": self.config.prefix_padding_ms,
+                                               "silence_duration_ms": self.config.silence_duration_ms,
+                                               "create_response": True, "interrupt_response": True})
+            td.update({k: v for k, v in vars(u.turn_detection).items() if v is not None})
+        if u.instructions is not None:
+            self.instructions = u.instructions or self.runtime.reply_policy.instructions
+        if u.tools is not None:
+            self.client_tools = u.tools
+        if u.tool_choice is not None:
+            self.tool_choice = u.tool_choice
+        if u.input_format is not None and u.input_format != self.input_format:
+            self.input_format = u.input_format
+            await self._reset_input()
+        if u.output_format is not None:
+            self.output_format = u.output_format
         self.turn_detection = td
-        self._apply_turn_detection()
+        self.mic.detect = td is not None
+        if td is not None:
+            self.mic.eos.threshold = float(td["threshold"])
+            self.mic.eos.silence_duration_ms = int(td["silence_duration_ms"])
         self.configured = True
         await self.send({"type": "session.updated", "session": self.session_json()})
 
-    async def _on_input_audio_buffer_append(self, event: dict[str, Any]) -> None:
+    async def _on_audio_append(self, e: ce.AudioAppend) -> None:
         if not self.configured:
-            raise ProtocolError("session_not_configured", "send session.update (with the audio format) before audio")
-        data = event.get("audio")
-        if not isinstance(data, str):
-            raise ProtocolError("invalid_audio", "input_audio_buffer.append needs base64 'audio'", param="audio")
-        raw = decode_base64(data)
-        if len(raw) > self.runtime.config.max_audio_append_bytes:
-            raise ProtocolError("audio_too_large", f"{len(raw)} bytes of audio in one append; the limit is {self.runtime.config.max_audio_append_bytes}")
+            raise ProtocolError("session_not_configured", "send session.update (with the audio format) before audio",
+                                hint="the first event of a session sets audio.input.format")
+        if not self._appends.allow(time.monotonic()):
+            raise ProtocolError("rate_limited", f"more than {self.config.max_appends_per_s} audio appends per second",
+                                hint="send 20-100 ms of audio per append")
+        raw = e.audio
         if self.input_format == "audio/pcmu":
             raw = g711.ulaw_decode(raw)
         elif self.input_format == "audio/pcma":
             raw = g711.alaw_decode(raw)
-        await self.feed_pcm16(raw, time.monotonic())
+        await self._feed(raw, time.monotonic())
 
-    async def _on_input_audio_buffer_clear(self, event: dict[str, Any]) -> None:
-        await self._drop_draft()
-        self._reset_audio()
+    async def _on_buffer_clear(self, e: ce.BufferClear) -> None:
+        if self.turn is not None:
+            await self._drop(self.turn, "cleared")
+            self.turn = None
+        await self._reset_input()
         await self.send({"type": "input_audio_buffer.cleared"})
 
-    async def _on_input_audio_buffer_commit(self, event: dict[str, Any]) -> None:
-        audio = self._audio[self._utt_start:] if self._utt_start is not None else self._audio
-        if len(audio) < 1600:
+    async def _on_buffer_commit(self, e: ce.BufferCommit) -> None:
+        start = self.turn.start if self.turn is not None else self.mic.buffer.start
+        if self.mic.end - start < RATE // 10:
             raise ProtocolError("input_audio_buffer_commit_empty", "buffer too small: need at least 100 ms of audio")
-        end_ms = (self._base + len(self._audio)) / 16.0
-        draft = self._begin_draft(end_ms, create_response=False)
-        self._item_id = new_id("item")
-        self._base, self._audio = self._base + len(self._audio), np.zeros(0, np.float32)  # committed audio leaves the buffer
-        await self._commit(draft)
+        turn, self.turn = self.turn or Turn(start, 0.0), None
+        if turn.draft is not None:
+            await turn.discard_draft(self.conversation)
+        end_ms = (self.mic.end - self.mic.origin) * 1000 / RATE
+        create = self.turn_detection is not None and bool(self.turn_detection.get("create_response", True))
+        self._begin_draft(turn, end_ms, create_response=create, end=self.mic.end)
+        turn.overlap = turn.overlap or "turn"
+        turn.judged.set()
+        await self._reset_input()  # committed audio leaves the buffer
+        await self._commit(turn)
 
-    async def _on_conversation_item_create(self, event: dict[str, Any]) -> None:
-        item = event.get("item")
-        if not isinstance(item, dict):
-            raise ProtocolError("invalid_item", "conversation.item.create needs an 'item' object", param="item")
-        kind = item.get("type", "message")
-        if kind == "function_call_output":
-            if not isinstance(item.get("call_id"), str):
-                raise ProtocolError("invalid_item", "function_call_output needs call_id", param="item.call_id")
-            new = Item(type="function_call_output", call_id=item["call_id"], output=str(item.get("output", "")))
-        elif kind == "message":
-            role = item.get("role", "user")
-            if role not in ("user", "assistant", "system"):
-                raise ProtocolError("invalid_item", f"unsupported role {role!r}", param="item.role")
-            text, images = text_of_content(item.get("content", []))
-            new = Item(type="message", role=role, text=text)
-            for url in images:
-                self._spawn(self._analyze_image(new, url))
+    async def _on_item_create(self, e: ce.ItemCreate) -> None:
+        spec = e.item
+        if spec.type == "function_call_output":
+            new = Item(type="function_call_output", call_id=spec.call_id, output=spec.output)
         else:
-            raise ProtocolError("unsupported_item", f"item type {kind!r} is not supported", param="item.type")
-        if isinstance(item.get("id"), str) and item["id"]:
-            new.id = item["id"][:64]
-        self.conversation.add(new, after=event.get("previous_item_id"))
-        await self.send({"type": "conversation.item.added", "previous_item_id": None, "item": new.to_json()})
+            if self.images_shared + len(spec.images) > self.config.max_images_per_session:
+                raise ProtocolError("too_many_images", f"a session may share at most {self.config.max_images_per_session} images",
+                                    param="item.content", hint="start a new session, or raise max_images_per_session")
+            new = Item(type="message", role=spec.role, text=spec.text)
+            for url in spec.images:
+                self.images_shared += 1
+                self._spawn(self._analyze_image(new, url), "image")
+        if spec.id:
+            new.id = spec.id
+        self.conversation.add(new, after=e.previous_item_id)
+        await self.send({"type": "conversation.item.added", "previous_item_id": e.previous_item_id, "item": new.to_json()})
         await self.send({"type": "conversation.item.done", "item": new.to_json()})
 
-    async def _on_conversation_item_delete(self, event: dict[str, Any]) -> None:
-        if not self.conversation.delete(str(event.get("item_id"))):
-            raise ProtocolError("item_not_found", f"no item {event.get('item_id')!r}", param="item_id")
-        await self.send({"type": "conversation.item.deleted", "item_id": event["item_id"]})
+    async def _on_item_delete(self, e: ce.ItemDelete) -> None:
+        if not self.conversation.delete(e.item_id):
+            raise ProtocolError("item_not_found", f"no item {e.item_id!r}", param="item_id")
+        await self.send({"type": "conversation.item.deleted", "item_id": e.item_id})
 
-    async def _on_conversation_item_retrieve(self, event: dict[str, Any]) -> None:
-        item = self.conversation.get(str(event.get("item_id")))
+    async def _on_item_retrieve(self, e: ce.ItemRetrieve) -> None:
+        item = self.conversation.get(e.item_id)
         if item is None:
-            raise ProtocolError("item_not_found", f"no item {event.get('item_id')!r}", param="item_id")
+            raise ProtocolError("item_not_found", f"no item {e.item_id!r}", param="item_id")
         await self.send({"type": "conversation.item.retrieved", "item": item.to_json()})
 
-    async def _on_conversation_item_truncate(self, event: dict[str, Any]) -> None:
-        ms = event.get("audio_end_ms")
-        if not isinstance(ms, (int, float)) or ms < 0:
-            raise ProtocolError("invalid_value", "audio_end_ms must be a non-negative number", param="audio_end_ms")
-        item = self.conversation.get(str(event.get("item_id")))
+    async def _on_item_truncate(self, e: ce.ItemTruncate) -> None:
+        item = self.conversation.get(e.item_id)
         if item is None or item.role != "assistant":
-            raise ProtocolError("item_not_found", f"no assistant item {event.get('item_id')!r}", param="item_id")
-        if ms > item.sent_ms + 1:
-            raise ProtocolError("invalid_value", f"audio_end_ms {ms} is beyond the {item.sent_ms:.0f} ms of audio sent", param="audio_end_ms")
-        self.conversation.truncate(item.id, float(ms))
-        await self.send({"type": "conversation.item.truncated", "item_id": item.id, "content_index": 0, "audio_end_ms": int(ms)})
+            raise ProtocolError("item_not_found", f"no assistant item {e.item_id!r}", param="item_id")
+        if e.audio_end_ms > item.sent_ms + 1:
+            raise ProtocolError("invalid_value", f"audio_end_ms {e.audio_end_ms:.0f} is beyond the {item.sent_ms:.0f} ms of audio sent", param="audio_end_ms")
+        self.conversation.truncate(item.id, e.audio_end_ms)
+        await self.send({"type": "conversation.item.truncated", "item_id": item.id, "content_index": 0, "audio_end_ms": int(e.audio_end_ms)})
 
-    async def _on_response_create(self, event: dict[str, Any]) -> None:
-        if self.response_task and not self.response_task.done():
+    async def _on_response_create(self, e: ce.ResponseCreate) -> None:
+        if self.replying:
             raise ProtocolError("conversation_already_has_active_response", "a response is in progress; cancel it first")
-        opts = event.get("response") or {}
         spec = self._spec()
-        if isinstance(opts.get("instructions"), str):
-            spec.extra_instructions = opts["instructions"]
-        if opts.get("conversation") == "none":
-            spec.conversation = False
-        self._start_response(spec, TurnMetrics())
+        spec.extra_instructions = e.instructions or ""
+        spec.conversation = e.conversation
+        run = self._new_run(spec, TurnMetrics(), self.send)
+        run.gate.set()
+        self.response, self.response_task = run, self._spawn(self._drive(run), "response")
 
-    async def _on_response_cancel(self, event: dict[str, Any]) -> None:
-        if not (self.response_task and not self.response_task.done()):
+    async def _on_response_cancel(self, e: ce.ResponseCancel) -> None:
+        if not self.replying:
             raise ProtocolError("response_cancel_not_active", "there is no active response to cancel")
         await self.interrupt("client_cancel")
 
-    async def _on_output_audio_buffer_clear(self, event: dict[str, Any]) -> None:
+    async def _on_output_clear(self, e: ce.OutputAudioBufferClear) -> None:
         await self.interrupt("client_cancel")
 
-    # -- audio in ---------------------------------------------------------------------------
-    def _reset_audio(self) -> None:
-        c = self.runtime.config
-        self._resampler = StreamResampler(AUDIO_FORMATS[self.input_format], 16_000)
-        self._vad = self.runtime.vad.stream()
-        self._eos = EndOfSpeech(threshold=c.vad_threshold, silence_duration_ms=c.silence_duration_ms, min_speech_ms=c.min_speech_ms)
-        self._apply_turn_detection()
-        self._audio = np.zeros(0, np.float32)  # 16 kHz, from sample offset _base
-        self._base = 0
-        self._arrivals: list[tuple[int, float]] = []  # (sample index at chunk end, monotonic arrival)
-        self._utt_start: int | None = None  # absolute sample index
-        self._audio_arrived = asyncio.Event()
-        self._partial_task: asyncio.Task | None = getattr(self, "_partial_task", None)
-        self._partial_wakeup: asyncio.Event | None = None
-        self._partial_text = ""
-        self._partial_emitted = 0
+    _HANDLERS: dict[type, Callable[..., Awaitable[None]]] = {
+        ce.SessionUpdate: _on_session_update, ce.AudioAppend: _on_audio_append, ce.BufferClear: _on_buffer_clear,
+        ce.BufferCommit: _on_buffer_commit, ce.ItemCreate: _on_item_create, ce.ItemDelete: _on_item_delete,
+        ce.ItemRetrieve: _on_item_retrieve, ce.ItemTruncate: _on_item_truncate, ce.ResponseCreate: _on_response_create,
+        ce.ResponseCancel: _on_response_cancel, ce.OutputAudioBufferClear: _on_output_clear,
+    }
 
-    def _apply_turn_detection(self) -> None:
-        td = self.turn_detection
-        if td and hasattr(self, "_eos"):
-            self._eos.threshold = float(td.get("threshold", self._eos.threshold))
-            self._eos.silence_duration_ms = int(td.get("silence_duration_ms", self._eos.silence_duration_ms))
-
-    def _wall_at(self, abs_sample: int) -> float:
-        """Monotonic time at which the audio sample was received (live clients stream in real time)."""
-        for end, t in self._arrivals:
-            if end >= abs_sample:
-                return t - (end - abs_sample) / 16000.0
-        return time.monotonic()
-
-    def _slice(self, start_abs: int, end_abs: int) -> np.ndarray:
-        return self._audio[max(0, start_abs - self._base):max(0, end_abs - self._base)].copy()
+    # -- audio in -------------------------------------------------------------------------------
+    async def _reset_input(self) -> None:
+        self.mic.reset(AUDIO_FORMATS[self.input_format])
+        self._buffer_full_reported = False
 
     async def feed_pcm16(self, pcm: bytes, arrived: float) -> None:
-        x = self._resampler.process(pcm16_to_float(pcm))
-        self._audio = np.concatenate([self._audio, x])
-        end_abs = self._base + len(self._audio)
-        self._arrivals.append((end_abs, arrived))
-        self._audio_arrived.set()
-        if len(self._arrivals) > 400:
-            del self._arrivals[:200]
-        if self.turn_detection is None:
+        """Microphone PCM16 from a media transport (WebRTC, phone); errors become events."""
+        try:
+            await self._feed(pcm, arrived)
+        except ProtocolError as exc:
+            await self.send(error_event(exc.code, exc.message, param=exc.param, hint=exc.hint))
+
+    async def _feed(self, pcm: bytes, arrived: float) -> None:
+        try:
+            events = await self.mic.feed(pcm, arrived)
+        except AudioBufferFull as exc:
+            if self._buffer_full_reported:
+                return  # said once; the client must commit or clear
+            self._buffer_full_reported = True
+            raise ProtocolError("input_audio_buffer_full", str(exc), param="audio",
+                                hint="commit or clear the buffer (input_audio_buffer.commit / .clear), or enable server_vad") from None
+        self._buffer_full_reported = False
+        for ev in events:
+            await self._on_endpoint(ev)
+        await self._split_long_turn()
+        self._release_old_audio()
+        await self._turn_changed()
+
+    def _release_old_audio(self) -> None:
+        pad = int((self.turn_detection or {}).get("prefix_padding_ms", 300)) + 600
+        keep = self.mic.end - pad * RATE // 1000
+        if not self.mic.detect:
+            return  # no turn detection: everything since the last commit stays
+        if self.turn is not None:
+            keep = min(keep, self.turn.start)
+        if self._mergeable(self.last_turn, self.mic.end):
+            keep = min(keep, self.last_turn.start)  # type: ignore[union-attr]
+        self.mic.buffer.keep_from(keep)
+
+    async def _split_long_turn(self) -> None:
+        """A turn may not outgrow `max_turn_s` (hold music, a monologue): it is committed
+        there and the speech goes on as a new turn."""
+        turn = self.turn
+        if turn is None or self.mic.end - turn.start < self.config.max_turn_s * RATE:
             return
-        for prob in self._vad.process(x):
-            for ev in self._eos.push(prob):
-                await self._on_endpoint(ev)
-        if self._utt_start is None:  # keep only the pre-roll while nobody speaks
-            keep = 16 * (self.turn_detection.get("prefix_padding_ms", 300) + 600)
-            if len(self._audio) > keep * 2:
-                drop = len(self._audio) - keep
-                self._audio, self._base = self._audio[drop:], self._base + drop
-        elif self._partial_wakeup is not None:
-            self._partial_wakeup.set()
+        log.info("session %s: turn over %.0f s, committed and continued", self.id, self.config.max_turn_s)
+        end_ms = self.mic.eos.now_ms
+        await self._end_turn(TurnEnded(end_ms, end_ms))
+        self.mic.eos.reset()  # the speech goes on: EndOfSpeech starts a new turn
+        self.mic.origin = self.mic.end
 
     async def _on_endpoint(self, ev: Any) -> None:
         td = self.turn_detection or {}
+        create = bool(td.get("create_response", True))
         if isinstance(ev, SpeechStarted):
-            pad = int(td.get("prefix_padding_ms", 300)) * 16
-            self._utt_start = max(self._base, int(ev.start_ms * 16) - pad)
-            self._partial_text, self._partial_emitted = "", 0
-            self._item_id = new_id("item")
-            await self.send({"type": "input_audio_buffer.speech_started", "audio_start_ms": int(ev.start_ms), "item_id": self._item_id})
-            self._partial_wakeup = asyncio.Event()
-            self._partial_task = self._spawn(self._partials(self._partial_wakeup))
-            if self.response_task and not self.response_task.done() and td.get("interrupt_response", True):
-                self._spawn(self._maybe_barge_in(ev))
-        elif isinstance(ev, PauseStarted):
-            self.draft = self._begin_draft(ev.speech_end_ms, create_response=td.get("create_response", True))
-        elif isinstance(ev, SpeechResumed):
-            await self._drop_draft()
-        elif isinstance(ev, TurnEnded):
-            draft = self.draft if self.draft and self.draft.speech_end_ms == ev.speech_end_ms else None
-            if draft is None:
-                await self._drop_draft()
-                draft = self._begin_draft(ev.speech_end_ms, create_response=td.get("create_response", True))
-            draft.metrics.mark("end_of_turn")
-            self.draft = None
-            self._utt_start = None
-            self._spawn(self._commit(draft))  # the read loop keeps reading audio meanwhile
+            await self._speech_started(ev, td)
+        elif isinstance(ev, PauseStarted) and self.turn is not None:
+            self._begin_draft(self.turn, ev.speech_end_ms, create_response=create)
+        elif isinstance(ev, SpeechResumed) and self.turn is not None and self.turn.draft is not None:
+            await self.turn.discard_draft(self.conversation)
+        elif isinstance(ev, TurnEnded) and self.turn is not None:
+            await self._end_turn(ev)
 
-    # -- streaming partial transcripts ------------------------------------------------------
-    async def _partials(self, wakeup: asyncio.Event) -> None:
-        last_len = 0
-        while self._utt_start is not None and not self.closed:
-            await wakeup.wait()
-            wakeup.clear()
-            if self.draft is not None or self._utt_start is None:
-                continue
-            audio = self._slice(self._utt_start, self._base + len(self._audio))
-            if len(audio) - last_len < 16 * PARTIAL_EVERY_MS:
-                continue
-            last_len = len(audio)
-            async with self.runtime.asr_limit:
-                t = await anyio.to_thread.run_sync(self.runtime.asr.transcribe, audio, abandon_on_cancel=True)
-            if is_probable_hallucination(t) or self._utt_start is None:
-                continue
-            prev, self._partial_text = self._partial_text, t.text
-            self._eos.transcript_hint = t.text
-            stable = _common_word_prefix(prev, t.text)
-            await self._emit_partial(stable)
+    async def _speech_started(self, ev: SpeechStarted, td: dict[str, Any]) -> None:
+        start = max(self.mic.buffer.start, self.mic.sample_at_ms(ev.start_ms) - int(td.get("prefix_padding_ms", 300)) * RATE // 1000)
+        turn = Turn(start, ev.start_ms)
+        if self._mergeable(self.last_turn, start):
+            turn.continues = self.last_turn
+        self.turn = turn
+        await self.send({"type": "input_audio_buffer.speech_started", "audio_start_ms": int(ev.start_ms), "item_id": turn.item_id})
+        self._spawn(self._partials(turn), "partials")
+        if (self.replying and td.get("interrupt_response", True)) or turn.continues is not None:
+            self._spawn(self._judge_overlap(turn, self.mic.sample_at_ms(ev.start_ms)), "barge-in")
+        else:
+            turn.overlap = "turn"
+            turn.judged.set()
 
-    async def _emit_partial(self, stable: str) -> None:
-        if len(stable) > self._partial_emitted:
-            delta = stable[self._partial_emitted:]
-            self._partial_emitted = len(stable)
-            await self.send({"type": "conversation.item.input_audio_transcription.delta", "item_id": self._item_id, "content_index": 0, "delta": delta})
+    async def _end_turn(self, ev: TurnEnded) -> None:
+        turn, self.turn = self.turn, None
+        assert turn is not None
+        draft = turn.draft
+        if draft is None or draft.speech_end_ms != ev.speech_end_ms:
+            if draft is not None:
+                await turn.discard_draft(self.conversation)
+            create = bool((self.turn_detection or {}).get("create_response", True))
+            draft = self._begin_draft(turn, ev.speech_end_ms, create_response=create)
+        draft.metrics.mark("end_of_turn")
+        turn.state = TurnState.COMMITTED  # closed to new audio; _commit decides its fate
+        turn.committed_end = draft.end
+        self._spawn(self._commit(turn), "commit")  # the read loop keeps reading audio meanwhile
 
-    # -- drafts (preemptive replies) and commits ---------------------------------------------
-    def _begin_draft(self, speech_end_ms: float, *, create_response: bool) -> Draft:
+    def _mergeable(self, prev: Turn | None, at: int) -> bool:
+        return (prev is not None and prev.state is TurnState.COMMITTED
+                and at - prev.committed_end <= self.config.merge_window_ms * RATE // 1000)
+
+    async def _wait_audio(self, turn: Turn, until: int) -> None:
+        """Until the buffer reaches sample `until`, or the turn stops speaking."""
+        async with self._arrived:
+            await self._arrived.wait_for(lambda: self.mic.end >= until or turn.state is not TurnState.SPEAKING or self._closed)
+
+    # -- streaming partial transcripts --------------------------------------------------------
+    async def _partials(self, turn: Turn) -> None:
+        last_end = turn.start
+        while turn.open:
+            await self._wait_audio(turn, last_end + PARTIAL_EVERY_MS * RATE // 1000)
+            if turn.state is not TurnState.SPEAKING:
+                if turn.state is TurnState.DRAFT:
+                    async with self._arrived:  # paused: wait for speech to resume or the turn to end
+                        await self._arrived.wait_for(lambda: turn.state is not TurnState.DRAFT)
+                continue
+            last_end = self.mic.end
+            t = await self._transcribe(self.mic.slice(turn.start, last_end))
+            if is_probable_hallucination(t) or turn.state is not TurnState.SPEAKING:
+                continue
+            prev, turn.partial_text = turn.partial_text, t.text
+            self.mic.eos.transcript_hint = t.text
+            self.runtime.reply_policy.note_user_text(t.text)
+            await self._emit_partial(turn, _common_word_prefix(prev, t.text))
+
+    async def _emit_partial(self, turn: Turn, stable: str) -> None:
+        if len(stable) > turn.partial_emitted:
+            delta = stable[turn.partial_emitted:]
+            turn.partial_emitted = len(stable)
+            await self.send({"type": "conversation.item.input_audio_transcription.delta", "item_id": turn.item_id, "content_index": 0, "delta": delta})
+
+    async def _transcribe(self, audio: Any, final: bool = False) -> Transcript:
+        asr = self.runtime.asr
+        async with self.runtime.asr_limit:  # the thread finishes before the slot is freed, even on cancel
+            return await anyio.to_thread.run_sync(asr.transcribe_final if final else asr.transcribe, audio)
+
+    # -- drafts and commits ---------------------------------------------------------------------
+    def _begin_draft(self, turn: Turn, speech_end_ms: float, *, create_response: bool, end: int | None = None) -> Draft:
         metrics = TurnMetrics()
-        end_abs = int(speech_end_ms * 16)
-        metrics.mark("speech_end", self._wall_at(end_abs))
-        draft = Draft(speech_end_ms, metrics)
-        start = self._utt_start if self._utt_start is not None else self._base
-        audio = self._slice(start, end_abs + 16 * 200)
-        draft.task = self._spawn(self._prepare(draft, audio, create_response))
+        last_voiced = self.mic.sample_at_ms(speech_end_ms) if end is None else end
+        metrics.mark("speech_end", self.mic.buffer.arrival_of(last_voiced))
+        end = last_voiced + TAIL_MS * RATE // 1000 if end is None else end
+        draft = Draft(end, speech_end_ms, metrics)
+        draft.start = turn.start
+        turn.draft, turn.state = draft, TurnState.DRAFT
+        audio = self.mic.slice(turn.start, end)
+        draft.decode = self._spawn(self._prepare(turn, draft, audio, create_response), "decode")
         return draft
 
-    async def _prepare(self, draft: Draft, audio: np.ndarray, create_response: bool) -> None:
+    async def _prepare(self, turn: Turn, draft: Draft, audio: Any, create_response: bool) -> None:
         try:
-            async with self.runtime.asr_limit:
-                draft.transcript = await anyio.to_thread.run_sync(self.runtime.asr.transcribe_final, audio, abandon_on_cancel=True)
+            draft.transcript = await self._transcribe(audio, final=True)
             draft.metrics.mark("asr_final")
         finally:
             draft.ready.set()
         t = draft.transcript
-        if t is not None and self.draft is draft:
-            self._eos.transcript_hint = t.text  # a finished question ends the turn sooner
-        if not create_response or t is None or is_probable_hallucination(t):
+        if turn.draft is draft and turn.state is TurnState.DRAFT:
+            self.mic.eos.transcript_hint = t.text  # a finished question ends the turn sooner
+        if not create_response or is_probable_hallucination(t):
             return
-        item_id = getattr(self, "_item_id", None) or new_id("item")
-        draft.user_item = Item(type="message", role="user", text=t.text, id=item_id, from_audio=True)
-        self.conversation.add(draft.user_item)
+        self.runtime.reply_policy.note_user_text(t.text)
+        await turn.judged.wait()
+        if turn.overlap != "turn" or turn.draft is not draft or draft.start != turn.start:
+            return
+        turn.user_item = self.conversation.add(Item(type="message", role="user", text=t.text, id=turn.item_id, from_audio=True))
 
         async def held_send(event: dict[str, Any]) -> None:
-            if draft.gate.is_set():
+            if draft.reply is not None and draft.reply.gate.is_set():
                 await self.send(event)
             else:
                 draft.held.append(event)
 
         draft.metrics.preemptive = True
-        draft.run = ResponseRun(self.runtime, self.conversation, self._spec(), held_send, draft.metrics, self.tools)
-        draft.run.gate = draft.gate
-        draft.run_task = asyncio.ensure_future(draft.run.run())
+        draft.reply = self._new_run(self._spec(), draft.metrics, held_send)
+        draft.reply_task = self._spawn(self._drive(draft.reply), "response")
 
-    async def _drop_draft(self) -> None:
-        draft, self.draft = self.draft, None
-        if draft is None:
-            return
-        for task in (draft.task, draft.run_task):
-            if task and not task.done():
-                task.cancel()
-                await asyncio.gather(task, return_exceptions=True)
-        if draft.user_item is not None:
-            self.conversation.delete(draft.user_item.id)
+    async def _commit(self, turn: Turn) -> None:
+        draft = turn.draft
+        assert draft is not None
+        await self.send({"type": "input_audio_buffer.speech_stopped", "audio_end_ms": int(draft.speech_end_ms), "item_id": turn.item_id})
+        await turn.judged.wait()  # outside the lock: a merge decided meanwhile needs it
+        async with self._commit_lock:
+            draft = turn.draft
+            assert draft is not None
+            if draft.start != turn.start:  # merged meanwhile: decode both parts together
+                await turn.discard_draft(self.conversation)
+                create = bool((self.turn_detection or {}).get("create_response", True))
+                draft = self._begin_draft(turn, draft.speech_end_ms, create_response=create, end=draft.end)
+                draft.metrics.mark("end_of_turn")
+            turn.state = TurnState.COMMITTED
+            await self._turn_changed()
+            await draft.ready.wait()
+            t = draft.transcript
+            if t is None or is_probable_hallucination(t) or turn.overlap != "turn":
+                await self._drop(turn, turn.overlap if turn.overlap not in ("", "turn") else "noise")
+                return
+            if draft.decode is not None:
+                await asyncio.gather(draft.decode, return_exceptions=True)  # the reply has started, if any
+            turn.committed_end, turn.speech_end_ms = draft.end, draft.speech_end_ms
+            self.last_turn = turn
+            user = turn.user_item
+            if user is None:
+                user = turn.user_item = self.conversation.add(Item(type="message", role="user", text=t.text, id=turn.item_id, from_audio=True))
+            prev = self.conversation.previous_id(user.id)
+            await self.send({"type": "input_audio_buffer.committed", "item_id": user.id, "previous_item_id": prev})
+            await self.send({"type": "conversation.item.added", "previous_item_id": prev, "item": {**user.to_json(), "content": [{"type": "input_audio", "transcript": None}]}})
+            turn.partial_emitted = min(turn.partial_emitted, len(t.text)) if t.text.startswith(turn.partial_text[:turn.partial_emitted]) else len(t.text)
+            await self._emit_partial(turn, t.text)
+            await self.send({"type": "conversation.item.input_audio_transcription.completed", "item_id": user.id, "content_index": 0, "transcript": t.text})
+            await self.send({"type": "conversation.item.done", "item": user.to_json()})
+            run = draft.reply
+            if run is None:
+                return
+            if self.replying and self.response is not run:
+                await self.interrupt("new_turn")
+            self.response, self.response_task = run, draft.reply_task
+            while draft.held:
+                await self.send(draft.held.pop(0))
+            run.gate.set()
 
-    async def _commit(self, draft: Draft) -> None:
-        item_id = getattr(self, "_item_id", None) or new_id("item")
-        self._utt_start = None
-        if self._partial_wakeup:
-            self._partial_wakeup.set()
-        await self.send({"type": "input_audio_buffer.speech_stopped", "audio_end_ms": int(draft.speech_end_ms), "item_id": item_id})
-        await draft.ready.wait()
-        t = draft.transcript
-        if t is None or is_probable_hallucination(t):
-            log.info("turn dropped: no speech in it (noise or silence)")
-            if draft.task:
-                draft.task.cancel()
-            return
-        if draft.task:
-            await asyncio.gather(draft.task, return_exceptions=True)
-        replying = self.response is not None and self.response_task is not None and not self.response_task.done()
-        if replying and self.response.first_audio_at is not None and self._not_an_interruption(t, self.response):
-            for task in (draft.run_task,):  # not a turn: the reply goes on
-                if task and not task.done():
-                    task.cancel()
-            if draft.user_item is not None:
-                self.conversation.delete(draft.user_item.id)
-            return
-        user = draft.user_item
-        if user is None:
-            user = self.conversation.add(Item(type="message", role="user", text=t.text, id=item_id, from_audio=True))
-        prev = self.conversation.items[self.conversation.items.index(user) - 1].id if self.conversation.items.index(user) > 0 else None
-        await self.send({"type": "input_audio_buffer.committed", "item_id": user.id, "previous_item_id": prev})
-        await self.send({"type": "conversation.item.added", "previous_item_id": prev, "item": {**user.to_json(), "content": [{"type": "input_audio", "transcript": None}]}})
-        self._partial_emitted = min(self._partial_emitted, len(t.text)) if t.text.startswith(self._partial_text[: self._partial_emitted]) else len(t.text)
-        await self._emit_partial(t.text)
-        await self.send({"type": "conversation.item.input_audio_transcription.completed", "item_id": user.id, "content_index": 0, "transcript": t.text})
-        await self.send({"type": "conversation.item.done", "item": user.to_json()})
-        if draft.run is None:
-            return
-        if self.response_task and not self.response_task.done():
-            await self.interrupt("new_turn")
-        self.response = draft.run
-        self.response_task = self._spawn(self._drive(draft.run, draft.run_task))
-        while draft.held:
-            await self.send(draft.held.pop(0))
-        draft.gate.set()
+    async def _drop(self, turn: Turn, reason: str) -> None:
+        """The turn was not a turn: nothing it started goes on, nothing it added stays."""
+        log.info("session %s: turn %s dropped (%s)", self.id, turn.item_id, reason)
+        turn.state = TurnState.DROPPED
+        await turn.cancel_tasks()
+        turn.retract(self.conversation)
+        await self._turn_changed()
+
+    async def _turn_changed(self) -> None:
+        async with self._arrived:
+            self._arrived.notify_all()
+
+    # -- responses ------------------------------------------------------------------------------
+    @property
+    def replying(self) -> bool:
+        return self.response_task is not None and not self.response_task.done()
 
     def _spec(self) -> ResponseSpec:
         return ResponseSpec(instructions=self.instructions, output_format=self.output_format,
-                            max_tokens=self.runtime.config.llm_max_tokens, client_tools=self.client_tools, tool_choice=self.tool_choice)
+                            max_tokens=self.config.llm_max_tokens, client_tools=self.client_tools, tool_choice=self.tool_choice)
 
-    def _start_response(self, spec: ResponseSpec, metrics: TurnMetrics) -> None:
-        run = ResponseRun(self.runtime, self.conversation, spec, self.send, metrics, self.tools)
-        run.gate.set()
-        self.response = run
-        self.response_task = self._spawn(self._drive(run))
+    def _new_run(self, spec: ResponseSpec, metrics: TurnMetrics, emit: Send) -> ResponseRun:
+        return ResponseRun(self.runtime, self.conversation, spec, emit, metrics, self.tools, self.playback, owner=self.id)
 
-    async def _drive(self, run: ResponseRun, started: asyncio.Task | None = None) -> None:
+    async def _drive(self, run: ResponseRun) -> None:
         from models.llm import LLMError
 
         status = "completed"
         try:
-            await (started if started is not None else run.run())
+            await run.run()
         except asyncio.CancelledError:
             status = "cancelled"
         except BaseExceptionGroup as group:  # noqa: F821 - py3.11 builtin
             status = "failed"
             llm_err = group.subgroup(LLMError)
             err = llm_err.exceptions[0] if llm_err else group.exceptions[0]
-            log.error("response %s failed: %s", run.id, err)
-            code = getattr(err, "code", "response_failed")
-            await self.send(error_event(code, f"the reply could not be generated: {err}", kind="server_error",
-                                        hint=getattr(err, "hint", "") or "check the LLM backend (parley doctor)"))
-        if status == "cancelled" and run.item is not None and run.spec.conversation:
-            heard = run.heard_ms()
-            self.conversation.truncate(run.item.id, heard)
-            if not run.item.text and run.item in self.conversation.items:
-                self.conversation.delete(run.item.id)
-        report = run.metrics.report(self.runtime.config.budget_ms, run.id)
-        if report["metrics"]:
+            log.error("response %s failed: %s", run.id, err)  # details (backend URLs) stay in the log
+            await self.send(error_event(getattr(err, "code", "response_failed"), "the reply could not be generated", kind="server_error",
+                                        hint="the LLM backend failed or is unreachable; the operator can run `parley doctor`"))
+        if status == "cancelled" and run.first_audio_at is not None:
+            heard = await self.playback.flush()
+            for item in run.output_items:
+                if item.role == "assistant" and item in self.conversation.items:
+                    self.conversation.truncate(item.id, heard.get(item.id, 0.0))
+                    if item.text:
+                        await run.emit({"type": "conversation.item.truncated", "item_id": item.id, "content_index": 0, "audio_end_ms": int(item.audio_ms)})
+                    else:  # nothing of it was heard
+                        self.conversation.delete(item.id)
+                        await run.emit({"type": "conversation.item.deleted", "item_id": item.id})
+        elif status == "cancelled" and run.item is not None and run.item in self.conversation.items:
+            self.conversation.delete(run.item.id)  # nothing of it was heard
+        report = run.metrics.report(self.config.budget_ms, run.id)
+        if report["metrics"] and run.gate.is_set():
             self.last_metrics = report
             await self.send({"type": "parley.turn.metrics", "response_id": run.id, "item_id": run.item.id if run.item else None, **report})
-            if getattr(self.runtime, "observe_turn", None):
+            if self.runtime.observe_turn is not None:
                 self.runtime.observe_turn(report["metrics"])
         await run.finish(status)
-
-    # -- barge-in ------------------------------------------------------------------------
-    async def _maybe_barge_in(self, ev: SpeechStarted) -> None:
-        """Confirmed speech over the reply: cancel, unless it is a backchannel or our own echo."""
-        run = self.response
-        if run is None or run.first_audio_at is None:  # nothing heard yet: the user just goes on
-            if run is not None and self.response_task and not self.response_task.done():
-                await self.interrupt("speech_before_audio")
-            return
-        min_ms = self.runtime.config.barge_in_min_speech_ms
-        while self._utt_start is not None and (self._base + len(self._audio)) / 16 - ev.start_ms < min_ms:
-            self._audio_arrived.clear()
-            await self._audio_arrived.wait()  # more of the interruption
-        if self._utt_start is None and self.draft is None:
-            return  # it stopped before it was long enough to count
-        start = self._utt_start or self._base
-        audio = self._slice(start, self._base + len(self._audio))
-        async with self.runtime.asr_limit:
-            t = await anyio.to_thread.run_sync(self.runtime.asr.transcribe, audio, abandon_on_cancel=True)
-        if self._not_an_interruption(t, run):
-            return
-        if run is self.response and self.response_task and not self.response_task.done():
-            onset = self._wall_at(int(ev.start_ms * 16))
-            confirmed = time.monotonic()
-            await self.interrupt("barge_in")
-            self.barge_ins.append({"onset_to_confirm_ms": (confirmed - onset) * 1000, "confirm_to_stop_ms": (time.monotonic() - confirmed) * 1000})
-
-    def _not_an_interruption(self, t: Transcript, run: ResponseRun) -> bool:
-        """Noise, a backchannel ("mm-hm", "okay") or the agent's own voice echoing back."""
-        words = normalise_words(t.text)
-        if is_probable_hallucination(t) or words in BACKCHANNELS:
-            log.info("speech over the reply ignored (backchannel/noise)")
-            return True
-        said = set(normalise_words(run.item.text if run.item else "").split())
-        heard_words = words.split()
-        if len(heard_words) >= 2 and sum(w in said for w in heard_words) / len(heard_words) >= 0.8:
-            log.info("speech over the reply ignored (echo of the agent's own voice)")
-            return True
-        return False
 
     async def interrupt(self, reason: str) -> None:
         task = self.response_task
@@ -562,7 +585,57 @@ class VoiceSession:
         task.cancel()
         await asyncio.gather(task, return_exceptions=True)
 
-    # -- screenshots ---------------------------------------------------------------------
+    # -- speech over a reply: barge-in, merge, or not a turn ------------------------------------
+    async def _judge_overlap(self, turn: Turn, speech_start: int) -> None:
+        try:
+            await self._wait_audio(turn, speech_start + self.config.barge_in_min_speech_ms * RATE // 1000)
+            t = await self._transcribe(self.mic.slice(speech_start, self.mic.end))
+            run = self.response if self.replying else None
+            reason = self._not_a_turn(t, run)
+            if reason:
+                turn.overlap = reason
+                log.info("session %s: speech over the reply ignored (%s)", self.id, reason)
+                await self.send({"type": "parley.speech.ignored", "item_id": turn.item_id, "reason": reason,
+                                 "response_id": run.id if run else None})
+                return
+            turn.overlap = "turn"
+            if turn.continues is not None and self._mergeable(turn.continues, speech_start):
+                await self._merge(turn.continues, turn)
+            elif run is not None and (self.turn_detection or {}).get("interrupt_response", True):
+                onset, confirmed = self.mic.buffer.arrival_of(speech_start), time.monotonic()
+                await self.interrupt("barge_in")
+                self.barge_ins.append({"onset_to_confirm_ms": (confirmed - onset) * 1000, "confirm_to_stop_ms": (time.monotonic() - confirmed) * 1000})
+        finally:
+            turn.judged.set()
+
+    async def _merge(self, prev: Turn, turn: Turn) -> None:
+        """The user went on right after `prev` was committed: one thought. Its reply is
+        dropped without residue, and `turn` decodes both parts' audio together."""
+        async with self._commit_lock:
+            if prev.draft is not None and self.response is prev.draft.reply:
+                await self.interrupt("continued")
+            removed = prev.retract(self.conversation)
+            prev.state = TurnState.MERGED
+            turn.start = min(turn.start, prev.start)
+        for item_id in removed:
+            await self.send({"type": "conversation.item.deleted", "item_id": item_id})
+        log.info("session %s: turn %s continues %s: merged", self.id, turn.item_id, prev.item_id)
+
+    def _not_a_turn(self, t: Transcript, run: ResponseRun | None) -> str:
+        """Why this speech is not a turn: noise, a backchannel ("mm-hm", "okay") or the agent's
+        own voice echoing back; "" when it is one."""
+        words = normalise_words(t.text)
+        if words in BACKCHANNELS:
+            return "backchannel"
+        if is_probable_hallucination(t):
+            return "noise"
+        said = set(normalise_words(run.item.text if run and run.item else "").split())
+        heard = words.split()
+        if len(heard) >= 2 and sum(w in said for w in heard) / len(heard) >= 0.8:
+            return "echo"
+        return ""
+
+    # -- screenshots ----------------------------------------------------------------------------
     async def _analyze_image(self, item: Item, url: str) -> None:
         from .vision import analyze_data_url
 

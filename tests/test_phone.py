@@ -170,16 +170,24 @@ async def test_barge_in_on_a_phone_call_keeps_what_the_caller_heard(server):
 
 
 async def test_phone_calls_check_key_format_and_limits(runtime):
-    live = await start_server(runtime, api_keys=("k1",), max_sessions=0)
+    live = await start_server(runtime, api_keys=("k1",), max_sessions=1)
     try:
         url = f"ws://127.0.0.1:{live.port}/v1/phone/twilio"
-        for carrier_kw, code in [({}, 1008),  # no key
-                                 ({"params": {"api_key": "k1"}, "encoding": "audio/x-l16"}, 1003),  # not 8 kHz μ-law
-                                 ({"params": {"api_key": "k1"}}, 1013)]:  # the key is good, but no session is free
-            carrier = await Carrier.dial(url, **carrier_kw)
-            await asyncio.wait_for(carrier.closed.wait(), 30)
-            assert carrier.ws.close_code == code
-        assert not live.runtime.sessions
+        for bad in (url, url + "?api_key=nope"):  # keys are checked before the stream is accepted
+            with pytest.raises(websockets.InvalidStatus) as refused:
+                await websockets.connect(bad)
+            assert refused.value.response.status_code == 403
+        with pytest.raises(websockets.InvalidStatus):  # a key in the stream's parameters comes too late
+            await Carrier.dial(url, params={"api_key": "k1"})
+        wrong = await Carrier.dial(url + "?api_key=k1", encoding="audio/x-l16")  # not 8 kHz μ-law
+        await asyncio.wait_for(wrong.closed.wait(), 30)
+        assert wrong.ws.close_code == 1003
+        first = await Carrier.dial(url + "?api_key=k1")  # holds the one session slot
+        second = await websockets.connect(url + "?api_key=k1")  # the key is good, but no session is free
+        await asyncio.wait_for(second.wait_closed(), 30)
+        assert second.close_code == 1013
+        await first.hang_up()
+        assert not live.runtime.sessions and live.runtime.admitted == 0
         with pytest.raises(websockets.InvalidStatus):  # a browser page from elsewhere
             await websockets.connect(url + "?api_key=k1", origin="http://evil.example")
         # the voice webhook answers TwiML that connects the call to the stream, key included
@@ -187,8 +195,7 @@ async def test_phone_calls_check_key_format_and_limits(runtime):
             assert (await http.post(live.http + "/v1/phone/twilio/voice")).status_code == 401
             resp = await http.post(live.http + "/v1/phone/twilio/voice?api_key=k1")
         stream = ET.fromstring(resp.text).find("./Connect/Stream")
-        assert stream.get("url") == url
-        assert stream.find("Parameter").attrib == {"name": "api_key", "value": "k1"}
+        assert stream.get("url") == url + "?api_key=k1"
     finally:
         await stop_server(live)
 

@@ -61,7 +61,7 @@ class ToolThenTalk:
     def __init__(self) -> None:
         self.calls = 0
 
-    async def stream(self, messages: list[dict], *, tools=None, max_tokens: int = 160, temperature: float = 0.2) -> AsyncIterator[Any]:
+    async def stream(self, messages: list[dict], *, tools=None, max_tokens: int = 160, temperature: float = 0.2, owner: str = "") -> AsyncIterator[Any]:
         if not any(m["role"] == "tool" for m in messages):
             self.calls += 1
             yield ToolCall(id=f"call_{self.calls}", name="get_current_time", arguments="{}")

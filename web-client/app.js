@@ -5,6 +5,7 @@
 // events parley.turn.metrics and parley.image.analyzed. No build step, no dependencies.
 
 import { AudioEngine, WIRE_RATE, base64FromInt16, int16FromBase64 } from "./audio.js";
+import { BargeInHold } from "./barge-in.js";
 import { imageDataUrl } from "./image-file.js";
 import { AuthRequired, RealtimeSocket, ServerLoading, checkHealth } from "./realtime.js";
 import {
@@ -46,10 +47,15 @@ let reconnectAttempt = 0;
 let connectGen = 0;
 let sessions = 0;
 let awaitTimer = 0;
-let hold = null; // a reply paused because the user started speaking over it
-const HOLD_GRACE_MS = 2500; // after speech_stopped, how long to wait for the server's verdict
-const HOLD_MAX_MS = 30000;
 const audio = new AudioEngine();
+// A reply paused because the user started speaking over it; the server's verdict decides.
+const hold = new BargeInHold({
+  pause: () => { audio.pause(); S.playing = false; counters.holds++; },
+  resume: () => { counters.holdsReleased++; audio.resume(); updateState(); },
+  confirm: (reason) => bargeIn(reason),
+  log: (what, detail) => log(what, detail),
+  now: () => performance.now(),
+});
 
 function computeState() {
   if (S.conn === "auth") return "auth";
@@ -234,20 +240,18 @@ function onServerEvent(evt) {
       S.userSpeaking = true;
       S.awaitingReply = false;
       userItem(evt.item_id, "speech");
-      if (agentAudible() && !hold) holdForBargeIn(evt.item_id);
+      hold.speechStarted(evt.item_id, audibleResponses());
       break;
     case "input_audio_buffer.speech_stopped":
       S.userSpeaking = false;
       userItem(evt.item_id, "speech");
       expectReply(8000, evt.item_id);
-      if (hold) {
-        // The server has the whole utterance now; if it neither cancels the reply nor starts a
-        // new turn soon, it judged the speech a backchannel or noise: play on.
-        clearTimeout(hold.timer);
-        hold.timer = setTimeout(() => releaseHold("server kept the reply"), HOLD_GRACE_MS);
-      }
+      break;
+    case "parley.speech.ignored":
+      hold.speechIgnored(evt.item_id, evt.reason); // a backchannel, noise or echo: play on
       break;
     case "input_audio_buffer.committed":
+      hold.committed(evt.item_id);
       if (S.awaitingReply) expectReply(20000);
       break;
     case "conversation.item.input_audio_transcription.delta": {
@@ -263,7 +267,7 @@ function onServerEvent(evt) {
       const said = (evt.transcript || "").trim();
       setFinal(it, said || "(nothing recognised)");
       if (!said) S.awaitingReply = false;
-      else if (hold) confirmBargeIn("user_turn");
+      else hold.committed(evt.item_id);
       break;
     }
     case "conversation.item.input_audio_transcription.failed": {
@@ -279,7 +283,7 @@ function onServerEvent(evt) {
     case "response.created": {
       const r = response(evt.response && evt.response.id);
       r.status = "in_progress";
-      if (hold && !hold.responses.has(r.id)) confirmBargeIn("new_response");
+      hold.responseCreated(r.id);
       S.awaitingReply = true;
       clearTimeout(awaitTimer);
       break;
@@ -411,7 +415,7 @@ function onResponseDone(resp) {
   if (r.status === "cancelled" || r.status === "failed" || r.status === "incomplete") {
     if (r.status === "cancelled" && !r.cancelled) {
       // Cancelled by the server (its own barge-in, or our response.cancel): stop what is queued.
-      if (hold && hold.responses.has(r.id)) confirmBargeIn("response_cancelled");
+      if (hold.active) hold.responseCancelled(r.id);
       else if (r.items.some((id) => pendingAudio(items.get(id)))) bargeIn("response_cancelled");
       cancelled.add(r.id);
       r.cancelled = true;
@@ -444,42 +448,9 @@ function audibleResponses() {
   return ids;
 }
 
-// The user started speaking over the reply: silence it within one render quantum, and let the
-// server's verdict decide between dropping it (cancel / new turn) and playing on (backchannel).
-function holdForBargeIn(speechItemId) {
-  hold = { since: performance.now(), responses: audibleResponses(), speechItem: speechItemId, timer: 0 };
-  audio.pause();
-  S.playing = false;
-  counters.holds++;
-  log("barge-in-hold", { responses: [...hold.responses], speech_item: speechItemId });
-  // Normally the verdict comes within a second or two (speech_stopped starts a shorter grace).
-  hold.timer = setTimeout(() => releaseHold("no verdict"), HOLD_MAX_MS);
-}
-
-function confirmBargeIn(reason) {
-  if (!hold) return;
-  clearTimeout(hold.timer);
-  log("barge-in-confirmed", { reason, heldMs: Math.round(performance.now() - hold.since) });
-  hold = null;
-  bargeIn(reason);
-}
-
-function releaseHold(reason) {
-  if (!hold) return;
-  clearTimeout(hold.timer);
-  log("barge-in-released", { reason, heldMs: Math.round(performance.now() - hold.since) });
-  hold = null;
-  counters.holdsReleased++;
-  audio.resume();
-  updateState();
-}
-
 // Stop playback now; the worklet answers "flushed" with what was heard, and we truncate.
 function bargeIn(reason) {
-  if (hold) {
-    clearTimeout(hold.timer);
-    hold = null;
-  }
+  hold.reset();
   const victims = new Set();
   for (const it of items.values()) if (it.role === "assistant" && pendingAudio(it)) victims.add(it.resp);
   for (const id of victims) {
@@ -500,10 +471,7 @@ function bargeIn(reason) {
 
 // The session is gone: nothing of it can play on or be truncated any more.
 function dropAllAudio(reason) {
-  if (hold) {
-    clearTimeout(hold.timer);
-    hold = null;
-  }
+  hold.reset();
   for (const r of responses.values()) {
     if (r.status === "in_progress") r.status = "disconnected";
     cancelled.add(r.id);

@@ -66,6 +66,7 @@ class ChatBackend(Protocol):
         tools: list[dict] | None = None,
         max_tokens: int = 160,
         temperature: float = 0.2,
+        owner: str = "",  # who asks (holds are per owner)
     ) -> AsyncIterator[LLMEvent]: ...
 
     async def warm(self) -> None: ...

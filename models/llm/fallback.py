@@ -43,13 +43,14 @@ class FallbackChat(ChatBackend):
         tools: list[dict] | None = None,
         max_tokens: int = 160,
         temperature: float = 0.2,
+        owner: str = "",  # who asks (holds are per owner)
     ) -> AsyncIterator[LLMEvent]:
         errors: list[str] = []
         for backend in self.backends:
             started = False
             try:
                 async with aclosing(
-                    backend.stream(messages, tools=tools, max_tokens=max_tokens, temperature=temperature)
+                    backend.stream(messages, tools=tools, max_tokens=max_tokens, temperature=temperature, owner=owner)
                 ) as agen:
                     async for event in agen:
                         if not started:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import codecs
+import collections
 import concurrent.futures
 import logging
 import threading
@@ -59,8 +60,8 @@ class LlamaCppChat(ChatBackend):
         self.name = name or f"llama.cpp {self.model_path.stem.lower()}"
         self._llm: Any = None
         self._lock = asyncio.Lock()
-        self._running = threading.Event()  # cleared = decoding waits between tokens (see hold())
-        self._running.set()
+        self._holds: collections.Counter[str] = collections.Counter()  # owner -> holds (see hold())
+        self._holds_changed = threading.Condition()
         self._executor = concurrent.futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix="parley-llm")
         self._stop_tokens: set[int] = set()
         self._closed = False
@@ -194,6 +195,7 @@ class LlamaCppChat(ChatBackend):
         temperature: float,
         stop: threading.Event,
         emit,
+        owner: str = "",
     ) -> None:
         self._load_sync()
         llm = self._llm
@@ -211,9 +213,9 @@ class LlamaCppChat(ChatBackend):
             )
             try:
                 for token in gen:
-                    while not self._running.wait(0.05):  # held: give the cores to TTS
-                        if stop.is_set():
-                            break
+                    with self._holds_changed:  # this owner is held: give the cores to its TTS
+                        while self._holds.get(owner) and not stop.is_set():
+                            self._holds_changed.wait(0.05)
                     if stop.is_set():
                         reason = "cancelled"
                         break
@@ -285,6 +287,7 @@ class LlamaCppChat(ChatBackend):
         tools: list[dict] | None = None,
         max_tokens: int = 160,
         temperature: float = 0.2,
+        owner: str = "",
     ) -> AsyncIterator[LLMEvent]:
         self._check_open()
         loop = asyncio.get_running_loop()
@@ -299,7 +302,7 @@ class LlamaCppChat(ChatBackend):
 
         def work() -> None:
             try:
-                self._generate_sync(list(messages), list(tools) if tools else None, max_tokens, temperature, stop, emit)
+                self._generate_sync(list(messages), list(tools) if tools else None, max_tokens, temperature, stop, emit, owner)
             except BaseException as exc:  # noqa: BLE001 - handed to the async side
                 emit(exc)
             finally:
@@ -325,13 +328,20 @@ class LlamaCppChat(ChatBackend):
                 stop.set()
                 await _wait_uncancellable(fut)
 
-    def hold(self) -> None:
-        """Pause decoding between tokens (e.g. while the first speech chunk is synthesized:
-        on 2 cores, decoding and TTS at once slow each other 2-4x)."""
-        self._running.clear()
+    def hold(self, owner: str = "") -> None:
+        """Pause `owner`'s decoding between tokens (e.g. while its first speech chunk is
+        synthesized: on 2 cores, decoding and TTS at once slow each other 2-4x). Holds are
+        counted per owner: one session's hold never pauses another's generation."""
+        with self._holds_changed:
+            self._holds[owner] += 1
 
-    def release(self) -> None:
-        self._running.set()
+    def release(self, owner: str = "") -> None:
+        with self._holds_changed:
+            if self._holds.get(owner, 0) <= 1:
+                self._holds.pop(owner, None)
+            else:
+                self._holds[owner] -= 1
+            self._holds_changed.notify_all()
 
     def set_threads(self, n_threads: int) -> None:
         """Change decode threads from the next decode on (e.g. 1 while TTS runs)."""

@@ -59,6 +59,7 @@ class OpenAICompatChat(ChatBackend):
         tools: list[dict] | None = None,
         max_tokens: int = 160,
         temperature: float = 0.2,
+        owner: str = "",  # who asks (holds are per owner)
     ) -> AsyncIterator[LLMEvent]:
         import httpx
 

@@ -1,0 +1,101 @@
+"""Turn: one user utterance, from speech start to its fate, in one object.
+
+    speaking ──pause──► draft (final ASR + reply generated, held back)
+       ▲                  │ speech resumes: the draft is discarded, the turn goes on
+       └──────────────────┘
+    draft ──silence long enough──► committed ──the user goes on within merge_window──► merged
+      └──noise / backchannel / echo──► dropped
+
+A turn owns its item id, where its audio starts and ends in the session's buffer, its
+partial transcript, its draft (decode task, held reply, held events) and every item it
+added to the conversation. `discard_draft()` and `retract()` take all of that back, so a
+dropped or merged turn leaves nothing in the history.
+"""
+from __future__ import annotations
+
+import asyncio
+import enum
+from dataclasses import dataclass, field
+from typing import Any
+
+from models.asr import Transcript
+
+from .conversation import Conversation, Item
+from .protocol import new_id
+from .response import ResponseRun
+from .turn_metrics import TurnMetrics
+
+
+class TurnState(enum.Enum):
+    SPEAKING = "speaking"
+    DRAFT = "draft"
+    COMMITTED = "committed"
+    DROPPED = "dropped"
+    MERGED = "merged"
+
+
+@dataclass
+class Draft:
+    """The turn's ending as prepared during a pause: final transcript and a held reply."""
+
+    end: int  # buffer index where the decoded audio ends
+    speech_end_ms: float
+    metrics: TurnMetrics
+    start: int = 0  # buffer index where the decoded audio starts (the turn's start then)
+    decode: asyncio.Task | None = None
+    transcript: Transcript | None = None
+    ready: asyncio.Event = field(default_factory=asyncio.Event)  # transcript known (or failed)
+    reply: ResponseRun | None = None
+    reply_task: asyncio.Task | None = None
+    held: list[dict[str, Any]] = field(default_factory=list)  # reply events waiting for the commit
+
+
+@dataclass
+class Turn:
+    start: int  # buffer index where the turn's audio starts (pre-roll included)
+    speech_start_ms: float
+    item_id: str = field(default_factory=lambda: new_id("item"))
+    state: TurnState = TurnState.SPEAKING
+    continues: "Turn | None" = None  # a committed turn this one may merge with
+    overlap: str = ""  # while a reply plays: "" undecided, "turn", or why it is not one
+    judged: asyncio.Event = field(default_factory=asyncio.Event)  # `overlap` decided
+    partial_text: str = ""
+    partial_emitted: int = 0
+    draft: Draft | None = None
+    user_item: Item | None = None
+    committed_end: int = 0  # buffer index where the committed audio ends
+    speech_end_ms: float = 0.0
+
+    @property
+    def open(self) -> bool:
+        return self.state in (TurnState.SPEAKING, TurnState.DRAFT)
+
+    def history_items(self) -> list[Item]:
+        items = [self.user_item] if self.user_item is not None else []
+        if self.draft is not None and self.draft.reply is not None:
+            items += self.draft.reply.history_items
+        return items
+
+    def tasks(self) -> list[asyncio.Task]:
+        d = self.draft
+        return [t for t in ((d.decode, d.reply_task) if d else ()) if t is not None]
+
+    async def cancel_tasks(self) -> None:
+        tasks = [t for t in self.tasks() if not t.done()]
+        for t in tasks:
+            t.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+
+    async def discard_draft(self, conversation: Conversation) -> None:
+        """Speech resumed: throw the draft away, and everything it added to the history."""
+        await self.cancel_tasks()
+        self.retract(conversation)
+        self.draft = None
+        if self.state is TurnState.DRAFT:
+            self.state = TurnState.SPEAKING
+
+    def retract(self, conversation: Conversation) -> list[str]:
+        """Remove every item this turn added to the conversation; their ids."""
+        removed = [it.id for it in self.history_items() if conversation.delete(it.id)]
+        self.user_item = None
+        return removed

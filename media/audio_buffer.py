@@ -1,0 +1,71 @@
+"""AudioBuffer: a session's recent microphone audio, addressed by absolute sample index.
+
+Appends are O(1) (a list of chunks, never one array re-concatenated per frame). Audio
+before `keep_from()` is released; the buffer never holds more than `max_samples`, and an
+append that would exceed it raises `AudioBufferFull` (nothing is added) so the caller can
+say so instead of growing without bound.
+"""
+from __future__ import annotations
+
+import time
+from collections import deque
+
+import numpy as np
+
+
+class AudioBufferFull(Exception):
+    """The buffer is at its cap; the caller must commit, clear or let the turn end first."""
+
+
+class AudioBuffer:
+    def __init__(self, rate: int = 16_000, max_samples: int = 16_000 * 120) -> None:
+        self.rate = rate
+        self.max_samples = max_samples
+        self._chunks: deque[np.ndarray] = deque()
+        self._arrivals: deque[tuple[int, float]] = deque(maxlen=512)  # (end sample, monotonic arrival)
+        self.start = 0  # absolute index of the first sample held
+        self.end = 0  # absolute index one past the last sample
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    def append(self, samples: np.ndarray, arrived: float | None = None) -> None:
+        samples = np.asarray(samples, np.float32).reshape(-1)
+        if len(self) + len(samples) > self.max_samples:
+            raise AudioBufferFull(f"{(len(self) + len(samples)) / self.rate:.1f} s of audio would exceed the {self.max_samples / self.rate:.0f} s buffer")
+        if not len(samples):
+            return
+        self._chunks.append(samples)
+        self.end += len(samples)
+        self._arrivals.append((self.end, time.monotonic() if arrived is None else arrived))
+
+    def slice(self, start: int, end: int) -> np.ndarray:
+        """A copy of samples [start, end) that are still held (clipped to what is)."""
+        start, end = max(start, self.start), min(end, self.end)
+        if end <= start:
+            return np.zeros(0, np.float32)
+        out, pos = [], self.start
+        for chunk in self._chunks:
+            lo, hi = pos, pos + len(chunk)
+            if hi > start and lo < end:
+                out.append(chunk[max(0, start - lo):min(len(chunk), end - lo)])
+            if hi >= end:
+                break
+            pos = hi
+        return np.concatenate(out) if out else np.zeros(0, np.float32)
+
+    def keep_from(self, index: int) -> None:
+        """Release whole chunks that end at or before `index`."""
+        while self._chunks and self.start + len(self._chunks[0]) <= index:
+            self.start += len(self._chunks.popleft())
+
+    def clear(self) -> None:
+        self._chunks.clear()
+        self.start = self.end
+
+    def arrival_of(self, index: int) -> float:
+        """Monotonic time at which sample `index` arrived (live clients stream in real time)."""
+        for end, t in self._arrivals:
+            if end >= index:
+                return t - (end - index) / self.rate
+        return time.monotonic()
