@@ -37,17 +37,22 @@ def _ns(monotonic_s: float, offset_ns: int) -> int:
     return int(monotonic_s * 1e9) + offset_ns
 
 
+def _answering_backend(llm: Any) -> Any:
+    """Of a fallback chain, the backend that answered last (else the first); else `llm`."""
+    backends = getattr(llm, "backends", None)
+    if not backends:
+        return llm
+    last = getattr(llm, "last_backend", "") or ""
+    return next((b for b in backends if getattr(b, "name", None) == last), backends[0])
+
+
 def model_name(llm: Any) -> str:
-    """The model a turn's LLM call used: the answering backend of a fallback chain, the
-    server-side model name of an OpenAI-compatible backend, else the backend's name."""
+    """The model a turn's LLM call used: the server-side model name of an OpenAI-compatible
+    backend, else the backend's name (of the answering backend of a fallback chain)."""
     if llm is None:
         return "unknown"
-    backends = getattr(llm, "backends", None)
-    if backends:
-        last = getattr(llm, "last_backend", "") or ""
-        chosen = next((b for b in backends if getattr(b, "name", None) == last), backends[0])
-        return model_name(chosen)
-    return str(getattr(llm, "model", "") or getattr(llm, "name", "") or type(llm).__name__)
+    backend = _answering_backend(llm)
+    return str(getattr(backend, "model", "") or getattr(backend, "name", "") or type(backend).__name__)
 
 
 def _provider(model_backend: Any) -> str:
@@ -138,7 +143,9 @@ class TurnTracer:
         span = self.tracer.start_span(f"chat {model}", context=ctx, start_time=_ns(start, offset_ns))
         span.set_attribute("gen_ai.operation.name", "chat")
         span.set_attribute("gen_ai.request.model", model)
-        span.set_attribute("gen_ai.system", _provider(getattr(llm, "backends", [llm])[0] if getattr(llm, "backends", None) else llm))
+        provider = _provider(_answering_backend(llm))
+        span.set_attribute("gen_ai.provider.name", provider)  # current semantic conventions
+        span.set_attribute("gen_ai.system", provider)  # the older name, still read by many backends
         usage = getattr(turn, "usage", None) or {}
         for key in ("input_tokens", "output_tokens"):
             if isinstance(usage.get(key), int):

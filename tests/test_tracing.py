@@ -79,6 +79,7 @@ def test_one_span_per_turn_with_children_at_the_recorded_times() -> None:
     assert root.attributes["parley.turn.preemptive"] is True and root.attributes["parley.turn.interrupted"] is True
     llm = spans["chat qwen2.5-coder-0.5b"].attributes
     assert llm["gen_ai.operation.name"] == "chat" and llm["gen_ai.request.model"] == "qwen2.5-coder-0.5b"
+    assert llm["gen_ai.provider.name"] == "openai"  # the API it was reached by
     assert llm["gen_ai.usage.input_tokens"] == 312 and llm["gen_ai.usage.output_tokens"] == 17
     assert llm["parley.llm.time_to_first_token_ms"] == pytest.approx(240)
     # no text by default

@@ -40,10 +40,6 @@ class PostgresTicketStore:
     """Tickets in PostgreSQL, same contract as the SQLite `TicketStore`."""
 
     def __init__(self, url: str) -> None:
-        try:
-            import psycopg  # noqa: F401
-        except ImportError as exc:
-            raise StoreUnavailable("tickets_db is a PostgreSQL URL but psycopg is not installed: pip install 'psycopg[binary]'") from exc
         self.url = url
         self._init_lock = threading.Lock()
         self._ready = False
@@ -56,8 +52,10 @@ class PostgresTicketStore:
     def _transaction(self, migrate: bool = True) -> Iterator[Any]:
         """A connection in a transaction: committed if the block ends normally, rolled back
         otherwise; connection failures become StoreUnavailable."""
-        import psycopg
-
+        try:
+            import psycopg
+        except ImportError as exc:  # every call says so (503), and the start-up log too
+            raise StoreUnavailable("tickets_db is a PostgreSQL URL but psycopg is not installed: pip install 'parley[postgres]'") from exc
         if migrate and not self._ready:
             self.migrate()
         try:
