@@ -227,8 +227,7 @@ async def main() -> None:
         from deploy.services import ParleyNode
 
         log = Path(tempfile.mkdtemp(prefix="parley-load-")) / "server.log"
-        node = ParleyNode("load", log, {"PARLEY_MAX_SESSIONS": str(max(levels) + 2), "PARLEY_LOG_LEVEL": "warning",
-                                        "OMP_THREAD_LIMIT": "1"})
+        node = ParleyNode("load", log, {"PARLEY_MAX_SESSIONS": str(max(levels) + 2), "PARLEY_LOG_LEVEL": "warning"})
         node.launch()
         node.wait_ready()
         url, pid = node.url.replace("http://", "ws://") + "/v1/realtime", node.proc.pid

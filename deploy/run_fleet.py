@@ -69,7 +69,6 @@ class Fleet:
             "PARLEY_TICKETS_DB": self.postgres.url if self.postgres else str(self.run_dir / "tickets.sqlite3"),
             "PARLEY_LLM_BACKENDS": ",".join(backends),
             "PARLEY_ASR_THREADS": str(o.threads), "PARLEY_TTS_THREADS": str(o.threads), "PARLEY_LLM_THREADS": str(o.threads),
-            "OMP_THREAD_LIMIT": "1",
         }
         return {**env, **o.extra_env}
 

@@ -237,6 +237,7 @@ class ParleyNode:
     env: dict[str, str]
     port: int = 0
     proc: subprocess.Popen | None = None
+    unset: tuple[str, ...] = ("OMP_THREAD_LIMIT",)  # Parley limits Tesseract's threads itself; in the server it would cap Whisper's
 
     @property
     def url(self) -> str:
@@ -244,7 +245,8 @@ class ParleyNode:
 
     def launch(self) -> None:
         self.port = self.port or free_port()
-        env = {**os.environ, **self.env, "PARLEY_NODE_ID": self.node_id, "PARLEY_HOST": "127.0.0.1", "PARLEY_PORT": str(self.port)}
+        env = {k: v for k, v in os.environ.items() if k not in self.unset}
+        env.update({**self.env, "PARLEY_NODE_ID": self.node_id, "PARLEY_HOST": "127.0.0.1", "PARLEY_PORT": str(self.port)})
         cmd = [sys.executable, "-m", "agent.cli", "serve"]
         with open(self.log_path, "ab") as log:
             self.proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
