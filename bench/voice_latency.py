@@ -6,7 +6,11 @@ Starts a server in-process (or uses --url), streams Piper-made questions in real
 It prints p50/p95 beside the server's own per-stage metrics (parley.turn.metrics), and the
 barge-in stop time (interruption onset → last audio delta of the cancelled reply).
 
-    .venv/bin/python bench/voice_latency.py --turns 8
+Then the real recordings of `../shared/speech-dev/` go the same way (`bench/asr_real.py`
+streams them; voice to voice there is last voiced sample sent → first audio delta of the
+reply to the clip's last turn): the headline figure, with the Piper questions beside it.
+
+    .venv/bin/python bench/voice_latency.py --turns 8 [--real-rounds 1 | --real-rounds 0]
 """
 from __future__ import annotations
 
@@ -152,10 +156,33 @@ async def start_bench_server(title: str, *, models: tuple[str, ...] = ("vad", "a
     return runtime, server, serve, port
 
 
+async def real_clips_latency(url: str, runtime, rounds: int, *, piper_v2v: list[float]) -> None:
+    """Voice to voice on the real recordings (each speech clip, `rounds` times), beside the
+    Piper questions' figure from the same run."""
+    from bench.asr_real import FinalDecodeLog, stream_clip
+    from bench.real_clips import last_voiced_s, load_clips
+
+    finals = FinalDecodeLog(runtime.asr)
+    clips = [c for c in load_clips() if c.reference]
+    real: list[float] = []
+    print(f"\nreal recordings ({len(clips)} clips x {rounds}; load average {os.getloadavg()}):")
+    for _ in range(rounds):
+        for clip in clips:
+            r = await stream_clip(url, clip.at(RATE), last_voiced_s(runtime.vad, clip), finals)
+            if r.v2v_ms is not None:
+                real.append(r.v2v_ms)
+            print(f"  {clip.name[:34]:34} v2v {r.v2v_ms if r.v2v_ms is not None else float('nan'):5.0f} ms | "
+                  f"final transcript ready {r.final_ready_ms if r.final_ready_ms is not None else float('nan'):4.0f} ms | heard {' | '.join(r.turns)!r}")
+    if real:
+        print(f"voice-to-voice on real recordings: p50 {pct(real, 50):.0f} ms, p95 {pct(real, 95):.0f} ms over {len(real)} turns"
+              + (f" (Piper questions in this run: p50 {pct(piper_v2v, 50):.0f} ms, p95 {pct(piper_v2v, 95):.0f} ms)" if piper_v2v else ""))
+
+
 async def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--turns", type=int, default=8)
     ap.add_argument("--barge-ins", type=int, default=3)
+    ap.add_argument("--real-rounds", type=int, default=1, help="rounds over the real recordings (0: none)")
     args = ap.parse_args()
 
     runtime, server, serve, sock_port = await start_bench_server("voice latency")
@@ -177,6 +204,8 @@ async def main() -> None:
         xs = [r["metrics"][s] for r in results if s in r["metrics"]]
         if xs:
             print(f"  {s:22} {statistics.median(xs):7.0f}   (p95 {pct(xs, 95):.0f})")
+    if args.real_rounds:
+        await real_clips_latency(url, runtime, args.real_rounds, piper_v2v=v2v)
     stops = []
     for _ in range(args.barge_ins):
         b = await barge_in(url, runtime)

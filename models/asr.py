@@ -1,15 +1,23 @@
 """ASR adapter: faster-whisper (CTranslate2), CPU int8 by default.
 
-Two decoding paths share one loaded model:
+Decoding paths sharing one loaded model:
 
-* `transcribe()` — the fast path for live turns. Whisper's encoder normally runs on a
-  30 s window padded with silence (~0.9 s per call on 2 cores, whatever the clip length).
-  We compute log-mel features for the utterance only (+0.5 s tail) and call the CTranslate2
-  model directly, which costs roughly proportional to the audio (1.2 s → ~80 ms here).
-  Trimmed windows can make the decoder loop, so output is capped by tokens per second of
-  audio and repeated sentences are dropped.
-* `transcribe(..., word_timestamps=True)` — the library's standard path, with per-word
-  times (for files / the CLI), slower.
+* `transcribe()` — the fast path, for partial transcripts and barge-in checks. The
+  library pads every clip to Whisper's 30 s window (~0.45–0.9 s per call on 2 cores,
+  whatever the clip length). We compute log-mel features for the speech padded with
+  silence to a short window (≥ 8 s, ≥ 2 s after the speech, `window = "short"`) and call
+  the CTranslate2 model directly: ~80 ms for a 2 s clip, ~0.4 s for 12 s. Cut to the speech
+  alone (+0.5 s, `window = "trimmed"`, the old path) the decoder restarted sentences after
+  their end and misheard noisy speech more. Output is still capped by tokens per second and
+  repeated sentences are dropped, as guards.
+* `transcribe_final()` — the transcript a turn is committed with. `final_mode` picks how:
+  "checked" (default) runs the fast path and keeps it unless it looks doubtful (a decoder
+  loop, compression ratio > 2.4, average log-probability < -1, a speech/noise toss-up), in
+  which case the offline decode replaces it; "padded" always runs the offline decode;
+  "fast" is the fast path alone. `bench/asr_real.py` measures them on real recordings.
+* `transcribe_offline()` (and `transcribe(..., word_timestamps=True)`) — the library's
+  standard decode: 30 s padded window, temperature fallback, compression-ratio / log-prob /
+  no-speech checks. The accuracy reference.
 """
 from __future__ import annotations
 
@@ -17,6 +25,7 @@ import logging
 import os
 import re
 import threading
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,7 +36,15 @@ from .weights import WeightsError, default_whisper_dir
 log = logging.getLogger("parley.asr")
 SAMPLE_RATE = 16_000
 _TAIL_S = 0.5
+_MIN_WINDOW_S = 8.0  # the fast decode's encoder window: the speech padded with silence to at least this
+_WINDOW_MARGIN_S = 2.0  # ... and to at least this much silence after the speech
+_MAX_WINDOW_S = 30.0  # Whisper's own window
 _MAX_TOKENS_PER_S = 7.0
+FINAL_MODES = ("checked", "padded", "fast")
+# A fast decode is doubtful past these (the library's own fallback thresholds).
+_MAX_COMPRESSION_RATIO = 2.4
+_MIN_AVG_LOGPROB = -1.0
+_NO_SPEECH_TOSS_UP = 0.4  # above this, speech or noise is for the padded decode to say
 
 
 @dataclass(frozen=True)
@@ -45,6 +62,7 @@ class Transcript:
     avg_logprob: float
     duration_s: float
     words: tuple[Word, ...] = ()
+    decoder: str = ""  # which path produced it: "fast", "padded", "padded after <doubt>"
 
 
 # Whisper's stock inventions on silence and noise (normalised, no punctuation).
@@ -123,11 +141,29 @@ def _drop_repeats(text: str) -> str:
     return text
 
 
+def _ends_past_audio(generated: list[int], ts_begin: int, eot: int, duration: float) -> bool:
+    """True when the decoder wrote text in a segment it opened in the silent padding after
+    the speech: a loop (`_segments_within_audio` drops such segments)."""
+    open_seg, past = False, False
+    for tok in generated:
+        if tok >= ts_begin:
+            if not open_seg:
+                past = (tok - ts_begin) * 0.02 >= duration + 0.1
+            open_seg = not open_seg
+        elif tok >= eot:
+            return False
+        elif past and open_seg:
+            return True
+    return False
+
+
 class WhisperASR:
     """One loaded Whisper model; `transcribe` is blocking (call it from a worker thread)."""
 
     sample_rate = SAMPLE_RATE
     complete_cut_segments = True  # re-decode a last segment the fast path cut short (bench/asr_accuracy.py)
+    final_mode = "checked"  # how transcribe_final decodes: one of FINAL_MODES (bench/asr_real.py)
+    window = "short"  # the fast decode's encoder window: "short" (≥ 8 s, padded) or "trimmed" (speech + 0.5 s)
 
     def __init__(
         self,
@@ -176,42 +212,118 @@ class WhisperASR:
         if len(audio) < SAMPLE_RATE // 10:
             return Transcript("", 1.0, 0.0, duration)
         if word_timestamps:
-            return self._transcribe_full(audio, duration)
-        return self._transcribe_trimmed(audio, duration, beam_size)
+            return self.transcribe_offline(audio, word_timestamps=True)
+        return self._transcribe_fast(audio, duration, beam_size)
 
     def transcribe_final(self, audio: np.ndarray, *, prompt: str = "") -> Transcript:
         """The transcript a turn is committed with (the reply answers it). `prompt` is the
-        conversation's recent user text, which a decoder may condition on. Blocking."""
-        return self.transcribe(audio)
+        conversation's recent user text, which the decoder conditions on. Blocking.
 
-    def _transcribe_trimmed(self, audio: np.ndarray, duration: float, beam_size: int = 1, *, _tail_call: bool = False) -> Transcript:
+        In "checked" mode the fast decode is kept when nothing about it is doubtful, and
+        replaced by the offline (padded-window) decode when something is."""
+        audio = np.asarray(audio, dtype=np.float32).reshape(-1)
+        duration = len(audio) / SAMPLE_RATE
+        if len(audio) < SAMPLE_RATE // 10:
+            return Transcript("", 1.0, 0.0, duration)
+        mode = self.final_mode
+        if mode == "padded":
+            return self.transcribe_offline(audio, prompt=prompt)
+        fast, doubts = self._decode_fast(audio, duration, prompt=prompt)
+        if mode == "fast" or not doubts:
+            return fast
+        full = self.transcribe_offline(audio, prompt=prompt)
+        return Transcript(full.text, full.no_speech_prob, full.avg_logprob, duration, decoder="padded after " + "+".join(doubts))
+
+    def transcribe_offline(self, audio: np.ndarray, *, prompt: str = "", word_timestamps: bool = False) -> Transcript:
+        """The library's own decode (`WhisperModel.transcribe`, beam 1): the 30 s padded
+        window, temperature fallback, compression-ratio / log-prob / no-speech checks. The
+        accuracy reference for the fast path; ~0.45 s on 2 idle cores for any clip ≤ 30 s."""
+        audio = np.asarray(audio, dtype=np.float32).reshape(-1)
+        with self._lock:
+            segments, _info = self._model.transcribe(
+                audio, language="en", beam_size=1, condition_on_previous_text=False,
+                initial_prompt=prompt.strip()[-400:] or None, word_timestamps=word_timestamps,
+            )
+            segments = list(segments)
+        words = tuple(
+            Word(w.word.strip(), float(w.start), float(w.end), float(w.probability))
+            for s in segments
+            for w in (s.words or ())
+        )
+        text = " ".join(s.text.strip() for s in segments).strip()
+        nsp = min((s.no_speech_prob for s in segments), default=1.0)
+        lp = float(np.mean([s.avg_logprob for s in segments])) if segments else -10.0
+        return Transcript(text, float(nsp), lp, len(audio) / SAMPLE_RATE, words, decoder="padded")
+
+    def _transcribe_fast(self, audio: np.ndarray, duration: float, beam_size: int = 1) -> Transcript:
+        return self._decode_fast(audio, duration, beam_size)[0]
+
+    def _decode_fast(
+        self, audio: np.ndarray, duration: float, beam_size: int = 1, *, prompt: str = "", _tail_call: bool = False
+    ) -> tuple[Transcript, list[str]]:
+        """The fast decode, and what makes it doubtful ("loop", "compression", "logprob",
+        "no_speech"; empty when it looks sound)."""
         fe = self._model.feature_extractor
-        padded = np.concatenate([audio, np.zeros(int(_TAIL_S * SAMPLE_RATE), np.float32)])
+        padded = np.concatenate([audio, np.zeros(self._silence_after(len(audio)), np.float32)])
         features = fe(padded)
         n_frames = min(features.shape[-1], fe.nb_max_frames)
         n_frames -= n_frames % 2
         features = np.ascontiguousarray(features[:, :n_frames])
         max_new = max(10, int(_MAX_TOKENS_PER_S * (duration + 1.0)))
+        prompt_ids = self._prompt_ids(prompt)
         with self._lock:
             encoded = self._model.encode(features)
             result = self._model.model.generate(
                 encoded,
-                [self._prompt_ts],
+                [prompt_ids],
                 beam_size=max(1, beam_size),
-                max_length=len(self._prompt_ts) + max_new,
+                # CTranslate2's Whisper generate stops at about half of max_length (measured:
+                # 40 → 18 tokens); the old `+ max_new` cut 10 s sentences short of their last word.
+                max_length=min(self._model.max_length, len(prompt_ids) + 2 * max_new),
                 return_scores=True,
                 return_no_speech_prob=True,
                 suppress_blank=True,
                 suppress_tokens=self._suppress,
                 max_initial_timestamp_index=50,
             )[0]
-        segments = self._segments_within_audio(result.sequences_ids[0], duration)
+        generated = result.sequences_ids[0]
+        segments = self._segments_within_audio(generated, duration)
         tokens = [tok for _start, seg in segments for tok in seg]
-        text = _drop_repeats(self._tokenizer.decode(tokens).strip())
+        raw = self._tokenizer.decode(tokens).strip()
+        text = _drop_repeats(raw)
         avg_logprob = result.scores[0] / (len(tokens) + 1) if tokens else -10.0
+        doubts: list[str] = []
+        looped = len(generated) >= max_new - 1 or normalise_words(text) != normalise_words(raw) or _ends_past_audio(generated, self._tokenizer.timestamp_begin, self._tokenizer.eot, duration)
+        if looped:
+            doubts.append("loop")
+        if raw and len(raw.encode()) / max(1, len(zlib.compress(raw.encode()))) > _MAX_COMPRESSION_RATIO:
+            doubts.append("compression")
+        if tokens and avg_logprob < _MIN_AVG_LOGPROB:
+            doubts.append("logprob")
+        if tokens and result.no_speech_prob > _NO_SPEECH_TOSS_UP:
+            doubts.append("no_speech")
         if self.complete_cut_segments and len(segments) > 1 and not text.endswith((".", "?", "!")) and not _tail_call:
             text = self._complete_last_segment(audio, segments, text, beam_size)
-        return Transcript(text, float(result.no_speech_prob), float(avg_logprob), duration)
+        return Transcript(text, float(result.no_speech_prob), float(avg_logprob), duration, decoder="fast"), doubts
+
+    def _silence_after(self, n_samples: int) -> int:
+        """Samples of silence the fast decode appends. Cut to the speech alone (+0.5 s), the
+        window made the decoder restart the sentence after it ended ("… it? Will we") and
+        cost accuracy on noisy speech; padded to 8 s (≥ 2 s after the speech) it reads like
+        the 30 s window for a fifth of the encoder time (bench/asr_real.py)."""
+        if self.window == "trimmed":
+            return int(_TAIL_S * SAMPLE_RATE)
+        target = max(_MIN_WINDOW_S * SAMPLE_RATE, n_samples + _WINDOW_MARGIN_S * SAMPLE_RATE)
+        return int(max(_TAIL_S * SAMPLE_RATE, min(target, _MAX_WINDOW_S * SAMPLE_RATE) - n_samples))
+
+    def _prompt_ids(self, prompt: str) -> list[int]:
+        """<|startofprev|> + the prompt's last tokens + the start sequence (Whisper's own
+        conditioning on previous text), or just the start sequence."""
+        prompt = prompt.strip()
+        if not prompt:
+            return self._prompt_ts
+        ids = self._tokenizer.encode(" " + prompt)[-(self._model.max_length // 2 - 1):]
+        return [self._tokenizer.sot_prev, *ids, *self._prompt_ts]
 
     def _complete_last_segment(self, audio: np.ndarray, segments: list[tuple[float, list[int]]], text: str, beam_size: int) -> str:
         """On a trimmed window the decoder sometimes opens a last segment and stops after a
@@ -221,7 +333,7 @@ class WhisperASR:
         begin = int(start * SAMPLE_RATE)
         if begin <= 0 or len(audio) - begin < SAMPLE_RATE // 4:
             return text
-        tail = self._transcribe_trimmed(audio[begin:], (len(audio) - begin) / SAMPLE_RATE, beam_size, _tail_call=True)
+        tail, _doubts = self._decode_fast(audio[begin:], (len(audio) - begin) / SAMPLE_RATE, beam_size, _tail_call=True)
         cut = normalise_words(self._tokenizer.decode(last))
         if not cut or not normalise_words(tail.text).startswith(cut) or len(normalise_words(tail.text)) <= len(cut):
             return text
@@ -253,19 +365,3 @@ class WhisperASR:
             else:
                 break
         return [seg for seg in segments if seg[1]]
-
-    def _transcribe_full(self, audio: np.ndarray, duration: float) -> Transcript:
-        with self._lock:
-            segments, _info = self._model.transcribe(
-                audio, language="en", beam_size=1, word_timestamps=True, condition_on_previous_text=False
-            )
-            segments = list(segments)
-        words = tuple(
-            Word(w.word.strip(), float(w.start), float(w.end), float(w.probability))
-            for s in segments
-            for w in (s.words or ())
-        )
-        text = " ".join(s.text.strip() for s in segments).strip()
-        nsp = min((s.no_speech_prob for s in segments), default=1.0)
-        lp = float(np.mean([s.avg_logprob for s in segments])) if segments else -10.0
-        return Transcript(text, float(nsp), lp, duration, words)
