@@ -96,7 +96,8 @@ def classify(f: Features) -> str:
     - photo_of_screen: almost no exactly-flat pixel runs, or visible sensor noise.
     - terminal: one dark background colour dominates, with no second large flat area (a dark
       UI has a sidebar, a header, cards).
-    - document: one light, unsaturated background dominates a portrait page.
+    - document: one light, unsaturated background dominates a portrait page; or a bilevel
+      (black and white only) scan of any shape.
     - ui_screenshot: everything else.
     """
     if f.flat_fraction < 0.30 or (f.noise >= 3.0 and f.flat_fraction < 0.55):
@@ -105,6 +106,8 @@ def classify(f: Features) -> str:
         return "terminal"
     if f.dominant_luma > 200 and f.dominant_fraction >= 0.75 and f.saturation < 0.05 and f.aspect >= 1.2:
         return "document"
+    if f.dominant_luma > 200 and f.colour_count <= 2 and f.saturation < 0.01:
+        return "document"  # a bilevel scan in landscape (a screen has anti-aliasing greys)
     return "ui_screenshot"
 
 
@@ -200,7 +203,11 @@ def dark_regions(gray: np.ndarray, threshold: int = 110, solid: int = 10, window
     solid_dark = opening(dark, k).astype(bool)
     solid_light = opening(1 - dark, k).astype(bool)
     mostly_dark = _box_mean(frac, max(3, window // 2)) > 0.5
-    inv = solid_dark | (~solid_light & mostly_dark)
+    # Bold dark text on a light page is "mostly dark" inside its strokes too: only text near a
+    # solid dark area (a terminal, a button), or in a wider mostly dark neighbourhood, flips.
+    near_solid = max_filter(solid_dark.astype(np.uint8), max(3, window)).astype(bool)
+    wide_dark = _box_mean(frac, max(3, 2 * window)) > 0.5
+    inv = solid_dark | (~solid_light & mostly_dark & (near_solid | wide_dark))
     return _up2(inv, (h, w))
 
 
@@ -213,22 +220,49 @@ def background(gray: np.ndarray, window: int = 21) -> np.ndarray:
     return _up2(closing(small, max(3, window // 2)), gray.shape)
 
 
-def normalize(gray: np.ndarray, dark_threshold: int = 110, bg_window: int = 21, flatten: bool = True) -> Normalized:
+def normalize(gray: np.ndarray, dark_threshold: int = 110, bg_window: int = 21, flatten: bool = True,
+              rgb: np.ndarray | None = None, clear_edges: bool = True) -> Normalized:
     """Make every text region dark-on-white, region by region.
 
     1. Invert the dark-background regions (`dark_regions`), exact to 2 px at region edges.
+       With `rgb`, colour counts as contrast: on a dark background a pixel is as bright as
+       its brightest channel (red error text on a dark terminal has low luma but a bright
+       red channel), on a light one as dark as its darkest channel (red or blue text on
+       white). Regions are still found on luma.
     2. (`flatten`) Divide by the local background (`background`): evens out uneven light in
        photos, turns grey-on-grey and text-on-a-button into black on white, and keeps region
        edges sharp (closing preserves steps), so no halo becomes "ink".
     """
     gray = gray.astype(np.uint8)
     inv = dark_regions(gray, dark_threshold)
-    g = np.where(inv, 255 - gray, gray).astype(np.uint8) if inv.any() else gray
+    edge = None
+    if inv.any() and not inv.all():
+        # The border of a dark region (found to 2 px at half resolution; anti-aliased,
+        # rounded) is ink in either polarity and reads as "[" or "(" beside a toast's or a
+        # button's text: it is painted white below.
+        half = inv[::2, ::2].astype(np.uint8)  # inv is a 2x upsample: this is exact, and 4x cheaper
+        edge = _up2(max_filter(half, 4).astype(bool) & ~min_filter(half, 4).astype(bool), gray.shape)
+    if rgb is not None:
+        mx = rgb.max(axis=2)
+        # the brightest channel only where the background itself is dark in every channel
+        # (a red toast's background has a bright red channel: there luma contrasts better)
+        # (a grey opening: thin bright strokes drop out, the step at a region's edge stays)
+        by_max = opening(_pool2(mx, np.minimum), 6) < 100  # half resolution
+        on_dark = np.where(_up2(by_max, gray.shape), 255 - mx, 255 - gray)
+        if not by_max.all() and by_max.any():  # where the two recipes meet (a red toast on a dark page): an edge too
+            u = by_max.astype(np.uint8)
+            seam = _up2(max_filter(u, 4).astype(bool) & ~min_filter(u, 4).astype(bool), gray.shape) & inv
+            edge = seam if edge is None else (edge | seam)
+        g = np.where(inv, on_dark, rgb.min(axis=2)).astype(np.uint8)
+    else:
+        g = np.where(inv, 255 - gray, gray).astype(np.uint8) if inv.any() else gray
     bg = None
     if flatten:
         bg = background(g, bg_window)
         scale = np.float32(255.0) / np.maximum(bg, 24).astype(np.float32)
         g = np.minimum(g * scale, 255).astype(np.uint8)
+    if edge is not None and clear_edges:  # after flattening: the background estimate is itself off at the edge
+        g = np.where(edge, np.uint8(255), g)
     return Normalized(g, float(inv.mean()), bg)
 
 

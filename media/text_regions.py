@@ -127,8 +127,12 @@ def _strip_frame(piece: np.ndarray) -> list[tuple[str, int]]:
     return out
 
 
-def find_fragments(mask: np.ndarray, min_size: int = 4, max_depth: int = 8) -> tuple[list[Fragment], list[Box]]:
+def find_fragments(mask: np.ndarray, min_size: int = 4, max_depth: int = 8, col_gap: float = 1.5) -> tuple[list[Fragment], list[Box]]:
     """Recursive XY-cut into line-sized, single-column fragments, in reading order.
+
+    A one-line band splits at empty columns wider than `col_gap` x its height (1.5: wider
+    than any word space in proportional UI text; a terminal, whose monospace cells leave
+    wide gaps around ':' and '/', passes more so "cat: /etc/shadow: ..." stays one line).
 
     Also strips frame lines (button and box outlines) it meets, from `mask` in place, and
     returns their boxes so the caller can erase them from the image it crops from.
@@ -150,7 +154,7 @@ def find_fragments(mask: np.ndarray, min_size: int = 4, max_depth: int = 8) -> t
             # a band of one line splits at gaps of 1.5 line heights (wider than any word space);
             # a taller band (an icon beside two lines, lines touching) at one line height, so
             # the pieces can then be split into their lines
-            min_gap = 1.5 * bh if bh <= 1.8 * line_h else 1.0 * line_h
+            min_gap = col_gap * bh if bh <= 1.8 * line_h else (col_gap / 1.5) * line_h
             pieces = _bands(band.sum(axis=0), max(6, int(round(min_gap))))
             for cs, ce in pieces:
                 piece = band[:, cs:ce]

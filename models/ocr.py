@@ -113,9 +113,32 @@ def _union(boxes: Iterable[Box]) -> Box:
     return (x0, y0, x1 - x0, y1 - y0)
 
 
+_TRAILING_MARK = frozenset(".,:;!?)]}'\"")
+
+
+def _join(words: Sequence[OcrWord]) -> str:
+    """Words joined by spaces, except that a lone closing mark ("." "," ":" ...) that Tesseract
+    split off a word it nearly touches (monospace cells leave a gap) joins that word."""
+    out = ""
+    prev: OcrWord | None = None
+    for w in words:
+        if prev is not None:
+            out += "" if _glued_mark(prev, w) else " "
+        out += w.text
+        prev = w
+    return out
+
+
+def _glued_mark(prev: OcrWord, w: OcrWord) -> bool:
+    """`w` is a closing mark ("." "," ":" ...) nearly touching the word before it: the end of
+    that word that Tesseract split off (monospace cells leave a gap), not icon noise."""
+    gap = w.box[0] - (prev.box[0] + prev.box[2])
+    return len(w.text) <= 2 and all(ch in _TRAILING_MARK for ch in w.text) and gap <= 0.6 * max(prev.box[3], w.box[3])
+
+
 def _make_line(words: Sequence[OcrWord]) -> OcrLine:
     words = sorted(words, key=lambda w: w.box[0])
-    text = " ".join(w.text for w in words)
+    text = _join(words)
     conf = sum(w.conf for w in words) / len(words)
     return OcrLine(text=text, conf=conf, box=_union(w.box for w in words), words=tuple(words))
 
@@ -193,7 +216,7 @@ def drop_noise(lines: Sequence[OcrLine], max_conf: float = 60.0) -> list[OcrWord
             continue  # a lone symbol: an icon read as text
         while ws and _is_junk(ws[0], max_conf):
             ws.pop(0)
-        while ws and _is_junk(ws[-1], max_conf):
+        while ws and _is_junk(ws[-1], max_conf) and not (len(ws) > 1 and _glued_mark(ws[-2], ws[-1])):
             ws.pop()
         kept += [w for w in ws if not (w.conf < max_conf and all(ch in _JUNK for ch in w.text))]
     return kept

@@ -17,10 +17,23 @@ _ERROR_WORDS = re.compile(
     r"segfault|crash(?:ed)?|abort(?:ed)?|unhandled|unexpected|forbidden|unauthorized|unavailable|"
     r"unreachable|rejected|corrupt(?:ed)?|overflow|violation|killed|oom|deadlock|stack trace)\b"
 )
-_EXC_CLASS = re.compile(r"\b([A-Z][A-Za-z0-9_]*(?:Error|Exception|Fault|Failure|Panic|Warning))\b(?::|\s*\()")
+_EXC_CLASS = re.compile(r"\b([A-Z][A-Za-z0-9_]*(?:Error|Exception|Fault|Failure|Panic|Warning))\b(?::|\s*\(|\s+at\s|\s*$)")
 _STRONG = re.compile(r"(?i)\b(error|exception|fatal|panic)\s*[:\[(]|^\s*(E|F)\d{0,4}\s*[:\]]")
 _GENERIC_ONLY = re.compile(r"(?i)^\s*traceback \(most recent call last\):?\s*$")
 _STATUS_WORDS = re.compile(r"(?i)^\s*(failed|error|errors|failure|denied|timeout|invalid|cancel+ed)\s*$")
+# The shapes real command-line tools word their errors in (each one a whole error line):
+# "fatal: ...", "E: ...", "error[E0425]: ...", "npm ERR! ..." / "npm error ...", "make: *** ...",
+# "git: 'x' is not a git command", "bash: x: command not found", "cat: x: No such file or directory".
+_CLI_ERROR = re.compile(
+    r"(?i)^\s*(?:fatal|error|err!?|e|f|critical|panic)(?:\[[A-Z]?\d+\])?\s*:\s*\S"
+    r"|^\s*npm (?:ERR!|error) \S|^\s*[\w./-]+: \*\*\* "
+    r"|\bis not an? (?:[\w-]+ )?command\b|\bcommand not found\b|\bno such (?:file or directory|option|command|table|host|device|process|user|module|key)\b"
+    r"|\bpermission denied\b|\bno rule to make target\b|\bnot a git repository\b|\bdid not match any\b|\bmissing script\b"
+    r"|\bno matching distribution\b|\bunable to locate\b|\bsegmentation fault\b|\bcore dumped\b"
+)
+_BARE_PREFIX = re.compile(r"(?i)^\s*(?:npm (?:ERR!|error)|error|fatal|E)\s*:?\s*$")  # "npm error" alone: a continuation, not a message
+# "Error - Spreadsheet Studio", "Warning | App": a window or tab title naming the app, not the error
+_WINDOW_TITLE = re.compile(r"^\s*(?:Error|Warning|Alert|Problem|Crash)\s+[-–—|]\s+\S.{0,40}$", re.I)
 
 
 @dataclass
@@ -54,18 +67,21 @@ def error_score(line: str) -> int:
     s = line.strip()
     if len(s) < 4:
         return 0
+    if _BARE_PREFIX.match(s) or _WINDOW_TITLE.match(s):
+        return 0
     kw = len(_ERROR_WORDS.findall(s))
     exc = bool(_EXC_CLASS.search(s))
-    codes = bool(_HTTP_ERR.search(s) or _ERRNO.search(s) or _HEX_CODE.search(s))
-    if not (kw or exc or codes):
+    cli = bool(_CLI_ERROR.search(s))
+    codes = bool(_HTTP_ERR.search(s) or _ERRNO.search(s) or _HEX_CODE.search(s) or _CHROME_ERR.search(s))
+    if not (kw or exc or codes or cli):
         return 0
     if _STATUS_WORDS.match(s):
         return 0  # a bare status cell ("Failed") is a signal, not a message
-    score = 2 * min(kw, 3) + (4 if exc else 0) + (2 if codes else 0) + (2 if _STRONG.search(s) else 0)
+    score = 2 * min(kw, 3) + (4 if exc else 0) + (2 if codes else 0) + (2 if _STRONG.search(s) else 0) + (3 if cli else 0)
     words = len(s.split())
     if ":" in s and words >= 3:
         score += 2
-    if words < 3:
+    if words < 3 and not (codes or exc):
         score -= 2
     if _GENERIC_ONLY.match(s):
         score = 1  # an error marker; never the title

@@ -4,13 +4,27 @@ Split from pipeline.py so the OCR step can be benchmarked and tested alone.
 """
 from __future__ import annotations
 
+import re
 import time
 from concurrent.futures import ThreadPoolExecutor
 
+import numpy as np
 from PIL import Image
 
 from media.ocr_prep import PrepOptions, Prepared, prepare
-from models.ocr import OCRError, OCRTimeout, OcrResult, OcrWord, TesseractOCR, drop_noise, group_lines
+from models.ocr import OCRError, OCRTimeout, OcrLine, OcrResult, OcrWord, TesseractOCR, drop_noise, group_lines, merge_results
+
+# Terminal text is ASCII in a monospace font: symbols Tesseract's language model likes to
+# read into it (a zero as "©", a straight quote as "‘") are ruled out there.
+TERMINAL_BLACKLIST = "©®‘’“”„«»°•·—–€£¥§¶¢™éèáàóòúùñ"
+_SPACE_COLON = re.compile(r"(\w) :(?=\s|$)")  # "fatal :" -> "fatal:" (a colon sits mid-cell in monospace)
+_TILDE_QUOTED = re.compile(r"(?<![\w~/])~([A-Za-z_][\w.:-]*)~(?![\w/])")  # rustc's `name` read as ~name~
+
+
+def terminal_line_fixes(text: str) -> str:
+    """Undo the two misreadings monospace terminal text gets from Tesseract."""
+    return _TILDE_QUOTED.sub(r"`\1`", _SPACE_COLON.sub(r"\1:", text))
+
 
 # Shared by all requests; the runtime's `ocr_limit` semaphore bounds how many screenshots
 # are read at once, and each screenshot uses at most `PrepOptions.groups` workers.
@@ -25,8 +39,11 @@ def read_prepared(prep: Prepared, ocr: TesseractOCR, *, timeout_s: float = 10.0,
     """
     t0 = time.perf_counter()
     deadline = t0 + timeout_s
+    terminal = prep.kind == "terminal"
+    # (not elsewhere: told to avoid "“", Tesseract drops the quote on a UI rather than read '"')
+    extra = ("-c", f"tessedit_char_blacklist={TERMINAL_BLACKLIST}") if terminal else ()
     futures = [
-        _POOL.submit(ocr.read, m.image, psm=psm, timeout_s=max(0.5, deadline - time.perf_counter()))
+        _POOL.submit(ocr.read, m.image, psm=psm, timeout_s=max(0.5, deadline - time.perf_counter()), extra=extra)
         for m in prep.mosaics
     ]
     words: list[OcrWord] = []
@@ -54,12 +71,61 @@ def read_prepared(prep: Prepared, ocr: TesseractOCR, *, timeout_s: float = 10.0,
         meta["error"] = errors[0].code
     w, h = prep.size
     words = drop_noise(group_lines(words))
-    return OcrResult(tuple(words), tuple(group_lines(words)), w, h, elapsed, meta)
+    lines = group_lines(words)
+    if terminal:
+        lines = [OcrLine(terminal_line_fixes(ln.text), ln.conf, ln.box, ln.words) for ln in lines]
+    return OcrResult(tuple(words), tuple(lines), w, h, elapsed, meta)
+
+
+def _split_rows(page: Image.Image, parts: int) -> list[int]:
+    """Row offsets that cut `page` into `parts` bands at its emptiest rows near the even cuts."""
+    if parts <= 1 or page.height < 400:
+        return [0]
+    ink = (np.asarray(page) < 128).sum(axis=1)
+    cuts = [0]
+    for k in range(1, parts):
+        mid = page.height * k // parts
+        lo, hi = max(cuts[-1] + 50, mid - page.height // 8), min(page.height - 50, mid + page.height // 8)
+        if hi <= lo:
+            continue
+        window = ink[lo:hi]
+        quiet = np.flatnonzero(window == window.min())
+        cuts.append(int(lo + quiet[len(quiet) // 2]))  # the middle of the emptiest stretch
+    return cuts
+
+
+def read_page(prep: Prepared, ocr: TesseractOCR, *, timeout_s: float = 10.0, parts: int = 2) -> OcrResult:
+    """A document read as a page: psm 3 (Tesseract's layout analysis), in `parts` horizontal
+    bands cut at empty rows, one process each; boxes back in received-image pixels."""
+    t0 = time.perf_counter()
+    page = prep.page
+    assert page is not None
+    cuts = _split_rows(page, parts)
+    bounds = list(zip(cuts, cuts[1:] + [page.height]))
+    futures = [_POOL.submit(ocr.read, page.crop((0, a, page.width, b)), psm=3, timeout_s=timeout_s) for a, b in bounds]
+    done: list[tuple[OcrResult, tuple[int, int], float]] = []
+    errors: list[OCRError] = []
+    for (a, _), fut in zip(bounds, futures):
+        try:
+            done.append((fut.result(timeout=timeout_s + 1.0), (0, a * prep.page_scale), 1.0 / prep.page_scale))
+        except OCRError as exc:
+            errors.append(exc)
+        except TimeoutError:
+            errors.append(OCRTimeout(f"OCR took longer than {timeout_s:g} s"))
+    if not done:
+        raise errors[0]
+    w, h = prep.size
+    merged = merge_results(done, w, h)
+    words = drop_noise(group_lines(merged.words))
+    meta = {"mosaics": 0, "page_parts": len(bounds), "failed": len(errors), "psm": 3}
+    return OcrResult(tuple(words), tuple(group_lines(words)), w, h, (time.perf_counter() - t0) * 1000, meta)
 
 
 def read_screen(image: Image.Image, ocr: TesseractOCR, *, timeout_s: float = 10.0, opts: PrepOptions = PrepOptions()) -> tuple[Prepared, OcrResult]:
     """prepare + OCR, blocking (run it in a thread)."""
     prep = prepare(image, opts)
+    if prep.page is not None:
+        return prep, read_page(prep, ocr, timeout_s=timeout_s)
     if not prep.mosaics:
         w, h = prep.size
         return prep, OcrResult((), (), w, h, 0.0, {"mosaics": 0, "failed": 0})

@@ -27,7 +27,7 @@ from models.ocr import OCRError, OCRTimeout, OCRUnavailable, OcrResult
 from . import schema as ticket_schema
 from .draft import DRAFT_TIMEOUT_S, Draft, draft_ticket, rule_draft
 from .extract import Extracted, extract
-from .ocr_step import read_prepared
+from .ocr_step import read_page, read_prepared
 from .redact import mask_secrets, redact
 
 log = logging.getLogger("parley.tickets")
@@ -72,7 +72,9 @@ def image_steps(
     for k, v in prep.timings.items():
         timings[f"prepare.{k}"] = round(v, 1)
     t = time.perf_counter()
-    if prep.mosaics:
+    if prep.page is not None:
+        result = read_page(prep, ocr, timeout_s=config.ocr_timeout_s)
+    elif prep.mosaics:
         result = read_prepared(prep, ocr, timeout_s=config.ocr_timeout_s)
     else:
         result = OcrResult((), (), image.width, image.height, 0.0, {"mosaics": 0, "failed": 0})

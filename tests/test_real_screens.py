@@ -1,0 +1,127 @@
+"""Real renderings (xterm and urxvt under Xvfb, headless Chromium, real captures) through the
+whole ticket pipeline with the real Tesseract: the exact error line must come out.
+
+The images and their references were made by `bench/capture_screens.py` (see
+`tests/real_screens.py`); accuracy and speed over all of them are in `bench/screenshots.py`.
+"""
+from __future__ import annotations
+
+import pytest
+
+from agent.config import Config
+from agent.tickets.extract import extract
+from agent.tickets.pipeline import analyze_screenshot, context_summary
+from models.ocr import TesseractOCR
+
+from . import real_screens as rs
+
+TERMINALS = [
+    "term_git_typo_xterm-light-10.png",  # git's "is not a git command" (issue 11)
+    "term_py_zero_division_xterm-light-10.png",  # a traceback's last line, small light xterm
+    "term_pip_no_dist_urxvt-dark-15.png",  # red "ERROR:" lines on a dark teal urxvt
+    "term_no_such_file_urxvt-dark-15.png",  # two errors: "No such file or directory" twice
+    "term_perm_shadow_urxvt-dark-11.png",  # "cat: /etc/shadow: Permission denied" stays one line
+    "term_click_no_option_xterm-dark-10.png",  # Click's "Error: No such option"
+    "term_rustc_e0425_urxvt-dark-15.png",  # "error[E0425]: ... `totl` ..." with its backticks
+    "term_apt_locate_xterm-dark-14.png",  # apt's "E: Unable to locate package"
+    "term_npm_missing_script_urxvt-dark-11.png",  # npm's "npm error Missing script"
+    "i08_terminal_rich_python_traceback",  # a real macOS capture of a `rich` traceback
+]
+APPS = [
+    "web_locked_dialog_x1.png",  # a modal under a window title "Error - Spreadsheet Studio"
+    "web_500_toast_x1.jpg",  # white on a red toast, JPEG q75
+    "web_dark_dashboard_x2.png",  # a red toast on a dark page, device scale 2
+    "web_refused_x2.jpg",  # Chromium's error page, scale 2, JPEG: "ERR_CONNECTION_REFUSED"
+    "web_django_debug_x1.png",  # "OperationalError at /api/orders/"
+    "web_nginx_404_x2.png",  # a bold serif heading at scale 2
+]
+
+
+@pytest.fixture(scope="module")
+def ocr() -> TesseractOCR:
+    return TesseractOCR()
+
+
+async def _ticket(name: str, ocr: TesseractOCR) -> tuple[rs.RealScreen, dict]:
+    screen = rs.by_name(name)
+    ticket = await analyze_screenshot(screen.data, screen.content_type, ocr=ocr, llm=None, config=Config(tickets_db=":memory:"))
+    return screen, ticket
+
+
+@pytest.mark.parametrize("name", TERMINALS)
+async def test_terminal_exact_error_line(name: str, ocr: TesseractOCR) -> None:
+    screen, ticket = await _ticket(name, ocr)
+    assert screen.expect
+    for line in screen.expect:
+        assert rs.exact_found(line, ticket["error_messages"]), (line, ticket["error_messages"])
+    # the line a support engineer needs is also what the voice agent is given first
+    assert rs.norm_line(screen.expect[0]) in rs.norm_line(context_summary(ticket))
+
+
+@pytest.mark.parametrize("name", APPS)
+async def test_app_exact_error_line(name: str, ocr: TesseractOCR) -> None:
+    screen, ticket = await _ticket(name, ocr)
+    for line in screen.expect:
+        assert rs.exact_found(line, ticket["error_messages"]), (line, ticket["error_messages"])
+    for title in screen.not_errors:  # a window title naming the app is not an error message
+        assert rs.norm_line(title) in [rs.norm_line(x) for x in ticket["ocr"]["lines"]]
+        assert not rs.exact_found(title, ticket["error_messages"])
+
+
+async def test_window_title_names_the_app_and_the_dialog_is_the_title(ocr: TesseractOCR) -> None:
+    screen, ticket = await _ticket("web_locked_dialog_x1.png", ocr)
+    assert ticket["environment"]["app"] == "Spreadsheet Studio"
+    assert rs.norm_line(ticket["title"]) == rs.norm_line(screen.expect[0])
+
+
+def test_real_set_is_complete() -> None:
+    """Every captured image has its reference and expected lines, and each expected line is
+    in its reference (the text the program printed)."""
+    screens = rs.load(include_shared=False)
+    kinds = {s.kind for s in screens}
+    assert kinds == {"terminal", "ui", "document"}
+    assert sum(s.kind == "terminal" for s in screens) >= 30
+    for s in screens:
+        assert s.path.exists() and s.reference, s.name
+        for line in s.expect:
+            assert any(rs.norm_line(line) == rs.norm_line(r) for r in s.reference), (s.name, line)
+
+
+# --- the rules on the shapes real tools print ------------------------------------------------
+
+CLI_ERRORS = [
+    "git: 'brnch' is not a git command. See 'git --help'.",
+    "fatal: not a git repository (or any of the parent directories): .git",
+    "error: pathspec 'feature/login' did not match any file(s) known to git",
+    "E: Unable to locate package nosuchpkg",
+    "npm ERR! Missing script: \"build\"",
+    'npm error Missing script: "build"',
+    "bash: ./deploy.sh: Permission denied",
+    "bash: dokcer: command not found",
+    "cat: config.yaml: No such file or directory",
+    "make: *** No rule to make target 'test'. Stop.",
+    "error[E0425]: cannot find value `totl` in this scope",
+    "Error: No such option: --hep",
+    "Error: No such option '--hep'. Did you mean '--help'?",
+    "ZeroDivisionError: division by zero",
+    "KeyError: 'user_id'",
+    "OperationalError at /api/orders/",
+    "ERR_CONNECTION_REFUSED",
+    "Segmentation fault (core dumped)",
+]
+NOT_ERRORS = ["Error - Spreadsheet Studio", "Warning | Acme Mail", "npm error", "The most similar command is",
+              "root@devbox:~/shop# git brnch", "Try 'cli.py --help' for help."]
+
+
+def test_cli_error_shapes_are_error_messages() -> None:
+    ex = extract(CLI_ERRORS + NOT_ERRORS)
+    assert ex.error_messages == CLI_ERRORS
+    assert ex.environment["app"] == "Spreadsheet Studio"
+
+
+def test_a_traceback_titles_with_its_last_line() -> None:
+    lines = ["root@devbox:~/shop# python3 report.py", "Traceback (most recent call last):",
+             '  File "/tmp/shop/report.py", line 9, in <module>', "    print(monthly_report([]))",
+             "ZeroDivisionError: division by zero", "root@devbox:~/shop#"]
+    ex = extract(lines)
+    assert ex.title == "ZeroDivisionError: division by zero"
