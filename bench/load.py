@@ -50,6 +50,7 @@ class Utterance:
 class SessionResult:
     v2v_ms: list[float] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
+    server_ms: list[dict[str, float]] = field(default_factory=list)  # parley.turn.metrics of the counted turns
 
 
 def pct(xs: list[float], p: float) -> float:
@@ -126,25 +127,32 @@ async def session(url: str, clips: list[Utterance], turns: int, rng: random.Rand
                 mic.say(np.zeros(int(rng.uniform(1.0, 3.0) * RATE), np.float32))  # a pause before speaking
                 started = mic.say(clip.audio)
                 speech_end = started + clip.speech_end_s
-                first_audio, status, error = None, None, None
+                first_audio, status, error, answering = None, None, None, None
+                ours: set[str] = set()  # responses created since this clip started (not a late one from before)
+                metrics: dict[str, float] = {}
                 try:
                     async with asyncio.timeout(clip.speech_end_s + timeout_s + 2.0):
                         while status is None:
                             ev = json.loads(await ws.recv())
                             kind = ev["type"]
-                            if kind == "response.output_audio.delta" and first_audio is None and time.monotonic() > started:
-                                first_audio = time.monotonic()
-                            elif kind == "response.done" and first_audio is not None:
+                            if kind == "response.created" and time.monotonic() > started:
+                                ours.add(ev["response"]["id"])
+                            elif kind == "response.output_audio.delta" and first_audio is None and ev.get("response_id") in ours:
+                                first_audio, answering = time.monotonic(), ev["response_id"]
+                            elif kind == "parley.turn.metrics" and ev.get("response_id") == answering:
+                                metrics = ev.get("metrics", {})
+                            elif kind == "response.done" and ev["response"]["id"] == answering:
                                 status = ev["response"]["status"]
                             elif kind == "error":
                                 error = ev.get("error", {}).get("code", "error")
                                 break
                 except TimeoutError:
-                    error = "no_reply_in_time"
+                    error = "no_reply_in_time"  # a late reply to it is ignored by the next turn (not in `ours`)
                 if error or status != "completed" or first_audio is None:
                     result.failed.append(f"{clip.name}: {error or status}")
                 else:
                     result.v2v_ms.append((first_audio - speech_end) * 1000.0)
+                    result.server_ms.append(metrics)
         finally:
             sender.cancel()
             await asyncio.gather(sender, return_exceptions=True)
@@ -196,11 +204,15 @@ async def level(url: str, meter: ProcessMeter, clips: list[Utterance], n: int, t
     v2v = [x for r in results if isinstance(r, SessionResult) for x in r.v2v_ms]
     failed = [f for r in results if isinstance(r, SessionResult) for f in r.failed]
     failed += [f"session: {type(r).__name__}: {r}" for r in results if isinstance(r, BaseException)]
+    server = [m for r in results if isinstance(r, SessionResult) for m in r.server_ms]
+    stages = sorted({k for m in server for k in m})
+    server_p50 = {k: round(statistics.median([m[k] for m in server if k in m])) for k in stages}
     return {"sessions": n, "turns": len(v2v) + len(failed), "failed": len(failed), "failures": failed[:5],
             "p50_ms": round(pct(v2v, 50)), "p95_ms": round(pct(v2v, 95)), "mean_ms": round(statistics.fmean(v2v)) if v2v else None,
             "cpu_cores": round(cpu / wall, 2), "cpu_cores_per_session": round(cpu / wall / n, 2),
             "rss_mb": round(meter.peak_rss / 2**20), "rss_mb_per_session": round((meter.peak_rss - idle_rss) / 2**20 / n, 1),
-            "wall_s": round(wall, 1), "loadavg": [round(x, 2) for x in os.getloadavg()]}
+            "wall_s": round(wall, 1), "loadavg": [round(x, 2) for x in os.getloadavg()],
+            "server_stage_p50_ms": server_p50}
 
 
 async def main() -> None:
