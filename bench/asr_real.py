@@ -51,6 +51,7 @@ VARIANTS = {  # name: (fast-decode window, final mode)
 LEAD_S = 0.5  # silence before the clip, as a microphone opened before speaking
 TAIL_S = 3.0  # silence streamed after it, while the reply comes
 QUIET_S = 3.0  # after the tail: this long without an event and no turn open ends the clip
+BARRIER_ITEM = "item_bench_barrier"
 
 
 @dataclass(frozen=True)
@@ -111,8 +112,10 @@ async def stream_clip(url: str, audio24: np.ndarray, voiced_end_s: float | None,
             i = 0
             while True:  # the clip, its tail, then silence for as long as the session is open
                 frame = audio[i:i + FRAME] if i < len(audio) else silence
-                if i >= len(audio):
-                    sent_all.set()
+                if i == len(audio) - len(audio) % FRAME:
+                    # A barrier: the server handles a connection's events in order, so its
+                    # answer (an item_not_found error) means all the audio has been through VAD.
+                    await ws.send(json.dumps({"type": "conversation.item.retrieve", "item_id": BARRIER_ITEM}))
                 delay = t0 + i / RATE - time.monotonic()
                 if delay > 0:
                     await asyncio.sleep(delay)
@@ -146,7 +149,9 @@ async def stream_clip(url: str, audio24: np.ndarray, voiced_end_s: float | None,
                             break  # all sent, no turn open, nothing said for QUIET_S: no (more) turns
                         continue
                     now, kind = time.monotonic(), ev["type"]
-                    if kind == "input_audio_buffer.speech_started":
+                    if kind == "error" and BARRIER_ITEM in json.dumps(ev):
+                        sent_all.set()
+                    elif kind == "input_audio_buffer.speech_started":
                         open_turns += 1
                     elif kind == "input_audio_buffer.speech_stopped":
                         open_turns -= 1

@@ -26,11 +26,12 @@ import os
 import re
 import threading
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 
+from .asr_prefix import PrefixCache, Segment
 from .weights import WeightsError, default_whisper_dir
 
 log = logging.getLogger("parley.asr")
@@ -45,6 +46,7 @@ FINAL_MODES = ("checked", "padded", "fast")
 _MAX_COMPRESSION_RATIO = 2.4
 _MIN_AVG_LOGPROB = -1.0
 _NO_SPEECH_TOSS_UP = 0.4  # above this, speech or noise is for the padded decode to say
+_REUSE_PREFIX_FROM_S = 4.0  # utterances at least this long re-decode only their unsettled tail (asr_prefix.py)
 
 
 @dataclass(frozen=True)
@@ -164,6 +166,7 @@ class WhisperASR:
     complete_cut_segments = True  # re-decode a last segment the fast path cut short (bench/asr_accuracy.py)
     final_mode = "checked"  # how transcribe_final decodes: one of FINAL_MODES (bench/asr_real.py)
     window = "short"  # the fast decode's encoder window: "short" (≥ 8 s, padded) or "trimmed" (speech + 0.5 s)
+    reuse_prefix = True  # long utterances: decode only what follows the settled start (asr_prefix.py)
 
     def __init__(
         self,
@@ -201,6 +204,7 @@ class WhisperASR:
         self._suppress = get_suppressed_tokens(self._tokenizer, [-1])
         self._prompt_ts = list(self._tokenizer.sot_sequence)
         self._lock = threading.Lock()  # CTranslate2 allows it, but two decodes on 2 cores just halve each other
+        self._prefixes = PrefixCache()
 
     def transcribe(self, audio: np.ndarray, *, word_timestamps: bool = False, beam_size: int = 1) -> Transcript:
         """Transcribe float32 mono 16 kHz audio in [-1, 1].
@@ -216,11 +220,12 @@ class WhisperASR:
         return self._transcribe_fast(audio, duration, beam_size)
 
     def transcribe_final(self, audio: np.ndarray, *, prompt: str = "") -> Transcript:
-        """The transcript a turn is committed with (the reply answers it). `prompt` is the
-        conversation's recent user text, which the decoder conditions on. Blocking.
+        """The transcript a turn is committed with (the reply answers it). Blocking.
 
         In "checked" mode the fast decode is kept when nothing about it is doubtful, and
-        replaced by the offline (padded-window) decode when something is."""
+        replaced by the offline (padded-window) decode when something is. `prompt` (the
+        conversation's recent user text) conditions the offline decode only: the fast one
+        sometimes stopped early when conditioned on text."""
         audio = np.asarray(audio, dtype=np.float32).reshape(-1)
         duration = len(audio) / SAMPLE_RATE
         if len(audio) < SAMPLE_RATE // 10:
@@ -228,7 +233,7 @@ class WhisperASR:
         mode = self.final_mode
         if mode == "padded":
             return self.transcribe_offline(audio, prompt=prompt)
-        fast, doubts = self._decode_fast(audio, duration, prompt=prompt)
+        fast, doubts = self._decode_fast(audio, duration)
         if mode == "fast" or not doubts:
             return fast
         full = self.transcribe_offline(audio, prompt=prompt)
@@ -259,18 +264,27 @@ class WhisperASR:
         return self._decode_fast(audio, duration, beam_size)[0]
 
     def _decode_fast(
-        self, audio: np.ndarray, duration: float, beam_size: int = 1, *, prompt: str = "", _tail_call: bool = False
+        self, audio: np.ndarray, duration: float, beam_size: int = 1, *, _tail_call: bool = False
     ) -> tuple[Transcript, list[str]]:
         """The fast decode, and what makes it doubtful ("loop", "compression", "logprob",
-        "no_speech"; empty when it looks sound)."""
+        "no_speech"; empty when it looks sound). A long utterance seen before is decoded
+        from the end of its settled start, conditioned on that start's text."""
+        reuse = self.reuse_prefix and not _tail_call and duration >= _REUSE_PREFIX_FROM_S
+        prefix = self._prefixes.lookup(audio) if reuse else None
+        cut = prefix.samples if prefix is not None else 0
+        head = prefix.text if prefix is not None else ""
+        tail = audio[cut:]
+        tail_s = len(tail) / SAMPLE_RATE
         fe = self._model.feature_extractor
-        padded = np.concatenate([audio, np.zeros(self._silence_after(len(audio)), np.float32)])
+        padded = np.concatenate([tail, np.zeros(self._silence_after(len(tail)), np.float32)])
         features = fe(padded)
         n_frames = min(features.shape[-1], fe.nb_max_frames)
         n_frames -= n_frames % 2
         features = np.ascontiguousarray(features[:, :n_frames])
-        max_new = max(10, int(_MAX_TOKENS_PER_S * (duration + 1.0)))
-        prompt_ids = self._prompt_ids(prompt)
+        max_new = max(10, int(_MAX_TOKENS_PER_S * (tail_s + 1.0)))
+        # No text prompt here: conditioned on earlier text, tiny.en's fast decode of a tail
+        # sometimes stopped before its last sentences (13 s real-speech test: 0.43 WER).
+        prompt_ids = self._prompt_ts
         with self._lock:
             encoded = self._model.encode(features)
             result = self._model.model.generate(
@@ -278,7 +292,7 @@ class WhisperASR:
                 [prompt_ids],
                 beam_size=max(1, beam_size),
                 # CTranslate2's Whisper generate stops at about half of max_length (measured:
-                # 40 → 18 tokens); the old `+ max_new` cut 10 s sentences short of their last word.
+                # 40 → 18 tokens); `+ max_new` alone capped output at ~3.5 tokens/s.
                 max_length=min(self._model.max_length, len(prompt_ids) + 2 * max_new),
                 return_scores=True,
                 return_no_speech_prob=True,
@@ -287,13 +301,13 @@ class WhisperASR:
                 max_initial_timestamp_index=50,
             )[0]
         generated = result.sequences_ids[0]
-        segments = self._segments_within_audio(generated, duration)
-        tokens = [tok for _start, seg in segments for tok in seg]
+        segments = self._segments_within_audio(generated, tail_s)
+        tokens = [tok for seg in segments for tok in seg.tokens]
         raw = self._tokenizer.decode(tokens).strip()
         text = _drop_repeats(raw)
         avg_logprob = result.scores[0] / (len(tokens) + 1) if tokens else -10.0
         doubts: list[str] = []
-        looped = len(generated) >= max_new - 1 or normalise_words(text) != normalise_words(raw) or _ends_past_audio(generated, self._tokenizer.timestamp_begin, self._tokenizer.eot, duration)
+        looped = len(generated) >= max_new - 1 or normalise_words(text) != normalise_words(raw) or _ends_past_audio(generated, self._tokenizer.timestamp_begin, self._tokenizer.eot, tail_s)
         if looped:
             doubts.append("loop")
         if raw and len(raw.encode()) / max(1, len(zlib.compress(raw.encode()))) > _MAX_COMPRESSION_RATIO:
@@ -302,9 +316,12 @@ class WhisperASR:
             doubts.append("logprob")
         if tokens and result.no_speech_prob > _NO_SPEECH_TOSS_UP:
             doubts.append("no_speech")
+        if reuse and not doubts:
+            self._prefixes.update(audio, prefix, [Segment(g.start, g.end, self._tokenizer.decode(g.tokens).strip()) for g in segments])
         if self.complete_cut_segments and len(segments) > 1 and not text.endswith((".", "?", "!")) and not _tail_call:
-            text = self._complete_last_segment(audio, segments, text, beam_size)
-        return Transcript(text, float(result.no_speech_prob), float(avg_logprob), duration, decoder="fast"), doubts
+            text = self._complete_last_segment(tail, segments, text, beam_size)
+        text = " ".join(t for t in (head, text) if t)
+        return Transcript(text, float(result.no_speech_prob), float(avg_logprob), duration, decoder="fast" if not head else "fast after settled start"), doubts
 
     def _silence_after(self, n_samples: int) -> int:
         """Samples of silence the fast decode appends. Cut to the speech alone (+0.5 s), the
@@ -316,20 +333,11 @@ class WhisperASR:
         target = max(_MIN_WINDOW_S * SAMPLE_RATE, n_samples + _WINDOW_MARGIN_S * SAMPLE_RATE)
         return int(max(_TAIL_S * SAMPLE_RATE, min(target, _MAX_WINDOW_S * SAMPLE_RATE) - n_samples))
 
-    def _prompt_ids(self, prompt: str) -> list[int]:
-        """<|startofprev|> + the prompt's last tokens + the start sequence (Whisper's own
-        conditioning on previous text), or just the start sequence."""
-        prompt = prompt.strip()
-        if not prompt:
-            return self._prompt_ts
-        ids = self._tokenizer.encode(" " + prompt)[-(self._model.max_length // 2 - 1):]
-        return [self._tokenizer.sot_prev, *ids, *self._prompt_ts]
-
-    def _complete_last_segment(self, audio: np.ndarray, segments: list[tuple[float, list[int]]], text: str, beam_size: int) -> str:
+    def _complete_last_segment(self, audio: np.ndarray, segments: list["_Seg"], text: str, beam_size: int) -> str:
         """On a trimmed window the decoder sometimes opens a last segment and stops after a
         few words ("... minutes. What should I"). Decoding that segment's audio alone lets it
         finish; the longer reading replaces the cut one when it extends it."""
-        start, last = segments[-1]
+        start, last = segments[-1].start, segments[-1].tokens
         begin = int(start * SAMPLE_RATE)
         if begin <= 0 or len(audio) - begin < SAMPLE_RATE // 4:
             return text
@@ -337,16 +345,16 @@ class WhisperASR:
         cut = normalise_words(self._tokenizer.decode(last))
         if not cut or not normalise_words(tail.text).startswith(cut) or len(normalise_words(tail.text)) <= len(cut):
             return text
-        head = [tok for _start, seg in segments[:-1] for tok in seg]
+        head = [tok for seg in segments[:-1] for tok in seg.tokens]
         return _drop_repeats((self._tokenizer.decode(head).strip() + " " + tail.text).strip())
 
-    def _segments_within_audio(self, tokens: list[int], duration: float) -> list[tuple[float, list[int]]]:
-        """(start time, text tokens) of the segments that start inside the real audio.
+    def _segments_within_audio(self, tokens: list[int], duration: float) -> list["_Seg"]:
+        """The segments (start, end, text tokens) that start inside the real audio.
 
-        With timestamps on, a decoder that loops on the trimmed window starts a new segment
-        at or past the end of the speech; those segments are dropped."""
+        With timestamps on, a decoder that loops on a short window starts a new segment at
+        or past the end of the speech; those segments are dropped."""
         ts_begin = self._tokenizer.timestamp_begin
-        segments: list[tuple[float, list[int]]] = []
+        segments: list[_Seg] = []
         open_seg = False
         for tok in tokens:
             if tok >= ts_begin:
@@ -354,14 +362,25 @@ class WhisperASR:
                 if not open_seg:
                     if t >= duration + 0.1:  # starts in the silent padding: a decoder loop
                         break
-                    segments.append((t, []))
+                    segments.append(_Seg(t))
                     open_seg = True
                 else:
+                    segments[-1].end = t
                     open_seg = False  # segment closed
             elif tok < self._tokenizer.eot:
                 if not segments:
-                    segments.append((0.0, []))
-                segments[-1][1].append(tok)
+                    segments.append(_Seg(0.0))
+                    open_seg = True
+                segments[-1].tokens.append(tok)
             else:
                 break
-        return [seg for seg in segments if seg[1]]
+        return [seg for seg in segments if seg.tokens]
+
+
+@dataclass
+class _Seg:
+    """A segment of a fast decode: start/end seconds (end None while open) and its tokens."""
+
+    start: float
+    end: float | None = None
+    tokens: list[int] = field(default_factory=list)

@@ -96,11 +96,34 @@ def test_checked_final_replaces_a_looping_fast_decode(runtime):
     assert not missing_words(CLIPS["s10"], final.text), final.text
 
 
-def test_a_prompt_is_accepted_and_keeps_the_words(runtime):
-    prompt = "The grass and bushes were wet with dew."
-    t = runtime.asr.transcribe_final(CLIPS["s13"].at(16000), prompt=prompt)
+def test_offline_decode_takes_a_prompt_and_keeps_the_words(runtime):
+    asr = runtime.asr
+    saved = asr.final_mode
+    asr.final_mode = "padded"
+    try:
+        t = asr.transcribe_final(CLIPS["s13"].at(16000), prompt="The grass and bushes were wet with dew.")
+    finally:
+        asr.final_mode = saved
+    assert t.decoder == "padded"
     assert not missing_words(CLIPS["s13"], t.text), t.text
     assert "grass" not in normalise_words(t.text)  # the prompt conditions, it is not transcribed
+
+
+def test_growing_utterance_reuses_its_settled_start(runtime):
+    """Partials every 0.6 s over the 13 s utterance, then the final: the final decodes only
+    the unsettled tail and still has every word; a fresh decode of other audio never borrows
+    that start."""
+    asr = runtime.asr
+    audio = without_long_pauses(runtime.vad, CLIPS["s16"]).at(16000)
+    for end in np.arange(1.2, len(audio) / 16000 - 0.3, 0.6):
+        asr.transcribe(audio[:int(end * 16000)])
+    final = asr.transcribe_final(audio)
+    assert final.decoder == "fast after settled start"
+    assert word_error_rate(CLIPS["s16"].reference, final.text) <= 0.1, final.text
+    assert normalise_words(final.text).endswith("come quickly"), final.text
+    other = np.concatenate([audio[:16000], CLIPS["s06"].at(16000)])  # same first second, then other speech
+    t = asr.transcribe(other)
+    assert t.decoder == "fast" and "block books" in normalise_words(t.text), t.text
 
 
 # -- through a real session -------------------------------------------------------------------
