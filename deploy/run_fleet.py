@@ -21,6 +21,7 @@ import signal
 import sys
 import tempfile
 import threading
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -117,14 +118,13 @@ class Fleet:
         }
 
     def stop(self) -> None:
-        if self.nginx:
-            self.nginx.stop()
-        for node in self.nodes:
-            node.stop()
-        if self.llm:
-            self.llm.stop()
-        if self.postgres:
-            self.postgres.stop()
+        services = ([("nginx", self.nginx)] if self.nginx else []) + [(f"node {n.node_id}", n) for n in self.nodes]
+        services += ([("LLM server", self.llm)] if self.llm else []) + ([("PostgreSQL", self.postgres)] if self.postgres else [])
+        for name, service in services:
+            t0 = time.monotonic()
+            service.stop()
+            if time.monotonic() - t0 > 2:
+                print(f"fleet: stopping {name} took {time.monotonic() - t0:.1f} s", file=sys.stderr, flush=True)
         if self._own_dir:
             shutil.rmtree(self.run_dir, ignore_errors=True)
 

@@ -222,7 +222,7 @@ class LlmServer:
             resp.read()
 
     def stop(self) -> None:
-        _stop_process(self.proc)
+        _stop_process(self.proc, timeout_s=3)  # stateless; it may still be generating for a caller that is gone
 
 
 # --- Parley nodes ----------------------------------------------------------------------------

@@ -66,7 +66,7 @@ def fleet() -> Iterator[Any]:
     reason = _skip_reason()
     if reason:
         pytest.skip(reason)
-    f = Fleet(FleetOptions(nodes=2, local_fallback=True, threads=1, extra_env={"PARLEY_LOG_LEVEL": "warning"})).start()
+    f = Fleet(FleetOptions(nodes=2, local_fallback=True, threads=1, extra_env={"PARLEY_LOG_LEVEL": "warning", "PARLEY_KNOWLEDGE_DIR": "off"})).start()
     yield f
     f.stop()
 
@@ -167,9 +167,8 @@ async def test_fleet_serves_and_survives_a_killed_node(fleet, question_audio) ->
                 await b.close()
         assert {node_a, node_b} == {"n1", "n2"}
         try:
-            for c in (a, b):
-                heard, reply = await spoken_turn(c, question_audio)
-                assert "france" in heard.lower() and "paris" in reply.lower()
+            heard, reply = await spoken_turn(a, question_audio)
+            assert "france" in heard.lower() and "paris" in reply.lower()
 
             # kill node A while it is speaking its reply to A's next question
             victim = next(n for n in fleet.nodes if n.node_id == node_a)
