@@ -1,6 +1,6 @@
 """Screenshot -> ticket benchmark on real screenshots, with plain Tesseract in the same run.
 
-    .venv/bin/python bench/screenshots.py [--runs 3] [--only SUBSTR] [--no-baseline] [--pillow]
+    .venv/bin/python bench/screenshots.py [--runs 3] [--only SUBSTR] [--no-baseline] [--pillow] [--llm local]
 
 Images: `tests/real_screens.py` (real terminals under Xvfb, headless Chromium pages at device
 scale 1 and 2 as PNG and JPEG q75, and the real images of `../shared/images-dev/`). Per image
@@ -72,12 +72,12 @@ def score(screen: rs.RealScreen, lines: list[str], errors: list[str]) -> Score:
     return s
 
 
-async def pipeline(screen: rs.RealScreen, ocr: TesseractOCR, config: Config, runs: int) -> tuple[Score, dict]:
+async def pipeline(screen: rs.RealScreen, ocr: TesseractOCR, config: Config, runs: int, llm=None) -> tuple[Score, dict]:
     ticket: dict = {}
-    steps: dict[str, list[float]] = {k: [] for k in STEPS}
+    steps: dict[str, list[float]] = {k: [] for k in (*STEPS, "draft")}
     for _ in range(runs):
-        ticket = await analyze_screenshot(screen.data, screen.content_type, ocr=ocr, llm=None, config=config)
-        for k in STEPS:
+        ticket = await analyze_screenshot(screen.data, screen.content_type, ocr=ocr, llm=llm, config=config, llm_timeout_s=60)
+        for k in steps:
             steps[k].append(float(ticket["timings"].get(k, 0.0)))
     s = score(screen, ticket["ocr"]["lines"], ticket["error_messages"])
     s.ms, s.steps = steps["total"], steps
@@ -108,6 +108,12 @@ async def run_real(args: argparse.Namespace) -> None:
     ocr = TesseractOCR()
     config = Config(tickets_db=":memory:")
     screens = [s for s in rs.load() if not args.only or any(p in s.name for p in args.only.split(","))]
+    llm = None
+    if args.llm:  # the LLM's draft time per image (slow on 2 cores; accuracy figures do not change)
+        from models.llm import build_chat
+
+        llm = build_chat([args.llm])
+        await llm.warm()
     print(f"tesseract {ocr.version()}, {os.cpu_count()} CPUs, load average before: {os.getloadavg()[0]:.2f}")
     print(f"{len(screens)} real images; {args.runs} runs each (p50 reported); baseline: tesseract --psm 3 on the whole image\n")
     hdr = (f"{'image':52} {'kind':8} {'size':>9} {'err found':>9} {'base':>5} {'ocr':>4} {'CER':>6} {'base':>6} "
@@ -117,7 +123,7 @@ async def run_real(args: argparse.Namespace) -> None:
     rows: list[tuple[rs.RealScreen, Score, Score | None]] = []
     await pipeline(screens[0], ocr, config, 1)  # warm-up
     for screen in screens:
-        p, ticket = await pipeline(screen, ocr, config, args.runs)
+        p, ticket = await pipeline(screen, ocr, config, args.runs, llm)
         b = None if args.no_baseline else baseline(screen, ocr, max(1, args.runs // 2))
         rows.append((screen, p, b))
         size = f"{ticket['image']['received']['width']}x{ticket['image']['received']['height']}"
@@ -126,6 +132,7 @@ async def run_real(args: argparse.Namespace) -> None:
               f"{b.cer if b else float('nan'):6.3f} {p.recall:6.3f} {b.recall if b else float('nan'):6.3f} "
               f"{pct(p.ms, 0.5):7.0f} {pct(b.ms, 0.5) if b else float('nan'):6.0f}  "
               f"{pct(p.steps['prepare'], 0.5):.0f}/{pct(p.steps['ocr'], 0.5):.0f}"
+              + (f" draft {pct(p.steps['draft'], 0.5):.0f}" if llm else "")
               + (f"  FALSE ERROR x{p.false_errors}" if p.false_errors else ""), flush=True)
         if args.verbose and p.found < p.expected:
             print("      expected:", screen.expect, "\n      got:", ticket["error_messages"][:6])
@@ -154,6 +161,8 @@ async def run_real(args: argparse.Namespace) -> None:
     if big:
         print(f"\ndevice-scale-2 and large images: p50 {statistics.median(big):.0f} ms, max {max(big):.0f} ms (n={len(big)})")
     print(f"load average after: {os.getloadavg()[0]:.2f}")
+    if llm is not None:
+        await llm.aclose()
 
 
 async def run_pillow(args: argparse.Namespace) -> None:
@@ -178,6 +187,7 @@ def main() -> None:
     ap.add_argument("--only", default="", help="images whose name contains one of these (comma-separated)")
     ap.add_argument("--no-baseline", action="store_true")
     ap.add_argument("--pillow", action="store_true", help="the Pillow-drawn set instead of the real images")
+    ap.add_argument("--llm", default="", help='also draft with an LLM, e.g. "local" (slow on 2 cores)')
     ap.add_argument("-v", "--verbose", action="store_true", help="show what was found when an error line was missed")
     args = ap.parse_args()
     asyncio.run(run_pillow(args) if args.pillow else run_real(args))

@@ -113,7 +113,7 @@ def _prepare_screen(image: Image.Image, opts: PrepOptions, kind: str | None) -> 
     return prep
 
 
-def looks_like_terminal(frags: list[tr.Fragment], feats: ip.Features, width: int) -> bool:
+def looks_like_terminal(frags: list[tr.Fragment], feats: ip.Features) -> bool:
     """A light terminal window: one flat light background, and (nearly) every text row starts
     flush at the window's left edge, where a page or an app leaves a margin or a sidebar."""
     if feats.dominant_luma < 180 or feats.dominant_fraction < 0.85 or len(frags) < 3:
@@ -126,7 +126,7 @@ def looks_like_terminal(frags: list[tr.Fragment], feats: ip.Features, width: int
             rows.append([f])
     starts = [min(f.box[0] for f in row) for row in rows]
     left = min(starts)
-    if left > max(8, 0.015 * width) or len(rows) < 3:
+    if left > 10 or len(rows) < 3:  # terminals pad 2-10 px; pages and apps leave 14 px and more
         return False
     return sum(s <= left + 3 for s in starts) >= 0.5 * len(rows)  # (tracebacks indent the rest)
 
@@ -151,7 +151,7 @@ def _prepare(image: Image.Image, opts: PrepOptions, kind: str, feats: ip.Feature
     t2 = time.perf_counter()
     t["normalize"] = (t2 - t1) * 1000
     frags, frames = tr.find_fragments(mask, col_gap=opts.terminal_col_gap if kind == "terminal" else 1.5)
-    if kind == "ui_screenshot" and looks_like_terminal(frags, feats, mask.shape[1]):
+    if kind == "ui_screenshot" and looks_like_terminal(frags, feats):
         kind = "terminal"  # a light-themed terminal: found by its layout, not its colours
         frags, frames = tr.find_fragments(tr.ink_mask(g, opts.ink_threshold), col_gap=opts.terminal_col_gap)
     frags = tr.drop_specks(frags)

@@ -125,3 +125,48 @@ def test_a_traceback_titles_with_its_last_line() -> None:
              "ZeroDivisionError: division by zero", "root@devbox:~/shop#"]
     ex = extract(lines)
     assert ex.title == "ZeroDivisionError: division by zero"
+
+
+# --- the image side: what kind a real capture is, and how large text is prepared -----------
+
+
+@pytest.mark.parametrize("name, kind", [
+    ("term_perm_denied_xterm-light-10.png", "terminal"),  # light: found by its layout (rows flush left)
+    ("term_py_key_error_urxvt-light-15.png", "terminal"),  # solarized light, an indented traceback
+    ("term_pip_no_dist_urxvt-dark-15.png", "terminal"),
+    ("web_settings_x1.png", "ui_screenshot"),
+    ("web_nginx_404_x1.png", "ui_screenshot"),
+    ("doc_article_x1.png", "document"),
+    ("i05_doc_typewriter_dutch_recipe", "document"),  # a bilevel scan, landscape
+])
+def test_real_kinds(name: str, kind: str) -> None:
+    from PIL import Image
+
+    from media.ocr_prep import prepare
+
+    assert prepare(Image.open(rs.by_name(name).path).convert("RGB")).kind == kind
+
+
+def test_device_scale_2_is_prepared_at_half_size_and_boxes_come_back_in_full_pixels(ocr: TesseractOCR) -> None:
+    from PIL import Image
+
+    from agent.tickets.ocr_step import read_screen
+
+    image = Image.open(rs.by_name("web_refused_x2.png").path).convert("RGB")
+    prep, result = read_screen(image, ocr)
+    assert prep.reduced == 2 and prep.processed == (image.width // 2, image.height // 2)
+    line = next(ln for ln in result.lines if "refused to connect" in ln.text)
+    # the page centres a 600-CSS-px box: the line starts at x = 340 CSS px, about y = 210 (twice that at scale 2)
+    x, y, w, h = line.box
+    assert 660 < x < 700 and 380 < y < 460 and 16 < h < 40, line.box
+
+
+def test_terminal_line_fixes() -> None:
+    from agent.tickets.ocr_step import terminal_line_fixes as fix
+
+    assert fix("fatal : not a git repository") == "fatal: not a git repository"
+    assert fix("cannot find value ~totl~ in this scope") == "cannot find value `totl` in this scope"
+    assert fix("Failed to connect after @ ms") == "Failed to connect after 0 ms"
+    assert fix("bash: -/deploy.sh: Permission denied") == "bash: ./deploy.sh: Permission denied"
+    for same in ("root@devbox:~/shop# cd ~/x", "npm i @types/node", "ls -la", "a:b"):
+        assert fix(same) == same

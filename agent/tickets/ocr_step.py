@@ -21,9 +21,17 @@ _SPACE_COLON = re.compile(r"(\w) :(?=\s|$)")  # "fatal :" -> "fatal:" (a colon s
 _TILDE_QUOTED = re.compile(r"(?<![\w~/])~([A-Za-z_][\w.:-]*)~(?![\w/])")  # rustc's `name` read as ~name~
 
 
+_LONE_AT = re.compile(r"(?<=\s)@(?=\s)")  # a dotted monospace zero read as "@" ("after @ ms"); a real @ is glued to a name
+_DASH_SLASH = re.compile(r"(?:(?<=\s)|^)-/(?=[\w.])")  # "./deploy.sh" read as "-/deploy.sh" at small sizes
+
+
 def terminal_line_fixes(text: str) -> str:
-    """Undo the two misreadings monospace terminal text gets from Tesseract."""
-    return _TILDE_QUOTED.sub(r"`\1`", _SPACE_COLON.sub(r"\1:", text))
+    """Undo the misreadings monospace terminal text gets from Tesseract: tokens a shell never
+    shows ("fatal :", "~name~", a lone "@", "-/path") put back as what a terminal does show."""
+    text = _SPACE_COLON.sub(r"\1:", text)
+    text = _TILDE_QUOTED.sub(r"`\1`", text)
+    text = _LONE_AT.sub("0", text)
+    return _DASH_SLASH.sub("./", text)
 
 
 # Shared by all requests; the runtime's `ocr_limit` semaphore bounds how many screenshots
