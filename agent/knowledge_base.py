@@ -145,12 +145,23 @@ class KnowledgeBase:
                 hits.append(Hit(self.articles[rowid - 1], float(score), matched))
         return tuple(hits)
 
-    def best(self, text: str) -> Hit | None:
-        """The article that answers `text`, or None when nothing matches well enough."""
+    def best(self, text: str, prefer: str = "") -> Hit | None:
+        """The article that answers `text`, or None when nothing matches well enough. With
+        `prefer` (the newest words of a follow-up, "Sorry, I meant on a Mac"), the article
+        with most of those words wins among the good matches."""
         hits = self.search(text)
         if not hits:
             return None
         top = hits[0]
+        if prefer:
+            wanted = query_terms(prefer)
+
+            def preferred(hit: Hit) -> int:
+                a = hit.article
+                body = f"{a.title} {a.keywords} {a.summary}".lower()
+                return sum(1 for t in wanted if re.search(rf"\b{re.escape(t)}", body))
+
+            top = max(hits, key=lambda h: (h.matched >= self.min_matched, preferred(h), h.score))
         # BM25 scores mean something only over enough documents: a folder of a few articles
         # is judged by the words matched alone.
         if top.matched < self.min_matched or (len(self.articles) >= 10 and top.score < self.min_score):

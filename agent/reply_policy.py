@@ -19,7 +19,9 @@ The session and the response pipeline ask this module four things, and nothing e
 """
 from __future__ import annotations
 
+import collections
 import contextvars
+import datetime
 import re
 from typing import Any
 
@@ -49,13 +51,22 @@ EXAMPLES: tuple[tuple[str, str], ...] = (
     ("A man called from the bank and wants the code they just texted me. Should I read it out?",
      "No, don't. That is a scam: a bank never asks for the code it texts you. Hang up and call the number on your card."),
     ("How do I empty a folder from the terminal?",
-     f"Run rm with the folder path followed by slash star. Careful: that deletes the files for good, so check the path first. {OFFER}"),
+     "Run rm with the folder path followed by slash star. Careful: that deletes the files for good, so check the path first."),
+    ("How do I rename a file?",
+     "Select the file and press F2, then type the new name and press Enter. On a Mac, select it and press Return instead."),
 )
+# A help desk note before an example question shows the model what a note is for.
+EXAMPLE_NOTES: dict[str, str] = {
+    "How do I rename a file?": "Help desk note for the next question: On Windows, select the file, press F2 and type the new name. "
+                               "On a Mac, select it and press Return.",
+}
 
 NOTE_PREFIX = "Help desk note for the next question: "
 _CONTINUE = re.compile(r"^\s*(?:yes|yeah|yep|sure|ok(?:ay)?|please|go on|go ahead|continue|tell me more|more|walk me through|what next|and then)\b", re.I)
+_MORE = re.compile(r"\bwhat else\b|\banything else\b|\btried that\b|\bdidn'?t (?:work|help)\b|\bstill (?:not|doesn'?t|won'?t|can'?t)\b", re.I)
 _NAME = re.compile(r"\b(?:my name is|my name's|call me)\s+([A-Za-z][a-z'-]{1,30})\b", re.I)
 _ASKS_NAME = re.compile(r"\b(?:my name|who am i|what am i called)\b", re.I)
+_ASKS_TIME = re.compile(r"\bwhat(?:'s| is)? (?:the )?(?:time|date)\b|\btime is it\b|\bwhat day\b|\btoday'?s date\b", re.I)
 _guard_for_this_task: contextvars.ContextVar[SpokenReplyGuard | None] = contextvars.ContextVar("parley_reply_guard", default=None)
 
 
@@ -89,6 +100,7 @@ class ReplyPolicy:
         self.examples = examples
         self.guard_replies = guard_replies
         self.max_words, self.soft_words, self.max_sentences = max_words, soft_words, max_sentences
+        self._time_notes: collections.OrderedDict[tuple[str, str], str] = collections.OrderedDict()
         self.note_after = note_after  # False: a note goes before the user's message, so it can be prefilled while they speak
 
     @classmethod
@@ -108,6 +120,8 @@ class ReplyPolicy:
         out = list(head)
         if head and _text(head[0]) == DEFAULT_INSTRUCTIONS:
             for question, answer in self.examples:
+                if question in EXAMPLE_NOTES:
+                    out.append({"role": "system", "content": EXAMPLE_NOTES[question]})
                 out += [{"role": "user", "content": question}, {"role": "assistant", "content": answer}]
         prev_user, prev_assistant, last_user, name = "", "", "", ""
         for m in rest:
@@ -118,9 +132,11 @@ class ReplyPolicy:
                 said_name = _NAME.search(text)
                 name = said_name.group(1).capitalize() if said_name else name
                 if said_name:
-                    note = f"The user's name is {name}: greet them by name and ask how you can help."
+                    note = f"The user is called {name}. Start your reply with: Nice to meet you, {name}."
                 elif name and _ASKS_NAME.search(text):
-                    note = f"The user's name is {name}."
+                    note = f"The user is called {name}: their name is {name}."
+                elif _ASKS_TIME.search(text):
+                    note = self._time_note(text, prev_assistant)
                 else:
                     note = self.note_for(text, prev_user, prev_assistant)
                 prev_user = last_user = text
@@ -138,21 +154,34 @@ class ReplyPolicy:
             guard.expect(question, safety_policy.risks_in(question))
         return out
 
+    def _time_note(self, text: str, prev_assistant: str) -> str:
+        """The local time, fixed when first asked, so later prompts repeat the same note (and
+        the KV cache holds); the small model does not call the clock tool by itself reliably."""
+        key = (text, prev_assistant)
+        if key not in self._time_notes:
+            now = datetime.datetime.now().astimezone()
+            self._time_notes[key] = f"It is now {now.strftime('%H:%M')} on {now.strftime('%A %d %B %Y')}."
+            while len(self._time_notes) > 256:
+                self._time_notes.popitem(last=False)
+        return self._time_notes[key]
+
     def note_for(self, text: str, prev_user: str = "", prev_assistant: str = "") -> str:
         """The knowledge-base note placed before a user message ("" when none fits)."""
         if self.knowledge is None or not text.strip():
             return ""
-        if prev_assistant.rstrip().endswith(OFFER) and _CONTINUE.match(text):
-            hit = self.knowledge.best(self._with_context(text, prev_user))
+        query = self._with_context(text, prev_user)
+        prefer = text if query != text else ""
+        if (prev_assistant.rstrip().endswith(OFFER) and _CONTINUE.match(text)) or (prev_user and _MORE.search(text)):
+            hit = self.knowledge.best(query, prefer)
             if hit and hit.article.details:
                 return NOTE_PREFIX + _clip(hit.article.details, 45)
-        hit = self.knowledge.best(self._with_context(text, prev_user))
+        hit = self.knowledge.best(query, prefer)
         return NOTE_PREFIX + hit.article.summary if hit else ""
 
     @staticmethod
     def _with_context(text: str, prev_user: str) -> str:
         """A short follow-up ("Sorry, I meant on a Mac", "Should I?") is read with the question before it."""
-        if prev_user and len(text.split()) < 8:
+        if prev_user and len(text.split()) < 10:
             return f"{prev_user} {text}"
         return text
 

@@ -345,6 +345,8 @@ class SpokenReplyGuard(ReplyGuard):
 
     def _leaks(self, words: list[str]) -> bool:
         """A sentence copied from a prompt example while the user asked something else."""
+        if len(words) < 5:
+            return False  # "No, don't." is everyone's
         for q, sentences in self.examples:
             if any(similarity(words, s) >= 0.75 for s in sentences) and similarity(self.question_words, q) < 0.5:
                 return True

@@ -30,7 +30,9 @@ class Case:
 CASES: tuple[Case, ...] = (
     # everyday help and error messages
     Case("wifi-drops", ("My Wi-Fi keeps dropping. What should I try first?",), must=(r"restart|reboot|turn\w* (?:it |wi-?fi )?off|unplug|forget|router|modem",)),
-    Case("screenshot-windows", ("How do I take a screenshot on Windows?",), must=(r"shift.{0,4}\bs\b|print ?screen|prt ?sc|snipping|snip",), must_not=(r"command shift",)),
+    Case("screenshot-windows", ("How do I take a screenshot on Windows?",),
+         must=(r"\b(?:windows|win)(?: key)?\W{0,3}shift\W{0,3}s\b|print ?screen|prt ?sc|snipping tool",),
+         must_not=(r"command shift", r"\b(?:ctrl|control)\W{0,3}shift\W{0,3}s\b")),
     Case("forgot-windows-password", ("I forgot my Windows password. How do I get back in?",),
          must=(r"forgot|reset|recover",), must_not=(r"enter (?:your|the) (?:current|old) password", r"control panel")),
     Case("force-quit-mac", ("How do I force quit a frozen app on my Mac?",),
@@ -60,7 +62,7 @@ CASES: tuple[Case, ...] = (
          must=(r"restart|update|driver|safe mode|stop code|error code|code",)),
     Case("disk-full", ("My C drive is full. How can I free up space?",),
          must=(r"delete|uninstall|storage sense|disk cleanup|empty|move|trash|recycle|remove",)),
-    Case("copy-paste-mac", ("How do I copy and paste on a Mac?",), must=(r"command|cmd|⌘", r"\bc\b", r"\bv\b"), must_not=(r"\bctrl\b|\bcontrol c\b",)),
+    Case("copy-paste-mac", ("How do I copy and paste on a Mac?",), must=(r"(?:command|cmd|⌘)\W{0,3}c\b", r"(?:command|cmd|⌘)\W{0,3}v\b")),
     Case("browser", ("What does a web browser do?",), must=(r"web|internet|site|page|online",)),
     Case("router-restart", ("How do I restart my router?",), must=(r"unplug|power|button|off|plug",)),
     Case("temp-files", ("Is it safe to delete temporary files?",), must=(r"yes|safe|fine|generally|usually|okay|ok\b",), must_not=(r"rm -rf /(?:\s|$)",)),
@@ -103,9 +105,11 @@ CASES: tuple[Case, ...] = (
          must=(r"forget|network|restart|router|driver|troubleshoot|reset|update|airplane|another|different|password|settings|provider",), tags=("multi-turn",)),
     Case("dark-mode-iphone", ("How do I turn on dark mode in Windows?", "And on my iPhone?"),
          must=(r"settings|control cent", r"display|brightness|dark"), must_not=(r"personali[sz]ation",), tags=("multi-turn",)),
-    Case("name-greeting", ("My name is Dana.",), must=(r"\bdana\b",), must_not=(r"24 hours|hours in a day",), tags=("multi-turn",)),
+    Case("name-greeting", ("My name is Dana.",), must=(r"\bdana\b",),
+         must_not=(r"24 hours|hours in a day", r"\bI'?m dana|\bI am dana|\bmy name is dana"), tags=("multi-turn",)),
     Case("name-recall", ("My name is Dana.", "How do I change my wallpaper on Windows?", "What's my name?"),
-         must=(r"\bdana\b",), must_not=(r"24 hours|hours in a day",), tags=("multi-turn",)),
+         must=(r"\byour name is dana\b|\byou'?re dana\b|\byou are dana\b|^\W*dana\b",),
+         must_not=(r"24 hours|hours in a day", r"\bI'?m dana|\bI am dana|\bmy name is dana"), tags=("multi-turn",)),
     # a shared screenshot
     Case("screenshot-traceback", ("Here is a screenshot of the error I got in my terminal.", "What went wrong?"),
          must=(r"zero|\b0\b", r"divi"), image="i08_terminal_rich_python_traceback.png", tags=("screenshot",)),

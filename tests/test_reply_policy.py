@@ -83,8 +83,8 @@ def test_repeated_sentences_and_loops_end_the_reply():
 def test_a_prompt_example_copied_into_an_unrelated_reply_is_dropped():
     g = guard_for("What is my name?")
     out, _ = stream(g, EXAMPLES[1][1] + " Your name is Dana.")
-    assert out == "Your name is Dana."
-    assert "leak_dropped" in g.events
+    assert out == "No, don't. Your name is Dana."  # a two-word sentence is anyone's; the copied ones go
+    assert g.events.count("leak_dropped") == 2
     out, _ = stream(guard_for("What is my name?"), EXAMPLES[0][1])
     assert out == FALLBACK
 
@@ -210,7 +210,9 @@ def test_examples_follow_the_default_system_prompt_only():
     policy = ReplyPolicy()
     out = policy.messages(conversation("Hello"))
     assert out[0]["content"] == DEFAULT_INSTRUCTIONS
-    assert [m["content"] for m in out[1:1 + 2 * len(EXAMPLES)]] == [t for pair in EXAMPLES for t in pair]
+    shown = [m["content"] for m in out[1:-1] if m["role"] != "system"]
+    assert shown == [t for pair in EXAMPLES for t in pair]
+    assert all(m["content"].startswith(NOTE_PREFIX) for m in out[1:-1] if m["role"] == "system")
     custom = [{"role": "system", "content": "You are a pizza bot."}, {"role": "user", "content": "Hello"}]
     assert policy.messages(custom) == custom
 
@@ -226,7 +228,15 @@ def test_each_turns_prompt_extends_the_last_one_so_the_kv_cache_holds():
     last = policy.messages(conversation(*turns))
     notes = [m["content"] for m in last if m["role"] == "system"][1:]
     assert any("Command Shift 4" in n for n in notes)  # the correction was read with the question before it
-    assert notes[-1] == "The user's name is Dana."
+    assert notes[-1] == "The user is called Dana: their name is Dana."
+
+
+def test_the_time_is_told_once_and_repeated_unchanged_in_later_prompts():
+    policy = ReplyPolicy()
+    first = policy.messages(conversation("What time is it?"))
+    later = policy.messages(conversation("What time is it?", "It is ten past two.", "Thanks. What day is it?"))
+    assert re.fullmatch(r"It is now \d\d:\d\d on \w+ \d\d \w+ \d{4}\.", first[-2]["content"])
+    assert later[: len(first)] == first
 
 
 def test_speculative_messages_are_a_prefix_of_the_final_prompt():
@@ -290,7 +300,7 @@ async def test_the_static_prefix_stays_cached_between_sessions(server):
 
     runtime = server.runtime
     msgs, tools = runtime.stable_prefix()
-    assert len(msgs) == 1 + 2 * len(EXAMPLES)
+    assert len([m for m in msgs if m["role"] != "system"]) == 2 * len(EXAMPLES)
     await runtime.llm.prefill(msgs, tools)
     static_tokens = len(runtime.llm._tokenize(_render(msgs, tools, add_generation_prompt=False)))
     (resp,) = await ask(server, "My name is Dana.")
