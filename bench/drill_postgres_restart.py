@@ -20,6 +20,7 @@ import argparse
 import asyncio
 import collections
 import json
+import shutil
 import sys
 import tempfile
 import time
@@ -71,6 +72,7 @@ async def main() -> int:
     png = images.error_dialog().png()
     pg = TempPostgres().start()
     run_dir = Path(tempfile.mkdtemp(prefix="parley-drill-"))
+    ok = False
     node = ParleyNode("drill", run_dir / "server.log", {"PARLEY_TICKETS_DB": pg.url, "PARLEY_LOG_LEVEL": "warning"})
     try:
         node.launch()
@@ -107,11 +109,13 @@ async def main() -> int:
         }
         print(json.dumps(report, indent=2))
         ok = not missing and n_tickets == len(stored) and not gave_up and after
-        print("drill: " + ("held: every stored upload has its ticket, none doubled, service resumed by itself" if ok else "FAILED"))
+        print("drill: " + ("held: every stored upload has its ticket, none doubled, service resumed by itself" if ok else f"FAILED (server log in {run_dir})"))
         return 0 if ok else 1
     finally:
         node.stop()
         pg.stop()
+        if ok:
+            shutil.rmtree(run_dir, ignore_errors=True)
 
 
 if __name__ == "__main__":

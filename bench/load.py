@@ -254,6 +254,9 @@ async def main() -> None:
     finally:
         if node:
             node.stop()
+            import shutil
+
+            shutil.rmtree(node.log_path.parent, ignore_errors=True)
     print("\n| sessions | turns | failed | p50 | p95 | CPU cores per session | RSS MB (per session) | loadavg |")
     print("|---|---|---|---|---|---|---|---|")
     for r in rows:

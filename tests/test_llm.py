@@ -425,6 +425,19 @@ async def test_openai_compat_streams_tool_call():
     assert sent["json"]["model"] == "qwen" and sent["json"]["max_tokens"] == 30
 
 
+async def test_a_fallback_chain_prefills_its_local_model_too(qwen):
+    """The server backend comes first, but the local fallback's cache is warm as well: when
+    the server is down, the local model starts from the cached prefix."""
+    refused = f"http://127.0.0.1:{free_port()}/v1"
+    chain = FallbackChat([OpenAICompatChat(refused, "m"), qwen])
+    messages = ask("Name an animal that can fly.")
+    await chain.prefill(messages)
+    events = await collect(chain.stream(messages, max_tokens=8, temperature=0.0))
+    usage = events[-1]
+    assert chain.last_backend == qwen.name
+    assert isinstance(usage, Usage) and usage.cached_tokens == usage.prompt_tokens
+
+
 async def test_fallback_to_local_model(qwen):
     refused = f"http://127.0.0.1:{free_port()}/v1"
     chain = FallbackChat([OpenAICompatChat(refused, "m"), qwen])

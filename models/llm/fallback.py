@@ -80,7 +80,14 @@ class FallbackChat(ChatBackend):
             raise BackendUnavailable("no LLM backend could be warmed: " + "; ".join(errors), _UNAVAILABLE_HINT)
 
     async def prefill(self, messages: list[dict], tools: list[dict] | None = None) -> None:
-        await self.backends[0].prefill(messages, tools)
+        """Every backend caches the prefix now (a server backend's is a no-op), so a fallback
+        answers as fast as the first choice: a cold local model behind a dead LLM server took
+        30 s to evaluate the system prompt on the turn it was needed (bench/drill_llm_server_restart.py)."""
+        for backend in self.backends:
+            try:
+                await backend.prefill(messages, tools)
+            except Exception as exc:  # noqa: BLE001 - one backend's cache is not worth failing start-up
+                log.warning("could not prefill LLM backend %s: %s", backend.name, exc)
 
     async def aclose(self) -> None:
         for backend in self.backends:
