@@ -108,6 +108,7 @@ CLI_ERRORS = [
     "OperationalError at /api/orders/",
     "ERR_CONNECTION_REFUSED",
     "Segmentation fault (core dumped)",
+    "Error - Could not save Q3 budget.xlsx",  # a title that says what failed is an error
 ]
 NOT_ERRORS = ["Error - Spreadsheet Studio", "Warning | Acme Mail", "npm error", "The most similar command is",
               "root@devbox:~/shop# git brnch", "Try 'cli.py --help' for help."]

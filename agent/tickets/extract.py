@@ -33,7 +33,7 @@ _CLI_ERROR = re.compile(
 )
 _BARE_PREFIX = re.compile(r"(?i)^\s*(?:npm (?:ERR!|error)|error|fatal|E)\s*:?\s*$")  # "npm error" alone: a continuation, not a message
 # "Error - Spreadsheet Studio", "Warning | App": a window or tab title naming the app, not the error
-_WINDOW_TITLE = re.compile(r"^\s*(?:Error|Warning|Alert|Problem|Crash)\s+[-–—|]\s+\S.{0,40}$", re.I)
+_WINDOW_TITLE = re.compile(r"^\s*(?:Error|Warning|Alert|Problem|Crash)\s+[-–—|]\s+(\S.{0,40})$", re.I)
 
 
 @dataclass
@@ -67,8 +67,11 @@ def error_score(line: str) -> int:
     s = line.strip()
     if len(s) < 4:
         return 0
-    if _BARE_PREFIX.match(s) or _WINDOW_TITLE.match(s):
+    if _BARE_PREFIX.match(s):
         return 0
+    title = _WINDOW_TITLE.match(s)
+    if title and not _ERROR_WORDS.search(title.group(1)) and not _CLI_ERROR.search(title.group(1)):
+        return 0  # "Error - Spreadsheet Studio" names the app; "Error - Could not save" is an error
     kw = len(_ERROR_WORDS.findall(s))
     exc = bool(_EXC_CLASS.search(s))
     cli = bool(_CLI_ERROR.search(s))
@@ -293,7 +296,7 @@ def _environment(line: str, i: int, ex: Extracted, is_error: bool = False) -> No
                     continue
                 _set_env(ex, "app", name, i)
                 return
-    m = _APP_TITLE.match(line)
+    m = None if is_error else _APP_TITLE.match(line)  # "Error - Could not save x" names no app
     if m:
         _set_env(ex, "app", m.group(1).strip(), i)
 
