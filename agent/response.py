@@ -159,21 +159,13 @@ class ResponseRun:
         await chunks.put((chunk, start, start + len(chunk)))
 
     async def _run_tools(self, calls: list[Any]) -> bool:
-        """Run server tools first, then record each call with its output in one step (no
-        await between the two history writes), so a cancel never leaves a call without its
-        output. Client tools are recorded alone: the client sends the output."""
+        """Announce each call, run it if it is a server tool, then record the call and its
+        output in one step (no await between the two history writes), so a cancel never
+        leaves a call without its output. Client tools are recorded alone: the client
+        sends the output."""
         all_server = True
         for call in calls:
             item = Item(type="function_call", call_id=call.id, name=call.name, arguments=call.arguments, status="completed")
-            out: Item | None = None
-            if self.tools.is_server_tool(call.name):
-                result = await self.tools.run(call.name, call.arguments)
-                out = Item(type="function_call_output", call_id=call.id, output=tool_output_json(result))
-            else:
-                all_server = False
-            self._remember(item)
-            if out is not None:
-                self._remember(out)
             self.output_items.append(item)
             idx = len(self.output_items) - 1
             await self.emit({"type": "response.output_item.added", "response_id": self.id, "output_index": idx, "item": {**item.to_json(), "arguments": ""}})
@@ -181,6 +173,17 @@ class ResponseRun:
                              "call_id": call.id, "delta": call.arguments})
             await self.emit({"type": "response.function_call_arguments.done", "response_id": self.id, "item_id": item.id, "output_index": idx,
                              "call_id": call.id, "name": call.name, "arguments": call.arguments})
+            out: Item | None = None
+            if self.tools.is_server_tool(call.name):
+                started = time.monotonic()
+                result = await self.tools.run(call.name, call.arguments)
+                self.metrics.tool_calls.append((call.name, started, time.monotonic()))
+                out = Item(type="function_call_output", call_id=call.id, output=tool_output_json(result))
+            else:
+                all_server = False
+            self._remember(item)
+            if out is not None:
+                self._remember(out)
             await self.emit({"type": "response.output_item.done", "response_id": self.id, "output_index": idx, "item": item.to_json()})
             if out is not None:
                 await self.emit({"type": "conversation.item.added", "previous_item_id": item.id, "item": out.to_json()})

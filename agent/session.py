@@ -81,6 +81,7 @@ class VoiceSession:
         self._appends = RateWindow(c.max_appends_per_s)
         self._buffer_full_reported = False
         self._commit_lock = asyncio.Lock()  # one turn commits at a time
+        self._committing: set[Turn] = set()  # ended turns whose commit has not finished
         self._arrived = asyncio.Condition()  # audio arrived or a turn changed state
         self._tg: asyncio.TaskGroup | None = None
         self._tasks: set[asyncio.Task] = set()
@@ -113,9 +114,16 @@ class VoiceSession:
             if self._closed:
                 raise asyncio.CancelledError()  # the session is closing: its tasks are being cancelled
             raise RuntimeError("VoiceSession is used outside `async with session:`")
-        task = self._tg.create_task(self._guarded(coro, name), name=f"{self.id}:{name}")
+        guarded = self._guarded(coro, name)
+        try:
+            task = self._tg.create_task(guarded, name=f"{self.id}:{name}")
+        except RuntimeError:  # the group is shutting down (its host task was cancelled)
+            guarded.close()
+            coro.close()
+            raise asyncio.CancelledError() from None
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
+        task.add_done_callback(lambda _t: coro.close())  # a task cancelled before it ran never started `coro`
         return task
 
     async def _guarded(self, coro: Awaitable[Any], name: str) -> None:
@@ -337,8 +345,9 @@ class VoiceSession:
         keep = self.mic.end - pad * RATE // 1000
         if not self.mic.detect:
             return  # no turn detection: everything since the last commit stays
-        if self.turn is not None:
-            keep = min(keep, self.turn.start)
+        for turn in (self.turn, *self._committing):  # their audio may still be decoded (again, if merged)
+            if turn is not None:
+                keep = min(keep, turn.start, turn.continues.start if turn.continues else keep)
         if self._mergeable(self.last_turn, self.mic.end):
             keep = min(keep, self.last_turn.start)  # type: ignore[union-attr]
         self.mic.buffer.keep_from(keep)
@@ -393,6 +402,8 @@ class VoiceSession:
         draft.metrics.mark("end_of_turn")
         turn.state = TurnState.COMMITTED  # closed to new audio; _commit decides its fate
         turn.committed_end = draft.end
+        self.last_turn = turn  # speech from here on may continue it (a merge), even before its commit finishes
+        self._committing.add(turn)
         self._spawn(self._commit(turn), "commit")  # the read loop keeps reading audio meanwhile
 
     def _mergeable(self, prev: Turn | None, at: int) -> bool:
@@ -475,6 +486,12 @@ class VoiceSession:
         draft.reply_task = self._spawn(self._drive(draft.reply), "response")
 
     async def _commit(self, turn: Turn) -> None:
+        try:
+            await self._commit_turn(turn)
+        finally:
+            self._committing.discard(turn)
+
+    async def _commit_turn(self, turn: Turn) -> None:
         draft = turn.draft
         assert draft is not None
         await self.send({"type": "input_audio_buffer.speech_stopped", "audio_end_ms": int(draft.speech_end_ms), "item_id": turn.item_id})
@@ -497,7 +514,7 @@ class VoiceSession:
             if draft.decode is not None:
                 await asyncio.gather(draft.decode, return_exceptions=True)  # the reply has started, if any
             turn.committed_end, turn.speech_end_ms = draft.end, draft.speech_end_ms
-            self.last_turn = turn
+            draft.metrics.user_text = t.text
             user = turn.user_item
             if user is None:
                 user = turn.user_item = self.conversation.add(Item(type="message", role="user", text=t.text, id=turn.item_id, from_audio=True))
@@ -569,6 +586,9 @@ class VoiceSession:
                         await run.emit({"type": "conversation.item.deleted", "item_id": item.id})
         elif status == "cancelled" and run.item is not None and run.item in self.conversation.items:
             self.conversation.delete(run.item.id)  # nothing of it was heard
+        run.metrics.interrupted = status == "cancelled"
+        run.metrics.usage = {k: v for k, v in run.usage.items() if k in ("input_tokens", "output_tokens")}
+        run.metrics.reply_text = run.item.text if run.item else ""
         report = run.metrics.report(self.config.budget_ms, run.id)
         if report["metrics"] and run.gate.is_set():
             self.last_metrics = report

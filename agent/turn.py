@@ -50,7 +50,7 @@ class Draft:
     held: list[dict[str, Any]] = field(default_factory=list)  # reply events waiting for the commit
 
 
-@dataclass
+@dataclass(eq=False)  # a turn is itself: compared and hashed by identity
 class Turn:
     start: int  # buffer index where the turn's audio starts (pre-roll included)
     speech_start_ms: float

@@ -335,6 +335,10 @@ class LlamaCppChat(ChatBackend):
         with self._holds_changed:
             self._holds[owner] += 1
 
+    def is_held(self, owner: str = "") -> bool:
+        with self._holds_changed:
+            return bool(self._holds.get(owner))
+
     def release(self, owner: str = "") -> None:
         with self._holds_changed:
             if self._holds.get(owner, 0) <= 1:

@@ -1,0 +1,229 @@
+"""The session core: one Turn, one Playback, one task group; residue, leaks, limits, merges.
+
+Real ASR, VAD and TTS throughout. Where a test must hold a reply at a precise point (its
+first token, inside a tool call), the LLM is a scripted one; the real LLM answers the next
+session to prove the server still serves.
+"""
+from __future__ import annotations
+
+import asyncio
+import math
+import threading
+from dataclasses import replace
+from typing import Any
+
+import numpy as np
+import pytest
+
+from tests.conftest import silence, speech
+from tests.session_probe import ScriptedLLM, SessionProbe
+
+
+def with_llm(runtime: Any, llm: Any) -> Any:
+    return replace(runtime, llm=llm, sessions={})
+
+
+def session_tasks_alive(session_id: str) -> list[asyncio.Task]:
+    return [t for t in asyncio.all_tasks() if t.get_name().startswith(session_id) and not t.done()]
+
+
+# -- a dropped draft takes everything back ------------------------------------------------------
+async def test_a_dropped_draft_leaves_no_reply_in_the_history(runtime):
+    llm = ScriptedLLM("Sure, the answer is coming.", hold_first=1)
+    async with SessionProbe(with_llm(runtime, llm)) as p:
+        await p.configure(audio={"input": {"turn_detection": {"type": "server_vad", "silence_duration_ms": 3000}}})
+        await p.feed(np.concatenate([silence(0.3), speech(runtime, "What is the capital"), silence(0.8)]))
+        await asyncio.wait_for(llm.first_token.wait(), 120)  # the draft's reply has started (held back)
+        roles = [role for role, _ in p.history()]
+        assert roles == ["user", "assistant"], p.history()  # the draft added both to the history
+        draft_items = [it.id for it in p.session.conversation.items]
+        await p.feed(np.concatenate([speech(runtime, "of France?"), silence(0.5)]))  # speech resumes: the draft is dropped
+        assert not any(p.session.conversation.get(i) for i in draft_items), p.history()
+        assert not p.of("response.created")  # nothing of the dropped draft ever reached the client
+        llm.go.set()
+        await p.feed(silence(3.5))
+        done = await p.wait_for("response.done")
+        assert done["response"]["status"] == "completed"
+        history = p.history()
+        assert [r for r, _ in history] == ["user", "assistant"], history
+        assert "france" in history[0][1].lower()
+
+
+# -- a client leaving at any stage leaves nothing behind ------------------------------------------
+async def _slow_tool(args: dict) -> str:
+    await asyncio.Event().wait()  # a tool that never finishes: the client leaves during it
+    return "never"
+
+
+@pytest.mark.parametrize("stage", ["mid_utterance", "draft", "mid_reply", "mid_tool_call"])
+async def test_a_client_leaving_at_any_stage_leaves_nothing_behind(runtime, stage):
+    threads_before = threading.active_count()
+    llm = ScriptedLLM("A long reply. " * 30, hold_first=1 if stage != "mid_tool_call" else 0,
+                      tool_call="slow_tool" if stage == "mid_tool_call" else None)
+    probe = SessionProbe(with_llm(runtime, llm), silence_duration_ms=3000 if stage == "draft" else 500)
+    session = probe.session
+    session.tools.register("slow_tool", "waits forever", {"type": "object", "properties": {}}, _slow_tool)
+    async with probe:
+        await probe.configure()
+        if stage == "mid_utterance":
+            await probe.feed(np.concatenate([silence(0.3), speech(runtime, "Tell me about printers and")]))
+            await probe.wait_for("input_audio_buffer.speech_started")
+        elif stage == "draft":
+            await probe.feed(np.concatenate([silence(0.3), speech(runtime, "Why is my printer offline?"), silence(0.6)]))
+            await asyncio.wait_for(llm.first_token.wait(), 120)  # a held draft reply is running
+            assert session.turn is not None and session.turn.draft is not None
+        else:
+            await probe.send({"type": "conversation.item.create", "item": {"type": "message", "role": "user",
+                              "content": [{"type": "input_text", "text": "Why is my printer offline?"}]}})
+            await probe.send({"type": "response.create"})
+            await asyncio.wait_for(llm.first_token.wait(), 60)
+            if stage == "mid_tool_call":
+                await probe.wait_for("response.function_call_arguments.done")
+        assert session_tasks_alive(session.id), "the stage should have work in flight"
+    # the client is gone: `async with` closed the session
+    assert session.closed and not session.running_tasks and not session_tasks_alive(session.id)
+    assert not runtime.asr_limit.locked() and not runtime.tts_limit.locked()
+    assert not llm.busy
+    if stage == "mid_tool_call":  # neither half of the interrupted tool call stayed in the history
+        assert not [it for it in session.conversation.items if it.type.startswith("function_call")]
+    assert threading.active_count() <= threads_before + 4  # worker threads are pooled, not leaked per session
+    # and the server still answers the next session, with the real model
+    async with SessionProbe(runtime) as nxt:
+        await nxt.configure()
+        await nxt.send({"type": "conversation.item.create", "item": {"type": "message", "role": "user",
+                        "content": [{"type": "input_text", "text": "What is the capital of France?"}]}})
+        await nxt.send({"type": "response.create"})
+        done = await nxt.wait_for("response.done")
+        assert done["response"]["status"] == "completed"
+        assert "paris" in done["response"]["output"][0]["content"][0]["transcript"].lower()
+
+
+# -- every field checked, every wrong one answered ---------------------------------------------------
+BAD_FIELDS = [
+    ({"type": "session.update", "session": {"audio": {"input": {"turn_detection": {"type": "server_vad", "silence_duration_ms": "x"}}}}},
+     "invalid_type", "session.audio.input.turn_detection.silence_duration_ms"),
+    ({"type": "session.update", "session": {"audio": {"input": {"turn_detection": {"type": "server_vad", "prefix_padding_ms": "x"}}}}},
+     "invalid_type", "session.audio.input.turn_detection.prefix_padding_ms"),
+    ({"type": "session.update", "session": {"audio": {"input": {"turn_detection": {"type": "server_vad", "threshold": math.nan}}}}},
+     "invalid_value", "session.audio.input.turn_detection.threshold"),
+    ({"type": "session.update", "session": {"audio": {"input": {"turn_detection": {"type": "server_vad", "silence_duration_ms": -5}}}}},
+     "invalid_value", "session.audio.input.turn_detection.silence_duration_ms"),
+    ({"type": "session.update", "session": {"instructions": 42}}, "invalid_type", "session.instructions"),
+    ({"type": "session.update", "session": {"audio": "loud"}}, "invalid_type", "session.audio"),
+    ({"type": "session.update", "session": {"audio": {"input": {"format": {"type": "audio/pcm", "rate": 16000}}}}},
+     "unsupported_sample_rate", "session.audio.input.format.rate"),
+    ({"type": "session.update", "session": {"tool_choice": "sometimes"}}, "invalid_value", "session.tool_choice"),
+    ({"type": "conversation.item.truncate", "item_id": "item_x", "content_index": 0, "audio_end_ms": math.nan},
+     "invalid_value", "audio_end_ms"),
+    ({"type": "conversation.item.truncate", "item_id": "item_x", "content_index": 0, "audio_end_ms": math.inf},
+     "invalid_value", "audio_end_ms"),
+    ({"type": "conversation.item.truncate", "item_id": 7, "audio_end_ms": 5}, "invalid_type", "item_id"),
+    ({"type": "conversation.item.create", "item": {"type": "message", "content": [{"type": "input_text", "text": 5}]}},
+     "invalid_type", "item.content[0].text"),
+    ({"type": "conversation.item.create", "item": {"type": "message", "role": ["user"]}}, "invalid_type", "item.role"),
+    ({"type": "conversation.item.delete", "item_id": ""}, "invalid_value", "item_id"),
+    ({"type": "response.create", "response": {"conversation": "maybe"}}, "invalid_value", "response.conversation"),
+    ({"type": "response.create", "response": {"instructions": {"a": 1}}}, "invalid_type", "response.instructions"),
+]
+
+
+@pytest.mark.parametrize("event, code, param", BAD_FIELDS, ids=[p for _, _, p in BAD_FIELDS])
+async def test_a_wrong_field_gets_an_error_with_its_param_and_the_session_goes_on(runtime, event, code, param):
+    async with SessionProbe(runtime) as p:
+        await p.configure()
+        await p.send({**event, "event_id": "evt_bad"})
+        err = p.of("error")[-1]["error"]
+        assert (err["code"], err["param"], err["event_id"]) == (code, param, "evt_bad")
+        # the session goes on: audio is heard with its settings intact
+        await p.feed(np.concatenate([silence(0.3), speech(runtime, "What is the capital of France?"), silence(1.2)]))
+        done = await p.wait_for("conversation.item.input_audio_transcription.completed")
+        assert "france" in done["transcript"].lower()
+
+
+# -- limits --------------------------------------------------------------------------------------
+async def test_the_audio_buffer_is_capped_with_a_clear_error_and_nothing_added(runtime):
+    async with SessionProbe(runtime, max_audio_buffer_s=2.0) as p:
+        await p.configure(audio={"input": {"turn_detection": None}})
+        await p.feed(silence(1.5))
+        await p.feed(silence(1.0), chunk=24000)  # would pass 2 s
+        err = p.of("error")[-1]["error"]
+        assert err["code"] == "input_audio_buffer_full" and "commit" in err["hint"]
+        assert len(p.session.mic.buffer) == 24_000  # 1.5 s at 16 kHz: the refused append added nothing
+        await p.send({"type": "input_audio_buffer.clear"})
+        await p.feed(silence(1.0))
+        assert len(p.of("error")) == 1
+
+
+async def test_appends_per_second_are_limited(runtime):
+    async with SessionProbe(runtime, max_appends_per_s=5) as p:
+        await p.configure()
+        await p.feed(silence(0.8), chunk=240)  # 80 appends of 10 ms, sent at once
+        codes = [e["error"]["code"] for e in p.of("error")]
+        assert codes and set(codes) == {"rate_limited"} and len(codes) == 80 - 5
+
+
+async def test_images_per_session_are_limited(runtime):
+    async with SessionProbe(runtime, max_images_per_session=0) as p:
+        await p.configure()
+        await p.send({"type": "conversation.item.create", "item": {"type": "message", "role": "user", "content": [
+            {"type": "input_image", "image_url": "data:image/png;base64,iVBORw0KGgo="}]}})
+        assert p.of("error")[-1]["error"]["code"] == "too_many_images"
+        assert not p.session.conversation.items
+
+
+async def test_history_is_trimmed_oldest_first(runtime):
+    async with SessionProbe(runtime, max_history_items=4) as p:
+        await p.configure()
+        for i in range(7):
+            await p.send({"type": "conversation.item.create", "item": {"type": "message", "role": "user",
+                          "content": [{"type": "input_text", "text": f"note {i}"}]}})
+        assert [text for _, text in p.history()] == ["note 3", "note 4", "note 5", "note 6"]
+
+
+async def test_an_endless_utterance_is_committed_in_pieces_not_lost(runtime):
+    sentence = speech(runtime, "I keep talking about my printer and my scanner and my old laptop")
+    async with SessionProbe(with_llm(runtime, ScriptedLLM("Okay.")), max_turn_s=3.0) as p:
+        await p.configure(audio={"input": {"turn_detection": {"type": "server_vad", "create_response": False}}})
+        await p.feed(np.concatenate([silence(0.3), *[sentence] * 3, silence(1.2)]))
+        async with asyncio.timeout(120):
+            while len(p.of("conversation.item.input_audio_transcription.completed")) < 2:
+                await p.wait_for("conversation.item.input_audio_transcription.completed",
+                                 lambda e, n=len(p.of("conversation.item.input_audio_transcription.completed")):
+                                 len(p.of("conversation.item.input_audio_transcription.completed")) > n)
+        words = " ".join(e["transcript"] for e in p.of("conversation.item.input_audio_transcription.completed")).lower()
+        assert words.count("printer") >= 2  # the speech past max_turn_s went on as the next turn
+
+
+# -- a continued thought: one turn, one reply ----------------------------------------------------
+async def test_speech_right_after_a_committed_turn_merges_into_one_thought(runtime):
+    async with SessionProbe(runtime) as p:
+        await p.configure()
+        await p.feed(np.concatenate([silence(0.3), speech(runtime, "When you hear the bell"), silence(0.9),
+                                     speech(runtime, "come quickly to the kitchen."), silence(1.5)]))
+        first = await p.wait_for("input_audio_buffer.committed")
+        deleted = await p.wait_for("conversation.item.deleted", lambda e: e["item_id"] == first["item_id"])
+        done = await p.wait_for("response.done", lambda e: e["response"]["status"] == "completed")
+        users = [text.lower() for role, text in p.history() if role == "user"]
+        assert len(users) == 1, p.history()  # one thought, one user item
+        assert "bell" in users[0] and "quickly" in users[0]  # both parts, decoded together
+        assert p.session.conversation.get(first["item_id"]) is None and deleted
+        assert done["response"]["output"][0]["id"] in [it.id for it in p.session.conversation.items]
+        assert len([r for r, _ in p.history() if r == "assistant"]) == 1  # the first part's reply left no trace
+
+
+# -- fairness: holds are per owner --------------------------------------------------------------------
+async def test_one_sessions_hold_never_pauses_another_sessions_decoding(runtime):
+    llm = runtime.llm
+    if not hasattr(llm, "hold"):
+        pytest.skip("the configured LLM has no hold()")
+    llm.hold("sess_a")
+    try:
+        llm.release("sess_b")  # another session's release does not end A's hold
+        assert llm.is_held("sess_a") and not llm.is_held("sess_b")
+        out = ""
+        async for ev in llm.stream([{"role": "user", "content": "Say hello."}], max_tokens=8, owner="sess_b"):
+            out += getattr(ev, "text", "")
+        assert out.strip()  # B decoded to the end while A was held
+    finally:
+        llm.release("sess_a")
+    assert not llm.is_held("sess_a")
