@@ -218,7 +218,8 @@ def drop_noise(lines: Sequence[OcrLine], max_conf: float = 60.0) -> list[OcrWord
             ws.pop(0)
         while ws and _is_junk(ws[-1], max_conf) and not (len(ws) > 1 and _glued_mark(ws[-2], ws[-1])):
             ws.pop()
-        kept += [w for w in ws if not (w.conf < max_conf and all(ch in _JUNK for ch in w.text))]
+        kept += [w for k, w in enumerate(ws)
+                 if not (w.conf < max_conf and all(ch in _JUNK for ch in w.text)) or (k and _glued_mark(ws[k - 1], w))]
     return kept
 
 

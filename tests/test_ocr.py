@@ -102,6 +102,17 @@ def test_drop_noise_removes_icon_junk_keeps_text() -> None:
     assert [w.text for w in kept] == ["Failed", "now", "a"]
 
 
+def test_a_split_off_closing_mark_is_kept_and_glued_back() -> None:
+    """Monospace cells leave a gap before "." that Tesseract makes a word of its own (low
+    confidence): it ends the line, it is not icon junk."""
+    ws = [OcrWord("See", 95, (0, 0, 30, 14)), OcrWord("'git", 93, (40, 0, 40, 14)), OcrWord("--help'", 92, (90, 0, 70, 14)),
+          OcrWord(".", 30, (163, 10, 3, 3))]
+    line = group_lines(drop_noise(group_lines(ws)))[0]
+    assert line.text == "See 'git --help'."
+    far = ws[:3] + [OcrWord(".", 30, (200, 10, 3, 3))]  # a speck well away from the text stays noise
+    assert group_lines(drop_noise(group_lines(far)))[0].text == "See 'git --help'"
+
+
 # --- preparation -------------------------------------------------------------------------
 
 
