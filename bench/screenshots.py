@@ -157,6 +157,11 @@ async def run_real(args: argparse.Namespace) -> None:
               f"{mean(p.recall for _, p, _ in sub):6.3f} {mean(b.recall for _, _, b in sub if b) if bms else float('nan'):6.3f} "
               f"{statistics.median(ms):7.0f} {statistics.median(bms) if bms else float('nan'):6.0f} {max(ms):7.0f} "
               f"{sum(p.false_errors for _, p, _ in sub):9}")
+    print("\nper kind, p50 of each step over the images' p50s (ms):")
+    for kind in ("terminal", "ui", "document"):
+        sub = [p for s, p, _ in rows if s.kind == kind]
+        if sub:
+            print(f"  {kind:10} " + "  ".join(f"{k} {statistics.median(pct(p.steps[k], 0.5) for p in sub):.0f}" for k in STEPS))
     big = [pct(p.ms, 0.5) for s, p, _ in rows if "_x2" in s.name or s.path.stat().st_size > 400_000]
     if big:
         print(f"\ndevice-scale-2 and large images: p50 {statistics.median(big):.0f} ms, max {max(big):.0f} ms (n={len(big)})")
