@@ -131,6 +131,7 @@ class ResponseRun:
                 break
             if not await self._run_tools(calls):
                 break  # a client-side tool: the client answers with function_call_output + response.create
+        self.metrics.mark("llm_done")
         await self._add_text(guard.flush(), chunker, chunks)
         if self.item is not None:
             for chunk in chunker.flush():
