@@ -27,6 +27,7 @@ class Config:
     metrics_enabled: bool = True  # /metrics (Prometheus); with api_keys set it needs a key
     max_sessions: int = 8
     max_session_s: float = 3600.0
+    drain_s: float = 20.0  # on SIGTERM: how long running replies may finish before sessions are closed (1001)
     max_ws_message_bytes: int = 1 << 20  # one Realtime event (base64 audio or an image URL)
     max_audio_append_bytes: int = 512 * 1024  # decoded audio in one append
     max_appends_per_s: int = 200  # input_audio_buffer.append events per second per session

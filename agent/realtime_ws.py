@@ -39,6 +39,8 @@ async def realtime_endpoint(ws: WebSocket) -> None:
     if not runtime.ready:
         return await _deny(ws, 503, "models_loading", "models are still loading", "poll GET /health until it returns 200")
     offered = [p.strip() for p in ws.headers.get("sec-websocket-protocol", "").split(",") if p.strip()]
+    if runtime.draining:
+        return await _deny(ws, 503, "server_draining", "this server is shutting down", "reconnect: another server process will answer")
     admitted = runtime.admit()  # counted now, before any await: parallel upgrades cannot pass the limit
     try:
         await ws.accept(subprotocol="realtime" if "realtime" in offered else None)

@@ -4,10 +4,12 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import signal
 import sys
 from pathlib import Path
 from typing import Any, AsyncIterator, Callable
 
+import uvicorn
 from starlette.applications import Starlette
 from starlette.datastructures import Headers
 from starlette.requests import Request
@@ -207,8 +209,6 @@ def build_app(runtime: Runtime, *, load_models: bool = True, progress: Callable[
 
 
 def uvicorn_config(app: Starlette, config: Config, **kw: Any) -> Any:
-    import uvicorn
-
     return uvicorn.Config(
         app, host=config.host, port=config.port, ws="websockets-sansio",
         ws_max_size=config.max_ws_message_bytes * 4, ws_ping_interval=20, ws_ping_timeout=20,
@@ -216,9 +216,37 @@ def uvicorn_config(app: Starlette, config: Config, **kw: Any) -> Any:
     )
 
 
-def serve(config: Config) -> None:
-    import uvicorn
+class DrainingServer(uvicorn.Server):
+    """uvicorn's server, with a graceful drain on the first SIGTERM (agent/drain.py); a
+    second SIGTERM, or SIGINT, stops at once."""
 
+    def __init__(self, app: Starlette, config: Config) -> None:
+        super().__init__(uvicorn_config(app, config))
+        self.runtime = app.state.runtime
+        self.drain_s = config.drain_s
+        self.drain_task: asyncio.Task | None = None
+
+    def handle_exit(self, sig: int, frame: Any) -> None:
+        if sig == signal.SIGTERM and self.drain_task is None and self.runtime.sessions:
+            loop = asyncio.get_event_loop()
+            loop.call_soon_threadsafe(self._start_drain)  # from a signal handler: wake the loop
+            return
+        super().handle_exit(sig, frame)
+
+    def _start_drain(self) -> None:
+        from .drain import drain
+
+        async def drain_then_exit() -> None:
+            try:
+                await drain(self.runtime, self.drain_s)
+            finally:
+                self.should_exit = True
+
+        self.runtime.draining = True
+        self.drain_task = asyncio.ensure_future(drain_then_exit())
+
+
+def serve(config: Config) -> None:
     def progress(line: str) -> None:
         print(f"parley: {line}", file=sys.stderr, flush=True)
 
@@ -231,7 +259,7 @@ def serve(config: Config) -> None:
         state = "ready" if runtime.ready else "running with errors (see /health)"
         progress(f"{state}: open http://{config.host}:{config.port}/  (Realtime WebSocket: ws://{config.host}:{config.port}/v1/realtime)")
 
-    server = uvicorn.Server(uvicorn_config(app, config))
+    server = DrainingServer(app, config)
 
     async def main() -> None:
         watcher = asyncio.ensure_future(announce())

@@ -70,6 +70,7 @@ class VoiceSession:
                             min_speech_ms=c.min_speech_ms, max_buffer_s=c.max_audio_buffer_s)
         self.configured = False
         self.ended = asyncio.Event()  # the session asks its transport to close (drain, expiry)
+        self.closed_event = asyncio.Event()  # set once close() has finished
         self.end_code = ""
         self.response: ResponseRun | None = None
         self.response_task: asyncio.Task | None = None
@@ -104,9 +105,12 @@ class VoiceSession:
         self._closed = True
         for task in list(self._tasks):
             task.cancel()
-        if self._tg is not None:
-            tg, self._tg = self._tg, None
-            await tg.__aexit__(None, None, None)
+        try:
+            if self._tg is not None:
+                tg, self._tg = self._tg, None
+                await tg.__aexit__(None, None, None)
+        finally:
+            self.closed_event.set()
 
     def _spawn(self, coro: Any, name: str) -> asyncio.Task:
         if self._tg is None or self._closed:
@@ -149,10 +153,12 @@ class VoiceSession:
         event.setdefault("event_id", new_id("event"))
         await self._send(event)
 
-    async def end(self, code: str, message: str) -> None:
-        """Tell the client why the session ends, and ask the transport to close it."""
+    async def end(self, code: str, message: str, *, notify: bool = True) -> None:
+        """Tell the client why the session ends (unless it was told already), and ask the
+        transport to close it."""
         self.end_code = code
-        await self.send(error_event(code, message, kind="server_error"))
+        if notify:
+            await self.send(error_event(code, message, kind="server_error"))
         self.ended.set()
 
     def session_json(self) -> dict[str, Any]:
