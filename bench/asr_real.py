@@ -11,10 +11,11 @@ rate for both, the user turns each clip became, and voice to voice (last voiced 
 sent → first audio delta of the reply to the last turn).
 
 Variants (the same clips, interleaved, so load hits them alike):
-  trimmed  the old fast path for partials and the final: encoder window = speech + 0.5 s
-  short    partials and final on the speech padded to ≥ 8 s (≥ 2 s after it)
-  checked  short, and the final re-decoded offline when the fast decode looks doubtful (default)
-  padded   short partials; every final transcript from the offline decode
+  trimmed       the old fast path for partials and the final: encoder window = speech + 0.5 s
+  short         partials and final on the speech padded to ≥ 8 s (≥ 2 s after it)
+  checked-full  short, and the final re-decoded offline when the fast decode looks doubtful
+  checked       checked-full, and a long utterance's settled start decoded once (the default)
+  padded        checked partials; every final transcript from the offline decode
 
 Extra clips: `s16…_joined` (s16 with its pauses cut to 0.25 s: one ~13 s utterance, for the
 "no lost last word, answered within 1.2 s" check); with `--snr N`, every speech clip again
@@ -42,11 +43,12 @@ from bench.real_clips import RealClip, last_voiced_s, load_clips, with_noise, wi
 from bench.voice_latency import FRAME, RATE, pct, start_bench_server  # noqa: E402
 from models.asr import normalise_words, word_error_rate  # noqa: E402
 
-VARIANTS = {  # name: (fast-decode window, final mode)
-    "trimmed": ("trimmed", "fast"),
-    "short": ("short", "fast"),
-    "checked": ("short", "checked"),
-    "padded": ("short", "padded"),
+VARIANTS = {  # name: (fast-decode window, final mode, reuse a long utterance's settled start)
+    "trimmed": ("trimmed", "fast", False),
+    "short": ("short", "fast", False),
+    "checked-full": ("short", "checked", False),
+    "checked": ("short", "checked", True),
+    "padded": ("short", "padded", True),
 }
 LEAD_S = 0.5  # silence before the clip, as a microphone opened before speaking
 TAIL_S = 3.0  # silence streamed after it, while the reply comes
@@ -68,11 +70,16 @@ class FinalDecodeLog:
 
     def __init__(self, asr: Any) -> None:
         self.entries: list[FinalDecode] = []
+        self.in_flight = 0  # final decodes running now (a turn may still be committed)
         inner = asr.transcribe_final
 
         def logged(audio: np.ndarray, **kw: Any) -> Any:
             t0 = time.monotonic()
-            t = inner(audio, **kw)
+            self.in_flight += 1
+            try:
+                t = inner(audio, **kw)
+            finally:
+                self.in_flight -= 1
             self.entries.append(FinalDecode(t0, time.monotonic(), len(audio) / 16000, t.decoder))
             return t
 
@@ -145,8 +152,9 @@ async def stream_clip(url: str, audio24: np.ndarray, voiced_end_s: float | None,
                     try:
                         ev = json.loads(await asyncio.wait_for(ws.recv(), QUIET_S))
                     except TimeoutError:
-                        if sent_all.is_set() and open_turns == 0 and not set(created) - done:
-                            break  # all sent, no turn open, nothing said for QUIET_S: no (more) turns
+                        decoding = finals is not None and finals.in_flight > 0
+                        if sent_all.is_set() and open_turns == 0 and not decoding and not set(created) - done:
+                            break  # all heard, no turn open or being decoded, QUIET_S without an event: no more turns
                         continue
                     now, kind = time.monotonic(), ev["type"]
                     if kind == "error" and BARRIER_ITEM in json.dumps(ev):
@@ -185,7 +193,7 @@ async def stream_clip(url: str, audio24: np.ndarray, voiced_end_s: float | None,
 
 
 def use_variant(runtime: Any, name: str) -> None:
-    runtime.asr.window, runtime.asr.final_mode = VARIANTS[name]
+    runtime.asr.window, runtime.asr.final_mode, runtime.asr.reuse_prefix = VARIANTS[name]
 
 
 def corpus_wer(rows: list[tuple[str, str]]) -> float:
@@ -225,6 +233,11 @@ async def main() -> None:
     args = ap.parse_args()
     variants = [v for v in args.variants.split(",") if v]
     logging.getLogger("parley.turn").setLevel(logging.ERROR)  # the per-turn budget warnings; figures are printed below
+    dropped = logging.StreamHandler(sys.stdout)  # say why a turn vanished ("turn … dropped (noise)")
+    dropped.addFilter(lambda record: "dropped" in record.getMessage())
+    dropped.setFormatter(logging.Formatter("    session log: %(message)s"))
+    logging.getLogger("parley.session").addHandler(dropped)
+    logging.getLogger("parley.session").setLevel(logging.INFO)
     runtime, server, serve, port = await start_bench_server("real speech through a session vs offline Whisper")
     finals = FinalDecodeLog(runtime.asr)
     url = f"ws://127.0.0.1:{port}/v1/realtime"
@@ -250,7 +263,7 @@ async def main() -> None:
             print(f"\n{clip.name} ({clip.duration_s:.1f} s, round {round_no + 1})  reference: {clip.reference!r}")
             if clip.name not in offline:
                 t = time.perf_counter()
-                offline[clip.name] = runtime.asr.transcribe_offline(clip.at(16000)).text
+                offline[clip.name] = (await asyncio.to_thread(runtime.asr.transcribe_offline, clip.at(16000))).text
                 off_ms = (time.perf_counter() - t) * 1000
                 print(f"  {'offline':8} WER {word_error_rate(clip.reference, offline[clip.name]) if clip.reference else float('nan'):5.3f}"
                       f"  decode {off_ms:4.0f} ms  {offline[clip.name]!r}")
