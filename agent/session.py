@@ -1,7 +1,8 @@
 """VoiceSession: one conversation, independent of the transport that carries it.
 
 Feed it client events (`handle`) and microphone PCM (`feed_pcm16`); it calls `send(event)`
-with server events and hands reply audio to its `Playback` port. The same class serves the
+with server events and hands reply audio to its `Playback` port. Listening (audio →
+turns) is its `TurnTaking` half, in agent/turn_taking.py. The same class serves the
 WebSocket, WebRTC and phone transports. Use it as an async context manager: every task it
 starts belongs to its task group and ends with it.
 
@@ -19,14 +20,9 @@ import logging
 import time
 from typing import Any, Awaitable, Callable
 
-import anyio
-
 from media import g711
-from media.audio_buffer import AudioBufferFull
-from media.endpointing import PauseStarted, SpeechResumed, SpeechStarted, TurnEnded
 from media.mic_input import RATE, MicInput
 from media.pcm import AudioFormatError
-from models.asr import Transcript, is_probable_hallucination, normalise_words
 
 from . import client_events as ce
 from .conversation import Conversation, Item
@@ -36,18 +32,16 @@ from .reply_policy import DEFAULT_INSTRUCTIONS
 from .response import ResponseRun, ResponseSpec
 from .session_limits import RateWindow
 from .tools import default_toolbox
-from .turn import Draft, Turn, TurnState
+from .turn import Turn
 from .turn_metrics import TurnMetrics
+from .turn_taking import TurnTaking
 
 log = logging.getLogger("parley.session")
 Send = Callable[[dict[str, Any]], Awaitable[None]]
 
-BACKCHANNELS = {"mm hmm", "mhm", "mm", "hmm", "uh huh", "yeah", "yep", "yes", "ok", "okay", "right", "sure", "uh", "um", "ah", "oh", "i see"}
-PARTIAL_EVERY_MS = 600
-TAIL_MS = 200  # audio decoded past the last voiced frame
 
 
-class VoiceSession:
+class VoiceSession(TurnTaking):
     def __init__(self, runtime: Any, send: Send, transport: str = "websocket", playback: Playback | None = None) -> None:
         c = runtime.config
         self.id = new_id("sess")
@@ -318,241 +312,6 @@ class VoiceSession:
         ce.ResponseCancel: _on_response_cancel, ce.OutputAudioBufferClear: _on_output_clear,
     }
 
-    # -- audio in -------------------------------------------------------------------------------
-    async def _reset_input(self) -> None:
-        self.mic.reset(AUDIO_FORMATS[self.input_format])
-        self._buffer_full_reported = False
-
-    async def feed_pcm16(self, pcm: bytes, arrived: float) -> None:
-        """Microphone PCM16 from a media transport (WebRTC, phone); errors become events."""
-        try:
-            await self._feed(pcm, arrived)
-        except ProtocolError as exc:
-            await self.send(error_event(exc.code, exc.message, param=exc.param, hint=exc.hint))
-
-    async def _feed(self, pcm: bytes, arrived: float) -> None:
-        try:
-            events = await self.mic.feed(pcm, arrived)
-        except AudioBufferFull as exc:
-            if self._buffer_full_reported:
-                return  # said once; the client must commit or clear
-            self._buffer_full_reported = True
-            raise ProtocolError("input_audio_buffer_full", str(exc), param="audio",
-                                hint="commit or clear the buffer (input_audio_buffer.commit / .clear), or enable server_vad") from None
-        self._buffer_full_reported = False
-        for ev in events:
-            await self._on_endpoint(ev)
-        await self._split_long_turn()
-        self._release_old_audio()
-        await self._turn_changed()
-
-    def _release_old_audio(self) -> None:
-        pad = int((self.turn_detection or {}).get("prefix_padding_ms", 300)) + 600
-        keep = self.mic.end - pad * RATE // 1000
-        if not self.mic.detect:
-            return  # no turn detection: everything since the last commit stays
-        for turn in (self.turn, *self._committing):  # their audio may still be decoded (again, if merged)
-            if turn is not None:
-                keep = min(keep, turn.start, turn.continues.start if turn.continues else keep)
-        if self._mergeable(self.last_turn, self.mic.end):
-            keep = min(keep, self.last_turn.start)  # type: ignore[union-attr]
-        self.mic.buffer.keep_from(keep)
-
-    async def _split_long_turn(self) -> None:
-        """A turn may not outgrow `max_turn_s` (hold music, a monologue): it is committed
-        there and the speech goes on as a new turn."""
-        turn = self.turn
-        if turn is None or self.mic.end - turn.start < self.config.max_turn_s * RATE:
-            return
-        log.info("session %s: turn over %.0f s, committed and continued", self.id, self.config.max_turn_s)
-        end_ms = self.mic.eos.now_ms
-        await self._end_turn(TurnEnded(end_ms, end_ms))
-        self.mic.eos.reset()  # the speech goes on: EndOfSpeech starts a new turn
-        self.mic.origin = self.mic.end
-
-    async def _on_endpoint(self, ev: Any) -> None:
-        td = self.turn_detection or {}
-        create = bool(td.get("create_response", True))
-        if isinstance(ev, SpeechStarted):
-            await self._speech_started(ev, td)
-        elif isinstance(ev, PauseStarted) and self.turn is not None:
-            self._begin_draft(self.turn, ev.speech_end_ms, create_response=create)
-        elif isinstance(ev, SpeechResumed) and self.turn is not None and self.turn.draft is not None:
-            await self.turn.discard_draft(self.conversation)
-        elif isinstance(ev, TurnEnded) and self.turn is not None:
-            await self._end_turn(ev)
-
-    async def _speech_started(self, ev: SpeechStarted, td: dict[str, Any]) -> None:
-        start = max(self.mic.buffer.start, self.mic.sample_at_ms(ev.start_ms) - int(td.get("prefix_padding_ms", 300)) * RATE // 1000)
-        turn = Turn(start, ev.start_ms)
-        if self._mergeable(self.last_turn, start):
-            turn.continues = self.last_turn
-        self.turn = turn
-        await self.send({"type": "input_audio_buffer.speech_started", "audio_start_ms": int(ev.start_ms), "item_id": turn.item_id})
-        self._spawn(self._partials(turn), "partials")
-        if (self.replying and td.get("interrupt_response", True)) or turn.continues is not None:
-            self._spawn(self._judge_overlap(turn, self.mic.sample_at_ms(ev.start_ms)), "barge-in")
-        else:
-            turn.overlap = "turn"
-            turn.judged.set()
-
-    async def _end_turn(self, ev: TurnEnded) -> None:
-        turn, self.turn = self.turn, None
-        assert turn is not None
-        draft = turn.draft
-        if draft is None or draft.speech_end_ms != ev.speech_end_ms:
-            if draft is not None:
-                await turn.discard_draft(self.conversation)
-            create = bool((self.turn_detection or {}).get("create_response", True))
-            draft = self._begin_draft(turn, ev.speech_end_ms, create_response=create)
-        draft.metrics.mark("end_of_turn")
-        turn.state = TurnState.COMMITTED  # closed to new audio; _commit decides its fate
-        turn.committed_end = draft.end
-        self.last_turn = turn  # speech from here on may continue it (a merge), even before its commit finishes
-        self._committing.add(turn)
-        self._spawn(self._commit(turn), "commit")  # the read loop keeps reading audio meanwhile
-
-    def _mergeable(self, prev: Turn | None, at: int) -> bool:
-        return (prev is not None and prev.state is TurnState.COMMITTED
-                and at - prev.committed_end <= self.config.merge_window_ms * RATE // 1000)
-
-    async def _wait_audio(self, turn: Turn, until: int) -> None:
-        """Until the buffer reaches sample `until`, or the turn stops speaking."""
-        async with self._arrived:
-            await self._arrived.wait_for(lambda: self.mic.end >= until or turn.state is not TurnState.SPEAKING or self._closed)
-
-    # -- streaming partial transcripts --------------------------------------------------------
-    async def _partials(self, turn: Turn) -> None:
-        last_end = turn.start
-        while turn.open:
-            await self._wait_audio(turn, last_end + PARTIAL_EVERY_MS * RATE // 1000)
-            if turn.state is not TurnState.SPEAKING:
-                if turn.state is TurnState.DRAFT:
-                    async with self._arrived:  # paused: wait for speech to resume or the turn to end
-                        await self._arrived.wait_for(lambda: turn.state is not TurnState.DRAFT)
-                continue
-            last_end = self.mic.end
-            t = await self._transcribe(self.mic.slice(turn.start, last_end))
-            if is_probable_hallucination(t) or turn.state is not TurnState.SPEAKING:
-                continue
-            prev, turn.partial_text = turn.partial_text, t.text
-            self.mic.eos.transcript_hint = t.text
-            self.runtime.reply_policy.note_user_text(t.text)
-            await self._emit_partial(turn, _common_word_prefix(prev, t.text))
-
-    async def _emit_partial(self, turn: Turn, stable: str) -> None:
-        if len(stable) > turn.partial_emitted:
-            delta = stable[turn.partial_emitted:]
-            turn.partial_emitted = len(stable)
-            await self.send({"type": "conversation.item.input_audio_transcription.delta", "item_id": turn.item_id, "content_index": 0, "delta": delta})
-
-    async def _transcribe(self, audio: Any, final: bool = False) -> Transcript:
-        asr = self.runtime.asr
-        async with self.runtime.asr_limit:  # the thread finishes before the slot is freed, even on cancel
-            return await anyio.to_thread.run_sync(asr.transcribe_final if final else asr.transcribe, audio)
-
-    # -- drafts and commits ---------------------------------------------------------------------
-    def _begin_draft(self, turn: Turn, speech_end_ms: float, *, create_response: bool, end: int | None = None) -> Draft:
-        metrics = TurnMetrics()
-        last_voiced = self.mic.sample_at_ms(speech_end_ms) if end is None else end
-        metrics.mark("speech_end", self.mic.buffer.arrival_of(last_voiced))
-        end = last_voiced + TAIL_MS * RATE // 1000 if end is None else end
-        draft = Draft(end, speech_end_ms, metrics)
-        draft.start = turn.start
-        turn.draft, turn.state = draft, TurnState.DRAFT
-        audio = self.mic.slice(turn.start, end)
-        draft.decode = self._spawn(self._prepare(turn, draft, audio, create_response), "decode")
-        return draft
-
-    async def _prepare(self, turn: Turn, draft: Draft, audio: Any, create_response: bool) -> None:
-        try:
-            draft.transcript = await self._transcribe(audio, final=True)
-            draft.metrics.mark("asr_final")
-        finally:
-            draft.ready.set()
-        t = draft.transcript
-        if turn.draft is draft and turn.state is TurnState.DRAFT:
-            self.mic.eos.transcript_hint = t.text  # a finished question ends the turn sooner
-        if not create_response or is_probable_hallucination(t):
-            return
-        self.runtime.reply_policy.note_user_text(t.text)
-        await turn.judged.wait()
-        if turn.overlap != "turn" or turn.draft is not draft or draft.start != turn.start:
-            return
-        turn.user_item = self.conversation.add(Item(type="message", role="user", text=t.text, id=turn.item_id, from_audio=True))
-
-        async def held_send(event: dict[str, Any]) -> None:
-            if draft.reply is not None and draft.reply.gate.is_set():
-                await self.send(event)
-            else:
-                draft.held.append(event)
-
-        draft.metrics.preemptive = True
-        draft.reply = self._new_run(self._spec(), draft.metrics, held_send)
-        draft.reply_task = self._spawn(self._drive(draft.reply), "response")
-
-    async def _commit(self, turn: Turn) -> None:
-        try:
-            await self._commit_turn(turn)
-        finally:
-            self._committing.discard(turn)
-
-    async def _commit_turn(self, turn: Turn) -> None:
-        draft = turn.draft
-        assert draft is not None
-        await self.send({"type": "input_audio_buffer.speech_stopped", "audio_end_ms": int(draft.speech_end_ms), "item_id": turn.item_id})
-        await turn.judged.wait()  # outside the lock: a merge decided meanwhile needs it
-        async with self._commit_lock:
-            draft = turn.draft
-            assert draft is not None
-            if draft.start != turn.start:  # merged meanwhile: decode both parts together
-                await turn.discard_draft(self.conversation)
-                create = bool((self.turn_detection or {}).get("create_response", True))
-                draft = self._begin_draft(turn, draft.speech_end_ms, create_response=create, end=draft.end)
-                draft.metrics.mark("end_of_turn")
-            turn.state = TurnState.COMMITTED
-            await self._turn_changed()
-            await draft.ready.wait()
-            t = draft.transcript
-            if t is None or is_probable_hallucination(t) or turn.overlap != "turn":
-                await self._drop(turn, turn.overlap if turn.overlap not in ("", "turn") else "noise")
-                return
-            if draft.decode is not None:
-                await asyncio.gather(draft.decode, return_exceptions=True)  # the reply has started, if any
-            turn.committed_end, turn.speech_end_ms = draft.end, draft.speech_end_ms
-            draft.metrics.user_text = t.text
-            user = turn.user_item
-            if user is None:
-                user = turn.user_item = self.conversation.add(Item(type="message", role="user", text=t.text, id=turn.item_id, from_audio=True))
-            prev = self.conversation.previous_id(user.id)
-            await self.send({"type": "input_audio_buffer.committed", "item_id": user.id, "previous_item_id": prev})
-            await self.send({"type": "conversation.item.added", "previous_item_id": prev, "item": {**user.to_json(), "content": [{"type": "input_audio", "transcript": None}]}})
-            turn.partial_emitted = min(turn.partial_emitted, len(t.text)) if t.text.startswith(turn.partial_text[:turn.partial_emitted]) else len(t.text)
-            await self._emit_partial(turn, t.text)
-            await self.send({"type": "conversation.item.input_audio_transcription.completed", "item_id": user.id, "content_index": 0, "transcript": t.text})
-            await self.send({"type": "conversation.item.done", "item": user.to_json()})
-            run = draft.reply
-            if run is None:
-                return
-            if self.replying and self.response is not run:
-                await self.interrupt("new_turn")
-            self.response, self.response_task = run, draft.reply_task
-            while draft.held:
-                await self.send(draft.held.pop(0))
-            run.gate.set()
-
-    async def _drop(self, turn: Turn, reason: str) -> None:
-        """The turn was not a turn: nothing it started goes on, nothing it added stays."""
-        log.info("session %s: turn %s dropped (%s)", self.id, turn.item_id, reason)
-        turn.state = TurnState.DROPPED
-        await turn.cancel_tasks()
-        turn.retract(self.conversation)
-        await self._turn_changed()
-
-    async def _turn_changed(self) -> None:
-        async with self._arrived:
-            self._arrived.notify_all()
-
     # -- responses ------------------------------------------------------------------------------
     @property
     def replying(self) -> bool:
@@ -611,56 +370,6 @@ class VoiceSession:
         task.cancel()
         await asyncio.gather(task, return_exceptions=True)
 
-    # -- speech over a reply: barge-in, merge, or not a turn ------------------------------------
-    async def _judge_overlap(self, turn: Turn, speech_start: int) -> None:
-        try:
-            await self._wait_audio(turn, speech_start + self.config.barge_in_min_speech_ms * RATE // 1000)
-            t = await self._transcribe(self.mic.slice(speech_start, self.mic.end))
-            run = self.response if self.replying else None
-            reason = self._not_a_turn(t, run)
-            if reason:
-                turn.overlap = reason
-                log.info("session %s: speech over the reply ignored (%s)", self.id, reason)
-                await self.send({"type": "parley.speech.ignored", "item_id": turn.item_id, "reason": reason,
-                                 "response_id": run.id if run else None})
-                return
-            turn.overlap = "turn"
-            if turn.continues is not None and self._mergeable(turn.continues, speech_start):
-                await self._merge(turn.continues, turn)
-            elif run is not None and (self.turn_detection or {}).get("interrupt_response", True):
-                onset, confirmed = self.mic.buffer.arrival_of(speech_start), time.monotonic()
-                await self.interrupt("barge_in")
-                self.barge_ins.append({"onset_to_confirm_ms": (confirmed - onset) * 1000, "confirm_to_stop_ms": (time.monotonic() - confirmed) * 1000})
-        finally:
-            turn.judged.set()
-
-    async def _merge(self, prev: Turn, turn: Turn) -> None:
-        """The user went on right after `prev` was committed: one thought. Its reply is
-        dropped without residue, and `turn` decodes both parts' audio together."""
-        async with self._commit_lock:
-            if prev.draft is not None and self.response is prev.draft.reply:
-                await self.interrupt("continued")
-            removed = prev.retract(self.conversation)
-            prev.state = TurnState.MERGED
-            turn.start = min(turn.start, prev.start)
-        for item_id in removed:
-            await self.send({"type": "conversation.item.deleted", "item_id": item_id})
-        log.info("session %s: turn %s continues %s: merged", self.id, turn.item_id, prev.item_id)
-
-    def _not_a_turn(self, t: Transcript, run: ResponseRun | None) -> str:
-        """Why this speech is not a turn: noise, a backchannel ("mm-hm", "okay") or the agent's
-        own voice echoing back; "" when it is one."""
-        words = normalise_words(t.text)
-        if words in BACKCHANNELS:
-            return "backchannel"
-        if is_probable_hallucination(t):
-            return "noise"
-        said = set(normalise_words(run.item.text if run and run.item else "").split())
-        heard = words.split()
-        if len(heard) >= 2 and sum(w in said for w in heard) / len(heard) >= 0.8:
-            return "echo"
-        return ""
-
     # -- screenshots ----------------------------------------------------------------------------
     async def _analyze_image(self, item: Item, url: str) -> None:
         from .vision import analyze_data_url
@@ -675,12 +384,3 @@ class VoiceSession:
                                  "error_codes": ticket.get("error_codes", []), "urls": ticket.get("urls", []), "summary": summary})
         await self.send({"type": "parley.image.analyzed", "item_id": item.id, "summary": summary,
                          "ticket": {k: ticket.get(k) for k in ("id", "title", "error_messages", "error_codes", "urls", "flags", "timings")}})
-
-
-def _common_word_prefix(a: str, b: str) -> str:
-    """The words two successive decodes agree on (a stable partial transcript)."""
-    aw, bw = a.split(), b.split()
-    n = 0
-    while n < min(len(aw), len(bw)) and normalise_words(aw[n]) == normalise_words(bw[n]):
-        n += 1
-    return " ".join(bw[:n]) + (" " if 0 < n < len(bw) else "")
