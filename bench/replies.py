@@ -321,6 +321,8 @@ async def main() -> None:
     try:
         for spec in args.variants.split(","):
             results.append(await run_variant(spec, runtime, url, cases, voice=args.voice, quiet=args.quiet))
+            if args.out:  # after every variant, so a long run stopped early keeps what it measured
+                Path(args.out).write_text(json.dumps(results, indent=1))
     finally:
         server.should_exit = True
         await serve
@@ -331,8 +333,6 @@ async def main() -> None:
               f"{s['words_p50']:.0f} / {s['words_max']} | {_ms(s['first_audio_p50_ms'])} | {_ms(s['v2v_p50_ms'])} | "
               f"{s['uncached_prompt_tokens_mean'] or 0:.0f} |")
     print(f"load average at the end {os.getloadavg()}")
-    if args.out:
-        Path(args.out).write_text(json.dumps(results, indent=1))
 
 
 if __name__ == "__main__":
