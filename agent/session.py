@@ -172,7 +172,7 @@ class VoiceSession(TurnTaking):
         event_id = event.get("event_id") if isinstance(event.get("event_id"), str) else None
         try:
             typed = ce.parse(event, ce.Limits(self.config.max_audio_append_bytes, self.config.max_upload_bytes))
-            await self._HANDLERS[type(typed)](self, typed)
+            await getattr(self, self._HANDLERS[type(typed)])(typed)
         except ProtocolError as exc:
             await self.send(error_event(exc.code, exc.message, event_id=event_id or exc.event_id, param=exc.param, hint=exc.hint))
         except AudioFormatError as exc:
@@ -305,11 +305,11 @@ class VoiceSession(TurnTaking):
     async def _on_output_clear(self, e: ce.OutputAudioBufferClear) -> None:
         await self.interrupt("client_cancel")
 
-    _HANDLERS: dict[type, Callable[..., Awaitable[None]]] = {
-        ce.SessionUpdate: _on_session_update, ce.AudioAppend: _on_audio_append, ce.BufferClear: _on_buffer_clear,
-        ce.BufferCommit: _on_buffer_commit, ce.ItemCreate: _on_item_create, ce.ItemDelete: _on_item_delete,
-        ce.ItemRetrieve: _on_item_retrieve, ce.ItemTruncate: _on_item_truncate, ce.ResponseCreate: _on_response_create,
-        ce.ResponseCancel: _on_response_cancel, ce.OutputAudioBufferClear: _on_output_clear,
+    _HANDLERS: dict[type, str] = {  # typed event -> the method that handles it
+        ce.SessionUpdate: "_on_session_update", ce.AudioAppend: "_on_audio_append", ce.BufferClear: "_on_buffer_clear",
+        ce.BufferCommit: "_on_buffer_commit", ce.ItemCreate: "_on_item_create", ce.ItemDelete: "_on_item_delete",
+        ce.ItemRetrieve: "_on_item_retrieve", ce.ItemTruncate: "_on_item_truncate", ce.ResponseCreate: "_on_response_create",
+        ce.ResponseCancel: "_on_response_cancel", ce.OutputAudioBufferClear: "_on_output_clear",
     }
 
     # -- responses ------------------------------------------------------------------------------

@@ -228,11 +228,11 @@ async def test_barge_in_stops_playback_and_truncates_server_history(server: Any,
 
     received: list[dict[str, Any]] = []  # conversation.item.truncate events as the server got them
     cuts: list[dict[str, Any]] = []  # every history truncation (the server's own and the client's), state before
-    original = VoiceSession._on_conversation_item_truncate
+    original = VoiceSession._on_item_truncate
     original_cut = Conversation.truncate
 
-    async def spy(self: Any, event: dict[str, Any]) -> None:
-        received.append({**event, "session": self.id})
+    async def spy(self: Any, event: Any) -> None:  # agent.client_events.ItemTruncate
+        received.append({"item_id": event.item_id, "audio_end_ms": event.audio_end_ms, "content_index": event.content_index, "session": self.id})
         await original(self, event)
 
     def spy_cut(self: Any, item_id: str, audio_end_ms: float) -> Any:
@@ -242,7 +242,7 @@ async def test_barge_in_stops_playback_and_truncates_server_history(server: Any,
                          "spans": list(item.spans), "audio_ms": item.audio_ms})
         return original_cut(self, item_id, audio_end_ms)
 
-    monkeypatch.setattr(VoiceSession, "_on_conversation_item_truncate", spy)
+    monkeypatch.setattr(VoiceSession, "_on_item_truncate", spy)
     monkeypatch.setattr(Conversation, "truncate", spy_cut)
 
     mic = mic_wav(tmp_path / "question.wav", server.runtime, "Please tell me a long story about a cat who learns to fix computers.")
