@@ -2,8 +2,8 @@
 
 A response hands each piece of reply PCM (mono PCM16 at the port's `rate`) to
 `play(response_id, item_id, output_index, pcm)`; the port delivers it the transport's way
-and paces it to the listener's playback clock. On a cancel the session calls `flush()`
-once: queued audio is dropped and the port reports the milliseconds heard per item, which
+and paces it to the listener's playback clock. On a cancel the session calls
+`flush(response_id)` once: queued audio is dropped and the port reports the milliseconds heard per item, which
 is what the history keeps.
 
 * `EventPlayback`  – WebSocket: `response.output_audio.delta` events (PCM16 24 kHz or
@@ -32,7 +32,7 @@ class Playback(Protocol):
 
     def heard_ms(self, item_id: str) -> float: ...
 
-    async def flush(self) -> dict[str, float]: ...
+    async def flush(self, response_id: str | None = None) -> dict[str, float]: ...
 
 
 class PlaybackClock:
@@ -104,7 +104,7 @@ class EventPlayback:
     def heard_ms(self, item_id: str) -> float:
         return self.clock.heard_ms(item_id)
 
-    async def flush(self) -> dict[str, float]:
+    async def flush(self, response_id: str | None = None) -> dict[str, float]:
         return self.clock.stop()  # the client drops what it queued on response.done (cancelled)
 
 
@@ -127,11 +127,11 @@ class TrackPlayback:
     def heard_ms(self, item_id: str) -> float:
         return self.track.played_by_tag.get(item_id, 0.0)
 
-    async def flush(self) -> dict[str, float]:
+    async def flush(self, response_id: str | None = None) -> dict[str, float]:
         dropped = self.track.flush()
         heard = {item: self.heard_ms(item) for item in self._items}
         self._items.clear()
-        self._notify({"type": "output_audio_buffer.cleared", "dropped_ms": round(dropped)})
+        self._notify({"type": "output_audio_buffer.cleared", "response_id": response_id, "dropped_ms": round(dropped)})
         return heard
 
 
@@ -174,7 +174,7 @@ class TwilioPlayback:
     def heard_ms(self, item_id: str) -> float:
         return self._heard.get(item_id, 0.0)
 
-    async def flush(self) -> dict[str, float]:
+    async def flush(self, response_id: str | None = None) -> dict[str, float]:
         await self._send({"event": "clear"})
         self.clock.stop()
         live = [item for item in self._sent if item not in self._cleared]

@@ -340,7 +340,7 @@ class VoiceSession(TurnTaking):
             await self.send(error_event(getattr(err, "code", "response_failed"), "the reply could not be generated", kind="server_error",
                                         hint="the LLM backend failed or is unreachable; the operator can run `parley doctor`"))
         if status == "cancelled" and run.first_audio_at is not None:
-            heard = await self.playback.flush()
+            heard = await self.playback.flush(run.id)
             for item in run.output_items:
                 if item.role == "assistant" and item in self.conversation.items:
                     self.conversation.truncate(item.id, heard.get(item.id, 0.0))

@@ -109,6 +109,11 @@ class RtcCaller:
                 if event["type"] == kind and pred(event):
                     return event
 
+    async def seen(self, kind: str, pred: Callable[[dict[str, Any]], bool] = lambda e: True, timeout: float = 90) -> dict[str, Any]:
+        """An event already received, or the next one that matches (order-independent)."""
+        hit = next((e for e in self.events if e["type"] == kind and pred(e)), None)
+        return hit if hit is not None else await self.wait_for(kind, pred, timeout)
+
     def of(self, kind: str) -> list[dict[str, Any]]:
         return [e for e in self.events if e["type"] == kind]
 
