@@ -3,8 +3,8 @@
 A response hands each piece of reply PCM (mono PCM16 at the port's `rate`) to
 `play(response_id, item_id, output_index, pcm)`; the port delivers it the transport's way
 and paces it to the listener's playback clock. On a cancel the session calls
-`flush(response_id)` once: queued audio is dropped and the port reports the milliseconds heard per item, which
-is what the history keeps.
+`flush(response_id)` once: queued audio is dropped and the port reports the milliseconds
+heard per item, which is what the history keeps.
 
 * `EventPlayback`  – WebSocket: `response.output_audio.delta` events (PCM16 24 kHz or
   G.711), heard = the server's model of the client's playback clock.
@@ -22,6 +22,7 @@ from typing import Any, Awaitable, Callable, Protocol
 from media import g711
 
 LEAD_MS = 300.0  # how far ahead of the listener's playback clock audio is released
+FORGET_AFTER_S = 10.0  # an item that finished playing this long ago is no longer tracked
 Send = Callable[[dict[str, Any]], Awaitable[None]]
 
 
@@ -47,6 +48,9 @@ class PlaybackClock:
         now = time.monotonic() if now is None else now
         start = max(now, self.play_end)
         self.play_end = start + seconds
+        if item_id not in self._pieces:  # a new item: forget those that finished playing long ago
+            for old in [i for i, p in self._pieces.items() if p[-1][0] + p[-1][1] < now - FORGET_AFTER_S]:
+                del self._pieces[old]
         self._pieces.setdefault(item_id, []).append((start, seconds))
 
     def ahead_ms(self, now: float | None = None) -> float:

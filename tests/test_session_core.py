@@ -227,3 +227,17 @@ async def test_one_sessions_hold_never_pauses_another_sessions_decoding(runtime)
     finally:
         llm.release("sess_a")
     assert not llm.is_held("sess_a")
+
+
+def test_the_playback_clock_knows_what_was_heard_per_item_and_forgets_old_items():
+    from agent.playback import PlaybackClock
+
+    clock = PlaybackClock()
+    clock.add("item_a", 1.0, now=100.0)  # plays 100.0 .. 101.0
+    clock.add("item_a", 1.0, now=100.1)  # queued behind it: 101.0 .. 102.0
+    assert clock.heard_ms("item_a", now=101.5) == 1500.0
+    assert clock.ahead_ms(now=101.5) == 500.0
+    clock.add("item_b", 0.5, now=103.0)  # a gap (synthesis fell behind): plays 103.0 .. 103.5
+    assert clock.heard_ms("item_b", now=103.2) == pytest.approx(200.0)
+    clock.add("item_c", 0.1, now=200.0)  # much later: items that finished long ago are forgotten
+    assert clock.heard_ms("item_a", now=200.0) == 0.0 and clock.heard_ms("item_c", now=200.05) == pytest.approx(50.0)
