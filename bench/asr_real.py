@@ -93,6 +93,7 @@ class SessionResult:
     final_ready_ms: float | None = None  # last voiced sample sent → the last turn's final transcript
     final_decode_ms: float | None = None  # that final decode's own time
     responses: int = 0
+    merged: int = 0  # turns deleted because the next one continued them (decoded together)
     timed_out: bool = False
     decoders: list[str] = field(default_factory=list)  # of every final decode in the session (drafts included)
 
@@ -135,6 +136,7 @@ async def stream_clip(url: str, audio24: np.ndarray, voiced_end_s: float | None,
         last_commit_at: float | None = None
         open_turns = 0  # speech_started not yet followed by speech_stopped
         last_stopped_at = 0.0
+        turns: dict[str, str] = {}  # item id → transcript, in commit order
         first_audio: dict[str, float] = {}
 
         def answers() -> list[str]:
@@ -167,18 +169,29 @@ async def stream_clip(url: str, audio24: np.ndarray, voiced_end_s: float | None,
                     elif kind == "input_audio_buffer.committed":
                         last_commit_at = now
                     elif kind == "conversation.item.input_audio_transcription.completed":
-                        res.turns.append(ev["transcript"])
+                        turns[ev["item_id"]] = ev["transcript"]
+                    elif kind == "conversation.item.deleted" and turns.pop(ev["item_id"], None) is not None:
+                        res.merged += 1  # a turn the next one continued: its words are in that one
                     elif kind == "response.created":
                         created[ev["response"]["id"]] = now
                     elif kind == "response.output_audio.delta":
                         first_audio.setdefault(ev["response_id"], now)
                     elif kind == "response.done":
                         done.add(ev["response"]["id"])
+            pending = set(created) - done
+            if pending:  # cancel the reply and see it end, so its LLM work does not run into the next clip
+                await ws.send(json.dumps({"type": "response.cancel"}))
+                async with asyncio.timeout(15):
+                    while pending:
+                        ev = json.loads(await ws.recv())
+                        if ev["type"] == "response.done":
+                            pending.discard(ev["response"]["id"])
         except TimeoutError:
             res.timed_out = True
         finally:
             mic.cancel()
     res.responses = len(created)
+    res.turns = list(turns.values())
     last = answers()
     if last and last[0] in first_audio and voiced_end_at is not None:
         res.v2v_ms = (first_audio[last[0]] - voiced_end_at) * 1000
@@ -276,7 +289,7 @@ async def main() -> None:
                 fallbacks = sum(d.startswith("padded after") for d in r.decoders)
                 print(f"  {v:8} WER {wer}  v2v {fmt_ms(r.v2v_ms)} ms  final ready {fmt_ms(r.final_ready_ms)} ms "
                       f"(decode {fmt_ms(r.final_decode_ms)} ms{f', {fallbacks} fallback(s)' if fallbacks else ''})  "
-                      f"{len(r.turns)} turn(s), {r.responses} repl(ies){' TIMED OUT' if r.timed_out else ''}: {' | '.join(r.turns)!r}")
+                      f"{len(r.turns)} turn(s){f' (+{r.merged} merged)' if r.merged else ''}, {r.responses} repl(ies){' TIMED OUT' if r.timed_out else ''}: {' | '.join(r.turns)!r}")
 
     print(f"\nload average at end {os.getloadavg()}")
     recorded = [c for c in clips if c.reference and c in speech]

@@ -135,11 +135,15 @@ async def turns_of(live, audio24: np.ndarray, *, create_response: bool, until_te
     await client.configure(audio={"input": {"format": {"type": "audio/pcm", "rate": 24000},
                                             "turn_detection": {"type": "server_vad", "create_response": create_response}}})
     await client.stream_audio(audio24, chunk=12000)  # 0.5 s per append: under the server's appends-per-second limit
-    turns: list[str] = []
-    while not turns or until_text not in normalise_words(turns[-1]):
-        ev = await client.wait_for("conversation.item.input_audio_transcription.completed", timeout=60)
-        turns.append(ev["transcript"])
-    return turns, client
+    turns: dict[str, str] = {}  # item id → transcript; a turn the next one continued is deleted (merged)
+    last = ""
+    while until_text not in normalise_words(last):
+        ev = await client.recv(60)
+        if ev["type"] == "conversation.item.input_audio_transcription.completed":
+            turns[ev["item_id"]] = last = ev["transcript"]
+        elif ev["type"] == "conversation.item.deleted":
+            turns.pop(ev["item_id"], None)
+    return list(turns.values()), client
 
 
 @pytest.fixture(scope="module")
