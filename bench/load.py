@@ -137,12 +137,15 @@ async def session(url: str, clips: list[Utterance], turns: int, rng: random.Rand
                             kind = ev["type"]
                             if kind == "response.created" and time.monotonic() > started:
                                 ours.add(ev["response"]["id"])
-                            elif kind == "response.output_audio.delta" and first_audio is None and ev.get("response_id") in ours:
+                            elif (kind == "response.output_audio.delta" and first_audio is None and ev.get("response_id") in ours
+                                  and time.monotonic() >= speech_end):  # a reply to an earlier part of the clip is not its answer
                                 first_audio, answering = time.monotonic(), ev["response_id"]
                             elif kind == "parley.turn.metrics" and ev.get("response_id") == answering:
                                 metrics = ev.get("metrics", {})
                             elif kind == "response.done" and ev["response"]["id"] == answering:
                                 status = ev["response"]["status"]
+                                if status == "cancelled":  # the user went on (a merged turn): the merged reply answers
+                                    first_audio, answering, status = None, None, None
                             elif kind == "error":
                                 error = ev.get("error", {}).get("code", "error")
                                 break
