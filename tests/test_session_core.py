@@ -7,8 +7,10 @@ session to prove the server still serves.
 from __future__ import annotations
 
 import asyncio
+import gc
 import math
 import threading
+import weakref
 from dataclasses import replace
 from typing import Any
 
@@ -86,7 +88,12 @@ async def test_a_client_leaving_at_any_stage_leaves_nothing_behind(runtime, stag
     assert not llm.busy
     if stage == "mid_tool_call":  # neither half of the interrupted tool call stayed in the history
         assert not [it for it in session.conversation.items if it.type.startswith("function_call")]
+    del llm
     assert threading.active_count() <= threads_before + 4  # worker threads are pooled, not leaked per session
+    gone = weakref.ref(session)
+    del probe, session
+    gc.collect()
+    assert gone() is None, gc.get_referrers(gone())  # nothing holds the closed session: its memory is freed
     # and the server still answers the next session, with the real model
     async with SessionProbe(runtime) as nxt:
         await nxt.configure()
@@ -241,3 +248,25 @@ def test_the_playback_clock_knows_what_was_heard_per_item_and_forgets_old_items(
     assert clock.heard_ms("item_b", now=103.2) == pytest.approx(200.0)
     clock.add("item_c", 0.1, now=200.0)  # much later: items that finished long ago are forgotten
     assert clock.heard_ms("item_a", now=200.0) == 0.0 and clock.heard_ms("item_c", now=200.05) == pytest.approx(50.0)
+
+
+async def test_a_large_append_runs_the_vad_off_the_event_loop(runtime, monkeypatch):
+    import anyio
+
+    from media import mic_input
+
+    offloaded: list[int] = []
+    real = anyio.to_thread.run_sync
+
+    async def spy(fn, *args, **kw):
+        if getattr(fn, "__name__", "") == "process":
+            offloaded.append(len(args[0]))
+        return await real(fn, *args, **kw)
+
+    monkeypatch.setattr(mic_input.anyio.to_thread, "run_sync", spy)
+    async with SessionProbe(runtime) as p:
+        await p.configure()
+        await p.feed(silence(0.02), chunk=480)  # a live 20 ms frame: inline
+        assert offloaded == []
+        await p.feed(silence(5.0), chunk=24000 * 5)  # 5 s in one append: in a worker thread
+        assert offloaded == [16000 * 5]
