@@ -134,7 +134,7 @@ class ReplyPolicy:
                 if said_name:
                     note = f"The user is called {name}. Start your reply with: Nice to meet you, {name}."
                 elif name and _ASKS_NAME.search(text):
-                    note = f"The user is called {name}: their name is {name}."
+                    note = f"The user is called {name}. Say: Your name is {name}."
                 elif _ASKS_TIME.search(text):
                     note = self._time_note(text, prev_assistant)
                 else:

@@ -256,11 +256,14 @@ class SpokenReplyGuard(ReplyGuard):
         return piece
 
     def _is_example_prefix(self, words: list[str]) -> bool:
+        """True while the words so far begin a sentence of a prompt example (the last word
+        may still be growing: "F" of "F2")."""
         if not words:
             return False
+        head, last = words[:-1], words[-1]
         for _q, sentences in self.examples:
             for s in sentences:
-                if len(s) >= len(words) and s[: len(words)] == words:
+                if len(s) >= len(words) and s[: len(head)] == head and s[len(head)].startswith(last):
                     return True
         return False
 

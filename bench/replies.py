@@ -156,7 +156,7 @@ async def _send(ws: Any, event: dict[str, Any]) -> None:
 
 async def _until_done(ws: Any, t_start: float) -> tuple[str, float | None, dict[str, Any], str]:
     first_audio, heard = None, ""
-    async with asyncio.timeout(180):
+    async with asyncio.timeout(600):
         while True:
             ev = json.loads(await ws.recv())
             kind = ev["type"]
@@ -262,7 +262,10 @@ async def run_variant(spec: str, runtime: Any, url: str, cases: list[Case], *, v
     print(f"\n## variant {spec} ({'voice' if voice else 'text'} path), load {os.getloadavg()[0]:.1f}")
     rows = []
     for case in cases:
-        turns = await run_case(url, runtime, case, voice=voice, prefill_partials=prefill_partials)
+        try:
+            turns = await run_case(url, runtime, case, voice=voice, prefill_partials=prefill_partials)
+        except TimeoutError:  # counted as a failure, the run goes on
+            turns = [TurnResult(case.turns[-1], "", "", None, None)]
         verdict = score(case, [t.reply for t in turns])
         rows.append({"case": case.id, "passed": verdict.passed, "unsafe": verdict.unsafe, "reasons": verdict.reasons,
                      "turns": [t.__dict__ for t in turns]})

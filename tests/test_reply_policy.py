@@ -89,6 +89,13 @@ def test_a_prompt_example_copied_into_an_unrelated_reply_is_dropped():
     assert out == FALLBACK
 
 
+def test_an_example_copied_token_by_token_is_held_and_dropped():
+    g = guard_for("How do I take a screenshot? Sorry, I meant on a Mac.")
+    tokens = ["Select", " the", " file", " and", " press", " F", "2", ",", " then", " type", " the", " new", " name", " and", " press", " Enter", "."]
+    passed = [g.push(t) for t in tokens]
+    assert not "".join(passed) and "leak_dropped" in g.events
+
+
 def test_an_example_answer_may_be_given_to_its_own_question():
     question, answer = EXAMPLES[0]
     out, _ = stream(guard_for(question), answer)
@@ -228,7 +235,7 @@ def test_each_turns_prompt_extends_the_last_one_so_the_kv_cache_holds():
     last = policy.messages(conversation(*turns))
     notes = [m["content"] for m in last if m["role"] == "system"][1:]
     assert any("Command Shift 4" in n for n in notes)  # the correction was read with the question before it
-    assert notes[-1] == "The user is called Dana: their name is Dana."
+    assert notes[-1] == "The user is called Dana. Say: Your name is Dana."
 
 
 def test_the_time_is_told_once_and_repeated_unchanged_in_later_prompts():
