@@ -93,7 +93,8 @@ def test_an_example_copied_token_by_token_is_held_and_dropped():
     g = guard_for("How do I take a screenshot? Sorry, I meant on a Mac.")
     tokens = ["Select", " the", " file", " and", " press", " F", "2", ",", " then", " type", " the", " new", " name", " and", " press", " Enter", "."]
     passed = [g.push(t) for t in tokens]
-    assert not "".join(passed) and "leak_dropped" in g.events
+    assert not "".join(passed)  # held while it matched the example, word by word
+    assert g.flush() == FALLBACK and "leak_dropped" in g.events
 
 
 def test_an_example_answer_may_be_given_to_its_own_question():
