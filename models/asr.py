@@ -9,7 +9,9 @@ Decoding paths sharing one loaded model:
   the CTranslate2 model directly: ~80 ms for a 2 s clip, ~0.4 s for 12 s. Cut to the speech
   alone (+0.5 s, `window = "trimmed"`, the old path) the decoder restarted sentences after
   their end and misheard noisy speech more. Output is still capped by tokens per second and
-  repeated sentences are dropped, as guards.
+  repeated sentences are dropped, as guards. An utterance ≥ 4 s that was decoded before
+  (the partials of a growing turn) is decoded from the end of its settled start only
+  (`asr_prefix.py`, `reuse_prefix`).
 * `transcribe_final()` — the transcript a turn is committed with. `final_mode` picks how:
   "checked" (default) runs the fast path and keeps it unless it looks doubtful (a decoder
   loop, compression ratio > 2.4, average log-probability < -1, a speech/noise toss-up), in
