@@ -224,6 +224,10 @@ class TurnTaking:
         await self.send({"type": "input_audio_buffer.speech_stopped", "audio_end_ms": int(draft.speech_end_ms), "item_id": turn.item_id})
         await turn.judged.wait()  # outside the lock: a merge decided meanwhile needs it
         async with self._commit_lock:
+            if turn.state is TurnState.MERGED:  # a continuation took it over before its commit ran
+                await turn.cancel_tasks()
+                turn.retract(self.conversation)
+                return
             draft = turn.draft
             assert draft is not None
             if draft.start != turn.start:  # merged meanwhile: decode both parts together
@@ -303,6 +307,7 @@ class TurnTaking:
         async with self._commit_lock:
             if prev.draft is not None and self.response is prev.draft.reply:
                 await self.interrupt("continued")
+            await prev.cancel_tasks()  # a reply still held back (its commit has not run yet) goes too
             removed = prev.retract(self.conversation)
             prev.state = TurnState.MERGED
             turn.start = min(turn.start, prev.start)
