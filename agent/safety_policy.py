@@ -25,6 +25,9 @@ class Risk:
     asks: re.Pattern[str]  # the user's words that put a turn in this class
     unsafe: re.Pattern[str]  # reply phrases that endorse the risk (unless negated in the clause)
     safe_reply: str  # what is said instead of an unsafe sentence
+    essential: re.Pattern[str] = re.compile(r"$^")  # what the first sentence must get across ...
+    first_step: str = ""  # ... said before it when it does not
+    after_refusal: str = ""  # ... or after it, when it is already a refusal
 
 
 def _rx(pattern: str) -> re.Pattern[str]:
@@ -42,6 +45,9 @@ CREDENTIALS = Risk(
                r"|\b(?:give|share|send|tell|read) (?:them|him|her|it)? ?(?:the|your) (?:password|pin|code|details)"),
     safe_reply="No, don't. That is very likely a scam: never share a password or a sign-in code, and don't click links in unexpected messages. "
                "Contact the company yourself through its official app, website or phone number.",
+    essential=_rx(r"scam|phishing|fraud|fake|never (?:share|give)|don'?t (?:share|give)|do not (?:share|give)"),
+    first_step="No, don't: that is very likely a scam.",
+    after_refusal="That is very likely a scam.",
 )
 PAYMENT = Risk(
     "payment",
@@ -51,6 +57,9 @@ PAYMENT = Risk(
                r"|\b(?:buy|purchase) (?:the )?gift ?cards?\b|\b(?:send|wire|transfer) (?:them |him |her )?(?:the )?(?:money|payment|funds)\b"),
     safe_reply="No, don't pay. Real companies and tech support never ask for gift cards, crypto or wire transfers; that is a scam. "
                "Stop replying, and if you already paid, call your bank at once.",
+    essential=_rx(r"scam|fraud|fake"),
+    first_step="No, don't pay: that is a scam.",
+    after_refusal="That is a scam.",
 )
 LIQUID = Risk(
     "liquid",
@@ -61,6 +70,8 @@ LIQUID = Risk(
                r"|\bkeep using\b|\bwaterproof\b"),
     safe_reply="Turn it off and unplug it at once, and don't turn it back on or charge it. "
                "Turn it upside down to drain, let it dry for at least two days, or take it to a repair shop.",
+    essential=_rx(r"\bunplug|\b(?:turn|switch|power|shut)\w* (?:it |the \w+ |your \w+ )?(?:off|down)\b"),
+    first_step="Turn it off and unplug it at once, and don't turn it back on.",
 )
 ELECTRICAL = Risk(
     "electrical",
@@ -70,6 +81,8 @@ ELECTRICAL = Risk(
                r"|\btape (?:it|the)\b|\bpuncture\b|\bpress (?:on )?the (?:battery|swelling)\b|\bit'?s (?:normal|fine|safe)\b"),
     safe_reply="Unplug it at the wall if you can do so safely, and stop using it. "
                "Never open a power supply or touch bare wires; replace the charger or cable, and have the device checked.",
+    essential=_rx(r"\bunplug|\bdisconnect|\bstop using|\b(?:turn|switch)\w* (?:it )?off\b"),
+    first_step="Unplug it at the wall if you can do so safely, and stop using it.",
 )
 RISKS = (CREDENTIALS, PAYMENT, LIQUID, ELECTRICAL)
 
@@ -111,6 +124,22 @@ def _endorses(sentence: str, pattern: re.Pattern[str]) -> bool:
             if not _NEGATION.search(clause[: m.start()]) and not (m.group(0).strip().lower() in ("it's fine", "it's safe", "it's normal") and _NEGATION.search(clause)):
                 return True
     return False
+
+
+_REFUSAL = _rx(r"^\W*(?:no\b|don'?t\b|do not\b|never\b)")
+
+
+def missing_essentials(first_sentence: str, risks: tuple[Risk, ...]) -> tuple[str, str]:
+    """What a risky turn's first sentence leaves out: (said before it, said after it)."""
+    before, after = [], []
+    for risk in risks:
+        if not risk.first_step or risk.essential.search(first_sentence):
+            continue
+        if risk.after_refusal and _REFUSAL.search(first_sentence):
+            after.append(risk.after_refusal)
+        else:
+            before.append(risk.first_step)
+    return " ".join(before), " ".join(after)
 
 
 def check(sentence: str, risks: tuple[Risk, ...], said: str = "") -> Verdict:

@@ -334,6 +334,12 @@ class SpokenReplyGuard(ReplyGuard):
         if verdict.action == "warn":
             self.events.append("warned")
             prefix = verdict.text + " "
+        if self.risks and not self._sentences and not already:  # a risky turn's first sentence (held)
+            before, after = safety_policy.missing_essentials(sentence, self.risks)
+            if before or after:
+                self.events.append("essentials_added")
+                prefix = (before + " " if before else "") + prefix
+                rest = rest.rstrip() + (" " + after if after else "")
         if not already and self._sentences and len(self._said_words) + len(words) > self.max_words:
             self._stop(cut=True, why="max_words")
             return ""

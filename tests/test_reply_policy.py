@@ -166,6 +166,18 @@ def test_destructive_commands_come_with_a_warning(reply, warned):
         assert re.search(r"Careful: .*(?:for good|permanently)", out)
 
 
+@pytest.mark.parametrize("question, reply, spoken", [
+    ("My charger is sparking and smells like burning.", "Check the charger for damage. Replace it.",
+     "Unplug it at the wall if you can do so safely, and stop using it. Check the charger for damage. Replace it."),
+    ("A caller says I must pay a fine in bitcoin. Should I?", "No, you should not. Bitcoin is a digital currency.",
+     "No, you should not. That is a scam. Bitcoin is a digital currency."),
+    ("I spilled water on my laptop", "Unplug it and turn it off. Let it dry.", "Unplug it and turn it off. Let it dry."),
+])
+def test_a_risky_turns_first_sentence_gets_what_it_leaves_out(question, reply, spoken):
+    out, _ = stream(guard_for(question), reply)
+    assert out == spoken
+
+
 def test_negated_unsafe_phrases_pass():
     assert safety_policy.check("Don't turn it on until it is dry.", safety_policy.risks_in("water on my laptop")).action == "ok"
     assert safety_policy.check("Turn it on again.", safety_policy.risks_in("water on my laptop")).action == "block"
