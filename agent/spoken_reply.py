@@ -184,6 +184,7 @@ class SpokenReplyGuard(ReplyGuard):
         self._said_words: list[str] = []
         self._sentences: list[list[str]] = []
         self._at_limit = False
+        self._owed = ""  # what a risky turn's reply still has to say (see safety_policy.missing_essentials)
 
     # -- set by the policy once it knows the turn ------------------------------------------
     def expect(self, question: str, risks: tuple[safety_policy.Risk, ...]) -> None:
@@ -202,6 +203,10 @@ class SpokenReplyGuard(ReplyGuard):
         if not self.stopped:
             text = self._markup.flush() if self._markup else ""
             out = self._feed(text, final=True)
+        if self._owed and not self.stopped:
+            out += (" " if (self._said + out).strip() else "") + self._owed
+            self.events.append("essentials_added")
+            self._owed = ""
         if self.cut and self.voice and self._said.strip():
             out += (" " if (self._said + out)[-1:] not in (" ", "") else "") + self.offer
             self.events.append("offer")
@@ -336,10 +341,15 @@ class SpokenReplyGuard(ReplyGuard):
             prefix = verdict.text + " "
         if self.risks and not self._sentences and not already:  # a risky turn's first sentence (held)
             before, after = safety_policy.missing_essentials(sentence, self.risks)
-            if before or after:
+            if before:
                 self.events.append("essentials_added")
-                prefix = (before + " " if before else "") + prefix
-                rest = rest.rstrip() + (" " + after if after else "")
+                prefix = before + " " + prefix
+            self._owed = after  # a refusal without the reason: the next sentence may give it
+        elif self._owed:
+            if not any(r.essential.search(sentence) for r in self.risks):
+                self.events.append("essentials_added")
+                prefix = self._owed + " " + prefix
+            self._owed = ""
         if not already and self._sentences and len(self._said_words) + len(words) > self.max_words:
             self._stop(cut=True, why="max_words")
             return ""

@@ -148,7 +148,7 @@ def test_a_refusal_is_kept_word_for_word():
 
 def test_wet_laptop_advice_to_power_on_is_replaced():
     out, _ = stream(guard_for("I spilled water on my laptop"), "Dry it with a towel. Then turn it on to see if it works.")
-    assert out.startswith("Dry it with a towel.")
+    assert out.startswith(safety_policy.LIQUID.first_step + " Dry it with a towel.")  # what the model left out, first
     assert "turn it on" not in out and safety_policy.LIQUID.safe_reply in out
 
 
@@ -171,6 +171,8 @@ def test_destructive_commands_come_with_a_warning(reply, warned):
      "Unplug it at the wall if you can do so safely, and stop using it. Check the charger for damage. Replace it."),
     ("A caller says I must pay a fine in bitcoin. Should I?", "No, you should not. Bitcoin is a digital currency.",
      "No, you should not. That is a scam. Bitcoin is a digital currency."),
+    ("A caller says I must pay a fine in bitcoin. Should I?", "No, you should not.", "No, you should not. That is a scam."),
+    ("A caller says I must pay a fine in bitcoin. Should I?", "No. It is a scam.", "No. It is a scam."),
     ("I spilled water on my laptop", "Unplug it and turn it off. Let it dry.", "Unplug it and turn it off. Let it dry."),
 ])
 def test_a_risky_turns_first_sentence_gets_what_it_leaves_out(question, reply, spoken):
