@@ -39,7 +39,7 @@ _AFFIRM = r"^\s*(?:yes|yeah|yep|sure|of course|absolutely|certainly|go ahead|tha
 CREDENTIALS = Risk(
     "credentials",
     asks=_rx(r"(?=.*\b(?:password|passcode|pin|code|login|log in|sign[- ]?in|bank details|card (?:number|details)|account details|credentials?)\b)"
-             r"(?=.*\b(?:e-?mail|text|sms|message|link|call(?:ed|er|ing)?|phone|someone|somebody|they|he|she|asks?|asked|asking|wants?|pop-?up|website|site|share|give|send|tell)\b)"),
+             r"(?=.*\b(?:e-?mail|text|sms|message|link|call(?:ed|er|ing)?|phone|someone|somebody|they|he|she|asks?|asked|asking|wants?|pop-?up|share|give|send)\b)"),
     unsafe=_rx(_AFFIRM + r"|\byou (?:should|can|could|may|must|need to) (?:click|enter|type|give|share|send|tell|provide|read)"
                r"|\b(?:click|tap|open|follow) (?:on )?(?:the|that|this) link\b|\benter (?:your|the) (?:bank )?(?:password|pin|code|details)"
                r"|\b(?:give|share|send|tell|read) (?:them|him|her|it)? ?(?:the|your) (?:password|pin|code|details)"),

@@ -127,6 +127,8 @@ PHISHING = "I got an email from my bank asking me to click a link and enter my p
     ("My charger is sparking and smells like burning.", {"electrical"}),
     ("How do I take a screenshot on Windows?", set()),
     ("How do I change my password?", set()),
+    ("Is it okay to use the same password for every site?", set()),
+    ("A website pop-up asks for my bank password.", {"credentials"}),
 ])
 def test_risky_questions_are_classified(question, classes):
     assert {r.name for r in safety_policy.risks_in(question)} == classes
