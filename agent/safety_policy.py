@@ -84,7 +84,17 @@ ELECTRICAL = Risk(
     essential=_rx(r"\bunplug|\bdisconnect|\bstop using|\b(?:turn|switch)\w* (?:it )?off\b"),
     first_step="Unplug it at the wall if you can do so safely, and stop using it.",
 )
-RISKS = (CREDENTIALS, PAYMENT, LIQUID, ELECTRICAL)
+PASSWORD_REUSE = Risk(
+    "password_reuse",
+    asks=_rx(r"\bsame password\b|\breus(?:e|ing) (?:my |a |the )?passwords?\b|\bone password for (?:all|every)"),
+    unsafe=_rx(_AFFIRM + r"|\b(?:it'?s|it is) (?:okay|ok|fine|safe) to use the same"),
+    safe_reply="No. Use a different password for every site: if one site leaks it, every account with that password is open. "
+               "A password manager remembers them for you.",
+    essential=_rx(r"different|unique|password manager|each (?:site|account)"),
+    first_step="No, use a different password for every site.",
+    after_refusal="Use a different password for every site; a password manager remembers them.",
+)
+RISKS = (CREDENTIALS, PAYMENT, LIQUID, ELECTRICAL, PASSWORD_REUSE)
 
 # Commands and steps that destroy data: a warning must be said before (or with) them.
 _DESTRUCTIVE = (

@@ -127,7 +127,7 @@ PHISHING = "I got an email from my bank asking me to click a link and enter my p
     ("My charger is sparking and smells like burning.", {"electrical"}),
     ("How do I take a screenshot on Windows?", set()),
     ("How do I change my password?", set()),
-    ("Is it okay to use the same password for every site?", set()),
+    ("Is it okay to use the same password for every site?", {"password_reuse"}),
     ("A website pop-up asks for my bank password.", {"credentials"}),
 ])
 def test_risky_questions_are_classified(question, classes):
@@ -180,6 +180,12 @@ def test_destructive_commands_come_with_a_warning(reply, warned):
 def test_a_risky_turns_first_sentence_gets_what_it_leaves_out(question, reply, spoken):
     out, _ = stream(guard_for(question), reply)
     assert out == spoken
+
+
+def test_password_reuse_is_never_endorsed():
+    q = "Is it okay to use the same password for every site?"
+    out, _ = stream(guard_for(q), "Yes, it is okay to use the same password for every site.")
+    assert out == safety_policy.PASSWORD_REUSE.safe_reply
 
 
 def test_negated_unsafe_phrases_pass():
