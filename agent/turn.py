@@ -57,6 +57,7 @@ class Turn:
     item_id: str = field(default_factory=lambda: new_id("item"))
     state: TurnState = TurnState.SPEAKING
     continues: "Turn | None" = None  # a committed turn this one may merge with
+    cut_at_max: bool = False  # ended by max_turn_s, not by silence: what follows is its own turn
     overlap: str = ""  # while a reply plays: "" undecided, "turn", or why it is not one
     judged: asyncio.Event = field(default_factory=asyncio.Event)  # `overlap` decided
     partial_text: str = ""

@@ -87,6 +87,7 @@ class TurnTaking:
             return
         log.info("session %s: turn over %.0f s, committed and continued", self.id, self.config.max_turn_s)
         end_ms = self.mic.eos.now_ms
+        turn.cut_at_max = True  # the next turn may not merge it back (that would undo the cut)
         await self._end_turn(TurnEnded(end_ms, end_ms))
         self.mic.eos.reset()  # the speech goes on: EndOfSpeech starts a new turn
         self.mic.origin = self.mic.end
@@ -134,7 +135,7 @@ class TurnTaking:
         self._spawn(self._commit(turn), "commit")  # the read loop keeps reading audio meanwhile
 
     def _mergeable(self, prev: Turn | None, at: int) -> bool:
-        return (prev is not None and prev.state is TurnState.COMMITTED
+        return (prev is not None and prev.state is TurnState.COMMITTED and not prev.cut_at_max
                 and at - prev.committed_end <= self.config.merge_window_ms * RATE // 1000)
 
     async def _wait_audio(self, turn: Turn, until: int) -> None:

@@ -158,9 +158,11 @@ def _to_rgb(img: Image.Image) -> Image.Image:
 def decode(data: bytes, *, max_bytes: int, max_pixels: int, declared: str | None = None) -> DecodedImage:
     """Validate and decode an upload into an upright 8-bit RGB image (see the module doc)."""
     fmt = check_bytes(data, max_bytes, declared)
-    # Pillow's own bomb guard: warning above MAX_IMAGE_PIXELS, error above twice that.
-    # Our explicit header check below is the real limit; this is the backstop.
-    if Image.MAX_IMAGE_PIXELS is None or Image.MAX_IMAGE_PIXELS > max_pixels:
+    # Pillow's own bomb guard (a process-wide setting: warning above MAX_IMAGE_PIXELS, error
+    # above twice that) is only the backstop; our header check below is the real, per-call
+    # limit. It is raised for a larger configured limit, never lowered: lowering it for one
+    # call would refuse images within another caller's limit.
+    if Image.MAX_IMAGE_PIXELS is not None and Image.MAX_IMAGE_PIXELS < max_pixels:
         Image.MAX_IMAGE_PIXELS = max_pixels
     try:
         with warnings.catch_warnings():

@@ -155,3 +155,16 @@ def test_any_upload_is_decoded_or_rejected_with_a_code(seed, cut, noise, at):
         assert exc.code and str(exc)
     else:
         assert img.image.width * img.image.height <= 4_000_000
+
+
+def test_a_small_limit_for_one_upload_does_not_shrink_anothers():
+    from PIL import Image
+
+    from media.image_validate import ImageRejected, decode
+
+    big = _png(3000, 3000)  # 9 MP
+    with pytest.raises(ImageRejected) as refused:
+        decode(big, max_bytes=1 << 24, max_pixels=4_000_000)
+    assert refused.value.code == "too_many_pixels"
+    assert decode(big, max_bytes=1 << 24, max_pixels=40_000_000).image.size == (3000, 3000)
+    assert Image.MAX_IMAGE_PIXELS is None or Image.MAX_IMAGE_PIXELS >= 40_000_000
