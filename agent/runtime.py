@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import os
 import time
 from dataclasses import dataclass, field
 from importlib import metadata
@@ -50,6 +49,9 @@ class Runtime:
     reply_policy: ReplyPolicy = field(default_factory=ReplyPolicy)
     admitted: int = 0  # sessions admitted (counted at admission, before any await)
     draining: bool = False  # SIGTERM: no new sessions, running turns finish
+
+    def __post_init__(self) -> None:
+        self.reply_policy = ReplyPolicy.from_config(self.config)  # knowledge_dir, reply_max_words
 
     def admit(self) -> bool:
         """Take a session slot if one is free; pair with `leave()`."""

@@ -77,6 +77,7 @@ class VoiceSession(TurnTaking):
         self._buffer_full_reported = False
         self._commit_lock = asyncio.Lock()  # one turn commits at a time
         self._committing: set[Turn] = set()  # ended turns whose commit has not finished
+        self._speculated: list[dict[str, Any]] | None = None  # the prompt last prefilled while the user spoke
         self._arrived = asyncio.Condition()  # audio arrived or a turn changed state
         self._tg: asyncio.TaskGroup | None = None
         self._tasks: set[asyncio.Task] = set()

@@ -160,7 +160,20 @@ class TurnTaking:
             prev, turn.partial_text = turn.partial_text, t.text
             self.mic.eos.transcript_hint = t.text
             self.runtime.reply_policy.note_user_text(t.text)
+            self._prefill_while_speaking(t.text)
             await self._emit_partial(turn, _common_word_prefix(prev, t.text))
+
+    def _prefill_while_speaking(self, partial: str) -> None:
+        """Put the prompt the reply will most likely get (history + the knowledge note the
+        words so far call for) into the local LLM's KV cache while the user still speaks,
+        so little is left to evaluate at the end of the turn. Only when the model is idle."""
+        llm = self.runtime.llm
+        if not hasattr(llm, "prefill") or getattr(llm, "busy", True):
+            return
+        msgs = self.runtime.reply_policy.speculative_messages(self.conversation.messages(self.instructions), partial)
+        if msgs is not None and msgs != self._speculated:
+            self._speculated = msgs
+            self._spawn(llm.prefill(msgs, self.tools.schemas(self.client_tools)), "prefill")
 
     async def _emit_partial(self, turn: Turn, stable: str) -> None:
         if len(stable) > turn.partial_emitted:
