@@ -7,10 +7,10 @@ past this module looks at raw client dicts.
 """
 from __future__ import annotations
 
-import binascii
 import base64
+import binascii
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Union
 
 from .protocol import AUDIO_FORMATS, ProtocolError
@@ -288,7 +288,6 @@ ClientEvent = Union[SessionUpdate, AudioAppend, BufferCommit, BufferClear, ItemC
 class Limits:
     max_audio_append_bytes: int = 512 * 1024
     max_image_bytes: int = 20 * 1024 * 1024
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
 def parse(e: dict[str, Any], limits: Limits) -> ClientEvent:
