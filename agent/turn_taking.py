@@ -36,6 +36,7 @@ log = logging.getLogger("parley.session")
 BACKCHANNELS = {"mm hmm", "mhm", "mm", "hmm", "uh huh", "yeah", "yep", "yes", "ok", "okay", "right", "sure", "uh", "um", "ah", "oh", "i see"}
 PARTIAL_EVERY_MS = 600
 TAIL_MS = 200  # audio decoded past the last voiced frame
+OVERLAP_MAX_MS = 1200  # speech over a reply judged "not a turn" this long is ignored even if it goes on
 
 
 class TurnTaking:
@@ -295,10 +296,18 @@ class TurnTaking:
     # -- speech over a reply: barge-in, merge, or not a turn ------------------------------------
     async def _judge_overlap(self, turn: Turn, speech_start: int) -> None:
         try:
-            await self._wait_audio(turn, speech_start + self.config.barge_in_min_speech_ms * RATE // 1000)
-            t = await self._transcribe(self.mic.slice(speech_start, self.mic.end))
-            run = self.response if self.replying else None
-            reason = self._not_a_turn(t, run)
+            need_ms = self.config.barge_in_min_speech_ms
+            while True:
+                await self._wait_audio(turn, speech_start + need_ms * RATE // 1000)
+                t = await self._transcribe(self.mic.slice(speech_start, self.mic.end))
+                run = self.response if self.replying else None
+                reason = self._not_a_turn(t, run)
+                # A few hundred ms may read as noise or "okay" while the user is still going
+                # on ("okay, but..."): "not a turn" is final only once the speech paused or
+                # ran for OVERLAP_MAX_MS; "a turn" is final at once.
+                if not reason or turn.state is not TurnState.SPEAKING or need_ms >= OVERLAP_MAX_MS:
+                    break
+                need_ms = min(need_ms * 2, OVERLAP_MAX_MS)
             if reason:
                 turn.overlap = reason
                 log.info("session %s: speech over the reply ignored (%s)", self.id, reason)
