@@ -96,8 +96,12 @@ class WebRTCCall:
         """The call's lifetime: the session's task group is open exactly this long."""
         async with self.session:
             self._entered.set()
-            await asyncio.wait({asyncio.ensure_future(self._stop.wait()), asyncio.ensure_future(self.session.ended.wait())},
-                               return_when=asyncio.FIRST_COMPLETED)
+            waits = {asyncio.ensure_future(self._stop.wait()), asyncio.ensure_future(self.session.ended.wait())}
+            try:
+                await asyncio.wait(waits, return_when=asyncio.FIRST_COMPLETED)
+            finally:
+                for w in waits:
+                    w.cancel()
             if not self._stop.is_set():
                 self._spawn(self.close())  # the session asked to end (expiry, drain)
 

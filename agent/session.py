@@ -346,7 +346,7 @@ class VoiceSession(TurnTaking):
                 if item.role == "assistant" and item in self.conversation.items:
                     self.conversation.truncate(item.id, heard.get(item.id, 0.0))
                     if item.text:
-                        await run.emit({"type": "conversation.item.truncated", "item_id": item.id, "content_index": 0, "audio_end_ms": int(item.audio_ms)})
+                        await run.emit({"type": "conversation.item.truncated", "item_id": item.id, "content_index": 0, "audio_end_ms": round(item.audio_ms)})
                     else:  # nothing of it was heard
                         self.conversation.delete(item.id)
                         await run.emit({"type": "conversation.item.deleted", "item_id": item.id})

@@ -139,10 +139,15 @@ class TurnTaking:
         return (prev is not None and prev.state is TurnState.COMMITTED and not prev.cut_at_max
                 and at - prev.committed_end <= self.config.merge_window_ms * RATE // 1000)
 
-    async def _wait_audio(self, turn: Turn, until: int) -> None:
-        """Until the buffer reaches sample `until`, or the turn stops speaking."""
+    async def _wait_audio(self, turn: Turn, until: int, *, through_pauses: bool = False) -> None:
+        """Until the buffer reaches sample `until`, or the turn stops speaking (with
+        `through_pauses`: until the turn has ended)."""
+        def done() -> bool:
+            going = turn.open if through_pauses else turn.state is TurnState.SPEAKING
+            return self.mic.end >= until or not going or self._closed
+
         async with self._arrived:
-            await self._arrived.wait_for(lambda: self.mic.end >= until or turn.state is not TurnState.SPEAKING or self._closed)
+            await self._arrived.wait_for(done)
 
     # -- streaming partial transcripts --------------------------------------------------------
     async def _partials(self, turn: Turn) -> None:
@@ -298,14 +303,14 @@ class TurnTaking:
         try:
             need_ms = self.config.barge_in_min_speech_ms
             while True:
-                await self._wait_audio(turn, speech_start + need_ms * RATE // 1000)
+                await self._wait_audio(turn, speech_start + need_ms * RATE // 1000, through_pauses=need_ms > self.config.barge_in_min_speech_ms)
                 t = await self._transcribe(self.mic.slice(speech_start, self.mic.end))
                 run = self.response if self.replying else None
                 reason = self._not_a_turn(t, run)
                 # A few hundred ms may read as noise or "okay" while the user is still going
-                # on ("okay, but..."): "not a turn" is final only once the speech paused or
-                # ran for OVERLAP_MAX_MS; "a turn" is final at once.
-                if not reason or turn.state is not TurnState.SPEAKING or need_ms >= OVERLAP_MAX_MS:
+                # on ("Stop, I have..."; "okay, but..."): "not a turn" is final only once the
+                # turn has ended or ran for OVERLAP_MAX_MS; "a turn" is final at once.
+                if not reason or not turn.open or need_ms >= OVERLAP_MAX_MS:
                     break
                 need_ms = min(need_ms * 2, OVERLAP_MAX_MS)
             if reason:

@@ -79,7 +79,22 @@ async def test_a_spoken_turn_over_a_webrtc_call(server, codec):
         await caller.close()
 
 
-async def test_barge_in_on_a_call_flushes_the_reply_track(server):
+@pytest.fixture
+async def storyteller_server(runtime):
+    """A server whose reply is a long, fixed story: this test is about the call's barge-in
+    mechanics (track flushed, history cut to what the track played), and the bundled model
+    sometimes tells a one-sentence story that ends before the interruption is confirmed.
+    The real model's barge-ins are tested over the WebSocket and in the browser."""
+    from tests.session_probe import ScriptedLLM
+
+    story = " ".join(f"In year {n} of the story, the network grew again and reached {n + 3} more towns along the coast." for n in range(1, 13))
+    live = await start_server(runtime, reply_max_words=400, runtime_fields={"llm": ScriptedLLM(story)})
+    yield live
+    await stop_server(live)
+
+
+async def test_barge_in_on_a_call_flushes_the_reply_track(storyteller_server):
+    server = storyteller_server
     caller = RtcCaller()
     try:
         assert (await caller.call(server.http, session={"instructions": "You are a storyteller. Always answer with at least five long sentences."})).status_code == 201
