@@ -1,6 +1,7 @@
 """The OpenAI Realtime protocol (GA event names), as Parley speaks it.
 
-Parsing and validation of client events, and builders for server events. Nothing here
+The JSON envelope of client events (size, JSON, a known `type`) and the error builder;
+every field is then checked by `agent/client_events.py`. Nothing here
 knows about sockets or models. Parley's own events are prefixed `parley.`.
 """
 from __future__ import annotations
@@ -59,37 +60,3 @@ def error_event(code: str, message: str, *, event_id: str | None = None, param: 
     if hint:
         err["hint"] = hint
     return {"type": "error", "event_id": new_id("event"), "error": err}
-
-
-def audio_format_of(fmt: Any, where: str) -> str:
-    """Validate a Realtime audio format object; returns its type."""
-    if fmt is None:
-        return "audio/pcm"
-    if not isinstance(fmt, dict) or fmt.get("type") not in AUDIO_FORMATS:
-        raise ProtocolError("unsupported_audio_format", f"{where}: supported formats are audio/pcm (24 kHz), audio/pcmu, audio/pcma", param=where)
-    if fmt["type"] == "audio/pcm" and fmt.get("rate", 24000) != 24000:
-        raise ProtocolError("unsupported_sample_rate", f"{where}: audio/pcm must be 24000 Hz, got {fmt.get('rate')}", param=where)
-    return fmt["type"]
-
-
-def text_of_content(content: Any) -> tuple[str, list[str]]:
-    """Text and image URLs from a message item's content parts."""
-    if not isinstance(content, list):
-        raise ProtocolError("invalid_item", "item.content must be a list of content parts", param="item.content")
-    texts, images = [], []
-    for part in content:
-        if not isinstance(part, dict):
-            raise ProtocolError("invalid_item", "each content part must be an object", param="item.content")
-        kind = part.get("type")
-        if kind in ("input_text", "text", "output_text"):
-            texts.append(str(part.get("text", "")))
-        elif kind == "input_image":
-            url = part.get("image_url")
-            if not isinstance(url, str):
-                raise ProtocolError("invalid_image", "input_image needs an image_url (a data: URL)", param="item.content")
-            images.append(url)
-        elif kind in ("input_audio", "output_audio", "audio"):
-            texts.append(str(part.get("transcript") or ""))
-        else:
-            raise ProtocolError("unsupported_content", f"content part type {kind!r} is not supported", param="item.content")
-    return " ".join(t for t in texts if t).strip(), images
