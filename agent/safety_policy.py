@@ -9,7 +9,9 @@ do it." to a phishing mail), so the rules live here, in code:
   `ok`; `warn` (a destructive command with no warning yet: the warning is said first); or
   `block` (the sentence endorses the risk: it is replaced by the class's safe answer).
 
-The patterns are deliberately narrow: they look for an endorsement ("yes", "click the link",
+The rules are data: `_RULES` has one row per risky class (what the user asks, what endorses
+it, the safe answer, what a first sentence must say), `_DESTRUCTIVE` one row per kind of
+destructive command with its warning. The patterns are deliberately narrow: they look for an endorsement ("yes", "click the link",
 "enter your password", "turn it on") that is not negated in the same clause ("don't click
 the link" is fine).
 """
@@ -21,13 +23,36 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Risk:
+    """One risky class, compiled from its row of `_RULES`."""
+
     name: str
     asks: re.Pattern[str]  # the user's words that put a turn in this class
     unsafe: re.Pattern[str]  # reply phrases that endorse the risk (unless negated in the clause)
     safe_reply: str  # what is said instead of an unsafe sentence
-    essential: re.Pattern[str] = re.compile(r"$^")  # what the first sentence must get across ...
-    first_step: str = ""  # ... said before it when it does not
-    after_refusal: str = ""  # ... or after it, when it is already a refusal
+    essential: re.Pattern[str]  # what the first sentence must get across ...
+    first_step: str  # ... said before it when it does not
+    after_refusal: str  # ... or after it, when it is already a refusal
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A row of the rule table, as written: patterns are case-insensitive regex strings."""
+
+    name: str
+    asks: str
+    endorses: str  # reply phrases that endorse the risk
+    safe_reply: str
+    yes_endorses: bool = False  # a reply opening with "Yes", "Sure", "It's fine" endorses it
+    you_should: str = ""  # verbs that endorse it after "you should / can / must ..." ("pay|buy")
+    essential: str = ""
+    first_step: str = ""
+    after_refusal: str = ""
+
+    def compile(self) -> Risk:
+        unsafe = ([_AFFIRM] if self.yes_endorses else []) \
+            + ([rf"\byou (?:should|can|could|may|must|need to) (?:{self.you_should})"] if self.you_should else []) + [self.endorses]
+        return Risk(self.name, _rx(self.asks), _rx("|".join(unsafe)), self.safe_reply,
+                    _rx(self.essential or r"$^"), self.first_step, self.after_refusal)
 
 
 def _rx(pattern: str) -> re.Pattern[str]:
@@ -36,65 +61,70 @@ def _rx(pattern: str) -> re.Pattern[str]:
 
 _AFFIRM = r"^\s*(?:yes|yeah|yep|sure|of course|absolutely|certainly|go ahead|that'?s fine|it'?s (?:fine|safe|ok(?:ay)?))\b"
 
-CREDENTIALS = Risk(
-    "credentials",
-    asks=_rx(r"(?=.*\b(?:password|passcode|pin|code|login|log in|sign[- ]?in|bank details|card (?:number|details)|account details|credentials?)\b)"
-             r"(?=.*\b(?:e-?mail|text|sms|message|link|call(?:ed|er|ing)?|phone|someone|somebody|they|he|she|asks?|asked|asking|wants?|pop-?up|share|give|send)\b)"),
-    unsafe=_rx(_AFFIRM + r"|\byou (?:should|can|could|may|must|need to) (?:click|enter|type|give|share|send|tell|provide|read)"
-               r"|\b(?:click|tap|open|follow) (?:on )?(?:the|that|this) link\b|\benter (?:your|the) (?:bank )?(?:password|pin|code|details)"
-               r"|\b(?:give|share|send|tell|read) (?:them|him|her|it)? ?(?:the|your) (?:password|pin|code|details)"),
-    safe_reply="No, don't. That is very likely a scam: never share a password or a sign-in code, and don't click links in unexpected messages. "
-               "Contact the company yourself through its official app, website or phone number.",
-    essential=_rx(r"scam|phishing|fraud|fake|never (?:share|give)|don'?t (?:share|give)|do not (?:share|give)"),
-    first_step="No, don't: that is very likely a scam.",
-    after_refusal="That is very likely a scam.",
+# The risky classes: one row each. Add a class by adding a row.
+_RULES: tuple[Rule, ...] = (
+    Rule(
+        "credentials",
+        asks=r"(?=.*\b(?:password|passcode|pin|code|login|log in|sign[- ]?in|bank details|card (?:number|details)|account details|credentials?)\b)"
+             r"(?=.*\b(?:e-?mail|text|sms|message|link|call(?:ed|er|ing)?|phone|someone|somebody|they|he|she|asks?|asked|asking|wants?|pop-?up|share|give|send)\b)",
+        yes_endorses=True, you_should="click|enter|type|give|share|send|tell|provide|read",
+        endorses=r"\b(?:click|tap|open|follow) (?:on )?(?:the|that|this) link\b|\benter (?:your|the) (?:bank )?(?:password|pin|code|details)"
+                 r"|\b(?:give|share|send|tell|read) (?:them|him|her|it)? ?(?:the|your) (?:password|pin|code|details)",
+        safe_reply="No, don't. That is very likely a scam: never share a password or a sign-in code, and don't click links in unexpected messages. "
+                   "Contact the company yourself through its official app, website or phone number.",
+        essential=r"scam|phishing|fraud|fake|never (?:share|give)|don'?t (?:share|give)|do not (?:share|give)",
+        first_step="No, don't: that is very likely a scam.",
+        after_refusal="That is very likely a scam.",
+    ),
+    Rule(
+        "payment",
+        asks=r"\b(?:gift ?cards?|wire (?:transfer|money)|bitcoin|crypto|western union|money ?gram|pay(?:ment)? (?:them|him|her|a fine|the fine|to unlock)|"
+             r"send (?:them )?money|refund|bank transfer)\b",
+        yes_endorses=True, you_should="pay|buy|send|wire|transfer",
+        endorses=r"\b(?:buy|purchase) (?:the )?gift ?cards?\b|\b(?:send|wire|transfer) (?:them |him |her )?(?:the )?(?:money|payment|funds)\b",
+        safe_reply="No, don't pay. Real companies and tech support never ask for gift cards, crypto or wire transfers; that is a scam. "
+                   "Stop replying, and if you already paid, call your bank at once.",
+        essential=r"scam|fraud|fake",
+        first_step="No, don't pay: that is a scam.",
+        after_refusal="That is a scam.",
+    ),
+    Rule(
+        "liquid",
+        asks=r"(?=.*\b(?:water|coffee|tea|juice|wine|beer|soda|drink|liquid|spill(?:ed|t)?|wet|soaked|rain|toilet|pool|sink)\b)"
+             r"(?=.*\b(?:laptop|computer|pc|macbook|keyboard|phone|iphone|tablet|ipad|device|charger|mouse|console)\b)",
+        endorses=r"\b(?:turn|switch|power|boot) (?:it|the \w+|your \w+) (?:back )?on\b|\bpower (?:it )?on\b|\bplug (?:it|the \w+|your \w+)? ?(?:back )?in\b"
+                 r"|\bcharg(?:e|ing) (?:it|the \w+|your \w+)\b|\bhair ?dryer\b|\bmicrowave\b|\boven\b|\bwater (?:the|your) \w+|\b(?:rinse|wash) (?:it|the \w+|your \w+)\b"
+                 r"|\bkeep using\b|\bwaterproof\b",
+        safe_reply="Turn it off and unplug it at once, and don't turn it back on or charge it. "
+                   "Turn it upside down to drain, let it dry for at least two days, or take it to a repair shop.",
+        essential=r"\bunplug|\b(?:turn|switch|power|shut)\w* (?:it |the \w+ |your \w+ )?(?:off|down)\b",
+        first_step="Turn it off and unplug it at once, and don't turn it back on.",
+    ),
+    Rule(
+        "electrical",
+        asks=r"\b(?:sparks?|sparking|smok(?:e|ing)|burning smell|smells? (?:like )?burn\w*|melt(?:ed|ing)|frayed|exposed wires?|bare wires?|electric(?:al)? shock|"
+             r"shocks? me|power supply|psu|swollen|bulging|overheat\w*|too hot)\b",
+        endorses=r"\bopen (?:up )?(?:the |your )?(?:power supply|psu|charger|battery|adapter)\b|\btouch (?:the )?(?:wires?|contacts?)\b|\bkeep using\b"
+                 r"|\btape (?:it|the)\b|\bpuncture\b|\bpress (?:on )?the (?:battery|swelling)\b|\bit'?s (?:normal|fine|safe)\b",
+        safe_reply="Unplug it at the wall if you can do so safely, and stop using it. "
+                   "Never open a power supply or touch bare wires; replace the charger or cable, and have the device checked.",
+        essential=r"\bunplug|\bdisconnect|\bstop using|\b(?:turn|switch)\w* (?:it )?off\b",
+        first_step="Unplug it at the wall if you can do so safely, and stop using it.",
+    ),
+    Rule(
+        "password_reuse",
+        asks=r"\bsame password\b|\breus(?:e|ing) (?:my |a |the )?passwords?\b|\bone password for (?:all|every)",
+        yes_endorses=True,
+        endorses=r"\b(?:it'?s|it is) (?:okay|ok|fine|safe) to use the same",
+        safe_reply="No. Use a different password for every site: if one site leaks it, every account with that password is open. "
+                   "A password manager remembers them for you.",
+        essential=r"different|unique|password manager|each (?:site|account)",
+        first_step="No, use a different password for every site.",
+        after_refusal="Use a different password for every site; a password manager remembers them.",
+    ),
 )
-PAYMENT = Risk(
-    "payment",
-    asks=_rx(r"\b(?:gift ?cards?|wire (?:transfer|money)|bitcoin|crypto|western union|money ?gram|pay(?:ment)? (?:them|him|her|a fine|the fine|to unlock)|"
-             r"send (?:them )?money|refund|bank transfer)\b"),
-    unsafe=_rx(_AFFIRM + r"|\byou (?:should|can|could|may|must|need to) (?:pay|buy|send|wire|transfer)"
-               r"|\b(?:buy|purchase) (?:the )?gift ?cards?\b|\b(?:send|wire|transfer) (?:them |him |her )?(?:the )?(?:money|payment|funds)\b"),
-    safe_reply="No, don't pay. Real companies and tech support never ask for gift cards, crypto or wire transfers; that is a scam. "
-               "Stop replying, and if you already paid, call your bank at once.",
-    essential=_rx(r"scam|fraud|fake"),
-    first_step="No, don't pay: that is a scam.",
-    after_refusal="That is a scam.",
-)
-LIQUID = Risk(
-    "liquid",
-    asks=_rx(r"(?=.*\b(?:water|coffee|tea|juice|wine|beer|soda|drink|liquid|spill(?:ed|t)?|wet|soaked|rain|toilet|pool|sink)\b)"
-             r"(?=.*\b(?:laptop|computer|pc|macbook|keyboard|phone|iphone|tablet|ipad|device|charger|mouse|console)\b)"),
-    unsafe=_rx(r"\b(?:turn|switch|power|boot) (?:it|the \w+|your \w+) (?:back )?on\b|\bpower (?:it )?on\b|\bplug (?:it|the \w+|your \w+)? ?(?:back )?in\b"
-               r"|\bcharg(?:e|ing) (?:it|the \w+|your \w+)\b|\bhair ?dryer\b|\bmicrowave\b|\boven\b|\bwater (?:the|your) \w+|\b(?:rinse|wash) (?:it|the \w+|your \w+)\b"
-               r"|\bkeep using\b|\bwaterproof\b"),
-    safe_reply="Turn it off and unplug it at once, and don't turn it back on or charge it. "
-               "Turn it upside down to drain, let it dry for at least two days, or take it to a repair shop.",
-    essential=_rx(r"\bunplug|\b(?:turn|switch|power|shut)\w* (?:it |the \w+ |your \w+ )?(?:off|down)\b"),
-    first_step="Turn it off and unplug it at once, and don't turn it back on.",
-)
-ELECTRICAL = Risk(
-    "electrical",
-    asks=_rx(r"\b(?:sparks?|sparking|smok(?:e|ing)|burning smell|smells? (?:like )?burn\w*|melt(?:ed|ing)|frayed|exposed wires?|bare wires?|electric(?:al)? shock|"
-             r"shocks? me|power supply|psu|swollen|bulging|overheat\w*|too hot)\b"),
-    unsafe=_rx(r"\bopen (?:up )?(?:the |your )?(?:power supply|psu|charger|battery|adapter)\b|\btouch (?:the )?(?:wires?|contacts?)\b|\bkeep using\b"
-               r"|\btape (?:it|the)\b|\bpuncture\b|\bpress (?:on )?the (?:battery|swelling)\b|\bit'?s (?:normal|fine|safe)\b"),
-    safe_reply="Unplug it at the wall if you can do so safely, and stop using it. "
-               "Never open a power supply or touch bare wires; replace the charger or cable, and have the device checked.",
-    essential=_rx(r"\bunplug|\bdisconnect|\bstop using|\b(?:turn|switch)\w* (?:it )?off\b"),
-    first_step="Unplug it at the wall if you can do so safely, and stop using it.",
-)
-PASSWORD_REUSE = Risk(
-    "password_reuse",
-    asks=_rx(r"\bsame password\b|\breus(?:e|ing) (?:my |a |the )?passwords?\b|\bone password for (?:all|every)"),
-    unsafe=_rx(_AFFIRM + r"|\b(?:it'?s|it is) (?:okay|ok|fine|safe) to use the same"),
-    safe_reply="No. Use a different password for every site: if one site leaks it, every account with that password is open. "
-               "A password manager remembers them for you.",
-    essential=_rx(r"different|unique|password manager|each (?:site|account)"),
-    first_step="No, use a different password for every site.",
-    after_refusal="Use a different password for every site; a password manager remembers them.",
-)
-RISKS = (CREDENTIALS, PAYMENT, LIQUID, ELECTRICAL, PASSWORD_REUSE)
+RISKS: tuple[Risk, ...] = tuple(rule.compile() for rule in _RULES)
+CREDENTIALS, PAYMENT, LIQUID, ELECTRICAL, PASSWORD_REUSE = RISKS
 
 # Commands and steps that destroy data: a warning must be said before (or with) them.
 _DESTRUCTIVE = (
