@@ -8,7 +8,6 @@ from __future__ import annotations
 import asyncio
 import io
 import json
-import socket
 import struct
 import zlib
 from types import SimpleNamespace
@@ -32,8 +31,10 @@ from models.ocr import TesseractOCR
 
 try:
     from tests import images
+    from tests.ticket_api import serve_ticket_api, ticket_runtime, upload
 except ImportError:  # run from inside tests/
     import images  # type: ignore[no-redef]
+    from ticket_api import serve_ticket_api, ticket_runtime, upload  # type: ignore[no-redef]
 
 MAX_BYTES = 2_000_000
 MAX_PIXELS = 4_000_000
@@ -157,32 +158,11 @@ def config(tmp_path_factory) -> Config:
     return Config(max_upload_bytes=MAX_BYTES, max_pixels=MAX_PIXELS, tickets_db=str(db))
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest_asyncio.fixture(scope="module")
 async def api(ocr, config) -> AsyncIterator[tuple[httpx.AsyncClient, SimpleNamespace]]:
-    import uvicorn
-    from starlette.applications import Starlette
-
-    from agent.tickets.routes import ticket_routes
-
-    rt = SimpleNamespace(config=config, ocr=ocr, llm=None, ocr_limit=asyncio.Semaphore(2))
-    app = Starlette(routes=ticket_routes(lambda: rt))
-    port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="off"))
-    task = asyncio.ensure_future(server.serve())
-    while not server.started:
-        if task.done():
-            task.result()
-        await asyncio.sleep(0.02)  # the server's own readiness flag
-    async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}", timeout=60) as client:
+    rt = ticket_runtime(config, ocr)
+    async with serve_ticket_api(rt) as client:
         yield client, rt
-    server.should_exit = True
-    await asyncio.wait_for(task, 10)
 
 
 @pytest.fixture
@@ -191,10 +171,6 @@ def llm_slot(api):
     _, rt = api
     yield rt
     rt.llm = None
-
-
-async def upload(client: httpx.AsyncClient, image: bytes, filename: str = "shot.png", ctype: str = "image/png", **kw) -> httpx.Response:
-    return await client.post("/v1/screenshots", files={"file": (filename, image, ctype)}, **kw)
 
 
 # --- validation ----------------------------------------------------------------------------

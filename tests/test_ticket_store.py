@@ -3,10 +3,8 @@ server in a temporary data directory), schema migrations, and a database outage 
 upload (coded 503 + Retry-After, nothing half-written, service resumes by itself)."""
 from __future__ import annotations
 
-import asyncio
 import sqlite3
 import uuid
-from types import SimpleNamespace
 from typing import Any, AsyncIterator, Iterator
 
 import httpx
@@ -16,12 +14,14 @@ import pytest_asyncio
 from agent.config import Config
 from agent.tickets import migrations
 from agent.tickets.store import IdempotencyConflict, StoreUnavailable, TicketStore, open_store
-from deploy.services import TempPostgres, free_port, pg_binary
+from deploy.services import TempPostgres, pg_binary
 
 try:
     from tests import images
+    from tests.ticket_api import serve_ticket_api, ticket_runtime, upload
 except ImportError:  # run from inside tests/
     import images  # type: ignore[no-redef]
+    from ticket_api import serve_ticket_api, ticket_runtime, upload  # type: ignore[no-redef]
 
 NO_POSTGRES = "PostgreSQL is not installed (apt-get install postgresql; scripts/setup.sh test does it)"
 
@@ -247,39 +247,24 @@ class OutageDuringOcr:
 
 @pytest_asyncio.fixture
 async def pg_api(pg: TempPostgres) -> AsyncIterator[tuple[httpx.AsyncClient, OutageDuringOcr]]:
-    import uvicorn
-    from starlette.applications import Starlette
-
-    from agent.tickets.routes import prepare_store, ticket_routes
+    from agent.tickets.routes import prepare_store
     from models.ocr import TesseractOCR
 
     config = Config(tickets_db=_fresh_pg_db(pg))
     ocr = OutageDuringOcr(TesseractOCR(), pg)
-    rt = SimpleNamespace(config=config, ocr=ocr, llm=None, ocr_limit=asyncio.Semaphore(2))
     await prepare_store(config)
-    app = Starlette(routes=ticket_routes(lambda: rt))
-    port = free_port()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="off"))
-    task = asyncio.ensure_future(server.serve())
-    while not server.started:
-        if task.done():
-            task.result()
-        await asyncio.sleep(0.02)  # the server's own readiness flag
-    async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}", timeout=60) as client:
+    async with serve_ticket_api(ticket_runtime(config, ocr)) as client:
         yield client, ocr
-    server.should_exit = True
-    await asyncio.wait_for(task, 10)
 
 
 async def test_upload_during_outage_is_a_coded_503_and_service_resumes(pg_api, pg: TempPostgres) -> None:
     client, ocr = pg_api
     png = images.error_dialog().png()
-    files = {"file": ("shot.png", png, "image/png")}
-    ok = await client.post("/v1/screenshots", files=files)
+    ok = await upload(client, png)
     assert ok.status_code == 201
     ocr.armed = True  # the database goes down while this upload is being read
     try:
-        down = await client.post("/v1/screenshots", files=files, headers={"Idempotency-Key": "upload-42"})
+        down = await upload(client, png, headers={"Idempotency-Key": "upload-42"})
         assert down.status_code == 503
         body = down.json()
         assert body["type"] == "error" and body["code"] == "tickets_db_unavailable" and body["hint"]
@@ -290,11 +275,11 @@ async def test_upload_during_outage_is_a_coded_503_and_service_resumes(pg_api, p
         if not ocr.armed:
             pg.start_server()
     # back up: the same server serves again, the retry with the same key is a fresh 201, nothing was half-written
-    again = await client.post("/v1/screenshots", files=files, headers={"Idempotency-Key": "upload-42"})
+    again = await upload(client, png, headers={"Idempotency-Key": "upload-42"})
     assert again.status_code == 201
     listing = (await client.get("/v1/tickets")).json()
     assert listing["total"] == 2
     assert {t["id"] for t in listing["data"]} == {ok.json()["id"], again.json()["id"]}
-    replay = await client.post("/v1/screenshots", files=files, headers={"Idempotency-Key": "upload-42"})
+    replay = await upload(client, png, headers={"Idempotency-Key": "upload-42"})
     assert replay.status_code == 200 and replay.json()["id"] == again.json()["id"]
 

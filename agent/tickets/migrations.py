@@ -1,8 +1,9 @@
 """The ticket store's schema, as numbered migrations for SQLite and PostgreSQL.
 
 Each database records what it has applied in `schema_version` (one row per migration).
-`apply_sqlite` / `apply_postgres` run the missing ones in order, in one transaction that
-also holds a lock, so several Parley processes starting at once apply each migration once.
+`apply_sqlite` / `apply_postgres` run the missing ones in order (one loop, `_apply`; what
+differs per database is a `_Dialect`), in one transaction that also holds a lock, so several
+Parley processes starting at once apply each migration once.
 A database newer than this code (a later Parley wrote it) is refused, never downgraded.
 
 Migration 1 uses IF NOT EXISTS, so SQLite files made before migrations existed adopt it.
@@ -13,7 +14,7 @@ from __future__ import annotations
 import sqlite3
 import time
 from dataclasses import dataclass
-from typing import Any, Sequence
+from typing import Any, Callable, Sequence
 
 
 @dataclass(frozen=True)
@@ -62,48 +63,69 @@ def _check_not_newer(found: int, known: int) -> None:
                            "run the Parley version that wrote it, or a later one")
 
 
-def apply_sqlite(con: sqlite3.Connection, migrations: Sequence[Migration] = MIGRATIONS) -> int:
-    """Apply missing migrations on a connection in autocommit mode (isolation_level=None).
-    Returns the schema version now in force."""
+@dataclass(frozen=True)
+class _Dialect:
+    """What differs between the databases in the one migration loop (`_apply`)."""
+
+    lock: str  # the transaction's first statement: it serialises migrating processes
+    version_table: str
+    record: str  # the schema_version row of one applied migration
+    record_args: Callable[[Migration], tuple[Any, ...]]
+    statements: Callable[[Migration], tuple[str, ...]]
+    commit: Callable[[Any], object]
+    rollback: Callable[[Any], object]
+
+
+_SQLITE = _Dialect(
+    lock="BEGIN IMMEDIATE",  # one writer at a time across processes
+    version_table="CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at REAL NOT NULL)",
+    record="INSERT INTO schema_version (version, description, applied_at) VALUES (?, ?, ?)",
+    record_args=lambda m: (m.version, m.description, time.time()),
+    statements=lambda m: m.sqlite,
+    commit=lambda con: con.execute("COMMIT"),
+    rollback=lambda con: con.execute("ROLLBACK") if con.in_transaction else None,  # BEGIN itself may have failed
+)
+_POSTGRES = _Dialect(
+    lock=f"SELECT pg_advisory_xact_lock({_PG_LOCK_KEY})",  # held until the transaction ends
+    version_table="CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, description TEXT NOT NULL,"
+                  " applied_at TIMESTAMPTZ NOT NULL DEFAULT now())",
+    record="INSERT INTO schema_version (version, description) VALUES (%s, %s)",
+    record_args=lambda m: (m.version, m.description),
+    statements=lambda m: m.postgres,
+    commit=lambda con: con.commit(),
+    rollback=lambda con: con.rollback(),
+)
+
+
+def _apply(con: Any, migrations: Sequence[Migration], dialect: _Dialect) -> int:
+    """Apply the missing migrations in one locked transaction; the schema version in force."""
     known = migrations[-1].version if migrations else 0
-    con.execute("BEGIN IMMEDIATE")  # one writer at a time across processes
     try:
-        con.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at REAL NOT NULL)")
+        con.execute(dialect.lock)
+        con.execute(dialect.version_table)
         current = con.execute("SELECT COALESCE(MAX(version), 0) FROM schema_version").fetchone()[0]
         _check_not_newer(current, known)
         for m in migrations:
             if m.version <= current:
                 continue
-            for statement in m.sqlite:
+            for statement in dialect.statements(m):
                 con.execute(statement)
-            con.execute("INSERT INTO schema_version (version, description, applied_at) VALUES (?, ?, ?)", (m.version, m.description, time.time()))
+            con.execute(dialect.record, dialect.record_args(m))
             current = m.version
-        con.execute("COMMIT")
+        dialect.commit(con)
     except BaseException:
-        con.execute("ROLLBACK")
+        dialect.rollback(con)
         raise
     return int(current)
+
+
+def apply_sqlite(con: sqlite3.Connection, migrations: Sequence[Migration] = MIGRATIONS) -> int:
+    """Apply missing migrations on a connection in autocommit mode (isolation_level=None).
+    Returns the schema version now in force."""
+    return _apply(con, migrations, _SQLITE)
 
 
 def apply_postgres(con: Any, migrations: Sequence[Migration] = MIGRATIONS) -> int:
     """Apply missing migrations on a psycopg connection (not in autocommit); commits.
     Returns the schema version now in force."""
-    known = migrations[-1].version if migrations else 0
-    try:
-        con.execute("SELECT pg_advisory_xact_lock(%s)", (_PG_LOCK_KEY,))
-        con.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, description TEXT NOT NULL,"
-                    " applied_at TIMESTAMPTZ NOT NULL DEFAULT now())")
-        current = con.execute("SELECT COALESCE(MAX(version), 0) FROM schema_version").fetchone()[0]
-        _check_not_newer(current, known)
-        for m in migrations:
-            if m.version <= current:
-                continue
-            for statement in m.postgres:
-                con.execute(statement)
-            con.execute("INSERT INTO schema_version (version, description) VALUES (%s, %s)", (m.version, m.description))
-            current = m.version
-        con.commit()
-    except BaseException:
-        con.rollback()
-        raise
-    return int(current)
+    return _apply(con, migrations, _POSTGRES)
