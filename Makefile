@@ -8,7 +8,7 @@ run:
 
 test:
 	@scripts/setup.sh test
-	.venv/bin/python -m pytest -q -ra
+	scripts/in_private_network.sh .venv/bin/python -m pytest -q -ra
 
 bench:
 	@scripts/setup.sh run

@@ -39,6 +39,8 @@ class Config:
     # WebRTC calls (/v1/realtime/calls)
     webrtc_ice_servers: tuple[str, ...] = ()  # e.g. "stun:stun.example.org:3478"; none = host candidates only
     webrtc_connect_timeout_s: float = 20.0  # a call whose media never connects is closed after this
+    webrtc_jitter_frames: int = 1  # 20 ms packets the caller's audio waits in the jitter buffer (aiortc's own default: 4)
+    webrtc_loopback_candidates: bool = False  # also offer 127.0.0.1 as an ICE host candidate (tests, one-machine setups)
     max_sdp_bytes: int = 64 * 1024
     # models
     asr_model: str = ""  # a faster-whisper model directory or size name; "" = bundled tiny.en

@@ -67,6 +67,7 @@ class TwilioStream:
         self.playback = TwilioPlayback(self._to_twilio)
         self._send_lock = asyncio.Lock()
         self.bad_messages = 0
+        self._received_at = 0.0  # monotonic arrival of the message being handled
         self.close_code = 1000  # 1003: an unsupported format; 1001: the session ended (drain, expiry)
         self.truncated = asyncio.Event()  # set each time the session cut an item to Twilio's playback clock
 
@@ -110,6 +111,7 @@ class TwilioStream:
                 msg = await self.ws.receive()
             except (WebSocketDisconnect, RuntimeError):
                 return None
+            self._received_at = time.monotonic()  # the frame's arrival, for the turn's per-hop times
             if msg["type"] == "websocket.disconnect":
                 return None
             if msg.get("text") is None or len(msg["text"]) > self.runtime.config.max_ws_message_bytes:
@@ -153,7 +155,7 @@ class TwilioStream:
             if len(ulaw) > self.runtime.config.max_audio_append_bytes:
                 self._bad("media payload over max_audio_append_bytes")
                 return True
-            await self.session.feed_pcm16(g711.ulaw_decode(ulaw), time.monotonic())
+            await self.session.feed_pcm16(g711.ulaw_decode(ulaw), time.monotonic(), self._received_at)
         elif kind == "mark":
             if not self.playback.on_mark(str(_obj(event.get("mark")).get("name", ""))):
                 self._bad("a mark Parley did not send")

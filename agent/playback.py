@@ -20,6 +20,7 @@ import time
 from typing import Any, Awaitable, Callable, Protocol
 
 from media import g711
+from media.pcm import first_voiced_sample
 
 LEAD_MS = 300.0  # how far ahead of the listener's playback clock audio is released
 FORGET_AFTER_S = 10.0  # an item that finished playing this long ago is no longer tracked
@@ -35,6 +36,10 @@ class Playback(Protocol):
 
     async def flush(self, response_id: str | None = None) -> dict[str, float]: ...
 
+    def first_voiced_at(self, item_id: str) -> float | None:
+        """Monotonic time the item's first voiced sample left for the listener (None: not yet)."""
+        ...
+
 
 class PlaybackClock:
     """The listener plays each piece as soon as it arrives, or right after the previous one.
@@ -44,7 +49,8 @@ class PlaybackClock:
         self.play_end = 0.0  # monotonic time the audio sent so far ends playing
         self._pieces: dict[str, list[tuple[float, float]]] = {}  # item -> [(start, seconds)]
 
-    def add(self, item_id: str, seconds: float, now: float | None = None) -> None:
+    def add(self, item_id: str, seconds: float, now: float | None = None) -> float:
+        """Queue a piece; returns when it starts playing."""
         now = time.monotonic() if now is None else now
         start = max(now, self.play_end)
         self.play_end = start + seconds
@@ -52,6 +58,7 @@ class PlaybackClock:
             for old in [i for i, p in self._pieces.items() if p[-1][0] + p[-1][1] < now - FORGET_AFTER_S]:
                 del self._pieces[old]
         self._pieces.setdefault(item_id, []).append((start, seconds))
+        return start
 
     def ahead_ms(self, now: float | None = None) -> float:
         return max(0.0, self.play_end - (time.monotonic() if now is None else now)) * 1000.0
@@ -74,6 +81,25 @@ class PlaybackClock:
             await asyncio.sleep((ahead - LEAD_MS) / 1000.0)  # pacing to the playback clock, not synchronisation
 
 
+class FirstVoiced:
+    """When each item's first voiced sample plays, given where each piece starts playing."""
+
+    def __init__(self) -> None:
+        self._at: dict[str, float] = {}
+
+    def piece(self, item_id: str, pcm: bytes, rate: int, starts_at: float) -> None:
+        if item_id in self._at:
+            return
+        first = first_voiced_sample(pcm)
+        if first is not None:
+            self._at[item_id] = starts_at + first / rate
+            if len(self._at) > 64:  # old items: only the first voiced time of recent ones is asked for
+                del self._at[next(iter(self._at))]
+
+    def get(self, item_id: str) -> float | None:
+        return self._at.get(item_id)
+
+
 def encode(pcm: bytes, fmt: str) -> bytes:
     if fmt == "audio/pcmu":
         return g711.ulaw_encode(pcm)
@@ -88,6 +114,7 @@ class EventPlayback:
     def __init__(self, send: Send, output_format: Callable[[], str]) -> None:
         self._send = send
         self.clock = PlaybackClock()
+        self.voiced = FirstVoiced()
         self._format = output_format  # the session's current output format
 
     @property
@@ -103,10 +130,13 @@ class EventPlayback:
         await self._send({"type": "response.output_audio.delta", "response_id": response_id, "item_id": item_id,
                           "output_index": output_index, "content_index": 0,
                           "delta": base64.b64encode(encode(pcm, self.output_format)).decode()})
-        self.clock.add(item_id, len(pcm) / 2 / self.rate)
+        self.voiced.piece(item_id, pcm, self.rate, self.clock.add(item_id, len(pcm) / 2 / self.rate))
 
     def heard_ms(self, item_id: str) -> float:
         return self.clock.heard_ms(item_id)
+
+    def first_voiced_at(self, item_id: str) -> float | None:
+        return self.voiced.get(item_id)
 
     async def flush(self, response_id: str | None = None) -> dict[str, float]:
         return self.clock.stop()  # the client drops what it queued on response.done (cancelled)
@@ -131,6 +161,9 @@ class TrackPlayback:
     def heard_ms(self, item_id: str) -> float:
         return self.track.played_by_tag.get(item_id, 0.0)
 
+    def first_voiced_at(self, item_id: str) -> float | None:
+        return self.track.first_voiced_by_tag.get(item_id)
+
     async def flush(self, response_id: str | None = None) -> dict[str, float]:
         dropped = self.track.flush()
         heard = {item: self.heard_ms(item) for item in self._items}
@@ -148,6 +181,7 @@ class TwilioPlayback:
     def __init__(self, send: Callable[[dict[str, Any]], Awaitable[None]]) -> None:
         self._send = send  # a Twilio message (streamSid is added by the transport)
         self.clock = PlaybackClock()  # pacing only: Twilio's marks say what was heard
+        self.voiced = FirstVoiced()
         self._sent: dict[str, float] = {}
         self._heard: dict[str, float] = {}
         self._cleared: set[str] = set()
@@ -159,7 +193,7 @@ class TwilioPlayback:
         self._sent[item_id] = end
         await self._send({"event": "media", "media": {"payload": base64.b64encode(g711.ulaw_encode(pcm)).decode()}})
         await self._send({"event": "mark", "mark": {"name": f"{item_id}:{end:.0f}"}})
-        self.clock.add(item_id, len(pcm) / 2 / self.rate)
+        self.voiced.piece(item_id, pcm, self.rate, self.clock.add(item_id, len(pcm) / 2 / self.rate))
 
     def on_mark(self, name: str) -> bool:
         """A mark Twilio echoed; False if it is not one of ours."""
@@ -177,6 +211,9 @@ class TwilioPlayback:
 
     def heard_ms(self, item_id: str) -> float:
         return self._heard.get(item_id, 0.0)
+
+    def first_voiced_at(self, item_id: str) -> float | None:
+        return self.voiced.get(item_id)
 
     async def flush(self, response_id: str | None = None) -> dict[str, float]:
         await self._send({"event": "clear"})

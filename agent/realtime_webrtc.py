@@ -49,6 +49,10 @@ class WebRTCCall:
         from media.rtc_audio import PlaybackTrack
 
         config = runtime.config
+        if config.webrtc_loopback_candidates:
+            from media.ice_hosts import offer_loopback_candidates
+
+            offer_loopback_candidates()
         self.id = new_id(f"rtc_{config.node_id}" if getattr(config, "node_id", "") else "rtc")  # the node routes hang-ups home (deploy/nginx)
         self.runtime = runtime
         self.pc = RTCPeerConnection(RTCConfiguration(iceServers=[RTCIceServer(urls=u) for u in config.webrtc_ice_servers]))
@@ -65,6 +69,7 @@ class WebRTCCall:
         self._turn = asyncio.Lock()  # audio and events reach the session one at a time
         self._tasks: set[asyncio.Task] = set()
         self._closing = False
+        self._receive_hooks: dict[int, Any] = {}  # id(receiver) -> media.rtp_receive.ReceiveHooks
 
         self.pc.on("datachannel", self._on_datachannel)
         self.pc.on("track", self._on_track)
@@ -85,6 +90,11 @@ class WebRTCCall:
             raise ProtocolError("invalid_sdp", f"the SDP offer could not be used: {exc}") from exc
         if not any(t.kind == "audio" for t in self.pc.getTransceivers()):
             raise ProtocolError("invalid_sdp", "the SDP offer has no audio media section")
+        from media.rtp_receive import ReceiveHooks
+
+        for t in self.pc.getTransceivers():
+            if t.kind == "audio":  # before media flows: the jitter hold, and packet arrival times
+                self._receive_hooks[id(t.receiver)] = ReceiveHooks(t.receiver, self.runtime.config.webrtc_jitter_frames)
         self.pc.addTrack(self.playback)
         await self.pc.setLocalDescription(await self.pc.createAnswer())
         self.runtime.sessions[self.session.id] = self.session
@@ -172,9 +182,10 @@ class WebRTCCall:
     # -- audio in -------------------------------------------------------------------------------
     def _on_track(self, track: Any) -> None:
         if track.kind == "audio":
-            self._spawn(self._read_audio(track))
+            receiver = next((t.receiver for t in self.pc.getTransceivers() if t.receiver.track is track), None)
+            self._spawn(self._read_audio(track, self._receive_hooks.get(id(receiver))))
 
-    async def _read_audio(self, track: Any) -> None:
+    async def _read_audio(self, track: Any, hooks: Any) -> None:
         from aiortc.mediastreams import MediaStreamError
 
         from media.rtc_audio import PcmFromFrames
@@ -185,12 +196,13 @@ class WebRTCCall:
                 frame = await track.recv()
             except MediaStreamError:
                 return
+            received = hooks.arrival_of(frame.pts) if hooks is not None else None
             pcm = to_pcm.convert(frame)
             if not pcm:
                 continue
             try:
                 async with self._turn:
-                    await self.session.feed_pcm16(pcm, time.monotonic())
+                    await self.session.feed_pcm16(pcm, time.monotonic(), received)
             except Exception:  # noqa: BLE001 - keep listening: one bad frame must not deafen the call
                 log.exception("call %s: audio frame failed", self.id)
 

@@ -21,7 +21,7 @@ from typing import Any, Awaitable, Callable
 import anyio
 
 from media.chunker import SentenceChunker
-from media.pcm import StreamResampler, float_to_pcm16, pcm16_to_float
+from media.pcm import StreamResampler, float_to_pcm16, pcm16_to_float, trim_leading_silence
 from media.speech_text import normalise_for_speech
 
 from .conversation import Conversation, Item, Span, tool_output_json
@@ -193,6 +193,7 @@ class ResponseRun:
     async def _synthesize(self, chunks: asyncio.Queue, audio: asyncio.Queue) -> None:
         tts = self.runtime.tts
         resampler: StreamResampler | None = None
+        first_out = False
         while (entry := await chunks.get()) is not None:
             text, start, end = entry
             spoken = normalise_for_speech(text)
@@ -209,6 +210,8 @@ class ResponseRun:
                 if resampler is None:
                     resampler = StreamResampler(chunk.sample_rate, self.playback.rate)
                 pcm_all += float_to_pcm16(resampler.process(pcm16_to_float(chunk.pcm)))
+            if not first_out and pcm_all:  # Piper's lead-in silence would be the listener's wait
+                pcm_all, first_out = trim_leading_silence(pcm_all, self.playback.rate), True
             await audio.put((pcm_all, start, end))
         await audio.put(None)
 

@@ -352,6 +352,9 @@ class VoiceSession(TurnTaking):
                         await run.emit({"type": "conversation.item.deleted", "item_id": item.id})
         elif status == "cancelled" and run.item is not None and run.item in self.conversation.items:
             self.conversation.delete(run.item.id)  # nothing of it was heard
+        voiced = self.playback.first_voiced_at(run.item.id) if run.item is not None else None
+        if voiced is not None:
+            run.metrics.mark("first_voiced_out", voiced)
         run.metrics.interrupted = status == "cancelled"
         run.metrics.usage = {k: v for k, v in run.usage.items() if k in ("input_tokens", "output_tokens")}
         run.metrics.reply_text = run.item.text if run.item else ""

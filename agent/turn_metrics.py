@@ -1,4 +1,20 @@
-"""Per-turn latency: monotonic timestamps for each stage, reported to client, log and /metrics."""
+"""Per-turn latency: monotonic timestamps for each stage, reported to client, log and /metrics.
+
+The stages of one turn, hop by hop (all are times on the server's monotonic clock; the
+report gives them in ms after `speech_end`, so `audio_received` is negative):
+
+    audio_received    the transport got the last voiced audio (RTP packet, Twilio frame, append)
+    speech_end        it was decoded, resampled and in the session's buffer
+    vad_seen          the VAD had looked at it
+    end_of_turn       the silence after it ended the turn
+    asr_final         the final transcript
+    llm_first_token   the LLM's first token
+    first_chunk       the first speakable chunk of the reply
+    tts_first_audio   the first reply PCM was ready
+    first_audio_sent  it was handed to the transport (voice to voice, server side)
+    first_voiced_out  the first voiced reply sample left for the listener (RTP frame, Twilio
+                      media, WebSocket delta), at its offset in that frame
+"""
 from __future__ import annotations
 
 import logging
@@ -8,7 +24,9 @@ from typing import Any
 
 log = logging.getLogger("parley.turn")
 
-STAGES = ("speech_end", "end_of_turn", "asr_final", "llm_first_token", "first_chunk", "tts_first_audio", "first_audio_sent")
+STAGES = ("audio_received", "speech_end", "vad_seen", "end_of_turn", "asr_final", "llm_first_token", "first_chunk",
+          "tts_first_audio", "first_audio_sent", "first_voiced_out")
+BEFORE_SPEECH_END = ("audio_received",)
 
 
 class StageTimes(dict):
@@ -73,15 +91,16 @@ class LatencyHistogram:
 
     BUCKETS = (200, 400, 600, 800, 1000, 1200, 1600, 2400, 4000)
 
-    def __init__(self) -> None:
-        self.counts = [0] * (len(self.BUCKETS) + 1)
+    def __init__(self, buckets: tuple[int, ...] = BUCKETS) -> None:
+        self.buckets = buckets
+        self.counts = [0] * (len(self.buckets) + 1)
         self.total = 0.0
         self.n = 0
 
     def observe(self, ms: float) -> None:
         self.n += 1
         self.total += ms
-        for i, b in enumerate(self.BUCKETS):
+        for i, b in enumerate(self.buckets):
             if ms <= b:
                 self.counts[i] += 1
                 return
@@ -90,7 +109,7 @@ class LatencyHistogram:
     def prometheus(self, name: str, labels: str = "", *, header: bool = True) -> str:
         lines, acc = [f"# TYPE {name} histogram"] if header else [], 0
         sep = "," if labels else ""
-        for b, c in zip(self.BUCKETS, self.counts):
+        for b, c in zip(self.buckets, self.counts):
             acc += c
             lines.append(f'{name}_bucket{{{labels}{sep}le="{b / 1000}"}} {acc}')
         lines.append(f'{name}_bucket{{{labels}{sep}le="+Inf"}} {self.n}')
@@ -101,17 +120,22 @@ class LatencyHistogram:
 
 
 class TurnLatency:
-    """/metrics for finished turns: voice to voice, and each stage's time since speech end."""
+    """/metrics for finished turns: voice to voice, each stage's time since speech end, and the
+    transport's input hop (audio received → decoded into the session's buffer)."""
 
     def __init__(self) -> None:
         self.voice_to_voice = LatencyHistogram()
-        self.stages = {s: LatencyHistogram() for s in STAGES if s != "speech_end"}
+        self.input_decode = LatencyHistogram((10, 20, 40, 60, 80, 100, 150, 200, 400))
+        self.stages = {s: LatencyHistogram() for s in STAGES if s != "speech_end" and s not in BEFORE_SPEECH_END}
 
     def observe(self, relative_ms: dict[str, float]) -> None:
         """Record one turn's `TurnMetrics.relative_ms()`."""
         total = relative_ms.get("first_audio_sent_ms")
         if total is not None:
             self.voice_to_voice.observe(total)
+        received = relative_ms.get("audio_received_ms")
+        if received is not None:
+            self.input_decode.observe(max(-received, 0.0))
         for stage, hist in self.stages.items():
             ms = relative_ms.get(f"{stage}_ms")
             if ms is not None:
@@ -119,6 +143,7 @@ class TurnLatency:
 
     def prometheus(self) -> str:
         text = self.voice_to_voice.prometheus("parley_voice_to_voice_seconds")
+        text += self.input_decode.prometheus("parley_input_decode_seconds")
         name = "parley_turn_stage_seconds"
         for i, (stage, hist) in enumerate(self.stages.items()):
             text += hist.prometheus(name, f'stage="{stage}"', header=i == 0)

@@ -45,16 +45,18 @@ class TurnTaking:
         self.mic.reset(AUDIO_FORMATS[self.input_format])
         self._buffer_full_reported = False
 
-    async def feed_pcm16(self, pcm: bytes, arrived: float) -> None:
-        """Microphone PCM16 from a media transport (WebRTC, phone); errors become events."""
+    async def feed_pcm16(self, pcm: bytes, arrived: float, received: float | None = None) -> None:
+        """Microphone PCM16 from a media transport (WebRTC, phone); errors become events.
+        `arrived`: now (decoded); `received`: when the transport got it (the RTP packet, the
+        Twilio frame), for the turn's per-hop times."""
         try:
-            await self._feed(pcm, arrived)
+            await self._feed(pcm, arrived, received)
         except ProtocolError as exc:
             await self.send(error_event(exc.code, exc.message, param=exc.param, hint=exc.hint))
 
-    async def _feed(self, pcm: bytes, arrived: float) -> None:
+    async def _feed(self, pcm: bytes, arrived: float, received: float | None = None) -> None:
         try:
-            events = await self.mic.feed(pcm, arrived)
+            events = await self.mic.feed(pcm, arrived, received)
         except AudioBufferFull as exc:
             if self._buffer_full_reported:
                 return  # said once; the client must commit or clear
@@ -196,7 +198,11 @@ class TurnTaking:
     def _begin_draft(self, turn: Turn, speech_end_ms: float, *, create_response: bool, end: int | None = None) -> Draft:
         metrics = TurnMetrics()
         last_voiced = self.mic.sample_at_ms(speech_end_ms) if end is None else end
-        metrics.mark("speech_end", self.mic.buffer.arrival_of(last_voiced))
+        hops = self.mic.buffer.hops_of(last_voiced)
+        metrics.mark("audio_received", hops["received"])
+        metrics.mark("speech_end", hops["arrived"])
+        if "vad" in hops:
+            metrics.mark("vad_seen", hops["vad"])
         end = last_voiced + TAIL_MS * RATE // 1000 if end is None else end
         draft = Draft(end, speech_end_ms, metrics)
         draft.start = turn.start

@@ -22,14 +22,17 @@ class AudioBuffer:
         self.rate = rate
         self.max_samples = max_samples
         self._chunks: deque[np.ndarray] = deque()
-        self._arrivals: deque[tuple[int, float]] = deque(maxlen=512)  # (end sample, monotonic arrival)
+        # per append: [end sample, received, arrived, vad] (monotonic s): when the transport got
+        # the audio (an RTP packet, a Twilio frame), when it reached the buffer (decoded and
+        # resampled), when the VAD had looked at it (None until then)
+        self._arrivals: deque[list] = deque(maxlen=512)
         self.start = 0  # absolute index of the first sample held
         self.end = 0  # absolute index one past the last sample
 
     def __len__(self) -> int:
         return self.end - self.start
 
-    def append(self, samples: np.ndarray, arrived: float | None = None) -> None:
+    def append(self, samples: np.ndarray, arrived: float | None = None, received: float | None = None) -> None:
         samples = np.asarray(samples, np.float32).reshape(-1)
         if len(self) + len(samples) > self.max_samples:
             raise AudioBufferFull(f"{(len(self) + len(samples)) / self.rate:.1f} s of audio would exceed the {self.max_samples / self.rate:.0f} s buffer")
@@ -37,7 +40,17 @@ class AudioBuffer:
             return
         self._chunks.append(samples)
         self.end += len(samples)
-        self._arrivals.append((self.end, time.monotonic() if arrived is None else arrived))
+        arrived = time.monotonic() if arrived is None else arrived
+        self._arrivals.append([self.end, arrived if received is None else min(received, arrived), arrived, None])
+
+    def vad_done(self, end: int, at: float) -> None:
+        """The VAD has looked at the audio up to sample `end` (at monotonic time `at`)."""
+        for entry in reversed(self._arrivals):
+            if entry[0] > end:
+                continue
+            if entry[3] is not None:
+                break
+            entry[3] = at
 
     def slice(self, start: int, end: int) -> np.ndarray:
         """A copy of samples [start, end) that are still held (clipped to what is)."""
@@ -65,7 +78,19 @@ class AudioBuffer:
 
     def arrival_of(self, index: int) -> float:
         """Monotonic time at which sample `index` arrived (live clients stream in real time)."""
-        for end, t in self._arrivals:
+        return self.hops_of(index)["arrived"]
+
+    def hops_of(self, index: int) -> dict[str, float]:
+        """When the append holding sample `index` was received by the transport, arrived in
+        the buffer and was seen by the VAD. A live client streams in real time, so a sample
+        near the start of a long append was spoken earlier: `received` and `arrived` are
+        moved back by the audio after it in that append (the VAD saw it all at once)."""
+        for end, received, arrived, vad in self._arrivals:
             if end >= index:
-                return t - (end - index) / self.rate
-        return time.monotonic()
+                back = (end - index) / self.rate
+                hops = {"received": received - back, "arrived": arrived - back}
+                if vad is not None:
+                    hops["vad"] = vad
+                return hops
+        now = time.monotonic()
+        return {"received": now, "arrived": now}

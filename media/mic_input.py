@@ -7,6 +7,7 @@ serving other sessions; 20 ms live frames run inline (~0.1 ms each).
 """
 from __future__ import annotations
 
+import time
 from typing import Any
 
 import anyio
@@ -43,16 +44,18 @@ class MicInput:
     def end(self) -> int:
         return self.buffer.end
 
-    async def feed(self, pcm16: bytes, arrived: float) -> list[EndpointEvent]:
-        """Append audio; the endpoint events it caused. Raises AudioBufferFull (nothing added)."""
+    async def feed(self, pcm16: bytes, arrived: float, received: float | None = None) -> list[EndpointEvent]:
+        """Append audio (`received`: when the transport got it, before decoding; `arrived`:
+        now, decoded); the endpoint events it caused. Raises AudioBufferFull (nothing added)."""
         x = self._resampler.process(pcm16_to_float(pcm16))
-        self.buffer.append(x, arrived)
+        self.buffer.append(x, arrived, received)
         if not self.detect:
             return []
         if len(x) > INLINE_VAD_SAMPLES:
             probs = await anyio.to_thread.run_sync(self._vad.process, x)
         else:
             probs = self._vad.process(x)
+        self.buffer.vad_done(self.buffer.end - self._vad.pending_samples, time.monotonic())
         events: list[EndpointEvent] = []
         for p in probs:
             events.extend(self.eos.push(p))

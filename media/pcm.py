@@ -76,3 +76,23 @@ class StreamResampler:
         self._prev = buf[keep_from:]
         self._pos = next_pos - keep_from
         return out
+
+
+VOICED_LEVEL = 0.02  # a sample this loud (of full scale) is sound, not the silence around it
+
+
+def first_voiced_sample(pcm: bytes, level: float = VOICED_LEVEL) -> int | None:
+    """Index of the first PCM16 sample whose magnitude exceeds `level`; None if there is none."""
+    x = np.frombuffer(pcm[: len(pcm) // 2 * 2], dtype="<i2")
+    loud = np.flatnonzero(np.abs(x.astype(np.int32)) > level * 32768)
+    return int(loud[0]) if len(loud) else None
+
+
+def trim_leading_silence(pcm: bytes, rate: int, keep_ms: float = 10.0, level: float = VOICED_LEVEL) -> bytes:
+    """Drop the silence before the first voiced sample, keeping `keep_ms` of it so the onset
+    is not clipped (Piper starts each sentence with 40–80 ms of near-silence)."""
+    first = first_voiced_sample(pcm, level)
+    if first is None:
+        return pcm
+    start = max(0, first - int(keep_ms * rate / 1000))
+    return pcm[start * 2:]

@@ -3,7 +3,9 @@
 * `PlaybackTrack` is the reply's outgoing track. Whatever PCM is pushed plays out in
   real time, 20 ms per frame, silence when nothing is queued; `flush()` drops what is
   queued, so a barge-in silences the call within one frame. `played_ms` counts the reply
-  audio that has actually left for the caller, and `played_by_tag` counts it per item.
+  audio that has actually left for the caller, and `played_by_tag` counts it per item;
+  `first_voiced_by_tag` says when each item's first voiced sample left. Audio pushed while
+  the track is idle leaves at once, not on the next 20 ms tick (the clock restarts there).
 * `PcmFromFrames` turns the caller's decoded frames (Opus: 48 kHz stereo; G.711: 8 kHz)
   into mono PCM16 at the rate the voice session reads.
 """
@@ -13,10 +15,13 @@ import asyncio
 import fractions
 import time
 from collections import deque
+from typing import Callable
 
 import av
 from aiortc import MediaStreamTrack
 from aiortc.mediastreams import MediaStreamError
+
+from .pcm import first_voiced_sample
 
 FRAME_S = 0.020
 
@@ -26,8 +31,9 @@ class PlaybackTrack(MediaStreamTrack):
 
     kind = "audio"
 
-    def __init__(self, rate: int = 24000, max_queued_s: float = 30.0) -> None:
+    def __init__(self, rate: int = 24000, max_queued_s: float = 30.0, clock: Callable[[], float] = time.monotonic) -> None:
         super().__init__()
+        self._clock = clock  # the wall clock that paces the track (monotonic seconds)
         self.rate = rate
         self._samples = int(rate * FRAME_S)
         self._frame_bytes = self._samples * 2
@@ -39,6 +45,9 @@ class PlaybackTrack(MediaStreamTrack):
         self.played_ms = 0.0  # reply audio (not silence) handed to the encoder so far
         self.dropped_ms = 0.0  # reply audio flushed before it played
         self.played_by_tag: dict[str, float] = {}  # the same, per tag given to push()
+        self.first_voiced_by_tag: dict[str, float] = {}  # monotonic time each tag's first voiced sample left
+        self._idle = True  # the last frame sent was silence
+        self._audio_waiting = asyncio.Event()  # set by push() while idle
 
     @property
     def queued_ms(self) -> float:
@@ -56,6 +65,8 @@ class PlaybackTrack(MediaStreamTrack):
             self._tags[-1][1] += len(pcm)
         else:
             self._tags.append([tag, len(pcm)])
+        if self._idle:
+            self._audio_waiting.set()
         excess = len(self._queue) - self._max_bytes
         if excess > 0:
             self._take(excess)
@@ -87,18 +98,26 @@ class PlaybackTrack(MediaStreamTrack):
     async def recv(self) -> av.AudioFrame:
         if self.readyState != "live":
             raise MediaStreamError
-        now = time.monotonic()
+        now = self._clock()
         if self._start is None:
             self._start = now
         else:
             due = self._start + self._pts / self.rate
             if due > now:
-                await asyncio.sleep(due - now)  # a real-time source: one frame per 20 ms of clock
+                await self._wait_until(due - now)  # a real-time source: one frame per 20 ms of clock
         chunk = bytes(self._queue[: self._frame_bytes])
+        sent_at, offset = self._clock(), 0
         for tag, n in self._take(len(chunk)):
             ms = n / 2 / self.rate * 1000.0
             self.played_ms += ms
             self.played_by_tag[tag] = self.played_by_tag.get(tag, 0.0) + ms
+            if tag not in self.first_voiced_by_tag:
+                first = first_voiced_sample(chunk[offset:offset + n])
+                if first is not None:
+                    self.first_voiced_by_tag[tag] = sent_at + (offset // 2 + first) / self.rate
+            offset += n
+        self._idle = not chunk
+        self._audio_waiting.clear()
         chunk = chunk.ljust(self._frame_bytes, b"\0")
         frame = av.AudioFrame(format="s16", layout="mono", samples=self._samples)
         frame.planes[0].update(chunk)
@@ -107,6 +126,19 @@ class PlaybackTrack(MediaStreamTrack):
         frame.time_base = fractions.Fraction(1, self.rate)
         self._pts += self._samples
         return frame
+
+    async def _wait_until(self, delay: float) -> None:
+        """Sleep until the next tick; while idle, audio pushed meanwhile ends the wait and the
+        clock restarts from now (the first reply frame does not wait up to 20 ms)."""
+        if not self._idle:
+            await asyncio.sleep(delay)
+            return
+        if not self._queue:
+            try:
+                await asyncio.wait_for(self._audio_waiting.wait(), delay)
+            except TimeoutError:
+                return
+        self._start = self._clock() - self._pts / self.rate
 
 
 class PcmFromFrames:

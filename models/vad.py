@@ -40,6 +40,11 @@ class VADStream:
         self._context = np.zeros(_CONTEXT, np.float32)
         self._pending = np.zeros(0, np.float32)
 
+    @property
+    def pending_samples(self) -> int:
+        """Audio given to process() that waits for a whole 32 ms frame."""
+        return len(self._pending)
+
     def process(self, audio: np.ndarray) -> list[float]:
         self._pending = np.concatenate([self._pending, np.asarray(audio, np.float32).reshape(-1)])
         probs: list[float] = []

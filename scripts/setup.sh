@@ -13,6 +13,7 @@ if [ "$want_test" = test ]; then
   command -v chromium >/dev/null || apt_pkgs+=(chromium)
   command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || apt_pkgs+=(nginx)  # deploy/ and tests/test_fleet.py
   compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || apt_pkgs+=(postgresql)
+  command -v ip >/dev/null || apt_pkgs+=(iproute2)  # scripts/in_private_network.sh: the test run's own loopback
 fi
 if [ ${#apt_pkgs[@]} -gt 0 ]; then
   echo "setup: installing Debian packages: ${apt_pkgs[*]}"

@@ -30,7 +30,8 @@ async def runtime() -> AsyncIterator[Any]:
     from agent.config import load_config
     from agent.runtime import Runtime
 
-    rt = Runtime(load_config(env={}, tickets_db=str(ARTIFACTS / "tickets-test.sqlite3")))
+    # loopback ICE candidates: WebRTC tests run in a namespace with loopback only (tests/rtc_caller.py)
+    rt = Runtime(load_config(env={}, tickets_db=str(ARTIFACTS / "tickets-test.sqlite3"), webrtc_loopback_candidates=True))
     await rt.load()
     broken = {k: s.detail for k, s in rt.status.items() if s.state != "ready"}
     assert not broken, f"models failed to load: {broken}"
@@ -117,3 +118,13 @@ def b64_pcm16(audio: np.ndarray) -> str:
 def _artifacts_dir() -> None:
     ARTIFACTS.mkdir(exist_ok=True)
     os.environ.setdefault("PARLEY_CACHE_DIR", str(Path.home() / ".cache" / "parley"))
+
+
+def assert_hops_in_order(metrics: dict[str, float]) -> None:
+    """A turn's per-hop times (parley.turn.metrics, ms after speech_end) follow the audio's path:
+    received → decoded (speech_end, 0) → seen by the VAD → end of turn; the reply's first
+    token → chunk → PCM → handed over → first voiced sample out, after the end of turn."""
+    m = metrics
+    assert m["audio_received_ms"] <= m["speech_end_ms"] == 0 <= m["vad_seen_ms"] <= m["end_of_turn_ms"], m
+    assert m["llm_first_token_ms"] <= m["first_chunk_ms"] <= m["tts_first_audio_ms"] <= m["first_audio_sent_ms"], m
+    assert m["end_of_turn_ms"] <= m["first_audio_sent_ms"] <= m["first_voiced_out_ms"], m

@@ -15,15 +15,25 @@ from media.rtc_audio import PcmFromFrames, PlaybackTrack
 VOICED_RMS = 300  # PCM16 RMS of a 20 ms frame that carries speech, not codec noise
 
 
-def host_addresses() -> list[str]:
-    """The addresses ICE can use here: aioice leaves loopback out, so a machine with no
-    other interface cannot hold a WebRTC call at all (not even with itself)."""
-    from aioice.ice import get_host_addresses
+def why_no_webrtc_here() -> str | None:
+    """WebRTC tests run in a network namespace of their own that has loopback only (`make
+    test` runs the suite in one: scripts/in_private_network.sh), with loopback host
+    candidates on (`webrtc_loopback_candidates`), so ICE never touches the machine's real
+    interfaces. None when that is so; otherwise why these tests skip."""
+    from media.ice_hosts import interface_addresses
 
-    return get_host_addresses(use_ipv4=True, use_ipv6=True)
+    seen = interface_addresses()
+    if seen:
+        return (f"the machine's network interfaces are visible ({', '.join(seen[:3])}): WebRTC tests run only in a "
+                "private network namespace with loopback only — `make test`, or scripts/in_private_network.sh .venv/bin/python -m pytest ...")
+    return None
 
 
-NO_WEBRTC_HERE = "no non-loopback network interface: ICE (aioice) cannot gather a host candidate"
+def loopback_calls() -> None:
+    """Callers and servers in this process offer 127.0.0.1 (the only address in the namespace)."""
+    from media.ice_hosts import offer_loopback_candidates
+
+    offer_loopback_candidates()
 
 
 class RtcCaller:
@@ -31,6 +41,7 @@ class RtcCaller:
         """`codec`: offer only this audio codec (e.g. "audio/PCMU"); default: aiortc's list, Opus first."""
         from aiortc import RTCConfiguration, RTCPeerConnection, RTCRtpSender
 
+        loopback_calls()
         self.pc = RTCPeerConnection(RTCConfiguration(iceServers=[]))
         self.mic = PlaybackTrack(rate=24000)  # what the caller says, played in real time
         self.pc.addTrack(self.mic)

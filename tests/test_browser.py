@@ -45,6 +45,7 @@ pytestmark = [
 CHROMIUM_FLAGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
     "--disable-component-update", "--disable-sync",
+    "--allow-loopback-in-peer-connection",  # WebRTC tests run in a namespace with loopback only
 ]
 
 
@@ -520,10 +521,10 @@ BROWSER_CALL = """async () => {
 async def test_a_browser_talks_to_parley_over_webrtc(server: Any, tmp_path: Path) -> None:
     """Chromium's own WebRTC stack (Opus, ICE, DTLS, SCTP) against Parley's aiortc side: the
     question from the fake mic is transcribed, the reply comes back as audio the page hears."""
-    from tests.rtc_caller import NO_WEBRTC_HERE, host_addresses
+    from tests.rtc_caller import why_no_webrtc_here
 
-    if not host_addresses():
-        pytest.skip(NO_WEBRTC_HERE)
+    if (why := why_no_webrtc_here()) is not None:
+        pytest.skip(why)
     mic = mic_wav(tmp_path / "question.wav", server.runtime, "What is the capital of France?")
     async with chromium(tmp_path / "profile", mic) as ctx:
         page = ctx.pages[0] if ctx.pages else await ctx.new_page()

@@ -19,7 +19,7 @@ import websockets
 from media import g711
 from media.pcm import float_to_pcm16
 
-from .conftest import silence, speech, start_server, stop_server
+from .conftest import assert_hops_in_order, silence, speech, start_server, stop_server
 
 QUESTION = "What is the capital of France?"
 
@@ -128,6 +128,7 @@ async def test_a_phone_call_holds_a_spoken_turn_over_8khz_mulaw(server):
     user, reply = [it for it in session.conversation.items if it.type == "message"][-2:]
     assert "capital of france" in user.text.lower()
     assert "paris" in reply.text.lower() and reply.status == "completed"
+    assert_hops_in_order(session.last_metrics["metrics"])  # from the Twilio frame's arrival to the first voiced media
     # the reply came back as μ-law media with a mark after each piece, all echoed
     assert len(carrier.reply) / 8000 > 0.5
     pcm = np.frombuffer(g711.ulaw_decode(bytes(carrier.reply)), np.int16).astype(np.float32)

@@ -8,7 +8,7 @@ import json
 import numpy as np
 import pytest
 
-from .conftest import b64_pcm16, silence, speech, start_server, stop_server
+from .conftest import assert_hops_in_order, b64_pcm16, silence, speech, start_server, stop_server
 from .realtime_client import RawClient
 
 QUESTION = "What is the capital of France?"
@@ -55,6 +55,7 @@ async def test_stock_openai_sdk_holds_a_spoken_turn(server):
     stages = ["speech_end_ms", "llm_first_token_ms", "first_chunk_ms", "tts_first_audio_ms", "first_audio_sent_ms"]
     assert all(s in m for s in stages + ["end_of_turn_ms", "asr_final_ms"])
     assert [m[s] for s in stages] == sorted(m[s] for s in stages)
+    assert_hops_in_order(m)
     # ... and /metrics counts the turn in the voice-to-voice and every per-stage histogram
     after = await stage_counts(server)
     assert after.keys() >= {"voice_to_voice", "end_of_turn", "asr_final", "llm_first_token", "first_chunk", "tts_first_audio", "first_audio_sent"}

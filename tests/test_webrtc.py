@@ -9,10 +9,10 @@ import httpx
 import numpy as np
 import pytest
 
-from .conftest import silence, speech, start_server, stop_server
-from .rtc_caller import NO_WEBRTC_HERE, RtcCaller, host_addresses
+from .conftest import assert_hops_in_order, silence, speech, start_server, stop_server
+from .rtc_caller import RtcCaller, why_no_webrtc_here
 
-pytestmark = pytest.mark.skipif(not host_addresses(), reason=NO_WEBRTC_HERE)
+pytestmark = pytest.mark.skipif(why_no_webrtc_here() is not None, reason=str(why_no_webrtc_here()))
 
 QUESTION = "What is the capital of France?"
 
@@ -59,6 +59,7 @@ async def test_a_spoken_turn_over_a_webrtc_call(server, codec):
         assert "paris" in reply.lower()
         metrics = caller.of("parley.turn.metrics")[0]["metrics"]
         assert metrics["first_audio_sent_ms"] >= metrics["llm_first_token_ms"] >= 0
+        assert_hops_in_order(metrics)  # from the RTP packet's arrival to the first voiced RTP frame
         # the reply came as audio on the RTP track, not as events on the channel
         assert not caller.of("response.output_audio.delta")
         # the reply's speech reached the caller: most of the audio the server sent for it is voiced
