@@ -77,7 +77,11 @@ WEBRTC_CALL = """async ({threshold, instructions}) => {
     window.bench.pc = pc;
     pc.addTrack(mic.getTracks()[0], mic);
     const events = pc.createDataChannel('oai-events');
-    events.onmessage = (e) => window.bench.events.push(JSON.parse(e.data));
+    events.onmessage = (e) => {  // stamped with the page's sample clock, to pair replies with the probe's turns
+        const event = JSON.parse(e.data);
+        event.frame = Math.round(ctx.currentTime * ctx.sampleRate);
+        window.bench.events.push(event);
+    };
     pc.ontrack = (e) => {
         const stream = new MediaStream([e.track]);
         const speaker = new Audio();  // Chromium plays a remote track into Web Audio only while an element plays it
@@ -145,9 +149,14 @@ def make_mic_wav(path: Path, n: int, gap_s: float) -> list[float]:
 
 
 def start_server(port: int, log_path: Path) -> subprocess.Popen:
+    from media.ice_hosts import interface_addresses
+
     out = open(log_path, "wb")
+    env = dict(os.environ)
+    if not interface_addresses():  # a namespace with loopback only (scripts/in_private_network.sh)
+        env["PARLEY_WEBRTC_LOOPBACK_CANDIDATES"] = "1"
     proc = subprocess.Popen([sys.executable, "-m", "agent.cli", "serve", "--host", "127.0.0.1", "--port", str(port)],
-                            cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+                            cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, start_new_session=True, env=env)
     deadline = time.monotonic() + 300
     while time.monotonic() < deadline:
         if proc.poll() is not None:
@@ -190,8 +199,8 @@ async def drive_webrtc(url: str, wav: Path, turns: int, threshold: float, timeou
                     raise SystemExit(f"the call was refused: {started}")
                 t0, last = time.monotonic(), -1
                 while time.monotonic() - t0 < timeout_s:
-                    st = await page.evaluate("({turns: bench.turns, events: bench.events.filter(e => e.type === 'parley.turn.metrics' "
-                                             "|| e.type === 'response.done'), sr: bench.sampleRate})")
+                    st = await page.evaluate("({turns: bench.turns, events: bench.events.filter(e => ['parley.turn.metrics', "
+                                             "'response.created', 'response.done'].includes(e.type)), sr: bench.sampleRate})")
                     if len(st["turns"]) != last:
                         last = len(st["turns"])
                         print(f"  webrtc: {last} turn(s) measured", file=sys.stderr)
@@ -203,10 +212,14 @@ async def drive_webrtc(url: str, wav: Path, turns: int, threshold: float, timeou
                 await page.evaluate("bench.pc.close()")
             finally:
                 await ctx.close()
-    completed = {e["response"]["id"] for e in st["events"] if e["type"] == "response.done" and e["response"]["status"] == "completed"}
-    metrics = [e for e in st["events"] if e["type"] == "parley.turn.metrics" and e["response_id"] in completed]
-    rows = [{"v2v_ms": t["latencyMs"], "metrics": (metrics[i]["metrics"] if i < len(metrics) else None), "heard_ms": None,
-             "cancelled": False} for i, t in enumerate(st["turns"])]
+    status = {e["response"]["id"]: e["response"]["status"] for e in st["events"] if e["type"] == "response.done"}
+    metrics = {e["response_id"]: e["metrics"] for e in st["events"] if e["type"] == "parley.turn.metrics"}
+    created = sorted((e["frame"], e["response"]["id"]) for e in st["events"] if e["type"] == "response.created")
+    rows = []
+    for t in st["turns"]:  # the reply heard is the last one created before its first sample played
+        rid = next((r for frame, r in reversed(created) if frame <= t["replyStartFrame"]), None)
+        rows.append({"v2v_ms": t["latencyMs"], "response_id": rid, "metrics": metrics.get(rid), "heard_ms": None,
+                     "cancelled": status.get(rid) == "cancelled"})
     return {"rows": rows, "sample_rate": st["sr"], "timed_out": st.get("timed_out", False)}
 
 
