@@ -150,6 +150,32 @@ def test_s16_merged_into_one_turn_keeps_every_sentence_once(runtime):
     assert not [f for f in result.finals if fell_back(f.decoder)], result.finals
 
 
+def test_offline_fallback_of_a_merged_turn_decodes_only_its_tail(runtime):
+    """With the old 2 s margin the merged s16 audio still loops; the offline decode that
+    replaces such a final decodes only what follows the settled start, prompted with its
+    text, and the turn keeps every sentence once."""
+    from dataclasses import fields
+
+    from bench.asr_real import VARIANTS, Variant, apply_variant
+    from bench.asr_turns import session_turns
+
+    clip, asr = CLIPS["s16"], runtime.asr
+    saved = {f.name: getattr(asr, f.name) for f in fields(Variant)}
+    apply_variant(asr, "checked-tail")  # 2 s after the speech in every window
+    assert VARIANTS["checked-tail"].offline_tail and asr.final_margin_s == 2.0
+    try:
+        asr._prefixes = type(asr._prefixes)()
+        result = session_turns(asr, runtime.vad, clip.at(16000))
+    finally:
+        for name, value in saved.items():
+            setattr(asr, name, value)
+    assert any(f.decoder.startswith("padded tail after") for f in result.finals), result.finals
+    heard = " ".join(result.turns)
+    assert not missing_words(clip, heard), heard
+    assert word_error_rate(clip.reference, heard) <= 0.1, heard
+    assert normalise_words(heard).count("the blind man") == 1, heard
+
+
 def test_the_last_segment_of_a_decode_never_settles():
     """Its end time is the decoder's guess (tiny.en ended a 9.3 s segment at 7.00 s): two
     decodes agreeing on it settle nothing; once another segment follows, it settles."""
