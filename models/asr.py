@@ -15,8 +15,12 @@ Decoding paths sharing one loaded model:
 * `transcribe_final()` — the transcript a turn is committed with. `final_mode` picks how:
   "checked" (default) runs the fast path and keeps it unless it looks doubtful (a decoder
   loop, compression ratio > 2.4, average log-probability < -1, a speech/noise toss-up), in
-  which case the offline decode replaces it; "padded" always runs the offline decode;
-  "fast" is the fast path alone. `bench/asr_real.py` measures them on real recordings.
+  which case the offline decode replaces it (for a long utterance with a settled start,
+  only the audio after that start, prompted with its text); "padded" always runs the
+  offline decode; "fast" is the fast path alone. A final of ≥ 4 s of speech gets 6 s of
+  silence after it in its window (partials 2 s): with 2 s tiny.en looped on merged turns
+  (s16) and each loop cost the offline decode. `bench/asr_turns.py` and
+  `bench/asr_real.py` measure the variants on real recordings.
 * `transcribe_offline()` (and `transcribe(..., word_timestamps=True)`) — the library's
   standard decode: 30 s padded window, temperature fallback, compression-ratio / log-prob /
   no-speech checks. The accuracy reference.
