@@ -197,6 +197,9 @@ def test_negated_unsafe_phrases_pass():
 @pytest.mark.parametrize("question, article", [
     ("How do I take a screenshot on Windows?", "screenshot-windows"),
     ("I forgot my Windows password", "forgot-password-windows"),
+    ("I can't remember the password for my Windows laptop, how do I log in?", "forgot-password-windows"),  # paraphrases
+    ("How do I get into my PC if I lost the password?", "forgot-password-windows"),
+    ("My C: drive is almost out of space", "disk-full"),
     ("How do I undo my last git commit? I have not pushed it.", "git-undo-commit"),
     ("I spilled coffee on my laptop", "liquid-spill"),
     ("Windows update fails with 0x80070005", "error-0x80070005"),
@@ -226,6 +229,8 @@ def test_article_format():
     a = parse_article("x", "# Title\nkeywords: a b\nShort answer here.\n\nMore detail.\nAnd more.")
     assert (a.title, a.keywords, a.summary, a.details) == ("Title", "a b", "Short answer here.", "More detail. And more.")
     assert parse_article("x", "") is None
+    long = "# T\n" + "Open Settings and pick Storage. " * 5 + "Then " + "wait " * 30 + "a while."
+    assert parse_article("x", long).summary == ("Open Settings and pick Storage. " * 5).strip()  # cut after a whole sentence
 
 
 # -- prompt shaping ------------------------------------------------------------------------------
