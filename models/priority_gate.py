@@ -145,10 +145,10 @@ class PriorityGate:
         return self._holder
 
     def best_waiting(self) -> Priority | None:
-        """The most urgent waiter's priority now (None: nobody waits)."""
+        """The most urgent waiter's priority now, whatever the scheduling (None: nobody waits)."""
         if not self._waiters:
             return None
-        return min(self._order_key(t) for t in self._waiters)[0]
+        return min(t.priority() for t in self._waiters)
 
     def outranked(self, priority: PriorityLike) -> bool:
         """True if a waiter ranks before `priority` now (never under FIFO)."""

@@ -85,7 +85,8 @@ def test_fifo_ignores_priorities():
     c = gate.ask(committed(1.0))
     holder.release()
     assert d.granted and not c.granted
-    assert not gate.outranked(draft(9.0))
+    assert not gate.outranked(draft(9.0))  # FIFO never asks a holder to give way...
+    assert gate.best_waiting() == committed(1.0)  # ...but still reports who waits (the A/B figures)
 
 
 def test_a_broken_priority_callable_ranks_last_and_does_not_wedge_the_gate():

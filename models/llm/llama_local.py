@@ -76,7 +76,7 @@ class LlamaCppChat(ChatBackend):
         self.last_stop_reason = ""  # "stop" | "length" | "cancelled" | "error"
         self.last_usage: Usage | None = None
         self.prefills_stopped = 0  # prefills that gave way to a waiting caller
-        self.outranked_decode_s = 0.0  # a draft (or lower) decoding while a committed turn waited
+        self.outranked_decode_s = 0.0  # decoding for a caller while one of a more urgent rank waited
 
     def __repr__(self) -> str:
         return f"LlamaCppChat({self.name!r}, n_ctx={self.n_ctx}, n_threads={self.n_threads})"
@@ -368,10 +368,11 @@ class LlamaCppChat(ChatBackend):
                 await _wait_uncancellable(fut)
 
     def _outranked_by_a_waiting_turn(self, mine: Priority) -> bool:
-        if mine.rank < Rank.DRAFT or self._gate.scheduling == "fifo":
-            return False
+        """A caller of a more urgent rank waits (e.g. a committed turn behind a draft, or a
+        user who hears nothing yet behind a reply already audible). Evaluated in FIFO mode
+        too, so the two modes' figures compare."""
         best = self._gate.best_waiting()
-        return best is not None and best.rank <= Rank.SPEAKING
+        return best is not None and best.rank < mine.rank
 
     def hold(self, owner: str = "") -> None:
         """Pause `owner`'s decoding between tokens (e.g. while its first speech chunk is
