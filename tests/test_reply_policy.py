@@ -124,6 +124,9 @@ PHISHING = "I got an email from my bank asking me to click a link and enter my p
     ("Someone from Microsoft called and wants the code I got by text.", {"credentials"}),
     ("A pop-up says I must pay with gift cards to unlock my PC.", {"payment"}),
     ("I spilled coffee on my laptop keyboard!", {"liquid"}),
+    ("I just spilled a glass of water on my lap up. What do I do?", {"liquid"}),  # the device misheard
+    ("I knocked over my tea, it went everywhere on the desk with my notebook", {"liquid"}),
+    ("How much water should I drink a day?", set()),
     ("My charger is sparking and smells like burning.", {"electrical"}),
     ("How do I take a screenshot on Windows?", set()),
     ("How do I change my password?", set()),
