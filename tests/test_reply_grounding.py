@@ -111,6 +111,9 @@ def test_key_grounding_reads_the_combinations_of_a_note():
     (("What's the keyboard shortcut to capture part of my screen in Windows 11?",),
      r"\bwin(?:dows)?(?: key)?\W{0,3}shift\W{0,3}s\b|print ?screen|snipping", r"\b(?:ctrl|control)\W{0,3}shift\W{0,3}s\b"),
     (("How do I switch Windows to the dark theme?", "What about on my iPad?"), r"display", r"personali[sz]ation"),
+    # the rewritten article, asked in other words (the disk-full one is not here: asked about a
+    # "C: drive", the model still answers with commands of its own in some samples)
+    (("I can't remember the password for my Windows laptop, how do I log in?",), r"reset|forgot|recover", r"create (?:a|one|an)"),
 ])
 async def test_the_real_model_follows_the_notes_platform_and_keys(server, turns, must, must_not):
     responses = await ask(server, *turns)

@@ -203,6 +203,8 @@ def test_negated_unsafe_phrases_pass():
     ("I can't remember the password for my Windows laptop, how do I log in?", "forgot-password-windows"),  # paraphrases
     ("How do I get into my PC if I lost the password?", "forgot-password-windows"),
     ("My C: drive is almost out of space", "disk-full"),
+    ("What's the keyboard shortcut to capture part of my screen in Windows 11?", "screenshot-windows"),
+    ("What's the keyboard shortcut for copy and paste?", "copy-paste"),
     ("How do I undo my last git commit? I have not pushed it.", "git-undo-commit"),
     ("I spilled coffee on my laptop", "liquid-spill"),
     ("Windows update fails with 0x80070005", "error-0x80070005"),
