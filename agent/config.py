@@ -57,6 +57,7 @@ class Config:
     llm_context: int = 4096
     llm_max_tokens: int = 160
     llm_yield_to_tts: bool = True  # the LLM waits between tokens while the first chunk is synthesized
+    llm_scheduling: str = "priority"  # LLM and TTS hand-over across sessions: "priority" (waiting users first) or "fifo"
     ocr_timeout_s: float = 10.0
     warm_models: bool = True
     # voice turn

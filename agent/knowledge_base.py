@@ -9,6 +9,11 @@ Each article is a Markdown or text file:
 
     More detail (steps, caveats), given when the user asks to go on.
 
+Begin a sentence about one platform with it ("On Windows, ...", "On a Mac, ..."): a user who
+names a platform gets that platform's sentences and the ones naming none
+(`reply_grounding.narrow_to_platform`). The spoken answer is cut after its last whole
+sentence within 45 words.
+
 The index lives in memory (a few milliseconds to build for hundreds of files); a search is a
 fraction of a millisecond, and results are cached per query, so searching on every partial
 transcript costs nothing worth measuring. No service, no network.
@@ -71,12 +76,24 @@ def parse_article(name: str, text: str) -> Article | None:
     paragraphs = [p.strip() for p in "\n".join(rest).split("\n\n") if p.strip()]
     if not paragraphs:
         return None
-    summary = " ".join(paragraphs[0].split())
-    words = summary.split()
-    if len(words) > SUMMARY_MAX_WORDS:
-        summary = " ".join(words[:SUMMARY_MAX_WORDS]).rstrip(",;:") + "."
+    summary = _clip_words(" ".join(paragraphs[0].split()), SUMMARY_MAX_WORDS)
     details = " ".join(" ".join(p.split()) for p in paragraphs[1:])
     return Article(name, title, keywords, summary, details)
+
+
+def _clip_words(text: str, max_words: int) -> str:
+    """At most `max_words` words, cut after the last whole sentence that fits (mid-sentence
+    only when the first sentence alone is longer)."""
+    words = text.split()
+    if len(words) <= max_words:
+        return text
+    head = " ".join(words[:max_words])
+    end = max(head.rfind(". "), head.rfind("? "), head.rfind("! "), head.rfind("; "))
+    if head.endswith((".", "?", "!")):
+        return head
+    if end > 0:
+        return head[: end] + "."
+    return head.rstrip(",;:") + "."
 
 
 def query_terms(text: str) -> list[str]:

@@ -27,6 +27,7 @@ from typing import Any
 
 from . import safety_policy
 from .knowledge_base import KnowledgeBase
+from .reply_grounding import narrow_to_platform, platforms_in
 from .spoken_reply import OFFER, ReplyGuard, SpokenReplyGuard
 
 __all__ = ["DEFAULT_INSTRUCTIONS", "EXAMPLES", "ReplyGuard", "ReplyPolicy", "SpokenReplyGuard"]
@@ -123,7 +124,7 @@ class ReplyPolicy:
                 if question in EXAMPLE_NOTES:
                     out.append({"role": "system", "content": EXAMPLE_NOTES[question]})
                 out += [{"role": "user", "content": question}, {"role": "assistant", "content": answer}]
-        prev_user, prev_assistant, last_user, name = "", "", "", ""
+        prev_user, prev_assistant, last_user, last_note, name = "", "", "", "", ""
         for m in rest:
             role = m.get("role")
             note = ""
@@ -140,6 +141,7 @@ class ReplyPolicy:
                 else:
                     note = self.note_for(text, prev_user, prev_assistant)
                 prev_user = last_user = text
+                last_note = note
             elif role == "assistant" and _text(m):
                 prev_assistant = _text(m)
             if note and self.note_after:
@@ -151,7 +153,7 @@ class ReplyPolicy:
         guard = _guard_for_this_task.get()
         if guard is not None and last_user and not guard.question_words:
             question = self._with_context(last_user, self._user_before_last(rest))
-            guard.expect(question, safety_policy.risks_in(question))
+            guard.expect(question, safety_policy.risks_in(question), note=last_note)
         return out
 
     def _time_note(self, text: str, prev_assistant: str) -> str:
@@ -171,12 +173,14 @@ class ReplyPolicy:
             return ""
         query = self._with_context(text, prev_user)
         prefer = text if query != text else ""
+        # the platform the user names now, or (in a short follow-up) named in the question before
+        asked = platforms_in(text) or (platforms_in(prev_user) if prefer else frozenset())
         if (prev_assistant.rstrip().endswith(OFFER) and _CONTINUE.match(text)) or (prev_user and _MORE.search(text)):
             hit = self.knowledge.best(query, prefer)
             if hit and hit.article.details:
-                return NOTE_PREFIX + _clip(hit.article.details, 45)
+                return NOTE_PREFIX + _clip(narrow_to_platform(hit.article.details, asked), 45)
         hit = self.knowledge.best(query, prefer)
-        return NOTE_PREFIX + hit.article.summary if hit else ""
+        return NOTE_PREFIX + narrow_to_platform(hit.article.summary, asked) if hit else ""
 
     @staticmethod
     def _with_context(text: str, prev_user: str) -> str:

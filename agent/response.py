@@ -23,6 +23,7 @@ import anyio
 from media.chunker import SentenceChunker
 from media.pcm import StreamResampler, float_to_pcm16, pcm16_to_float, trim_leading_silence
 from media.speech_text import normalise_for_speech
+from models.priority_gate import Priority, Rank
 
 from .conversation import Conversation, Item, Span, tool_output_json
 from .playback import Playback
@@ -70,6 +71,19 @@ class ResponseRun:
         self.gate = asyncio.Event()  # set when the reply may be heard (a draft waits for end of turn)
         self.playback = playback
         self.owner = owner  # the session: LLM holds are per owner
+        self.created_at = time.monotonic()
+
+    def priority(self) -> Priority:
+        """This run's claim on the shared LLM and TTS, evaluated when one frees: a committed
+        reply the user still waits for first, then one already audible, then a draft (it
+        rises once its turn is committed); within a class, the user who stopped speaking first."""
+        if not self.gate.is_set():
+            rank = Rank.DRAFT
+        elif self.first_audio_at is None:
+            rank = Rank.WAITING
+        else:
+            rank = Rank.SPEAKING
+        return Priority(rank, self.metrics.marks.get("speech_end", self.created_at))
 
     def _remember(self, item: Item) -> None:
         if self.spec.conversation:
@@ -112,7 +126,9 @@ class ResponseRun:
         for _round in range(MAX_TOOL_ROUNDS):
             calls: list[Any] = []
             tools = self.tools.schemas(self.spec.client_tools) if self.spec.tool_choice != "none" else None
-            stream = self.runtime.llm.stream(self._messages(), tools=tools, max_tokens=self.spec.max_tokens, owner=self.owner)
+            llm = self.runtime.llm
+            ordered = {"priority": self.priority} if getattr(llm, "accepts_priority", False) else {}
+            stream = llm.stream(self._messages(), tools=tools, max_tokens=self.spec.max_tokens, owner=self.owner, **ordered)
             async with contextlib.aclosing(stream):  # frees the model at once on cancel
                 async for ev in stream:
                     if isinstance(ev, TextDelta):
@@ -202,7 +218,7 @@ class ResponseRun:
             parts = tts.synthesize(spoken)
             pcm_all = b""
             while True:
-                async with self.runtime.tts_limit, self._llm_yields_a_core():
+                async with self.runtime.tts_limit.hold(self.priority), self._llm_yields_a_core():
                     chunk = await anyio.to_thread.run_sync(next, parts, None, abandon_on_cancel=True)
                 if chunk is None:
                     break

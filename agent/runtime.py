@@ -1,7 +1,9 @@
 """Runtime: every model loaded once per process, warmed at start-up, shared by all sessions.
 
 Blocking inference runs in worker threads; each model has a bounded concurrency
-(a semaphore) so sessions queue instead of thrashing two cores.
+(a semaphore) so sessions queue instead of thrashing two cores. The LLM and the TTS voice
+hand over by priority (models/priority_gate.py): a committed turn before a draft, the user
+who has waited longest first (`llm_scheduling`; "fifo" serves in arrival order).
 """
 from __future__ import annotations
 
@@ -16,7 +18,9 @@ from typing import Any, Callable
 import anyio
 import numpy as np
 
-from .config import Config
+from models.priority_gate import SCHEDULINGS, PriorityGate
+
+from .config import Config, ConfigError
 from .reply_policy import ReplyPolicy
 
 log = logging.getLogger("parley.runtime")
@@ -40,7 +44,7 @@ class Runtime:
     ocr: Any = None
     status: dict[str, ModelStatus] = field(default_factory=dict)
     asr_limit: asyncio.Semaphore = field(default_factory=lambda: asyncio.Semaphore(1))
-    tts_limit: asyncio.Semaphore = field(default_factory=lambda: asyncio.Semaphore(1))
+    tts_limit: PriorityGate = field(default_factory=lambda: PriorityGate("tts"))  # one synthesis at a time
     ocr_limit: asyncio.Semaphore = field(default_factory=lambda: asyncio.Semaphore(2))
     sessions: dict[str, Any] = field(default_factory=dict)
     counters: dict[str, int] = field(default_factory=dict)
@@ -52,6 +56,9 @@ class Runtime:
 
     def __post_init__(self) -> None:
         self.reply_policy = ReplyPolicy.from_config(self.config)  # knowledge_dir, reply_max_words
+        if self.config.llm_scheduling not in SCHEDULINGS:
+            raise ConfigError(f"llm_scheduling {self.config.llm_scheduling!r} must be one of {', '.join(SCHEDULINGS)}")
+        self.tts_limit.scheduling = self.config.llm_scheduling
 
     def admit(self) -> bool:
         """Take a session slot if one is free; pair with `leave()`."""
@@ -84,7 +91,18 @@ class Runtime:
             "sessions": len(self.sessions),
             "sessions_by_transport": self.sessions_by_transport(),
             "busy": {"asr": int(self.asr_limit.locked()), "tts": int(self.tts_limit.locked())},
+            "scheduling": self.scheduling_stats(),
         }
+
+    def scheduling_stats(self) -> dict[str, Any]:
+        """How the shared models were handed over: grants, grants out of arrival order, and
+        (LLM) prefills that gave way and draft decoding while a committed turn waited."""
+        stats: dict[str, Any] = {"mode": self.config.llm_scheduling,
+                                 "tts": {"grants": self.tts_limit.grants, "reordered": self.tts_limit.reordered}}
+        llm_stats = getattr(self.llm, "scheduling_stats", None)
+        if llm_stats is not None:
+            stats["llm"] = llm_stats()
+        return stats
 
     async def load(self, only: tuple[str, ...] = ("vad", "asr", "tts", "llm", "ocr"), progress: Callable[[str], None] | None = None) -> None:
         """Load and warm the models in order; errors are recorded per model, not raised."""
@@ -146,6 +164,8 @@ class Runtime:
             )
         )
         st.name = self.llm.name
+        if hasattr(self.llm, "set_scheduling"):
+            self.llm.set_scheduling(c.llm_scheduling)
         if c.warm_models:
             await self.llm.warm()
             await self.llm.prefill(*self.stable_prefix())  # the system prompt stays KV-cached

@@ -90,8 +90,10 @@ _RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "liquid",
+        # a liquid and a device; or a spill of a drink, the device unnamed or misheard ("on my lap up")
         asks=r"(?=.*\b(?:water|coffee|tea|juice|wine|beer|soda|drink|liquid|spill(?:ed|t)?|wet|soaked|rain|toilet|pool|sink)\b)"
-             r"(?=.*\b(?:laptop|computer|pc|macbook|keyboard|phone|iphone|tablet|ipad|device|charger|mouse|console)\b)",
+             r"(?=.*\b(?:laptop|computer|pc|macbook|keyboard|phone|iphone|tablet|ipad|device|charger|mouse|console)\b)"
+             r"|(?=.*\b(?:spill(?:ed|t|s)?|knocked over|poured|dropped)\b)(?=.*\b(?:water|coffee|tea|juice|wine|beer|soda|drink|milk|liquid)\b)",
         endorses=r"\b(?:turn|switch|power|boot) (?:it|the \w+|your \w+) (?:back )?on\b|\bpower (?:it )?on\b|\bplug (?:it|the \w+|your \w+)? ?(?:back )?in\b"
                  r"|\bcharg(?:e|ing) (?:it|the \w+|your \w+)\b|\bhair ?dryer\b|\bmicrowave\b|\boven\b|\bwater (?:the|your) \w+|\b(?:rinse|wash) (?:it|the \w+|your \w+)\b"
                  r"|\bkeep using\b|\bwaterproof\b",

@@ -11,6 +11,8 @@ text delta). What it guarantees, whatever the model writes:
   ends the reply there.
 * **No prompt leaks.** A sentence copied from a prompt example, when the user asked
   something else, is dropped.
+* **Grounded keys.** A key combination that differs from the help desk note's only in its
+  modifiers is said as the note gives it (`reply_grounding.KeyGrounding`).
 * **Safe.** Each sentence passes `safety_policy.check`: an endorsement of a risk is replaced
   by the safe answer; a destructive command gets its warning first.
 
@@ -25,6 +27,7 @@ import re
 from collections.abc import Sequence
 
 from . import safety_policy
+from .reply_grounding import KeyGrounding
 
 OFFER = "Shall I go on?"
 FALLBACK = "Sorry, I'm not sure about that one. Could you tell me a bit more?"
@@ -185,11 +188,14 @@ class SpokenReplyGuard(ReplyGuard):
         self._sentences: list[list[str]] = []
         self._at_limit = False
         self._owed = ""  # what a risky turn's reply still has to say (see safety_policy.missing_essentials)
+        self._keys: KeyGrounding | None = None  # the help desk note's key combinations
 
     # -- set by the policy once it knows the turn ------------------------------------------
-    def expect(self, question: str, risks: tuple[safety_policy.Risk, ...]) -> None:
+    def expect(self, question: str, risks: tuple[safety_policy.Risk, ...], note: str = "") -> None:
         self.question_words = words_of(question)
         self.risks = risks
+        keys = KeyGrounding(note)
+        self._keys = keys if keys else None
 
     # -- the stream --------------------------------------------------------------------------
     def push(self, delta: str) -> str:
@@ -219,6 +225,8 @@ class SpokenReplyGuard(ReplyGuard):
     def _feed(self, text: str, *, final: bool) -> str:
         out: list[str] = []
         self._open += text
+        if self._keys is not None:  # only the part not yet passed on can change
+            self._open = self._open[: self._open_sent] + self._keys.rewrite(self._open[self._open_sent:], final=final)
         while not self.stopped:
             end = _sentence_end(self._open)
             if end is None:
@@ -253,6 +261,8 @@ class SpokenReplyGuard(ReplyGuard):
             self._stop(cut=False, why="loop")
             return ""
         hold_at = self._hold_repeating_tail(words, hold_at)
+        if self._keys is not None:  # a key combination being written may still be corrected
+            hold_at = max(self._open_sent, min(hold_at, KeyGrounding.hold_from(self._open[:hold_at])))
         if len(self._said_words) + len(words_of(self._open[:hold_at])) > self.max_words:
             self._stop(cut=True, why="max_words")
             return ""

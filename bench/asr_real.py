@@ -10,12 +10,18 @@ padded 30 s window, beam 1, temperature fallback). Printed: per-clip and corpus 
 rate for both, the user turns each clip became, and voice to voice (last voiced sample
 sent → first audio delta of the reply to the last turn).
 
-Variants (the same clips, interleaved, so load hits them alike):
-  trimmed       the old fast path for partials and the final: encoder window = speech + 0.5 s
-  short         partials and final on the speech padded to ≥ 8 s (≥ 2 s after it)
-  checked-full  short, and the final re-decoded offline when the fast decode looks doubtful
-  checked       checked-full, and a long utterance's settled start decoded once (the default)
-  padded        checked partials; every final transcript from the offline decode
+Variants (the same clips, interleaved, so load hits them alike; `Variant` below):
+  trimmed         the old fast path for partials and the final: encoder window = speech + 0.5 s
+  short           partials and final on the speech padded to ≥ 8 s (≥ 2 s after it)
+  checked-full    short, and the final re-decoded offline when the fast decode looks doubtful
+  checked-before  checked-full, and a long utterance's settled start decoded once (the default
+                  until the final window got 6 s of silence after the speech)
+  checked-tail    checked-before, the offline fallback decoding only the audio after the settled start
+  checked-retry   checked-tail, a doubtful final first decoded again with 6 s of silence after it
+  checked-m4      checked-tail with 4 s of silence after the speech in the final's window
+  checked         checked-tail with 6 s (the default)
+  checked-m6-all  checked, and the partials' window too
+  padded          checked partials; every final transcript from the offline decode
 
 Extra clips: `s16…_joined` (s16 with its pauses cut to 0.25 s: one ~13 s utterance, for the
 "no lost last word, answered within 1.2 s" check); with `--snr N`, every speech clip again
@@ -31,7 +37,7 @@ import logging
 import os
 import sys
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
@@ -43,13 +49,39 @@ from bench.real_clips import RealClip, last_voiced_s, load_clips, with_noise, wi
 from bench.voice_latency import FRAME, RATE, pct, start_bench_server  # noqa: E402
 from models.asr import normalise_words, word_error_rate  # noqa: E402
 
-VARIANTS = {  # name: (fast-decode window, final mode, reuse a long utterance's settled start)
-    "trimmed": ("trimmed", "fast", False),
-    "short": ("short", "fast", False),
-    "checked-full": ("short", "checked", False),
-    "checked": ("short", "checked", True),
-    "padded": ("short", "padded", True),
+@dataclass(frozen=True)
+class Variant:
+    """How `WhisperASR` decodes (its attributes of the same names)."""
+
+    window: str  # the fast decode's encoder window: "short" (padded) or "trimmed"
+    final_mode: str  # "checked", "padded" or "fast"
+    reuse_prefix: bool  # decode a long utterance's settled start once
+    final_margin_s: float = 6.0  # silence after the speech in a final decode's window
+    partial_margin_s: float = 2.0  # ... in a partial's
+    retry_margin_s: float = 0.0  # a doubtful final fast decode is tried again with this margin first
+    offline_tail: bool = True  # the offline fallback decodes only the audio after a settled start
+
+
+VARIANTS = {
+    "trimmed": Variant("trimmed", "fast", False, final_margin_s=2.0),
+    "short": Variant("short", "fast", False, final_margin_s=2.0),
+    "checked-full": Variant("short", "checked", False, final_margin_s=2.0, offline_tail=False),
+    "checked-before": Variant("short", "checked", True, final_margin_s=2.0, offline_tail=False),
+    "checked-tail": Variant("short", "checked", True, final_margin_s=2.0),
+    "checked-retry": Variant("short", "checked", True, final_margin_s=2.0, retry_margin_s=6.0),
+    "checked-m4": Variant("short", "checked", True, final_margin_s=4.0),
+    "checked": Variant("short", "checked", True),
+    "checked-m6-all": Variant("short", "checked", True, partial_margin_s=6.0),
+    "padded": Variant("short", "padded", True),
 }
+
+
+def apply_variant(asr: Any, name: str) -> None:
+    """Set `asr`'s decoding attributes to variant `name`."""
+    for f in fields(Variant):
+        setattr(asr, f.name, getattr(VARIANTS[name], f.name))
+
+
 LEAD_S = 0.5  # silence before the clip, as a microphone opened before speaking
 TAIL_S = 3.0  # silence streamed after it, while the reply comes
 QUIET_S = 3.0  # after the tail: this long without an event and no turn open ends the clip
@@ -61,7 +93,7 @@ class FinalDecode:
     started: float  # time.monotonic()
     ended: float
     audio_s: float
-    decoder: str  # Transcript.decoder: "fast", "padded", "padded after loop", ...
+    decoder: str  # Transcript.decoder: "fast", "padded", "padded after loop", "padded tail after loop", ...
 
 
 class FinalDecodeLog:
@@ -206,7 +238,12 @@ async def stream_clip(url: str, audio24: np.ndarray, voiced_end_s: float | None,
 
 
 def use_variant(runtime: Any, name: str) -> None:
-    runtime.asr.window, runtime.asr.final_mode, runtime.asr.reuse_prefix = VARIANTS[name]
+    apply_variant(runtime.asr, name)
+
+
+def fell_back(decoder: str) -> bool:
+    """A checked final that the offline decode replaced ("padded after loop", "padded tail after …")."""
+    return decoder.startswith("padded") and " after " in decoder
 
 
 def corpus_wer(rows: list[tuple[str, str]]) -> float:
@@ -228,7 +265,7 @@ def summarise(label: str, clips: list[RealClip], variants: list[str], offline: d
         lat = f"{pct(v2v, 50):8.0f} {pct(v2v, 95):6.0f} {max(v2v):6.0f}" if v2v else f"{'–':>8} {'–':>6} {'–':>6}"
         rdy = f"{pct(ready, 50):16.0f} {pct(ready, 95):6.0f}" if ready else f"{'–':>16} {'–':>6}"
         print(f"{'  ' + v:{len(label) + 17}} {corpus_wer([(c.reference, ' '.join(r.turns)) for c, r in runs]):10.3f} {lat} {rdy}"
-              f"  ({len(v2v)}/{len(runs)} answered; {sum(d.startswith('padded after') for d in decoders)}/{len(decoders)} final decodes fell back)")
+              f"  ({len(v2v)}/{len(runs)} answered; {sum(fell_back(d) for d in decoders)}/{len(decoders)} final decodes fell back)")
 
 
 def fmt_ms(x: float | None) -> str:
@@ -286,7 +323,7 @@ async def main() -> None:
                 streamed.setdefault((clip.name, v), []).append(r)
                 heard = " ".join(r.turns)
                 wer = f"{word_error_rate(clip.reference, heard):5.3f}" if clip.reference else f"{len(heard.split()):3d} w"
-                fallbacks = sum(d.startswith("padded after") for d in r.decoders)
+                fallbacks = sum(fell_back(d) for d in r.decoders)
                 print(f"  {v:8} WER {wer}  v2v {fmt_ms(r.v2v_ms)} ms  final ready {fmt_ms(r.final_ready_ms)} ms "
                       f"(decode {fmt_ms(r.final_decode_ms)} ms{f', {fallbacks} fallback(s)' if fallbacks else ''})  "
                       f"{len(r.turns)} turn(s){f' (+{r.merged} merged)' if r.merged else ''}, {r.responses} repl(ies){' TIMED OUT' if r.timed_out else ''}: {' | '.join(r.turns)!r}")

@@ -11,6 +11,13 @@ within --turn-timeout, the response does not complete, or an error event comes.
 
     .venv/bin/python bench/load.py                       # N = 1, 2, 4; 4 turns per session
     .venv/bin/python bench/load.py --levels 1,2,4,8 --turns 6 --seed 7
+    .venv/bin/python bench/load.py --levels 1,2 --turns 3 --scheduling fifo,priority   # A/B in one run
+
+`--scheduling` with several modes starts one server per mode (`llm_scheduling`: "priority"
+hands the LLM and TTS to committed turns before drafts and to the user who waited longest;
+"fifo" is arrival order) and runs each level on each in turn with the same seed, so the
+modes meet the same speech at the same offsets; it prints p50/p95 ratios against the first
+mode and each server's hand-over counts from /health.
 
 On a shared machine the figures move with the other load: the header and each row print
 os.getloadavg(); compare levels within one run.
@@ -196,6 +203,17 @@ class ProcessMeter:
             await asyncio.gather(self._task, return_exceptions=True)
 
 
+def scheduling_of(http_base: str) -> dict:
+    """The server's /health `scheduling` block (how the shared models were handed over)."""
+    import urllib.request
+
+    try:
+        with urllib.request.urlopen(http_base + "/health", timeout=5) as resp:
+            return json.loads(resp.read()).get("scheduling", {})
+    except Exception as exc:  # noqa: BLE001 - a figure we can do without
+        return {"error": str(exc)}
+
+
 async def level(url: str, meter: ProcessMeter, clips: list[Utterance], n: int, turns: int, seed: int, timeout_s: float) -> dict:
     idle_rss = meter.rss_bytes()
     cpu0, t0 = meter.cpu_s(), time.monotonic()
@@ -211,7 +229,8 @@ async def level(url: str, meter: ProcessMeter, clips: list[Utterance], n: int, t
     stages = sorted({k for m in server for k in m})
     server_p50 = {k: round(statistics.median([m[k] for m in server if k in m])) for k in stages}
     return {"sessions": n, "turns": len(v2v) + len(failed), "failed": len(failed), "failures": failed[:5],
-            "p50_ms": round(pct(v2v, 50)), "p95_ms": round(pct(v2v, 95)), "mean_ms": round(statistics.fmean(v2v)) if v2v else None,
+            "p50_ms": round(pct(v2v, 50)) if v2v else None, "p95_ms": round(pct(v2v, 95)) if v2v else None,
+            "mean_ms": round(statistics.fmean(v2v)) if v2v else None,
             "cpu_cores": round(cpu / wall, 2), "cpu_cores_per_session": round(cpu / wall / n, 2),
             "rss_mb": round(meter.peak_rss / 2**20), "rss_mb_per_session": round((meter.peak_rss - idle_rss) / 2**20 / n, 1),
             "wall_s": round(wall, 1), "loadavg": [round(x, 2) for x in os.getloadavg()],
@@ -226,45 +245,65 @@ async def main() -> None:
     p.add_argument("--turn-timeout", type=float, default=20.0, help="seconds after speech end before a turn counts as failed")
     p.add_argument("--url", help="a running server's ws://host:port/v1/realtime (with --pid for CPU/RSS)")
     p.add_argument("--pid", type=int, help="the pid of the server at --url")
+    p.add_argument("--scheduling", default="priority",
+                   help="llm_scheduling of the started server(s): priority, fifo, or both (fifo,priority) for an A/B run")
     args = p.parse_args()
     levels = [int(x) for x in args.levels.split(",") if x.strip()]
+    modes = [m.strip() for m in args.scheduling.split(",") if m.strip()]
     clips = utterances()
     print(f"load: {len(clips)} real clips ({', '.join(c.name for c in clips)}); levels {levels}; {args.turns} turns per session; "
-          f"{os.cpu_count()} CPUs; loadavg {os.getloadavg()}", flush=True)
-    node = None
+          f"scheduling {modes}; {os.cpu_count()} CPUs; loadavg {os.getloadavg()}", flush=True)
+    nodes = []
+    servers: dict[str, tuple[str, int]] = {}  # mode -> (ws url, pid)
     if args.url:
         if not args.pid:
             p.error("--url needs --pid (the server process to measure)")
-        url, pid = args.url, args.pid
+        if len(modes) > 1:
+            p.error("--url measures one server: give one --scheduling (the mode it runs), or start them here")
+        servers[modes[0]] = (args.url, args.pid)
     else:
         import tempfile
 
         from deploy.services import ParleyNode
 
-        log = Path(tempfile.mkdtemp(prefix="parley-load-")) / "server.log"
-        node = ParleyNode("load", log, {"PARLEY_MAX_SESSIONS": str(max(levels) + 2), "PARLEY_LOG_LEVEL": "warning"})
-        node.launch()
-        node.wait_ready()
-        url, pid = node.url.replace("http://", "ws://") + "/v1/realtime", node.proc.pid
-        print(f"load: server pid {pid} at {url} (log {log})", flush=True)
-    meter = ProcessMeter(pid)
+        for mode in modes:
+            log = Path(tempfile.mkdtemp(prefix="parley-load-")) / "server.log"
+            node = ParleyNode("load", log, {"PARLEY_MAX_SESSIONS": str(max(levels) + 2), "PARLEY_LOG_LEVEL": "warning",
+                                            "PARLEY_LLM_SCHEDULING": mode})
+            node.launch()
+            nodes.append(node)
+            node.wait_ready()
+            servers[mode] = (node.url.replace("http://", "ws://") + "/v1/realtime", node.proc.pid)
+            print(f"load: {mode} server pid {node.proc.pid} at {node.url} (log {log})", flush=True)
     rows = []
     try:
         for n in levels:
-            row = await level(url, meter, clips, n, args.turns, args.seed, args.turn_timeout)
-            rows.append(row)
-            print(json.dumps(row), flush=True)
+            for mode in modes:
+                url, pid = servers[mode]
+                before = scheduling_of(url.replace("ws://", "http://").rsplit("/v1/", 1)[0])
+                row = await level(url, ProcessMeter(pid), clips, n, args.turns, args.seed, args.turn_timeout)
+                row["scheduling"] = mode
+                row["handover"] = {"before": before, "after": scheduling_of(url.replace("ws://", "http://").rsplit("/v1/", 1)[0])}
+                rows.append(row)
+                print(json.dumps(row), flush=True)
     finally:
-        if node:
-            node.stop()
-            import shutil
+        import shutil
 
+        for node in nodes:
+            node.stop()
             shutil.rmtree(node.log_path.parent, ignore_errors=True)
-    print("\n| sessions | turns | failed | p50 | p95 | CPU cores per session | RSS MB (per session) | loadavg |")
-    print("|---|---|---|---|---|---|---|---|")
+    print("\n| scheduling | sessions | turns | failed | p50 | p95 | CPU cores per session | RSS MB (per session) | loadavg |")
+    print("|---|---|---|---|---|---|---|---|---|")
     for r in rows:
-        print(f"| {r['sessions']} | {r['turns']} | {r['failed']} | {r['p50_ms']} ms | {r['p95_ms']} ms | {r['cpu_cores_per_session']} "
-              f"| {r['rss_mb']} (+{r['rss_mb_per_session']}) | {r['loadavg'][0]} |")
+        print(f"| {r['scheduling']} | {r['sessions']} | {r['turns']} | {r['failed']} | {r['p50_ms']} ms | {r['p95_ms']} ms "
+              f"| {r['cpu_cores_per_session']} | {r['rss_mb']} (+{r['rss_mb_per_session']}) | {r['loadavg'][0]} |")
+    if len(modes) > 1:
+        print(f"\nratios against {modes[0]} (same level, same seed; below 1 = faster):")
+        for n in levels:
+            base = next(r for r in rows if r["sessions"] == n and r["scheduling"] == modes[0])
+            for r in rows:
+                if r["sessions"] == n and r["scheduling"] != modes[0] and base["p50_ms"] and r["p50_ms"]:
+                    print(f"  {n} sessions, {r['scheduling']}: p50 {r['p50_ms'] / base['p50_ms']:.2f}x, p95 {r['p95_ms'] / base['p95_ms']:.2f}x")
 
 
 if __name__ == "__main__":

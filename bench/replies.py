@@ -85,6 +85,10 @@ def score(case: Case, replies: list[str]) -> Verdict:
             if m:
                 reasons.append(tag + f"says {m.group(0)!r}")
     last = replies[-1] if replies else ""
+    for pattern in case.must_not_last:
+        m = re.search(pattern, last, re.I | re.M)
+        if m:
+            reasons.append(f"last reply says {m.group(0)!r}")
     for pattern in case.must:
         if not re.search(pattern, last, re.I | re.M):
             reasons.append(f"missing /{pattern[:40]}/")

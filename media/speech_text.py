@@ -149,11 +149,12 @@ _KEYS = {
     "up": "Up", "down": "Down", "left": "Left", "right": "Right", "home": "Home", "end": "End",
 }
 _MODIFIER = r"(?:Ctrl|Control|Cmd|Command|⌘|Alt|Option|Opt|Shift|Win|Windows|Super|Fn)"
-_SHORTCUT = re.compile(rf"(?<![\w+]){_MODIFIER}(?:\s*\+\s*[A-Za-z0-9⌘]+)+", re.I)
+# "Ctrl+Shift+S", and "Ctrl-Shift-S" when it starts with a key no other word starts with ("win-win" is no shortcut)
+_SHORTCUT = re.compile(rf"(?<![\w+]){_MODIFIER}(?:\s*\+\s*[A-Za-z0-9⌘]+)+|(?<![\w+-])(?:Ctrl|Cmd|⌘|Alt|Shift)(?:-[A-Za-z0-9]+)+\b", re.I)
 
 
 def _shortcut(match: re.Match[str]) -> str:
-    keys = [k.strip() for k in match.group(0).split("+")]
+    keys = [k.strip() for k in re.split(r"\+|-", match.group(0))]
     return " ".join(_KEYS.get(k.lower(), k.upper() if len(k) == 1 else k) for k in keys)
 
 

@@ -15,8 +15,12 @@ Decoding paths sharing one loaded model:
 * `transcribe_final()` — the transcript a turn is committed with. `final_mode` picks how:
   "checked" (default) runs the fast path and keeps it unless it looks doubtful (a decoder
   loop, compression ratio > 2.4, average log-probability < -1, a speech/noise toss-up), in
-  which case the offline decode replaces it; "padded" always runs the offline decode;
-  "fast" is the fast path alone. `bench/asr_real.py` measures them on real recordings.
+  which case the offline decode replaces it (for a long utterance with a settled start,
+  only the audio after that start, prompted with its text); "padded" always runs the
+  offline decode; "fast" is the fast path alone. A final of ≥ 4 s of speech gets 6 s of
+  silence after it in its window (partials 2 s): with 2 s tiny.en looped on merged turns
+  (s16) and each loop cost the offline decode. `bench/asr_turns.py` and
+  `bench/asr_real.py` measure the variants on real recordings.
 * `transcribe_offline()` (and `transcribe(..., word_timestamps=True)`) — the library's
   standard decode: 30 s padded window, temperature fallback, compression-ratio / log-prob /
   no-speech checks. The accuracy reference.
@@ -33,14 +37,16 @@ from pathlib import Path
 
 import numpy as np
 
-from .asr_prefix import PrefixCache, Segment
+from .asr_prefix import Prefix, PrefixCache, Segment
 from .weights import WeightsError, default_whisper_dir
 
 log = logging.getLogger("parley.asr")
 SAMPLE_RATE = 16_000
 _TAIL_S = 0.5
 _MIN_WINDOW_S = 8.0  # the fast decode's encoder window: the speech padded with silence to at least this
-_WINDOW_MARGIN_S = 2.0  # ... and to at least this much silence after the speech
+_WINDOW_MARGIN_S = 2.0  # ... and to at least this much silence after the speech (partials)
+_FINAL_MARGIN_S = 6.0  # a final decode's window: at least this much silence after a long speech
+_LONG_FINAL_S = 4.0  # ... at least this long (shorter: the 8 s window as measured, _WINDOW_MARGIN_S)
 _MAX_WINDOW_S = 30.0  # Whisper's own window
 _MAX_TOKENS_PER_S = 7.0
 FINAL_MODES = ("checked", "padded", "fast")
@@ -169,6 +175,10 @@ class WhisperASR:
     final_mode = "checked"  # how transcribe_final decodes: one of FINAL_MODES (bench/asr_real.py)
     window = "short"  # the fast decode's encoder window: "short" (≥ 8 s, padded) or "trimmed" (speech + 0.5 s)
     reuse_prefix = True  # long utterances: decode only what follows the settled start (asr_prefix.py)
+    partial_margin_s = _WINDOW_MARGIN_S  # silence after the speech in a partial's (fast) window
+    final_margin_s = _FINAL_MARGIN_S  # ... and in a final decode's window (bench/asr_turns.py)
+    retry_margin_s = 0.0  # > 0: a doubtful final fast decode is tried again with this margin before the offline one
+    offline_tail = True  # the offline fallback decodes only what follows a settled start, prompted with its text
 
     def __init__(
         self,
@@ -219,7 +229,7 @@ class WhisperASR:
             return Transcript("", 1.0, 0.0, duration)
         if word_timestamps:
             return self.transcribe_offline(audio, word_timestamps=True)
-        return self._transcribe_fast(audio, duration, beam_size)
+        return self._decode_fast(audio, duration, beam_size, margin_s=self.partial_margin_s)[0]
 
     def transcribe_final(self, audio: np.ndarray, *, prompt: str = "") -> Transcript:
         """The transcript a turn is committed with (the reply answers it). Blocking.
@@ -227,7 +237,15 @@ class WhisperASR:
         In "checked" mode the fast decode is kept when nothing about it is doubtful, and
         replaced by the offline (padded-window) decode when something is. `prompt` (the
         conversation's recent user text) conditions the offline decode only: the fast one
-        sometimes stopped early when conditioned on text."""
+        sometimes stopped early when conditioned on text.
+
+        The final's window has `final_margin_s` (6 s) of silence after speech of 4 s or more,
+        not the partials' 2 s: with 2 s, tiny.en closed the last segment at a round time past
+        the audio and looped in the padding on real sentences with ~1 s pauses (a merged
+        turn), and every such loop cost a 0.6–1.3 s offline decode (bench/asr_turns.py).
+        Shorter speech keeps the 8 s window (6 s after a 3 s noisy clip changed one word). When the offline decode is
+        needed for a long utterance with a settled start, it decodes only the audio after
+        that start, prompted with its text (`offline_tail`)."""
         audio = np.asarray(audio, dtype=np.float32).reshape(-1)
         duration = len(audio) / SAMPLE_RATE
         if len(audio) < SAMPLE_RATE // 10:
@@ -235,11 +253,27 @@ class WhisperASR:
         mode = self.final_mode
         if mode == "padded":
             return self.transcribe_offline(audio, prompt=prompt)
-        fast, doubts = self._decode_fast(audio, duration)
+        prefix = self._usable_prefix(audio, duration)
+        fast, doubts = self._decode_fast(audio, duration, margin_s=self.final_margin_s)
         if mode == "fast" or not doubts:
             return fast
+        if self.retry_margin_s > self.final_margin_s:
+            retried, again = self._decode_fast(audio, duration, margin_s=self.retry_margin_s)
+            if not again:
+                return Transcript(retried.text, retried.no_speech_prob, retried.avg_logprob, duration,
+                                  decoder=f"{retried.decoder}, retried after " + "+".join(doubts))
+        why = "+".join(doubts)
+        if self.offline_tail and prefix is not None and prefix.samples > 0:
+            tail = self.transcribe_offline(audio[prefix.samples:], prompt=" ".join(t for t in (prompt.strip(), prefix.text) if t))
+            text = " ".join(t for t in (prefix.text, tail.text) if t)
+            return Transcript(text, tail.no_speech_prob, tail.avg_logprob, duration, decoder="padded tail after " + why)
         full = self.transcribe_offline(audio, prompt=prompt)
-        return Transcript(full.text, full.no_speech_prob, full.avg_logprob, duration, decoder="padded after " + "+".join(doubts))
+        return Transcript(full.text, full.no_speech_prob, full.avg_logprob, duration, decoder="padded after " + why)
+
+    def _usable_prefix(self, audio: np.ndarray, duration: float) -> Prefix | None:
+        """The settled start `_decode_fast` will decode from, if any (read before it runs: a
+        sound decode moves it on)."""
+        return self._prefixes.lookup(audio) if self.reuse_prefix and duration >= _REUSE_PREFIX_FROM_S else None
 
     def transcribe_offline(self, audio: np.ndarray, *, prompt: str = "", word_timestamps: bool = False) -> Transcript:
         """The library's own decode (`WhisperModel.transcribe`, beam 1): the 30 s padded
@@ -262,23 +296,21 @@ class WhisperASR:
         lp = float(np.mean([s.avg_logprob for s in segments])) if segments else -10.0
         return Transcript(text, float(nsp), lp, len(audio) / SAMPLE_RATE, words, decoder="padded")
 
-    def _transcribe_fast(self, audio: np.ndarray, duration: float, beam_size: int = 1) -> Transcript:
-        return self._decode_fast(audio, duration, beam_size)[0]
-
     def _decode_fast(
-        self, audio: np.ndarray, duration: float, beam_size: int = 1, *, _tail_call: bool = False
+        self, audio: np.ndarray, duration: float, beam_size: int = 1, *, margin_s: float = _WINDOW_MARGIN_S,
+        _tail_call: bool = False,
     ) -> tuple[Transcript, list[str]]:
         """The fast decode, and what makes it doubtful ("loop", "compression", "logprob",
         "no_speech"; empty when it looks sound). A long utterance seen before is decoded
         from the end of its settled start, conditioned on that start's text."""
         reuse = self.reuse_prefix and not _tail_call and duration >= _REUSE_PREFIX_FROM_S
-        prefix = self._prefixes.lookup(audio) if reuse else None
+        prefix = self._usable_prefix(audio, duration) if reuse else None
         cut = prefix.samples if prefix is not None else 0
         head = prefix.text if prefix is not None else ""
         tail = audio[cut:]
         tail_s = len(tail) / SAMPLE_RATE
         fe = self._model.feature_extractor
-        padded = np.concatenate([tail, np.zeros(self._silence_after(len(tail)), np.float32)])
+        padded = np.concatenate([tail, np.zeros(self._silence_after(len(tail), margin_s), np.float32)])
         features = fe(padded)
         n_frames = min(features.shape[-1], fe.nb_max_frames)
         n_frames -= n_frames % 2
@@ -321,21 +353,24 @@ class WhisperASR:
         if reuse and not doubts:
             self._prefixes.update(audio, prefix, [Segment(g.start, g.end, self._tokenizer.decode(g.tokens).strip()) for g in segments])
         if self.complete_cut_segments and len(segments) > 1 and not text.endswith((".", "?", "!")) and not _tail_call:
-            text = self._complete_last_segment(tail, segments, text, beam_size)
+            text = self._complete_last_segment(tail, segments, text, beam_size, margin_s)
         text = " ".join(t for t in (head, text) if t)
         return Transcript(text, float(result.no_speech_prob), float(avg_logprob), duration, decoder="fast" if not head else "fast after settled start"), doubts
 
-    def _silence_after(self, n_samples: int) -> int:
+    def _silence_after(self, n_samples: int, margin_s: float = _WINDOW_MARGIN_S) -> int:
         """Samples of silence the fast decode appends. Cut to the speech alone (+0.5 s), the
         window made the decoder restart the sentence after it ended ("… it? Will we") and
         cost accuracy on noisy speech; padded to 8 s (≥ 2 s after the speech) it reads like
         the 30 s window for a fifth of the encoder time (bench/asr_real.py)."""
         if self.window == "trimmed":
             return int(_TAIL_S * SAMPLE_RATE)
-        target = max(_MIN_WINDOW_S * SAMPLE_RATE, n_samples + _WINDOW_MARGIN_S * SAMPLE_RATE)
+        if n_samples < _LONG_FINAL_S * SAMPLE_RATE:
+            margin_s = min(margin_s, _WINDOW_MARGIN_S)
+        target = max(_MIN_WINDOW_S * SAMPLE_RATE, n_samples + margin_s * SAMPLE_RATE)
         return int(max(_TAIL_S * SAMPLE_RATE, min(target, _MAX_WINDOW_S * SAMPLE_RATE) - n_samples))
 
-    def _complete_last_segment(self, audio: np.ndarray, segments: list["_Seg"], text: str, beam_size: int) -> str:
+    def _complete_last_segment(self, audio: np.ndarray, segments: list["_Seg"], text: str, beam_size: int,
+                               margin_s: float = _WINDOW_MARGIN_S) -> str:
         """On a trimmed window the decoder sometimes opens a last segment and stops after a
         few words ("... minutes. What should I"). Decoding that segment's audio alone lets it
         finish; the longer reading replaces the cut one when it extends it."""
@@ -343,7 +378,7 @@ class WhisperASR:
         begin = int(start * SAMPLE_RATE)
         if begin <= 0 or len(audio) - begin < SAMPLE_RATE // 4:
             return text
-        tail, _doubts = self._decode_fast(audio[begin:], (len(audio) - begin) / SAMPLE_RATE, beam_size, _tail_call=True)
+        tail, _doubts = self._decode_fast(audio[begin:], (len(audio) - begin) / SAMPLE_RATE, beam_size, margin_s=margin_s, _tail_call=True)
         cut = normalise_words(self._tokenizer.decode(last))
         if not cut or not normalise_words(tail.text).startswith(cut) or len(normalise_words(tail.text)) <= len(cut):
             return text

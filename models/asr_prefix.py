@@ -4,8 +4,11 @@ A live turn is decoded again and again as it grows (partial transcripts every ~0
 the final). For a long utterance each decode costs more, and the final one waits behind a
 partial, so a 13 s turn's transcript came ~1 s after the speech ended. Here a segment of
 the transcript *settles* once two successive decodes agree on it, it closed (Whisper gave
-it an end time) at least `SETTLED_MARGIN_S` before the end of the audio, and it ends on
-punctuation. Later decodes of the same utterance start at the quietest moment near the end
+it an end time) at least `SETTLED_MARGIN_S` before the end of the audio, it ends on
+punctuation, and another segment follows it in the decode. The last segment's end time is
+the decoder's guess: on s16 (real sentences with ~1 s pauses) tiny.en ended a 9.3 s
+segment at a round 7.00 s, the cut fell before its last words, and the next decode heard
+them again ("… the bell, When you hear the bell come quickly"). Later decodes of the same utterance start at the quietest moment near the end
 of the settled segments and condition on their text (Whisper's own long-form method: the
 previous text as prompt), so each costs about what its unsettled tail costs.
 
@@ -102,6 +105,8 @@ class PrefixCache:
             agreed = i < len(previous) and _same_words(previous[i].text, seg.text)
             if not agreed or seg.end is None or seg.end > tail_s - SETTLED_MARGIN_S or not _SETTLING_END.search(seg.text):
                 break
+            if i == len(segments) - 1:
+                break  # the last segment's end is the decoder's guess (tiny.en: a round 7.00 s for a 9.3 s segment)
             settled = i + 1
         if settled:
             end = segments[settled - 1].end or 0.0

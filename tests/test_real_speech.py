@@ -126,6 +126,73 @@ def test_growing_utterance_reuses_its_settled_start(runtime):
     assert t.decoder == "fast" and "block books" in normalise_words(t.text), t.text
 
 
+def test_s16_merged_into_one_turn_keeps_every_sentence_once(runtime):
+    """s16 (five sentences, ~1 s pauses) cut into turns as a session cuts them: each
+    continuation within the merge window is decoded with the turns before it, so the last
+    final decode covers all 17 s. It must hear every sentence exactly once: a settled start
+    cut at a guessed segment end once made it hear "When you hear the bell" twice, and the
+    8 s window made tiny.en loop on the merged audio (each loop sent the decode to the slow
+    offline fallback). The words are asserted here, and that no final needed that fallback;
+    its speed is bench/asr_turns.py's."""
+    from bench.asr_real import fell_back
+    from bench.asr_turns import session_turns
+
+    clip = CLIPS["s16"]
+    asr = runtime.asr
+    asr._prefixes = type(asr._prefixes)()  # as a fresh session would find it: nothing settled
+    result = session_turns(asr, runtime.vad, clip.at(16000))
+    assert len(result.turns) == 1, result.turns  # merged: one thought
+    heard = result.turns[0]
+    assert not missing_words(clip, heard), heard
+    assert word_error_rate(clip.reference, heard) <= 0.1, heard
+    assert normalise_words(heard).count("when you hear the bell") == 1, heard
+    assert max(f.audio_s for f in result.finals) > 15, result.finals  # the last final decoded all five sentences
+    assert not [f for f in result.finals if fell_back(f.decoder)], result.finals
+
+
+def test_offline_fallback_of_a_merged_turn_decodes_only_its_tail(runtime):
+    """With the old 2 s margin the merged s16 audio still loops; the offline decode that
+    replaces such a final decodes only what follows the settled start, prompted with its
+    text, and the turn keeps every sentence once."""
+    from dataclasses import fields
+
+    from bench.asr_real import VARIANTS, Variant, apply_variant
+    from bench.asr_turns import session_turns
+
+    clip, asr = CLIPS["s16"], runtime.asr
+    saved = {f.name: getattr(asr, f.name) for f in fields(Variant)}
+    apply_variant(asr, "checked-tail")  # 2 s after the speech in every window
+    assert VARIANTS["checked-tail"].offline_tail and asr.final_margin_s == 2.0
+    try:
+        asr._prefixes = type(asr._prefixes)()
+        result = session_turns(asr, runtime.vad, clip.at(16000))
+    finally:
+        for name, value in saved.items():
+            setattr(asr, name, value)
+    assert any(f.decoder.startswith("padded tail after") for f in result.finals), result.finals
+    heard = " ".join(result.turns)
+    assert not missing_words(clip, heard), heard
+    assert word_error_rate(clip.reference, heard) <= 0.1, heard
+    assert normalise_words(heard).count("the blind man") == 1, heard
+
+
+def test_the_last_segment_of_a_decode_never_settles():
+    """Its end time is the decoder's guess (tiny.en ended a 9.3 s segment at 7.00 s): two
+    decodes agreeing on it settle nothing; once another segment follows, it settles."""
+    from models.asr_prefix import PrefixCache, Segment
+
+    cache = PrefixCache()
+    audio = np.random.default_rng(0).normal(0, 0.1, 10 * 16000).astype(np.float32)
+    one = [Segment(0.0, 7.0, "When you hear the bell,")]
+    cache.update(audio, None, one)
+    cache.update(audio, cache.lookup(audio), one)
+    assert cache.lookup(audio).samples == 0
+    two = [Segment(0.0, 4.0, "When you hear the bell,"), Segment(4.0, 6.0, "come quickly.")]
+    cache.update(audio, cache.lookup(audio), two)
+    prefix = cache.lookup(audio)
+    assert prefix is not None and prefix.text == "When you hear the bell," and 3.8 * 16000 <= prefix.samples <= 4.2 * 16000
+
+
 # -- through a real session -------------------------------------------------------------------
 
 async def turns_of(live, audio24: np.ndarray, *, create_response: bool, until_text: str) -> tuple[list[str], RawClient]:

@@ -124,6 +124,9 @@ PHISHING = "I got an email from my bank asking me to click a link and enter my p
     ("Someone from Microsoft called and wants the code I got by text.", {"credentials"}),
     ("A pop-up says I must pay with gift cards to unlock my PC.", {"payment"}),
     ("I spilled coffee on my laptop keyboard!", {"liquid"}),
+    ("I just spilled a glass of water on my lap up. What do I do?", {"liquid"}),  # the device misheard
+    ("I knocked over my tea, it went everywhere on the desk with my notebook", {"liquid"}),
+    ("How much water should I drink a day?", set()),
     ("My charger is sparking and smells like burning.", {"electrical"}),
     ("How do I take a screenshot on Windows?", set()),
     ("How do I change my password?", set()),
@@ -197,6 +200,11 @@ def test_negated_unsafe_phrases_pass():
 @pytest.mark.parametrize("question, article", [
     ("How do I take a screenshot on Windows?", "screenshot-windows"),
     ("I forgot my Windows password", "forgot-password-windows"),
+    ("I can't remember the password for my Windows laptop, how do I log in?", "forgot-password-windows"),  # paraphrases
+    ("How do I get into my PC if I lost the password?", "forgot-password-windows"),
+    ("My C: drive is almost out of space", "disk-full"),
+    ("What's the keyboard shortcut to capture part of my screen in Windows 11?", "screenshot-windows"),
+    ("What's the keyboard shortcut for copy and paste?", "copy-paste"),
     ("How do I undo my last git commit? I have not pushed it.", "git-undo-commit"),
     ("I spilled coffee on my laptop", "liquid-spill"),
     ("Windows update fails with 0x80070005", "error-0x80070005"),
@@ -226,6 +234,8 @@ def test_article_format():
     a = parse_article("x", "# Title\nkeywords: a b\nShort answer here.\n\nMore detail.\nAnd more.")
     assert (a.title, a.keywords, a.summary, a.details) == ("Title", "a b", "Short answer here.", "More detail. And more.")
     assert parse_article("x", "") is None
+    long = "# T\n" + "Open Settings and pick Storage. " * 5 + "Then " + "wait " * 30 + "a while."
+    assert parse_article("x", long).summary == ("Open Settings and pick Storage. " * 5).strip()  # cut after a whole sentence
 
 
 # -- prompt shaping ------------------------------------------------------------------------------

@@ -65,6 +65,8 @@ def test_paths_and_file_names(written, spoken):
     ("Press Ctrl+Alt+Delete.", "Press Control Alt Delete."),
     ("Press Cmd + Shift + 4", "Press Command Shift four"),
     ("Try Win+Shift+S or Ctrl+C", "Try Windows Shift S or Control C"),
+    ("Use Ctrl-Shift-S, or Cmd-c on a Mac.", "Use Control Shift S, or Command C on a Mac."),
+    ("It is a win-win.", "It is a win-win."),
     ("Press Command+Option+Esc", "Press Command Option Escape"),
 ])
 def test_keyboard_shortcuts(written, spoken):

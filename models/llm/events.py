@@ -67,6 +67,7 @@ class ChatBackend(Protocol):
         max_tokens: int = 160,
         temperature: float = 0.2,
         owner: str = "",  # who asks (holds are per owner)
+        priority: object = None,  # optional (backends with accepts_priority): see models/priority_gate.py
     ) -> AsyncIterator[LLMEvent]: ...
 
     async def warm(self) -> None: ...

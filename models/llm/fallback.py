@@ -4,6 +4,7 @@ from __future__ import annotations
 import logging
 from collections.abc import AsyncIterator
 from contextlib import aclosing
+from typing import Any
 
 from .events import BackendUnavailable, ChatBackend, LLMError, LLMEvent
 
@@ -15,6 +16,8 @@ _UNAVAILABLE_HINT = "check that every configured LLM backend is running and reac
 
 class FallbackChat(ChatBackend):
     """Tries backends in order; moves on only if one is unavailable before saying anything."""
+
+    accepts_priority = True  # passed on to the backends that take it
 
     def __init__(self, backends: list[ChatBackend]) -> None:
         if not backends:
@@ -44,13 +47,15 @@ class FallbackChat(ChatBackend):
         max_tokens: int = 160,
         temperature: float = 0.2,
         owner: str = "",  # who asks (holds are per owner)
+        priority: Any = None,  # models/priority_gate.py: a Priority or a callable giving it
     ) -> AsyncIterator[LLMEvent]:
         errors: list[str] = []
         for backend in self.backends:
             started = False
+            extra: dict[str, Any] = {"priority": priority} if getattr(backend, "accepts_priority", False) else {}
             try:
                 async with aclosing(
-                    backend.stream(messages, tools=tools, max_tokens=max_tokens, temperature=temperature, owner=owner)
+                    backend.stream(messages, tools=tools, max_tokens=max_tokens, temperature=temperature, owner=owner, **extra)
                 ) as agen:
                     async for event in agen:
                         if not started:
@@ -67,6 +72,14 @@ class FallbackChat(ChatBackend):
             "all LLM backends are unavailable: " + "; ".join(errors),
             "start the LLM server or check the local model; see the log for each backend's error",
         )
+
+    def set_scheduling(self, scheduling: str) -> None:
+        for backend in self.backends:
+            if hasattr(backend, "set_scheduling"):
+                backend.set_scheduling(scheduling)
+
+    def scheduling_stats(self) -> dict[str, Any]:
+        return {b.name: b.scheduling_stats() for b in self.backends if hasattr(b, "scheduling_stats")}
 
     async def warm(self) -> None:
         errors = []

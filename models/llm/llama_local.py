@@ -2,7 +2,10 @@
 
 The blocking work runs in one dedicated worker thread; tokens cross to the event loop
 through an `asyncio.Queue` fed with `loop.call_soon_threadsafe`. One generation at a time
-per model (`.busy`). The prompt is tokenized piecewise, so the KV cache keeps every token
+per model (`.busy`), handed over by a `PriorityGate` (models/priority_gate.py): a caller may
+pass a `priority` (a committed turn goes before a draft, the user who has waited longest
+first), and a `prefill()` ranks last and stops at its next chunk when anyone else waits.
+The prompt is tokenized piecewise, so the KV cache keeps every token
 the new prompt shares with the previous one, and `prefill()` feeds a prompt ahead of time.
 """
 from __future__ import annotations
@@ -19,6 +22,7 @@ from contextlib import aclosing
 from pathlib import Path
 from typing import Any
 
+from ..priority_gate import Priority, PriorityGate, PriorityLike, Rank
 from .chatml import Segment, ToolCallFilter, render_chatml
 from .events import BackendUnavailable, ChatBackend, LLMError, LLMEvent, Usage
 
@@ -39,6 +43,7 @@ class LlamaCppChat(ChatBackend):
     """A GGUF chat model in-process via llama-cpp-python, with KV-cache prefix reuse."""
 
     prompt_chunk = 64  # prompt tokens per decode call: the cancellation granularity of prefill
+    accepts_priority = True  # stream(priority=...) orders waiting callers (agent/response.py)
 
     def __init__(
         self,
@@ -47,6 +52,7 @@ class LlamaCppChat(ChatBackend):
         n_ctx: int = 4096,
         n_threads: int = 2,
         name: str | None = None,
+        scheduling: str = "priority",
     ) -> None:
         self.model_path = Path(model_path)
         if not self.model_path.is_file():
@@ -59,7 +65,7 @@ class LlamaCppChat(ChatBackend):
         self.n_threads = int(n_threads)
         self.name = name or f"llama.cpp {self.model_path.stem.lower()}"
         self._llm: Any = None
-        self._lock = asyncio.Lock()
+        self._gate = PriorityGate(self.name, scheduling)  # "fifo": arrival order (A/B runs)
         self._holds: collections.Counter[str] = collections.Counter()  # owner -> holds (see hold())
         self._holds_changed = threading.Condition()
         self._executor = concurrent.futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix="parley-llm")
@@ -69,6 +75,8 @@ class LlamaCppChat(ChatBackend):
         self.tokens_generated = 0  # total tokens sampled over the model's life
         self.last_stop_reason = ""  # "stop" | "length" | "cancelled" | "error"
         self.last_usage: Usage | None = None
+        self.prefills_stopped = 0  # prefills that gave way to a waiting caller
+        self.outranked_decode_s = 0.0  # decoding for a caller while one of a more urgent rank waited
 
     def __repr__(self) -> str:
         return f"LlamaCppChat({self.name!r}, n_ctx={self.n_ctx}, n_threads={self.n_threads})"
@@ -76,13 +84,31 @@ class LlamaCppChat(ChatBackend):
     @property
     def busy(self) -> bool:
         """True while a generation or prefill holds the model (per-model concurrency is 1)."""
-        return self._lock.locked()
+        return self._gate.locked()
 
     @property
     def contended(self) -> bool:
         """True while another generation or prefill is waiting for the model (a long,
         unhurried job such as a ticket draft can give way)."""
-        return bool(getattr(self._lock, "_waiters", None))
+        return self._gate.waiting > 0
+
+    @property
+    def waiting(self) -> int:
+        """Callers queued for the model."""
+        return self._gate.waiting
+
+    @property
+    def scheduling(self) -> str:
+        return self._gate.scheduling
+
+    def set_scheduling(self, scheduling: str) -> None:
+        """"priority" (default) or "fifo" (arrival order: the baseline for A/B runs)."""
+        PriorityGate("check", scheduling)  # refuses an unknown name
+        self._gate.scheduling = scheduling
+
+    def scheduling_stats(self) -> dict[str, Any]:
+        return {"scheduling": self.scheduling, "grants": self._gate.grants, "reordered": self._gate.reordered,
+                "prefills_stopped": self.prefills_stopped, "outranked_decode_s": round(self.outranked_decode_s, 3)}
 
     @property
     def loaded(self) -> bool:
@@ -251,6 +277,7 @@ class LlamaCppChat(ChatBackend):
         try:
             return self._eval_prompt(prompt, stop)
         except _Stopped:
+            self.prefills_stopped += 1
             return 0
 
     # ---- async API
@@ -270,11 +297,15 @@ class LlamaCppChat(ChatBackend):
         """Evaluate the prompt (up to `<|im_start|>assistant\\n`) into the KV cache now.
 
         Cancelling it stops the evaluation at the next chunk of `prompt_chunk` tokens (what
-        was evaluated stays cached); the model is free again once it returns.
+        was evaluated stays cached); the model is free again once it returns. It ranks last
+        for the model and stops the same way when any other caller starts waiting: a
+        speculative prefill never delays a turn by more than one chunk.
         """
         self._check_open()
         stop = threading.Event()
-        async with self._lock:
+        async with self._gate.hold(Priority(Rank.SPECULATIVE, time.monotonic()), on_outranked=stop.set):
+            if stop.is_set():
+                return
             fut = asyncio.get_running_loop().run_in_executor(
                 self._executor, self._prefill_sync, list(messages), list(tools) if tools else None, stop
             )
@@ -288,7 +319,10 @@ class LlamaCppChat(ChatBackend):
         max_tokens: int = 160,
         temperature: float = 0.2,
         owner: str = "",
+        priority: PriorityLike = None,
     ) -> AsyncIterator[LLMEvent]:
+        """`priority`: a `Priority` or a callable giving the current one, evaluated when the
+        model frees (None: a committed caller waiting since now)."""
         self._check_open()
         loop = asyncio.get_running_loop()
         queue: asyncio.Queue = asyncio.Queue()
@@ -308,11 +342,16 @@ class LlamaCppChat(ChatBackend):
             finally:
                 emit(_DONE)
 
-        async with self._lock:
+        async with self._gate.hold(priority) as ticket:
             fut = loop.run_in_executor(self._executor, work)
+            last = time.monotonic()
             try:
                 while True:
                     item = await queue.get()
+                    now = time.monotonic()
+                    if self._outranked_by_a_waiting_turn(ticket.priority()):
+                        self.outranked_decode_s += now - last  # what preempting it could have given
+                    last = now
                     if item is _DONE:
                         break
                     if isinstance(item, LLMError):
@@ -327,6 +366,13 @@ class LlamaCppChat(ChatBackend):
                 # keep the lock until the thread has really finished with the model.
                 stop.set()
                 await _wait_uncancellable(fut)
+
+    def _outranked_by_a_waiting_turn(self, mine: Priority) -> bool:
+        """A caller of a more urgent rank waits (e.g. a committed turn behind a draft, or a
+        user who hears nothing yet behind a reply already audible). Evaluated in FIFO mode
+        too, so the two modes' figures compare."""
+        best = self._gate.best_waiting()
+        return best is not None and best.rank < mine.rank
 
     def hold(self, owner: str = "") -> None:
         """Pause `owner`'s decoding between tokens (e.g. while its first speech chunk is
@@ -359,7 +405,7 @@ class LlamaCppChat(ChatBackend):
         if self._closed:
             return
         self._closed = True
-        async with self._lock:  # waits for a running generation to finish / be cancelled
+        async with self._gate.hold():  # waits for a running generation to finish / be cancelled
             llm, self._llm = self._llm, None
             if llm is not None:
                 await asyncio.get_running_loop().run_in_executor(self._executor, llm.close)

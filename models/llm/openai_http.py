@@ -14,6 +14,8 @@ from .events import BackendUnavailable, ChatBackend, LLMError, LLMEvent, TextDel
 class OpenAICompatChat(ChatBackend):
     """Any OpenAI-compatible `/chat/completions` server, streamed over SSE."""
 
+    accepts_priority = True  # accepted and ignored: the server schedules its own requests
+
     def __init__(self, base_url: str, model: str, *, api_key: str | None = None, timeout_s: float = 30.0) -> None:
         self.base_url = base_url.rstrip("/")
         self.model = model
@@ -60,6 +62,7 @@ class OpenAICompatChat(ChatBackend):
         max_tokens: int = 160,
         temperature: float = 0.2,
         owner: str = "",  # who asks (holds are per owner)
+        priority: Any = None,  # ignored: the server schedules (and batches) its own requests
     ) -> AsyncIterator[LLMEvent]:
         import httpx
 

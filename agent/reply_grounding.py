@@ -1,0 +1,110 @@
+"""Keeping a reply to its help desk note: the note narrowed to the platform asked about, and
+the key combinations a reply names checked against the note's.
+
+The bundled model copies a note well but mixes platforms: asked "And on my iPhone?" after
+a Windows question it read out the whole dark-mode note (Windows, Mac and iPhone); asked for
+a Windows screenshot with "Windows Shift S" in its note it said "Ctrl + Shift + S"; asked
+about a Mac it gave Control C from a note that had both. Two rules, both pure functions:
+
+* `narrow_to_platform(note, asked)`: when the user names a platform (Windows, Mac, iPhone,
+  Android, Linux, ChromeOS) and the note has a sentence for it, the sentences about other
+  platforms are left out. Sentences naming no platform stay.
+* `KeyGrounding`: a key combination in the reply whose last key the note also gives, with
+  one set of modifiers only, gets the note's modifiers ("Ctrl + Shift + S" becomes
+  "Windows + Shift + S"). Combinations the note does not name are left alone.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+PLATFORMS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("windows", re.compile(r"\bwindows\b(?!\s*(?:key|logo|\+|shift|[A-Z]\b))|\bc:|\bc drive\b|\bpc\b", re.I)),
+    ("mac", re.compile(r"\b(?:mac|macs|macbook\w*|imac|macos|os x)\b", re.I)),
+    ("iphone", re.compile(r"\b(?:iphone|ipad|ios)\b", re.I)),
+    ("android", re.compile(r"\b(?:android|samsung|pixel)\b", re.I)),
+    ("linux", re.compile(r"\b(?:linux|ubuntu)\b", re.I)),
+    ("chromeos", re.compile(r"\b(?:chromebook|chromeos|chrome os)\b", re.I)),
+)
+_SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+|$)")
+
+
+def platforms_in(text: str) -> frozenset[str]:
+    """The platforms a piece of text names."""
+    return frozenset(name for name, pattern in PLATFORMS if pattern.search(text))
+
+
+def narrow_to_platform(note: str, asked: frozenset[str]) -> str:
+    """The note without the sentences about platforms other than `asked`; the whole note
+    when nothing is asked, or when no sentence is about an asked platform."""
+    if not asked:
+        return note
+    sentences = [s.strip() for s in _SENTENCE.findall(note) if s.strip()]
+    tagged = [(s, platforms_in(s)) for s in sentences]
+    if not any(p & asked for _, p in tagged):
+        return note
+    return " ".join(s for s, p in tagged if not p or p & asked)
+
+
+# -- key combinations -------------------------------------------------------------------------
+_MODIFIERS = {
+    "ctrl": "control", "control": "control", "command": "command", "cmd": "command", "⌘": "command",
+    "alt": "alt", "option": "option", "opt": "option", "shift": "shift", "windows": "windows", "win": "windows",
+}
+_MOD = r"(?:ctrl|control|command|cmd|⌘|alt|option|opt|shift|windows|win)"
+_NAMED_KEY = r"(?:esc(?:ape)?|delete|del|enter|return|tab|space(?:bar)?|backspace|home|end|print ?screen|prt ?sc|f(?:1[0-2]|[1-9])|page (?:up|down))"
+_JOIN = r"(?:\s*\+\s*|\s*-\s*|\s+plus\s+|\s+)"
+# One or more modifiers, then the key: a named key, or one capital letter or digit.
+COMBO = re.compile(rf"(?P<mods>(?i:\b{_MOD}(?:{_JOIN}{_MOD})*)){_JOIN}(?P<key>(?i:{_NAMED_KEY})\b|[A-Z0-9](?![\w'’]))")
+# A modifier run at the end of unfinished text: the key may still be coming.
+TRAILING_MODIFIERS = re.compile(rf"(?i:\b{_MOD}(?:{_JOIN}{_MOD})*)(?:{_JOIN}\w?)?$")
+
+
+@dataclass(frozen=True)
+class Combo:
+    modifiers: frozenset[str]
+    key: str  # lower-cased, spaces removed ("printscreen")
+    written: tuple[str, ...]  # the modifiers as written, in order
+
+    @classmethod
+    def of(cls, m: re.Match[str]) -> "Combo":
+        written = tuple(re.findall(_MOD, m.group("mods"), re.I))
+        return cls(frozenset(_MODIFIERS[w.lower()] for w in written), re.sub(r"\s", "", m.group("key").lower()), written)
+
+
+class KeyGrounding:
+    """Rewrites a reply's key combinations to the note's where they differ only in modifiers."""
+
+    def __init__(self, note: str) -> None:
+        by_key: dict[str, set[frozenset[str]]] = {}
+        spelled: dict[str, Combo] = {}
+        for m in COMBO.finditer(note):
+            combo = Combo.of(m)
+            by_key.setdefault(combo.key, set()).add(combo.modifiers)
+            spelled[combo.key] = combo
+        # a key the note gives with two different sets of modifiers (Control C and Command C) is ambiguous
+        self.known = {key: spelled[key] for key, mods in by_key.items() if len(mods) == 1}
+
+    def __bool__(self) -> bool:
+        return bool(self.known)
+
+    def rewrite(self, text: str, *, final: bool) -> str:
+        """`text` with every finished combination grounded; one at the very end of unfinished
+        text is left for the next call (its key may still be growing)."""
+        def ground(m: re.Match[str]) -> str:
+            if not final and m.end() == len(text):
+                return m.group(0)
+            combo, note = Combo.of(m), self.known.get(Combo.of(m).key)
+            if note is None or combo.modifiers == note.modifiers:
+                return m.group(0)
+            joiner = next((j for j in (" + ", "+", "-") if j in m.group(0)), " ")  # as the reply wrote it
+            return joiner.join((*note.written, m.group("key")))
+
+        return COMBO.sub(ground, text)
+
+    @staticmethod
+    def hold_from(text: str) -> int:
+        """Where a key combination still being written begins at the end of `text` (its
+        length when none is): the part from there is not passed on yet."""
+        m = TRAILING_MODIFIERS.search(text)
+        return m.start() if m else len(text)

@@ -1,0 +1,248 @@
+"""Scheduling the shared models across sessions: models/priority_gate.py, and the real
+bundled LLM serving a committed turn before a draft and the longest-waiting user first.
+
+The gate tests are synchronous where they can be (`ask`/`release` hand over at once), and
+drive tasks only to check cancellation; nothing waits on wall-clock time.
+"""
+from __future__ import annotations
+
+import asyncio
+from contextlib import aclosing
+
+import pytest
+
+from models.llm import LlamaCppChat, TextDelta
+from models.priority_gate import Priority, PriorityGate, Rank
+from models.weights import assemble_qwen_gguf
+
+
+def committed(since: float) -> Priority:
+    return Priority(Rank.WAITING, since)
+
+
+def draft(since: float) -> Priority:
+    return Priority(Rank.DRAFT, since)
+
+
+async def until(condition, what: str, yields: int = 200) -> None:
+    """Let other tasks run (event-loop yields, no clock) until `condition()` holds."""
+    for _ in range(yields):
+        if condition():
+            return
+        await asyncio.sleep(0)
+    raise AssertionError(f"never happened: {what}")
+
+
+# --- the gate's ordering ---------------------------------------------------------------------
+
+
+def test_free_gate_is_granted_at_once_and_release_frees_it():
+    gate = PriorityGate("t")
+    t = gate.ask(committed(1.0))
+    assert t.granted and gate.locked() and gate.waiting == 0
+    t.release()
+    assert not gate.locked()
+
+
+def test_committed_before_draft_then_earliest_speech_end_then_arrival():
+    gate = PriorityGate("t")
+    holder = gate.ask()
+    d_early = gate.ask(draft(1.0))  # a draft whose user stopped first still waits for committed turns
+    c_late = gate.ask(committed(5.0))
+    c_early = gate.ask(committed(3.0))
+    c_same_1 = gate.ask(committed(4.0))
+    c_same_2 = gate.ask(committed(4.0))
+    spec = gate.ask(Priority(Rank.SPECULATIVE, 0.0))
+    order = []
+    current = holder
+    for _ in range(6):
+        current.release()
+        current = gate.holder
+        order.append(current)
+    assert order == [c_early, c_same_1, c_same_2, c_late, d_early, spec]
+    current.release()
+    assert not gate.locked() and gate.waiting == 0
+    assert gate.reordered >= 1
+
+
+def test_priority_is_evaluated_when_the_gate_frees():
+    gate = PriorityGate("t")
+    holder = gate.ask()
+    turn_committed = {"yes": False}
+    first = gate.ask(committed(2.0))
+    drafting = gate.ask(lambda: committed(1.0) if turn_committed["yes"] else draft(1.0))
+    turn_committed["yes"] = True  # its end of turn came while it waited: it outranks now
+    holder.release()
+    assert drafting.granted and not first.granted
+    drafting.release()
+    assert first.granted
+
+
+def test_fifo_ignores_priorities():
+    gate = PriorityGate("t", scheduling="fifo")
+    holder = gate.ask()
+    d = gate.ask(draft(9.0))
+    c = gate.ask(committed(1.0))
+    holder.release()
+    assert d.granted and not c.granted
+    assert not gate.outranked(draft(9.0))  # FIFO never asks a holder to give way...
+    assert gate.best_waiting() == committed(1.0)  # ...but still reports who waits (the A/B figures)
+
+
+def test_a_broken_priority_callable_ranks_last_and_does_not_wedge_the_gate():
+    gate = PriorityGate("t")
+    holder = gate.ask()
+    broken = gate.ask(lambda: 1 / 0)
+    ok = gate.ask(Priority(Rank.BACKGROUND, 9.0))
+    holder.release()
+    assert ok.granted
+    ok.release()
+    assert broken.granted
+
+
+def test_outranked_callback_fires_only_for_a_more_urgent_waiter():
+    gate = PriorityGate("t")
+    calls = []
+    holder = gate.ask(Priority(Rank.SPECULATIVE, 0.0), on_outranked=lambda: calls.append("stop"))
+    gate.ask(Priority(Rank.SPECULATIVE, 5.0))
+    assert calls == []
+    gate.ask(draft(5.0))
+    assert calls == ["stop"]
+    assert gate.outranked(holder._priority)
+
+
+def test_bad_scheduling_name_is_refused():
+    with pytest.raises(ValueError):
+        PriorityGate("t", scheduling="lifo")
+
+
+# --- cancellation ---------------------------------------------------------------------------------
+
+
+async def test_a_cancelled_waiter_leaves_the_queue_and_the_next_one_is_served():
+    gate = PriorityGate("t")
+    holder = gate.ask()
+    served = []
+
+    async def user(name: str, p: Priority) -> None:
+        async with gate.hold(p):
+            served.append(name)
+
+    a = asyncio.create_task(user("a", committed(1.0)))
+    b = asyncio.create_task(user("b", committed(2.0)))
+    await until(lambda: gate.waiting == 2, "both queued")
+    a.cancel()
+    await asyncio.gather(a, return_exceptions=True)
+    assert a.cancelled() and gate.waiting == 1
+    holder.release()
+    await b
+    assert served == ["b"] and not gate.locked()
+
+
+async def test_a_waiter_cancelled_after_its_grant_passes_the_gate_on():
+    gate = PriorityGate("t")
+    holder = gate.ask()
+    served = []
+
+    async def user(name: str, p: Priority) -> None:
+        async with gate.hold(p):
+            served.append(name)
+
+    a = asyncio.create_task(user("a", committed(1.0)))
+    b = asyncio.create_task(user("b", committed(2.0)))
+    await until(lambda: gate.waiting == 2, "both queued")
+    holder.release()  # granted to a, which has not resumed yet...
+    assert gate.holder is not None and gate.waiting == 1
+    a.cancel()  # ...and is cancelled before it does
+    await asyncio.gather(a, return_exceptions=True)
+    await b
+    assert a.cancelled() and served == ["b"]
+    assert not gate.locked() and gate.waiting == 0
+
+
+async def test_a_holder_cancelled_inside_releases():
+    gate = PriorityGate("t")
+    inside = asyncio.Event()
+
+    async def user() -> None:
+        async with gate.hold(committed(1.0)):
+            inside.set()
+            await asyncio.Event().wait()
+
+    t = asyncio.create_task(user())
+    await inside.wait()
+    assert gate.locked()
+    t.cancel()
+    await asyncio.gather(t, return_exceptions=True)
+    assert not gate.locked()
+
+
+# --- the real bundled LLM ----------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+async def qwen():
+    llm = LlamaCppChat(assemble_qwen_gguf(), n_ctx=2048, n_threads=2)
+    await llm.warm()
+    yield llm
+    await llm.aclose()
+
+
+def ask(text: str) -> list[dict]:
+    return [{"role": "system", "content": "Answer in one short sentence."}, {"role": "user", "content": text}]
+
+
+async def first_token_order(qwen: LlamaCppChat, waiters: list[tuple[str, str, Priority]]) -> list[str]:
+    """Start a generation that holds the model, queue `waiters` behind it (in list order),
+    let the holder finish; returns the order in which the waiters got their first token."""
+    order: list[str] = []
+
+    async def speak(name: str, text: str, priority: Priority) -> None:
+        async with aclosing(qwen.stream(ask(text), max_tokens=3, temperature=0.0, priority=priority)) as s:
+            async for ev in s:
+                if isinstance(ev, TextDelta):
+                    order.append(name)
+                    break
+
+    holder = aclosing(qwen.stream(ask("Count from one to five."), max_tokens=8, temperature=0.0))
+    async with holder as agen:
+        await agen.__anext__()  # the holder has the model now
+        tasks = []
+        for name, text, p in waiters:
+            tasks.append(asyncio.create_task(speak(name, text, p)))
+            await until(lambda: qwen.waiting == len(tasks), f"{name} queued")
+        async for _ in agen:
+            pass
+    await asyncio.gather(*tasks)
+    return order
+
+
+async def test_real_llm_serves_a_committed_turn_before_an_earlier_draft(qwen):
+    order = await first_token_order(qwen, [
+        ("draft", "What is two plus two?", draft(100.0)),  # queued first, its user stopped first
+        ("committed", "Name a colour.", committed(200.0)),
+    ])
+    assert order == ["committed", "draft"]
+    assert not qwen.busy
+
+
+async def test_real_llm_serves_the_user_who_waited_longest_first(qwen):
+    order = await first_token_order(qwen, [
+        ("later_speaker", "Name a fruit.", committed(300.0)),
+        ("earlier_speaker", "Name an animal.", committed(250.0)),
+    ])
+    assert order == ["earlier_speaker", "later_speaker"]
+
+
+async def test_real_llm_prefill_gives_way_to_a_waiting_turn(qwen):
+    long_history = [{"role": "system", "content": "Answer in one short sentence. " + "Be kind and precise. " * 120},
+                    {"role": "user", "content": "What can you do?"}]
+    prefill = asyncio.create_task(qwen.prefill(long_history))
+    await until(lambda: qwen.busy, "prefill holds the model")
+    got = []
+    async with aclosing(qwen.stream(ask("Say hi."), max_tokens=2, temperature=0.0, priority=committed(1.0))) as s:
+        async for ev in s:
+            got.append(ev)
+    await prefill
+    assert any(isinstance(e, TextDelta) for e in got)
+    assert qwen.prefills_stopped >= 1  # the prefill stopped at a chunk boundary instead of finishing
