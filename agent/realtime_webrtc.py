@@ -183,9 +183,9 @@ class WebRTCCall:
     def _on_track(self, track: Any) -> None:
         if track.kind == "audio":
             receiver = next((t.receiver for t in self.pc.getTransceivers() if t.receiver.track is track), None)
-            self._spawn(self._read_audio(track, self._receive_hooks.get(id(receiver))))
+            self._spawn(self._read_audio(track, id(receiver)))
 
-    async def _read_audio(self, track: Any, hooks: Any) -> None:
+    async def _read_audio(self, track: Any, receiver_id: int) -> None:
         from aiortc.mediastreams import MediaStreamError
 
         from media.rtc_audio import PcmFromFrames
@@ -196,6 +196,7 @@ class WebRTCCall:
                 frame = await track.recv()
             except MediaStreamError:
                 return
+            hooks = self._receive_hooks.get(receiver_id)  # installed after "track" fired (inside setRemoteDescription)
             received = hooks.arrival_of(frame.pts) if hooks is not None else None
             pcm = to_pcm.convert(frame)
             if not pcm:

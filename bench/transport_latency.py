@@ -83,12 +83,15 @@ async def over_websocket(base: str, clip) -> dict:
 
     audio, end_s = clip_audio(clip, 24_000)
     pcm = float_to_pcm16(audio)
-    clock, metrics, done = PlayClock(24_000), {}, asyncio.Event()
+    clock, metrics, done, seen = PlayClock(24_000), {}, asyncio.Event(), {}
     async with websockets.connect(f"ws://{base}/v1/realtime", max_size=None) as ws:
 
         async def read() -> None:
             async for raw in ws:
                 event, now = json.loads(raw), time.monotonic()
+                seen[event["type"]] = seen.get(event["type"], 0) + 1
+                if event["type"] == "error" and seen["error"] == 1:
+                    print("  websocket error:", event["error"], file=sys.stderr)
                 if event["type"] == "response.output_audio.delta":
                     clock.piece(np.frombuffer(base64.b64decode(event["delta"]), "<i2"), now)
                 elif event["type"] == "parley.turn.metrics" and not metrics:
@@ -96,6 +99,8 @@ async def over_websocket(base: str, clip) -> dict:
                 elif event["type"] == "response.done" and clock.first_voiced is not None:
                     done.set()
 
+        await ws.send(json.dumps({"type": "session.update", "session": {"type": "realtime", "audio": {"input": {
+            "format": {"type": "audio/pcm", "rate": 24000}}}}}))  # server VAD and the rest: defaults
         reader = asyncio.ensure_future(read())
 
         async def send(chunk: bytes) -> None:
@@ -107,6 +112,8 @@ async def over_websocket(base: str, clip) -> dict:
         except TimeoutError:
             pass
         reader.cancel()
+    if clock.first_voiced is None:
+        print(f"  websocket: no reply audio; events seen: {seen}", file=sys.stderr)
     return result(clock.first_voiced, t0 + end_s, metrics)
 
 

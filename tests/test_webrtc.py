@@ -60,6 +60,7 @@ async def test_a_spoken_turn_over_a_webrtc_call(server, codec):
         metrics = caller.of("parley.turn.metrics")[0]["metrics"]
         assert metrics["first_audio_sent_ms"] >= metrics["llm_first_token_ms"] >= 0
         assert_hops_in_order(metrics)  # from the RTP packet's arrival to the first voiced RTP frame
+        assert metrics["audio_received_ms"] < 0  # the jitter buffer held the packet until the next one arrived
         # the reply came as audio on the RTP track, not as events on the channel
         assert not caller.of("response.output_audio.delta")
         # the reply's speech reached the caller: most of the audio the server sent for it is voiced
