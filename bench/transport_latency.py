@@ -46,14 +46,17 @@ class PlayClock:
         self.rate = rate
         self.end = 0.0
         self.first_voiced: float | None = None
+        self.not_before = float("inf")  # the end of the user's speech: a reply heard in a pause before it does not count
 
     def piece(self, pcm16: np.ndarray, arrived: float) -> None:
         start = max(arrived, self.end)
         self.end = start + len(pcm16) / self.rate
         if self.first_voiced is None:
             loud = np.flatnonzero(np.abs(pcm16.astype(np.int32)) > LEVEL * 32768)
-            if len(loud):
-                self.first_voiced = start + loud[0] / self.rate
+            at = start + loud / self.rate
+            later = at[at >= self.not_before]
+            if len(later):
+                self.first_voiced = float(later[0])
 
 
 def clip_audio(clip, rate: int) -> tuple[np.ndarray, float]:
@@ -64,9 +67,10 @@ def clip_audio(clip, rate: int) -> tuple[np.ndarray, float]:
     return audio, (loud[-1] + 1) / rate
 
 
-async def stream_frames(audio_pcm: bytes, frame_bytes: int, send) -> float:
+async def stream_frames(audio_pcm: bytes, frame_bytes: int, send, clock: PlayClock, end_s: float) -> float:
     """Send frames paced in real time; returns the monotonic time the stream started."""
     t0 = time.monotonic()
+    clock.not_before = t0 + end_s
     for k, i in enumerate(range(0, len(audio_pcm), frame_bytes)):
         due = t0 + k * FRAME_S
         now = time.monotonic()
@@ -106,7 +110,7 @@ async def over_websocket(base: str, clip) -> dict:
         async def send(chunk: bytes) -> None:
             await ws.send(json.dumps({"type": "input_audio_buffer.append", "audio": base64.b64encode(chunk).decode()}))
 
-        t0 = await stream_frames(pcm, 960, send)
+        t0 = await stream_frames(pcm, 960, send, clock, end_s)
         try:
             await asyncio.wait_for(done.wait(), 30)
         except TimeoutError:
@@ -139,15 +143,20 @@ async def over_phone(base: str, clip) -> dict:
                     clock.piece(np.frombuffer(g711.ulaw_decode(base64.b64decode(event["media"]["payload"])), "<i2"), now)
                 elif event.get("event") == "mark":  # Twilio echoes a mark once the audio before it played
                     delay = max(0.0, clock.end - now)
-                    asyncio.get_running_loop().call_later(delay, lambda m=event["mark"]: asyncio.ensure_future(
-                        ws.send(json.dumps({"event": "mark", "streamSid": sid, "mark": m}))))
+                    asyncio.get_running_loop().call_later(delay, lambda m=event["mark"]: asyncio.ensure_future(echo(m)))
+
+        async def echo(mark: dict) -> None:
+            try:
+                await ws.send(json.dumps({"event": "mark", "streamSid": sid, "mark": mark}))
+            except websockets.ConnectionClosed:
+                pass  # the call ended first
 
         reader = asyncio.ensure_future(read())
 
         async def send(chunk: bytes) -> None:
             await ws.send(json.dumps({"event": "media", "streamSid": sid, "media": {"track": "inbound", "payload": base64.b64encode(chunk).decode()}}))
 
-        t0 = await stream_frames(ulaw, 160, send)
+        t0 = await stream_frames(ulaw, 160, send, clock, end_s)
         deadline = time.monotonic() + 30
         while clock.first_voiced is None and time.monotonic() < deadline:
             await asyncio.sleep(0.1)  # polling the client's own playback clock
@@ -221,9 +230,9 @@ async def main() -> None:
     base_p50 = None
     for t in transports:
         v = [x["v2v_ms"] for x in rows[t] if x["v2v_ms"] is not None]
-        hops = {h: pct([x["metrics"][h] for x in rows[t] if h in x["metrics"]], 50) for h in HOPS}
+        hops = {h: pct(vals, 50) for h in HOPS if (vals := [x["metrics"][h] for x in rows[t] if h in x["metrics"]])}
         base_p50 = pct(v, 50) if base_p50 is None else base_p50
-        hop_text = "  ".join(f"{h[:-3]} {hops[h]:.0f}" for h in HOPS if hops[h] == hops[h])
+        hop_text = "  ".join(f"{h[:-3]} {v:.0f}" for h, v in hops.items()) or "-"
         print(f"  {t:<9} voice to voice {pct(v, 50):5.0f} / {pct(v, 95):5.0f}  ({pct(v, 50) - base_p50:+.0f} vs {transports[0]})"
               f"  {len(v)}/{len(rows[t])} heard   server p50: {hop_text}")
     server.should_exit = True
