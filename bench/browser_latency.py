@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import os
 import signal
@@ -181,8 +182,9 @@ def pct(values: list[float], q: float) -> float:
     return xs[lo] + (xs[hi] - xs[lo]) * (k - lo)
 
 
-async def drive_webrtc(url: str, wav: Path, turns: int, threshold: float, timeout_s: float) -> dict:
-    """A WebRTC call placed by the page; rows pair the probe's turns with the server's metrics in order."""
+@contextlib.asynccontextmanager
+async def chromium_page(wav: Path):
+    """Headless Debian Chromium with `wav` as its (looping) microphone: its first page."""
     from playwright.async_api import async_playwright
 
     async with async_playwright() as p:
@@ -193,25 +195,32 @@ async def drive_webrtc(url: str, wav: Path, turns: int, threshold: float, timeou
             try:
                 page = ctx.pages[0] if ctx.pages else await ctx.new_page()
                 page.on("pageerror", lambda e: print("page error:", e, file=sys.stderr))
-                await page.goto(url.rstrip("/") + "/v1/openapi.json")  # a page of the server's origin
-                started = await page.evaluate(WEBRTC_CALL, {"threshold": threshold, "instructions": INSTRUCTIONS})
-                if started.get("status") != 201:
-                    raise SystemExit(f"the call was refused: {started}")
-                t0, last = time.monotonic(), -1
-                while time.monotonic() - t0 < timeout_s:
-                    st = await page.evaluate("({turns: bench.turns, events: bench.events.filter(e => ['parley.turn.metrics', "
-                                             "'response.created', 'response.done'].includes(e.type)), sr: bench.sampleRate})")
-                    if len(st["turns"]) != last:
-                        last = len(st["turns"])
-                        print(f"  webrtc: {last} turn(s) measured", file=sys.stderr)
-                    if len(st["turns"]) >= turns + 1:
-                        break
-                    await asyncio.sleep(1.0)
-                else:
-                    st["timed_out"] = True
-                await page.evaluate("bench.pc.close()")
+                yield page
             finally:
                 await ctx.close()
+
+
+async def drive_webrtc(url: str, wav: Path, turns: int, threshold: float, timeout_s: float) -> dict:
+    """A WebRTC call placed by the page; rows pair the probe's turns with the server's metrics in order."""
+    async with chromium_page(wav) as page:
+        await page.goto(url.rstrip("/") + "/v1/openapi.json")  # a page of the server's origin
+        started = await page.evaluate(WEBRTC_CALL, {"threshold": threshold, "instructions": INSTRUCTIONS})
+        if started.get("status") != 201:
+            raise SystemExit(f"the call was refused: {started}")
+        t0, last = time.monotonic(), -1
+        while time.monotonic() - t0 < timeout_s:
+            st = await page.evaluate("({turns: bench.turns, events: bench.events.filter(e => ['parley.turn.metrics', "
+                                     "'response.created', 'response.done'].includes(e.type)), sr: bench.sampleRate})")
+            if len(st["turns"]) != last:
+                last = len(st["turns"])
+                print(f"  webrtc: {last} turn(s) measured", file=sys.stderr)
+            kinds = [e["type"] for e in st["events"]]
+            if len(st["turns"]) >= turns + 1 and kinds.count("response.done") >= kinds.count("response.created"):
+                break  # every reply heard has finished, so its parley.turn.metrics is in
+            await asyncio.sleep(1.0)
+        else:
+            st["timed_out"] = True
+        await page.evaluate("bench.pc.close()")
     status = {e["response"]["id"]: e["response"]["status"] for e in st["events"] if e["type"] == "response.done"}
     metrics = {e["response_id"]: e["metrics"] for e in st["events"] if e["type"] == "parley.turn.metrics"}
     created = sorted((e["frame"], e["response"]["id"]) for e in st["events"] if e["type"] == "response.created")
@@ -224,36 +233,25 @@ async def drive_webrtc(url: str, wav: Path, turns: int, threshold: float, timeou
 
 
 async def drive(url: str, wav: Path, turns: int, threshold: float, timeout_s: float) -> dict:
-    from playwright.async_api import async_playwright
-
     instructions = quote(INSTRUCTIONS)
-    async with async_playwright() as p:
-        with tempfile.TemporaryDirectory() as profile:
-            ctx = await p.chromium.launch_persistent_context(
-                profile, executable_path=CHROMIUM, headless=True,
-                args=FLAGS + [f"--use-file-for-fake-audio-capture={wav.resolve()}"])
-            try:
-                page = ctx.pages[0] if ctx.pages else await ctx.new_page()
-                page.on("pageerror", lambda e: print("page error:", e, file=sys.stderr))
-                await page.goto(f"{url}?instructions={instructions}")
-                await page.wait_for_function("window.parley && window.parley.connected", timeout=60_000)
-                await page.click("#talk")
-                await page.wait_for_function("parley.micOn", timeout=30_000)
-                await page.evaluate("(thr) => parley.startLatencyProbe({threshold: thr})", threshold)
-                t0 = time.monotonic()
-                last = -1
-                while time.monotonic() - t0 < timeout_s:
-                    st = await page.evaluate("({turns: parley.latencyTurns, responses: parley.responses(), sr: parley.sampleRate()})")
-                    matched = match(st)
-                    if len(st["turns"]) != last:
-                        last = len(st["turns"])
-                        print(f"  {last} turn(s) measured", file=sys.stderr)
-                    if sum(1 for m in matched if m["metrics"]) >= turns + 1:
-                        return {"rows": matched, "sample_rate": st["sr"], "counters": await page.evaluate("parley.counters")}
-                    await asyncio.sleep(1.0)
-                return {"rows": match(st), "sample_rate": st["sr"], "timed_out": True, "counters": await page.evaluate("parley.counters")}
-            finally:
-                await ctx.close()
+    async with chromium_page(wav) as page:
+        await page.goto(f"{url}?instructions={instructions}")
+        await page.wait_for_function("window.parley && window.parley.connected", timeout=60_000)
+        await page.click("#talk")
+        await page.wait_for_function("parley.micOn", timeout=30_000)
+        await page.evaluate("(thr) => parley.startLatencyProbe({threshold: thr})", threshold)
+        t0 = time.monotonic()
+        last = -1
+        while time.monotonic() - t0 < timeout_s:
+            st = await page.evaluate("({turns: parley.latencyTurns, responses: parley.responses(), sr: parley.sampleRate()})")
+            matched = match(st)
+            if len(st["turns"]) != last:
+                last = len(st["turns"])
+                print(f"  {last} turn(s) measured", file=sys.stderr)
+            if sum(1 for m in matched if m["metrics"]) >= turns + 1:
+                return {"rows": matched, "sample_rate": st["sr"], "counters": await page.evaluate("parley.counters")}
+            await asyncio.sleep(1.0)
+        return {"rows": match(st), "sample_rate": st["sr"], "timed_out": True, "counters": await page.evaluate("parley.counters")}
 
 
 def match(st: dict) -> list[dict]:
