@@ -119,10 +119,12 @@ def test_bad_scheduling_name_is_refused():
 # --- cancellation ---------------------------------------------------------------------------------
 
 
-async def test_a_cancelled_waiter_leaves_the_queue_and_the_next_one_is_served():
+async def two_queued_behind_a_holder():
+    """A gate held by someone, with "a" (earlier speech end) and "b" queued behind; `served`
+    lists who got through, in order."""
     gate = PriorityGate("t")
     holder = gate.ask()
-    served = []
+    served: list[str] = []
 
     async def user(name: str, p: Priority) -> None:
         async with gate.hold(p):
@@ -131,6 +133,11 @@ async def test_a_cancelled_waiter_leaves_the_queue_and_the_next_one_is_served():
     a = asyncio.create_task(user("a", committed(1.0)))
     b = asyncio.create_task(user("b", committed(2.0)))
     await until(lambda: gate.waiting == 2, "both queued")
+    return gate, holder, a, b, served
+
+
+async def test_a_cancelled_waiter_leaves_the_queue_and_the_next_one_is_served():
+    gate, holder, a, b, served = await two_queued_behind_a_holder()
     a.cancel()
     await asyncio.gather(a, return_exceptions=True)
     assert a.cancelled() and gate.waiting == 1
@@ -140,17 +147,7 @@ async def test_a_cancelled_waiter_leaves_the_queue_and_the_next_one_is_served():
 
 
 async def test_a_waiter_cancelled_after_its_grant_passes_the_gate_on():
-    gate = PriorityGate("t")
-    holder = gate.ask()
-    served = []
-
-    async def user(name: str, p: Priority) -> None:
-        async with gate.hold(p):
-            served.append(name)
-
-    a = asyncio.create_task(user("a", committed(1.0)))
-    b = asyncio.create_task(user("b", committed(2.0)))
-    await until(lambda: gate.waiting == 2, "both queued")
+    gate, holder, a, b, served = await two_queued_behind_a_holder()
     holder.release()  # granted to a, which has not resumed yet...
     assert gate.holder is not None and gate.waiting == 1
     a.cancel()  # ...and is cancelled before it does
