@@ -20,7 +20,7 @@ import time
 from typing import Any, Awaitable, Callable, Protocol
 
 from media import g711
-from media.pcm import first_voiced_sample
+from media.pcm import FirstVoiced
 
 LEAD_MS = 300.0  # how far ahead of the listener's playback clock audio is released
 FORGET_AFTER_S = 10.0  # an item that finished playing this long ago is no longer tracked
@@ -79,25 +79,6 @@ class PlaybackClock:
         ahead = self.ahead_ms()
         if ahead > LEAD_MS:
             await asyncio.sleep((ahead - LEAD_MS) / 1000.0)  # pacing to the playback clock, not synchronisation
-
-
-class FirstVoiced:
-    """When each item's first voiced sample plays, given where each piece starts playing."""
-
-    def __init__(self) -> None:
-        self._at: dict[str, float] = {}
-
-    def piece(self, item_id: str, pcm: bytes, rate: int, starts_at: float) -> None:
-        if item_id in self._at:
-            return
-        first = first_voiced_sample(pcm)
-        if first is not None:
-            self._at[item_id] = starts_at + first / rate
-            if len(self._at) > 64:  # old items: only the first voiced time of recent ones is asked for
-                del self._at[next(iter(self._at))]
-
-    def get(self, item_id: str) -> float | None:
-        return self._at.get(item_id)
 
 
 def encode(pcm: bytes, fmt: str) -> bytes:
@@ -162,7 +143,7 @@ class TrackPlayback:
         return self.track.played_by_tag.get(item_id, 0.0)
 
     def first_voiced_at(self, item_id: str) -> float | None:
-        return self.track.first_voiced_by_tag.get(item_id)
+        return self.track.first_voiced.get(item_id)
 
     async def flush(self, response_id: str | None = None) -> dict[str, float]:
         dropped = self.track.flush()

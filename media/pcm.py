@@ -96,3 +96,22 @@ def trim_leading_silence(pcm: bytes, rate: int, keep_ms: float = 10.0, level: fl
         return pcm
     start = max(0, first - int(keep_ms * rate / 1000))
     return pcm[start * 2:]
+
+
+class FirstVoiced:
+    """When each item's first voiced sample plays, given where each piece starts playing."""
+
+    def __init__(self) -> None:
+        self._at: dict[str, float] = {}
+
+    def piece(self, item_id: str, pcm: bytes, rate: int, starts_at: float) -> None:
+        if item_id in self._at:
+            return
+        first = first_voiced_sample(pcm)
+        if first is not None:
+            self._at[item_id] = starts_at + first / rate
+            if len(self._at) > 64:  # old items: only the first voiced time of recent ones is asked for
+                del self._at[next(iter(self._at))]
+
+    def get(self, item_id: str) -> float | None:
+        return self._at.get(item_id)

@@ -4,7 +4,7 @@
   real time, 20 ms per frame, silence when nothing is queued; `flush()` drops what is
   queued, so a barge-in silences the call within one frame. `played_ms` counts the reply
   audio that has actually left for the caller, and `played_by_tag` counts it per item;
-  `first_voiced_by_tag` says when each item's first voiced sample left. Audio pushed while
+  `first_voiced` says when each item's first voiced sample left. Audio pushed while
   the track is idle leaves at once, not on the next 20 ms tick (the clock restarts there).
 * `PcmFromFrames` turns the caller's decoded frames (Opus: 48 kHz stereo; G.711: 8 kHz)
   into mono PCM16 at the rate the voice session reads.
@@ -21,7 +21,7 @@ import av
 from aiortc import MediaStreamTrack
 from aiortc.mediastreams import MediaStreamError
 
-from .pcm import first_voiced_sample
+from .pcm import FirstVoiced
 
 FRAME_S = 0.020
 
@@ -45,7 +45,7 @@ class PlaybackTrack(MediaStreamTrack):
         self.played_ms = 0.0  # reply audio (not silence) handed to the encoder so far
         self.dropped_ms = 0.0  # reply audio flushed before it played
         self.played_by_tag: dict[str, float] = {}  # the same, per tag given to push()
-        self.first_voiced_by_tag: dict[str, float] = {}  # monotonic time each tag's first voiced sample left
+        self.first_voiced = FirstVoiced()  # when each tag's first voiced sample left (monotonic)
         self._idle = True  # the last frame sent was silence
         self._audio_waiting = asyncio.Event()  # set by push() while idle
 
@@ -111,10 +111,7 @@ class PlaybackTrack(MediaStreamTrack):
             ms = n / 2 / self.rate * 1000.0
             self.played_ms += ms
             self.played_by_tag[tag] = self.played_by_tag.get(tag, 0.0) + ms
-            if tag not in self.first_voiced_by_tag:
-                first = first_voiced_sample(chunk[offset:offset + n])
-                if first is not None:
-                    self.first_voiced_by_tag[tag] = sent_at + (offset // 2 + first) / self.rate
+            self.first_voiced.piece(tag, chunk[offset:offset + n], self.rate, sent_at + offset // 2 / self.rate)
             offset += n
         self._idle = not chunk
         self._audio_waiting.clear()

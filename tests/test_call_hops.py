@@ -118,7 +118,7 @@ async def test_the_reply_track_sends_audio_pushed_while_idle_at_once() -> None:
     assert first_voiced_sample(samples.tobytes()) is not None
     assert track.played_by_tag["item_1"] == pytest.approx(20.0)
     # the first voiced sample left 5 ms into that frame, on the (frozen) clock of its send
-    assert track.first_voiced_by_tag["item_1"] == pytest.approx(90.0 + 0.005, abs=0.0005)
+    assert track.first_voiced.get("item_1") == pytest.approx(90.0 + 0.005, abs=0.0005)
     track.stop()
 
 
