@@ -56,6 +56,8 @@ class Config:
     llm_threads: int = 2
     llm_context: int = 4096
     llm_max_tokens: int = 160
+    llm_temperature: float = 0.0  # reply sampling temperature; 0 = the most likely token (steadiest on the help desk notes: bench/replies.py)
+    llm_seed: int = 0  # >= 0: replies are repeatable (the same conversation, the same reply); -1: a random seed per reply
     llm_yield_to_tts: bool = True  # the LLM waits between tokens while the first chunk is synthesized
     llm_scheduling: str = "priority"  # LLM and TTS hand-over across sessions: "priority" (waiting users first) or "fifo"
     ocr_timeout_s: float = 10.0
@@ -129,4 +131,6 @@ def load_config(env: dict[str, str] | None = None, **overrides: Any) -> Config:
     node = str(values.get("node_id", ""))
     if node and not re.fullmatch(r"[a-z0-9]{1,16}", node):
         raise ConfigError(f"node_id {node!r} must be 1-16 lowercase letters or digits (it goes into call ids and the balancer's map)")
+    if not 0.0 <= float(values.get("llm_temperature", 0.0)) <= 2.0:
+        raise ConfigError(f"llm_temperature {values['llm_temperature']!r} must be between 0 and 2")
     return Config(**values)

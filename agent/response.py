@@ -43,6 +43,7 @@ class ResponseSpec:
     instructions: str
     output_format: str = "audio/pcm"
     max_tokens: int = 160
+    temperature: float = 0.0
     client_tools: list[dict[str, Any]] = field(default_factory=list)
     tool_choice: str = "auto"
     conversation: bool = True  # False: out-of-band response (not added to history)
@@ -128,7 +129,8 @@ class ResponseRun:
             tools = self.tools.schemas(self.spec.client_tools) if self.spec.tool_choice != "none" else None
             llm = self.runtime.llm
             ordered = {"priority": self.priority} if getattr(llm, "accepts_priority", False) else {}
-            stream = llm.stream(self._messages(), tools=tools, max_tokens=self.spec.max_tokens, owner=self.owner, **ordered)
+            stream = llm.stream(self._messages(), tools=tools, max_tokens=self.spec.max_tokens, temperature=self.spec.temperature,
+                                owner=self.owner, **ordered)
             async with contextlib.aclosing(stream):  # frees the model at once on cancel
                 async for ev in stream:
                     if isinstance(ev, TextDelta):

@@ -160,7 +160,7 @@ class Runtime:
         self.llm = await anyio.to_thread.run_sync(
             lambda: build_chat(
                 c.llm_backends, model_path=c.llm_model_path, api_key=c.llm_api_key, timeout_s=c.llm_timeout_s,
-                n_threads=c.llm_threads, n_ctx=c.llm_context, cache_dir=Path(c.cache_dir) if c.cache_dir else None,
+                n_threads=c.llm_threads, n_ctx=c.llm_context, cache_dir=Path(c.cache_dir) if c.cache_dir else None, seed=c.llm_seed,
             )
         )
         st.name = self.llm.name

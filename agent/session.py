@@ -320,7 +320,8 @@ class VoiceSession(TurnTaking):
 
     def _spec(self) -> ResponseSpec:
         return ResponseSpec(instructions=self.instructions, output_format=self.output_format,
-                            max_tokens=self.config.llm_max_tokens, client_tools=self.client_tools, tool_choice=self.tool_choice)
+                            max_tokens=self.config.llm_max_tokens, temperature=self.config.llm_temperature,
+                            client_tools=self.client_tools, tool_choice=self.tool_choice)
 
     def _new_run(self, spec: ResponseSpec, metrics: TurnMetrics, emit: Send) -> ResponseRun:
         return ResponseRun(self.runtime, self.conversation, spec, emit, metrics, self.tools, self.playback, owner=self.id)

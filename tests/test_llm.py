@@ -87,6 +87,27 @@ async def test_local_llm_answers_the_question(qwen):
     assert not qwen.busy and qwen.last_stop_reason in ("stop", "length")
 
 
+async def test_a_seed_makes_a_sampled_reply_repeatable(qwen):
+    """At a high temperature the same prompt, evaluated the same way, gets the same reply twice.
+    (llama.cpp's logits shift slightly with how the prompt was batched, so the same words are
+    promised only for the same cache path: here each ask follows an unrelated prompt.)"""
+    question = ask("Invent a name for a new cat and say why.", system="Answer in one short sentence.")
+    replies = []
+    for unrelated in ("Say hello.", "Say goodbye."):
+        await collect(qwen.stream(ask(unrelated, system="Reply in French."), max_tokens=4))
+        replies.append(text_of(await collect(qwen.stream(question, max_tokens=40, temperature=1.2))))
+    assert qwen.seed == 0 and replies[0] and replies[0] == replies[1]
+
+
+def test_the_reply_temperature_is_checked():
+    from agent.config import ConfigError, load_config
+
+    assert load_config(env={"PARLEY_LLM_TEMPERATURE": "0"}).llm_temperature == 0.0
+    assert load_config(env={"PARLEY_LLM_SEED": "-1"}).llm_seed == -1
+    with pytest.raises(ConfigError, match="llm_temperature"):
+        load_config(env={"PARLEY_LLM_TEMPERATURE": "7"})
+
+
 async def test_cancel_mid_stream_frees_the_model_and_stops_the_thread(qwen):
     before = qwen.tokens_generated
     deltas = []
@@ -412,7 +433,7 @@ async def test_openai_compat_streams_tool_call():
     ]
     stub = Stub(events=events)
     async with stub as url:
-        llm = OpenAICompatChat(url, "qwen", api_key="sk-test")
+        llm = OpenAICompatChat(url, "qwen", api_key="sk-test", seed=7)
         out = await collect(llm.stream(ask("Weather in Oslo?"), tools=[WEATHER_TOOL], max_tokens=30))
         await llm.aclose()
     calls = [e for e in out if isinstance(e, ToolCall)]
@@ -422,7 +443,7 @@ async def test_openai_compat_streams_tool_call():
     assert sent["line"].startswith("POST /v1/chat/completions")
     assert sent["headers"]["authorization"] == "Bearer sk-test"
     assert sent["json"]["stream"] is True and sent["json"]["tools"] == [WEATHER_TOOL]
-    assert sent["json"]["model"] == "qwen" and sent["json"]["max_tokens"] == 30
+    assert sent["json"]["model"] == "qwen" and sent["json"]["max_tokens"] == 30 and sent["json"]["seed"] == 7
 
 
 async def test_a_fallback_chain_prefills_its_local_model_too(qwen):

@@ -22,8 +22,10 @@ def build_chat(
     n_threads: int = 2,
     n_ctx: int = 4096,
     cache_dir: Path | None = None,
+    seed: int = 0,
 ) -> ChatBackend:
-    """Backends from config specs; several specs make a `FallbackChat` in that order."""
+    """Backends from config specs; several specs make a `FallbackChat` in that order. `seed` >= 0
+    makes sampling repeatable (the same prompt gets the same reply); -1 samples at random."""
     from models import weights
 
     if isinstance(specs, str):
@@ -41,18 +43,18 @@ def build_chat(
                 except weights.WeightsError as exc:
                     raise LLMError(str(exc), exc.hint, code="llm_weights") from exc
                 name = "llama.cpp qwen2.5-coder-0.5b-instruct-q4_k_m"
-            backends.append(LlamaCppChat(path, n_ctx=n_ctx, n_threads=n_threads, name=name))
+            backends.append(LlamaCppChat(path, n_ctx=n_ctx, n_threads=n_threads, name=name, seed=seed))
         elif spec == "smollm2":
             try:
                 path = weights.smollm2_gguf()
             except weights.WeightsError as exc:
                 raise LLMError(str(exc), exc.hint, code="llm_weights") from exc
-            backends.append(LlamaCppChat(path, n_ctx=n_ctx, n_threads=n_threads, name="llama.cpp smollm2-135m-instruct-q4_1"))
+            backends.append(LlamaCppChat(path, n_ctx=n_ctx, n_threads=n_threads, name="llama.cpp smollm2-135m-instruct-q4_1", seed=seed))
         elif spec.startswith("gguf:"):
             path = Path(spec[5:])
             if not path.is_absolute():
                 raise LLMError(f"LLM spec {raw!r}: the GGUF path must be absolute", f"valid forms: {SPEC_FORMS}", code="llm_config")
-            backends.append(LlamaCppChat(path, n_ctx=n_ctx, n_threads=n_threads))
+            backends.append(LlamaCppChat(path, n_ctx=n_ctx, n_threads=n_threads, seed=seed))
         elif spec.startswith("openai:"):
             url, _, model = spec[7:].partition("#")
             if not url.startswith(("http://", "https://")) or not model:
@@ -61,7 +63,7 @@ def build_chat(
                     'use "openai:http://host:port/v1#model-name"',
                     code="llm_config",
                 )
-            backends.append(OpenAICompatChat(url, model, api_key=api_key or None, timeout_s=timeout_s))
+            backends.append(OpenAICompatChat(url, model, api_key=api_key or None, timeout_s=timeout_s, seed=seed))
         else:
             raise LLMError(f"unknown LLM backend spec {raw!r}", f"valid forms: {SPEC_FORMS}", code="llm_config")
     if not backends:

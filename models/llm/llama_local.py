@@ -53,6 +53,7 @@ class LlamaCppChat(ChatBackend):
         n_threads: int = 2,
         name: str | None = None,
         scheduling: str = "priority",
+        seed: int = 0,
     ) -> None:
         self.model_path = Path(model_path)
         if not self.model_path.is_file():
@@ -63,6 +64,7 @@ class LlamaCppChat(ChatBackend):
             )
         self.n_ctx = int(n_ctx)
         self.n_threads = int(n_threads)
+        self.seed = int(seed)  # >= 0: every reply samples from this seed (the same prompt, the same reply); -1: random
         self.name = name or f"llama.cpp {self.model_path.stem.lower()}"
         self._llm: Any = None
         self._gate = PriorityGate(self.name, scheduling)  # "fifo": arrival order (A/B runs)
@@ -147,6 +149,7 @@ class LlamaCppChat(ChatBackend):
         self._stop_tokens = {t for t in stops if t is not None and t >= 0}
         self._vocab = llm._model.vocab
         self._is_eog = llama_cpp.llama_vocab_is_eog
+        self._random_seed = llama_cpp.LLAMA_DEFAULT_SEED  # llama.cpp draws a fresh seed per sampler
         self._llm = llm
         log.info("loaded %s in %.2f s", self.name, time.perf_counter() - t0)
 
@@ -234,6 +237,7 @@ class LlamaCppChat(ChatBackend):
             decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
             filt = ToolCallFilter(_tool_names(tools))
             reason = "length"
+            llm.set_seed(self.seed if self.seed >= 0 else self._random_seed)
             gen = llm.generate(
                 prompt, top_k=40, top_p=0.95, min_p=0.05, temp=max(0.0, temperature), repeat_penalty=1.0, reset=True
             )

@@ -16,8 +16,10 @@ class OpenAICompatChat(ChatBackend):
 
     accepts_priority = True  # accepted and ignored: the server schedules its own requests
 
-    def __init__(self, base_url: str, model: str, *, api_key: str | None = None, timeout_s: float = 30.0) -> None:
+    def __init__(self, base_url: str, model: str, *, api_key: str | None = None, timeout_s: float = 30.0,
+                 seed: int = -1) -> None:
         self.base_url = base_url.rstrip("/")
+        self.seed = int(seed)  # >= 0: sent as the request's "seed" (servers that honour it repeat their replies)
         self.model = model
         self._api_key = api_key or None
         self.timeout_s = float(timeout_s)
@@ -74,6 +76,8 @@ class OpenAICompatChat(ChatBackend):
             "max_tokens": max_tokens,
             "temperature": temperature,
         }
+        if self.seed >= 0:
+            body["seed"] = self.seed
         if tools:
             body["tools"] = tools
         url = f"{self.base_url}/chat/completions"
