@@ -234,7 +234,9 @@ async def level(url: str, meter: ProcessMeter, clips: list[Utterance], n: int, t
             "cpu_cores": round(cpu / wall, 2), "cpu_cores_per_session": round(cpu / wall / n, 2),
             "rss_mb": round(meter.peak_rss / 2**20), "rss_mb_per_session": round((meter.peak_rss - idle_rss) / 2**20 / n, 1),
             "wall_s": round(wall, 1), "loadavg": [round(x, 2) for x in os.getloadavg()],
-            "server_stage_p50_ms": server_p50}
+            "server_stage_p50_ms": server_p50,
+            "per_turn": [{"v2v_ms": round(v), **{k: round(x) for k, x in m.items()}}
+                         for r in results if isinstance(r, SessionResult) for v, m in zip(r.v2v_ms, r.server_ms)]}
 
 
 async def main() -> None:
@@ -285,7 +287,10 @@ async def main() -> None:
                 row["scheduling"] = mode
                 row["handover"] = {"before": before, "after": scheduling_of(url.replace("ws://", "http://").rsplit("/v1/", 1)[0])}
                 rows.append(row)
-                print(json.dumps(row), flush=True)
+                print(json.dumps({k: v for k, v in row.items() if k != "per_turn"}), flush=True)
+                slowest = sorted(row["per_turn"], key=lambda t: -t["v2v_ms"])[:3]
+                print("  slowest turns (ms after speech end): " + "; ".join(
+                    " ".join(f"{k}={v}" for k, v in t.items()) for t in slowest), flush=True)
     finally:
         import shutil
 
