@@ -120,7 +120,7 @@ class ResponseRun:
         return self.runtime.reply_policy.messages(msgs, voice=self.spec.voice)
 
     async def _reason(self, chunks: asyncio.Queue) -> None:
-        from models.llm import TextDelta, ToolCall, Usage
+        from models.llm import PromptEvaluated, TextDelta, ToolCall, Usage
 
         chunker = SentenceChunker(first_max_words=self.runtime.config.first_chunk_words)
         guard = self.runtime.reply_policy.guard(voice=self.spec.voice)
@@ -141,10 +141,14 @@ class ResponseRun:
                     elif isinstance(ev, ToolCall):
                         self.metrics.mark("llm_first_token")
                         calls.append(ev)
+                    elif isinstance(ev, PromptEvaluated):  # where the first token's wait went: queue or prompt
+                        self.metrics.mark("llm_start", ev.started_at)
+                        self.metrics.mark("llm_prompt_done", ev.done_at)
                     elif isinstance(ev, Usage):
                         self.usage = {"input_tokens": ev.prompt_tokens, "output_tokens": ev.completion_tokens,
                                       "total_tokens": ev.prompt_tokens + ev.completion_tokens,
                                       "input_token_details": {"cached_tokens": ev.cached_tokens}}
+
             if not calls or guard.stopped:
                 break
             if not await self._run_tools(calls):

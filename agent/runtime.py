@@ -43,7 +43,8 @@ class Runtime:
     llm: Any = None
     ocr: Any = None
     status: dict[str, ModelStatus] = field(default_factory=dict)
-    asr_limit: asyncio.Semaphore = field(default_factory=lambda: asyncio.Semaphore(1))
+    # one ASR decode at a time: a turn's final transcript goes before other sessions' partials
+    asr_limit: PriorityGate = field(default_factory=lambda: PriorityGate("asr"))
     tts_limit: PriorityGate = field(default_factory=lambda: PriorityGate("tts"))  # one synthesis at a time
     ocr_limit: asyncio.Semaphore = field(default_factory=lambda: asyncio.Semaphore(2))
     sessions: dict[str, Any] = field(default_factory=dict)
@@ -58,7 +59,7 @@ class Runtime:
         self.reply_policy = ReplyPolicy.from_config(self.config)  # knowledge_dir, reply_max_words
         if self.config.llm_scheduling not in SCHEDULINGS:
             raise ConfigError(f"llm_scheduling {self.config.llm_scheduling!r} must be one of {', '.join(SCHEDULINGS)}")
-        self.tts_limit.scheduling = self.config.llm_scheduling
+        self.tts_limit.scheduling = self.asr_limit.scheduling = self.config.llm_scheduling
 
     def admit(self) -> bool:
         """Take a session slot if one is free; pair with `leave()`."""
@@ -98,7 +99,8 @@ class Runtime:
         """How the shared models were handed over: grants, grants out of arrival order, and
         (LLM) prefills that gave way and draft decoding while a committed turn waited."""
         stats: dict[str, Any] = {"mode": self.config.llm_scheduling,
-                                 "tts": {"grants": self.tts_limit.grants, "reordered": self.tts_limit.reordered}}
+                                 "tts": {"grants": self.tts_limit.grants, "reordered": self.tts_limit.reordered},
+                                 "asr": {"grants": self.asr_limit.grants, "reordered": self.asr_limit.reordered}}
         llm_stats = getattr(self.llm, "scheduling_stats", None)
         if llm_stats is not None:
             stats["llm"] = llm_stats()
@@ -161,11 +163,14 @@ class Runtime:
             lambda: build_chat(
                 c.llm_backends, model_path=c.llm_model_path, api_key=c.llm_api_key, timeout_s=c.llm_timeout_s,
                 n_threads=c.llm_threads, n_ctx=c.llm_context, cache_dir=Path(c.cache_dir) if c.cache_dir else None, seed=c.llm_seed,
+                kv_snapshot_mb=c.llm_kv_snapshot_mb,
             )
         )
         st.name = self.llm.name
         if hasattr(self.llm, "set_scheduling"):
             self.llm.set_scheduling(c.llm_scheduling)
+        if c.llm_share_cores and hasattr(self.llm, "share_cores_with"):  # fewer decode threads while ASR or TTS runs
+            self.llm.share_cores_with(lambda: self.asr_limit.locked() or self.tts_limit.locked())
         if c.warm_models:
             await self.llm.warm()
             await self.llm.prefill(*self.stable_prefix())  # the system prompt stays KV-cached

@@ -105,6 +105,9 @@ class VoiceSession(TurnTaking):
                 tg, self._tg = self._tg, None
                 await tg.__aexit__(None, None, None)
         finally:
+            forget = getattr(self.runtime.llm, "forget", None)
+            if forget is not None:
+                forget(self.id)  # its saved KV cache (models/llm/kv_snapshots.py)
             self.closed_event.set()
 
     def _spawn(self, coro: Any, name: str) -> asyncio.Task:

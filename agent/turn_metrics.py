@@ -8,6 +8,8 @@ report gives them in ms after `speech_end`, so `audio_received` is negative):
     vad_seen          the VAD had looked at it
     end_of_turn       the silence after it ended the turn
     asr_final         the final transcript
+    llm_start         the local LLM took the reply (its wait in the model's queue ends)
+    llm_prompt_done   the prompt was evaluated (what the KV cache did not hold)
     llm_first_token   the LLM's first token
     first_chunk       the first speakable chunk of the reply
     tts_first_audio   the first reply PCM was ready
@@ -24,8 +26,8 @@ from typing import Any
 
 log = logging.getLogger("parley.turn")
 
-STAGES = ("audio_received", "speech_end", "vad_seen", "end_of_turn", "asr_final", "llm_first_token", "first_chunk",
-          "tts_first_audio", "first_audio_sent", "first_voiced_out")
+STAGES = ("audio_received", "speech_end", "vad_seen", "end_of_turn", "asr_final", "llm_start", "llm_prompt_done",
+          "llm_first_token", "first_chunk", "tts_first_audio", "first_audio_sent", "first_voiced_out")
 BEFORE_SPEECH_END = ("audio_received",)
 
 

@@ -24,6 +24,7 @@ from media.audio_buffer import AudioBufferFull
 from media.endpointing import PauseStarted, SpeechResumed, SpeechStarted, TurnEnded
 from media.mic_input import RATE
 from models.asr import Transcript, is_probable_hallucination, normalise_words
+from models.priority_gate import Priority, Rank
 
 from .conversation import Item
 from .protocol import AUDIO_FORMATS, ProtocolError, error_event
@@ -162,7 +163,7 @@ class TurnTaking:
                         await self._arrived.wait_for(lambda: turn.state is not TurnState.DRAFT)
                 continue
             last_end = self.mic.end
-            t = await self._transcribe(self.mic.slice(turn.start, last_end))
+            t = await self._transcribe(self.mic.slice(turn.start, last_end), rank=Rank.BACKGROUND)
             if is_probable_hallucination(t) or turn.state is not TurnState.SPEAKING:
                 continue
             prev, turn.partial_text = turn.partial_text, t.text
@@ -181,7 +182,7 @@ class TurnTaking:
         msgs = self.runtime.reply_policy.speculative_messages(self.conversation.messages(self.instructions), partial)
         if msgs is not None and msgs != self._speculated:
             self._speculated = msgs
-            self._spawn(llm.prefill(msgs, self.tools.schemas(self.client_tools)), "prefill")
+            self._spawn(llm.prefill(msgs, self.tools.schemas(self.client_tools), owner=self.id), "prefill")
 
     async def _emit_partial(self, turn: Turn, stable: str) -> None:
         if len(stable) > turn.partial_emitted:
@@ -189,9 +190,12 @@ class TurnTaking:
             turn.partial_emitted = len(stable)
             await self.send({"type": "conversation.item.input_audio_transcription.delta", "item_id": turn.item_id, "content_index": 0, "delta": delta})
 
-    async def _transcribe(self, audio: Any, final: bool = False) -> Transcript:
+    async def _transcribe(self, audio: Any, final: bool = False, rank: Rank = Rank.WAITING, since: float | None = None) -> Transcript:
+        """One decode on the shared ASR slot. A turn's final transcript (and a check of speech
+        over a reply) ranks first; a partial (`Rank.BACKGROUND`) waits behind any of them."""
         asr = self.runtime.asr
-        async with self.runtime.asr_limit:  # the thread finishes before the slot is freed, even on cancel
+        priority = Priority(rank, time.monotonic() if since is None else since)
+        async with self.runtime.asr_limit.hold(priority):  # the thread finishes before the slot is freed, even on cancel
             return await anyio.to_thread.run_sync(asr.transcribe_final if final else asr.transcribe, audio)
 
     # -- drafts and commits ---------------------------------------------------------------------
@@ -213,7 +217,7 @@ class TurnTaking:
 
     async def _prepare(self, turn: Turn, draft: Draft, audio: Any, create_response: bool) -> None:
         try:
-            draft.transcript = await self._transcribe(audio, final=True)
+            draft.transcript = await self._transcribe(audio, final=True, since=draft.metrics.marks.get("speech_end"))
             draft.metrics.mark("asr_final")
         finally:
             draft.ready.set()

@@ -17,7 +17,10 @@ within --turn-timeout, the response does not complete, or an error event comes.
 hands the LLM and TTS to committed turns before drafts and to the user who waited longest;
 "fifo" is arrival order) and runs each level on each in turn with the same seed, so the
 modes meet the same speech at the same offsets; it prints p50/p95 ratios against the first
-mode and each server's hand-over counts from /health.
+mode and each server's hand-over counts from /health. A mode may carry settings of its own,
+`+NAME=VALUE` after it, for A/B runs of any setting:
+
+    .venv/bin/python bench/load.py --levels 2 --turns 6 --scheduling priority,priority+PARLEY_LLM_SHARE_CORES=0
 
 On a shared machine the figures move with the other load: the header and each row print
 os.getloadavg(); compare levels within one run.
@@ -151,6 +154,9 @@ async def session(url: str, clips: list[Utterance], turns: int, rng: random.Rand
                                 metrics = ev.get("metrics", {})
                             elif kind == "response.done" and ev["response"]["id"] == answering:
                                 status = ev["response"]["status"]
+                                usage = ev["response"].get("usage") or {}
+                                metrics = {**metrics, "prompt_tokens": usage.get("input_tokens", 0),
+                                           "cached_tokens": usage.get("input_token_details", {}).get("cached_tokens", 0)}
                                 if status == "cancelled":  # the user went on (a merged turn): the merged reply answers
                                     first_audio, answering, status = None, None, None
                             elif kind == "error":
@@ -244,6 +250,7 @@ async def main() -> None:
     p.add_argument("--levels", default="1,2,4", help="session counts, e.g. 1,2,4,8")
     p.add_argument("--turns", type=int, default=4, help="turns per session per level")
     p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--out", default="", help="write every row, with each turn's server stage times and prompt tokens, as JSON here")
     p.add_argument("--turn-timeout", type=float, default=20.0, help="seconds after speech end before a turn counts as failed")
     p.add_argument("--url", help="a running server's ws://host:port/v1/realtime (with --pid for CPU/RSS)")
     p.add_argument("--pid", type=int, help="the pid of the server at --url")
@@ -270,8 +277,9 @@ async def main() -> None:
 
         for mode in modes:
             log = Path(tempfile.mkdtemp(prefix="parley-load-")) / "server.log"
+            scheduling, *settings = mode.split("+")  # "priority+PARLEY_LLM_SHARE_CORES=0": a setting changed
             node = ParleyNode("load", log, {"PARLEY_MAX_SESSIONS": str(max(levels) + 2), "PARLEY_LOG_LEVEL": "warning",
-                                            "PARLEY_LLM_SCHEDULING": mode})
+                                            "PARLEY_LLM_SCHEDULING": scheduling, **dict(s.split("=", 1) for s in settings)})
             node.launch()
             nodes.append(node)
             node.wait_ready()
@@ -297,6 +305,8 @@ async def main() -> None:
         for node in nodes:
             node.stop()
             shutil.rmtree(node.log_path.parent, ignore_errors=True)
+    if args.out:
+        Path(args.out).write_text(json.dumps(rows, indent=1))
     print("\n| scheduling | sessions | turns | failed | p50 | p95 | CPU cores per session | RSS MB (per session) | loadavg |")
     print("|---|---|---|---|---|---|---|---|---|")
     for r in rows:

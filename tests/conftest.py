@@ -126,5 +126,6 @@ def assert_hops_in_order(metrics: dict[str, float]) -> None:
     token → chunk → PCM → handed over → first voiced sample out, after the end of turn."""
     m = metrics
     assert m["audio_received_ms"] <= m["speech_end_ms"] == 0 <= m["vad_seen_ms"] <= m["end_of_turn_ms"], m
+    assert m["asr_final_ms"] <= m["llm_start_ms"] <= m["llm_prompt_done_ms"] <= m["llm_first_token_ms"], m
     assert m["llm_first_token_ms"] <= m["first_chunk_ms"] <= m["tts_first_audio_ms"] <= m["first_audio_sent_ms"], m
     assert m["end_of_turn_ms"] <= m["first_audio_sent_ms"] <= m["first_voiced_out_ms"], m

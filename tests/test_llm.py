@@ -108,6 +108,48 @@ def test_the_reply_temperature_is_checked():
         load_config(env={"PARLEY_LLM_TEMPERATURE": "7"})
 
 
+async def test_decoding_uses_one_thread_while_another_model_runs(qwen):
+    """On 2 cores, two llama.cpp threads beside Whisper or Piper spin against them: while the
+    probe says another model runs, decoding drops to one thread, and returns to two after."""
+    others = {"busy": True}
+    qwen.share_cores_with(lambda: others["busy"])
+    try:
+        busy_reply = text_of(await collect(qwen.stream(ask("What is the capital of France?"), max_tokens=8, temperature=0.0)))
+        assert "paris" in busy_reply.lower() and qwen.decode_threads == 1
+        others["busy"] = False
+        await collect(qwen.stream(ask("What is the capital of Italy?"), max_tokens=4, temperature=0.0))
+        assert qwen.decode_threads == qwen.n_threads == 2
+    finally:
+        qwen.share_cores_with(lambda: False)
+
+
+async def test_a_conversation_displaced_by_another_gets_its_cache_back(qwen):
+    """Two sessions take turns on one model: the second session's turn displaces the first's
+    history from the KV cache, and the first session's next turn gets it back from its
+    snapshot instead of evaluating it again. A gone session's snapshot is dropped."""
+    from models.llm import PromptEvaluated
+
+    system = {"role": "system", "content": CONCISE}
+    story = ("My office printer, an HP LaserJet on the second floor, shows offline on my Windows 11 laptop since this "
+             "morning. I restarted the laptop and the printer, checked the cable and the Wi-Fi, and removed and re-added "
+             "the printer in Settings, but every print job still waits in the queue with an error status. ") * 2
+    first = [system, {"role": "user", "content": story + "What should I check first?"}]
+
+    def evaluated(events) -> PromptEvaluated:
+        return next(e for e in events if isinstance(e, PromptEvaluated))
+
+    a1 = await collect(qwen.stream(first, max_tokens=12, temperature=0.0, owner="sess_a"))
+    await collect(qwen.stream([system, {"role": "user", "content": "Capital of Peru?"}], max_tokens=4, temperature=0.0, owner="sess_b"))
+    restored = qwen.snapshots.restored
+    follow_up = first + [{"role": "assistant", "content": text_of(a1)}, {"role": "user", "content": "And after that?"}]
+    a2 = await collect(qwen.stream(follow_up, max_tokens=8, temperature=0.0, owner="sess_a"))
+    assert qwen.snapshots.restored == restored + 1
+    assert evaluated(a2).cached_tokens >= evaluated(a1).prompt_tokens > 150  # the history was not evaluated again
+    held = len(qwen.snapshots)
+    qwen.forget("sess_a")
+    assert len(qwen.snapshots) == held - 1
+
+
 async def test_cancel_mid_stream_frees_the_model_and_stops_the_thread(qwen):
     before = qwen.tokens_generated
     deltas = []

@@ -243,3 +243,51 @@ async def test_real_llm_prefill_gives_way_to_a_waiting_turn(qwen):
     await prefill
     assert any(isinstance(e, TextDelta) for e in got)
     assert qwen.prefills_stopped >= 1  # the prefill stopped at a chunk boundary instead of finishing
+
+
+# --- the shared ASR slot, in a real session ----------------------------------------------------------
+
+
+class RecordingGate(PriorityGate):
+    """The runtime's ASR gate, noting each decode's priority and when it asked."""
+
+    def __init__(self) -> None:
+        super().__init__("asr")
+        self.asked: list[tuple[Priority, float]] = []
+        self.partial_asked = asyncio.Event()
+
+    def ask(self, priority=None, *, on_outranked=None):
+        ticket = super().ask(priority, on_outranked=on_outranked)
+        self.asked.append((ticket.priority(), ticket.asked_at))
+        if ticket.priority().rank is Rank.BACKGROUND:
+            self.partial_asked.set()
+        return ticket
+
+
+async def test_partials_queue_behind_a_final_transcript_on_the_shared_asr(runtime):
+    """Another session's partial transcript never goes before a turn's final one: partials
+    ask at `BACKGROUND`, the final at `WAITING`, placed in line from when its user stopped
+    speaking (not from when it asked)."""
+    from dataclasses import replace
+
+    from .conftest import silence, speech
+    from .session_probe import SessionProbe
+
+    import numpy as np
+
+    gate = RecordingGate()
+    rt = replace(runtime, asr_limit=gate, sessions={})
+    async with SessionProbe(rt) as p:
+        await p.configure()
+        said = speech(rt, "My laptop will not connect to the office printer since this morning.")
+        half = len(said) // 2
+        await p.feed(np.concatenate([silence(0.3), said[:half]]))
+        await asyncio.wait_for(gate.partial_asked.wait(), 60)  # a partial decode while the user still speaks
+        await p.feed(np.concatenate([said[half:], silence(1.2)]))
+        done = await p.wait_for("conversation.item.input_audio_transcription.completed")
+    assert "printer" in done["transcript"].lower()
+    partials = [pr for pr, _ in gate.asked if pr.rank is Rank.BACKGROUND]
+    finals = [(pr, at) for pr, at in gate.asked if pr.rank is Rank.WAITING]
+    assert partials and finals, gate.asked
+    assert all(pr.since < at for pr, at in finals), finals  # its place in line dates from the end of speech
+    assert gate.grants == len(gate.asked) and not gate.locked()

@@ -14,7 +14,8 @@ Three backends share the `ChatBackend` protocol:
 * `FallbackChat` (`fallback.py`): tries backends in order while a backend is unavailable before it said
   anything.
 
-Every backend yields `TextDelta`s and `ToolCall`s and ends with one `Usage`. Closing the
+Every backend yields `TextDelta`s and `ToolCall`s and ends with one `Usage`; the local one
+first says when it took the request and evaluated the prompt (`PromptEvaluated`). Closing the
 async generator (or cancelling the task iterating it) stops the generation: the local
 worker checks a stop flag before every token and the lock is only released once the worker
 thread has finished.
@@ -23,7 +24,7 @@ from __future__ import annotations
 
 from .build import SPEC_FORMS, build_chat
 from .chatml import ToolCallFilter, parse_tool_call, render_chatml, render_text
-from .events import BackendUnavailable, ChatBackend, LLMError, LLMEvent, TextDelta, ToolCall, Usage, new_call_id
+from .events import BackendUnavailable, ChatBackend, LLMError, LLMEvent, PromptEvaluated, TextDelta, ToolCall, Usage, new_call_id
 from .fallback import FallbackChat
 from .llama_local import LlamaCppChat
 from .openai_http import OpenAICompatChat

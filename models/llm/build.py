@@ -23,6 +23,7 @@ def build_chat(
     n_ctx: int = 4096,
     cache_dir: Path | None = None,
     seed: int = 0,
+    kv_snapshot_mb: int = 192,
 ) -> ChatBackend:
     """Backends from config specs; several specs make a `FallbackChat` in that order. `seed` >= 0
     makes sampling repeatable (the same prompt gets the same reply); -1 samples at random."""
@@ -43,18 +44,19 @@ def build_chat(
                 except weights.WeightsError as exc:
                     raise LLMError(str(exc), exc.hint, code="llm_weights") from exc
                 name = "llama.cpp qwen2.5-coder-0.5b-instruct-q4_k_m"
-            backends.append(LlamaCppChat(path, n_ctx=n_ctx, n_threads=n_threads, name=name, seed=seed))
+            backends.append(LlamaCppChat(path, n_ctx=n_ctx, n_threads=n_threads, name=name, seed=seed, kv_snapshot_mb=kv_snapshot_mb))
         elif spec == "smollm2":
             try:
                 path = weights.smollm2_gguf()
             except weights.WeightsError as exc:
                 raise LLMError(str(exc), exc.hint, code="llm_weights") from exc
-            backends.append(LlamaCppChat(path, n_ctx=n_ctx, n_threads=n_threads, name="llama.cpp smollm2-135m-instruct-q4_1", seed=seed))
+            backends.append(LlamaCppChat(path, n_ctx=n_ctx, n_threads=n_threads, name="llama.cpp smollm2-135m-instruct-q4_1",
+                                         seed=seed, kv_snapshot_mb=kv_snapshot_mb))
         elif spec.startswith("gguf:"):
             path = Path(spec[5:])
             if not path.is_absolute():
                 raise LLMError(f"LLM spec {raw!r}: the GGUF path must be absolute", f"valid forms: {SPEC_FORMS}", code="llm_config")
-            backends.append(LlamaCppChat(path, n_ctx=n_ctx, n_threads=n_threads, seed=seed))
+            backends.append(LlamaCppChat(path, n_ctx=n_ctx, n_threads=n_threads, seed=seed, kv_snapshot_mb=kv_snapshot_mb))
         elif spec.startswith("openai:"):
             url, _, model = spec[7:].partition("#")
             if not url.startswith(("http://", "https://")) or not model:

@@ -27,7 +27,19 @@ class Usage:
     cached_tokens: int = 0
 
 
-LLMEvent = TextDelta | ToolCall | Usage
+@dataclass(frozen=True)
+class PromptEvaluated:
+    """An in-process model took the request and evaluated its prompt; sent before the first
+    token (remote servers send none). Where a slow first token's time went: the model's
+    queue (`started_at`) or the prompt tokens its KV cache did not hold (`done_at`)."""
+
+    started_at: float  # time.monotonic(): the model was granted to this request
+    done_at: float  # time.monotonic(): the whole prompt was in the KV cache
+    prompt_tokens: int
+    cached_tokens: int
+
+
+LLMEvent = TextDelta | ToolCall | PromptEvaluated | Usage
 
 
 # --------------------------------------------------------------------------- errors
@@ -72,7 +84,7 @@ class ChatBackend(Protocol):
 
     async def warm(self) -> None: ...
 
-    async def prefill(self, messages: list[dict], tools: list[dict] | None = None) -> None: ...
+    async def prefill(self, messages: list[dict], tools: list[dict] | None = None, owner: str = "") -> None: ...
 
     async def aclose(self) -> None: ...
 

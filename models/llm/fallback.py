@@ -6,7 +6,7 @@ from collections.abc import AsyncIterator
 from contextlib import aclosing
 from typing import Any
 
-from .events import BackendUnavailable, ChatBackend, LLMError, LLMEvent
+from .events import BackendUnavailable, ChatBackend, LLMError, LLMEvent, PromptEvaluated
 
 log = logging.getLogger("parley.llm")
 
@@ -58,7 +58,7 @@ class FallbackChat(ChatBackend):
                     backend.stream(messages, tools=tools, max_tokens=max_tokens, temperature=temperature, owner=owner, **extra)
                 ) as agen:
                     async for event in agen:
-                        if not started:
+                        if not started and not isinstance(event, PromptEvaluated):  # timing only: nothing said yet
                             started = True
                             self.last_backend = backend.name
                         yield event
@@ -78,6 +78,16 @@ class FallbackChat(ChatBackend):
             if hasattr(backend, "set_scheduling"):
                 backend.set_scheduling(scheduling)
 
+    def forget(self, owner: str) -> None:
+        for backend in self.backends:
+            if hasattr(backend, "forget"):
+                backend.forget(owner)
+
+    def share_cores_with(self, others_busy) -> None:
+        for backend in self.backends:
+            if hasattr(backend, "share_cores_with"):
+                backend.share_cores_with(others_busy)
+
     def scheduling_stats(self) -> dict[str, Any]:
         return {b.name: b.scheduling_stats() for b in self.backends if hasattr(b, "scheduling_stats")}
 
@@ -92,13 +102,13 @@ class FallbackChat(ChatBackend):
         if len(errors) == len(self.backends):
             raise BackendUnavailable("no LLM backend could be warmed: " + "; ".join(errors), _UNAVAILABLE_HINT)
 
-    async def prefill(self, messages: list[dict], tools: list[dict] | None = None) -> None:
+    async def prefill(self, messages: list[dict], tools: list[dict] | None = None, owner: str = "") -> None:
         """Every backend caches the prefix now (a server backend's is a no-op), so a fallback
         answers as fast as the first choice: a cold local model behind a dead LLM server took
         30 s to evaluate the system prompt on the turn it was needed (bench/drill_llm_server_restart.py)."""
         for backend in self.backends:
             try:
-                await backend.prefill(messages, tools)
+                await backend.prefill(messages, tools, owner=owner)
             except Exception as exc:  # noqa: BLE001 - one backend's cache is not worth failing start-up
                 log.warning("could not prefill LLM backend %s: %s", backend.name, exc)
 

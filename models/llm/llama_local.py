@@ -17,14 +17,15 @@ import concurrent.futures
 import logging
 import threading
 import time
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import aclosing
 from pathlib import Path
 from typing import Any
 
 from ..priority_gate import Priority, PriorityGate, PriorityLike, Rank
 from .chatml import Segment, ToolCallFilter, render_chatml
-from .events import BackendUnavailable, ChatBackend, LLMError, LLMEvent, Usage
+from .events import BackendUnavailable, ChatBackend, LLMError, LLMEvent, PromptEvaluated, Usage
+from .kv_snapshots import KVSnapshots
 
 log = logging.getLogger("parley.llm")
 
@@ -54,6 +55,7 @@ class LlamaCppChat(ChatBackend):
         name: str | None = None,
         scheduling: str = "priority",
         seed: int = 0,
+        kv_snapshot_mb: int = 192,
     ) -> None:
         self.model_path = Path(model_path)
         if not self.model_path.is_file():
@@ -73,12 +75,16 @@ class LlamaCppChat(ChatBackend):
         self._executor = concurrent.futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix="parley-llm")
         self._stop_tokens: set[int] = set()
         self._closed = False
+        self._others_busy: Callable[[], bool] = lambda: False  # see share_cores_with()
+        self.snapshots = KVSnapshots(max_bytes=int(kv_snapshot_mb) * 2**20)  # each owner's KV cache, kept aside
+        self._threads_now = self.n_threads
         # Observable state (tests, metrics).
         self.tokens_generated = 0  # total tokens sampled over the model's life
         self.last_stop_reason = ""  # "stop" | "length" | "cancelled" | "error"
         self.last_usage: Usage | None = None
         self.prefills_stopped = 0  # prefills that gave way to a waiting caller
         self.outranked_decode_s = 0.0  # decoding for a caller while one of a more urgent rank waited
+        self.thread_changes = 0  # decode thread count switched (share_cores_with)
 
     def __repr__(self) -> str:
         return f"LlamaCppChat({self.name!r}, n_ctx={self.n_ctx}, n_threads={self.n_threads})"
@@ -110,7 +116,11 @@ class LlamaCppChat(ChatBackend):
 
     def scheduling_stats(self) -> dict[str, Any]:
         return {"scheduling": self.scheduling, "grants": self._gate.grants, "reordered": self._gate.reordered,
-                "prefills_stopped": self.prefills_stopped, "outranked_decode_s": round(self.outranked_decode_s, 3)}
+                "prefills_stopped": self.prefills_stopped, "outranked_decode_s": round(self.outranked_decode_s, 3),
+                "thread_changes": self.thread_changes,
+                "kv_snapshots": {"saved": self.snapshots.saved, "restored": self.snapshots.restored,
+                                 "tokens_spared": self.snapshots.tokens_spared, "held": len(self.snapshots),
+                                 "mb": round(self.snapshots.bytes / 2**20, 1)}}
 
     @property
     def loaded(self) -> bool:
@@ -153,6 +163,34 @@ class LlamaCppChat(ChatBackend):
         self._llm = llm
         log.info("loaded %s in %.2f s", self.name, time.perf_counter() - t0)
 
+    def share_cores_with(self, others_busy: Callable[[], bool]) -> None:
+        """`others_busy()` says another model (ASR, TTS) is running now; while it is, decoding
+        uses one thread. llama.cpp's threads spin at every barrier: two of them beside another
+        model's two on 2 cores made a token 72-84 ms instead of 36-48 ms with one thread
+        (19 ms alone with two). Checked before every token and prompt chunk."""
+        self._others_busy = others_busy
+
+    @property
+    def decode_threads(self) -> int:
+        """The threads the last decode step used."""
+        return self._threads_now
+
+    def _fit_threads(self) -> None:
+        """Worker thread: the decode thread count for the next step (see share_cores_with)."""
+        want = self.n_threads
+        if want > 1:
+            try:
+                if self._others_busy():
+                    want = 1
+            except Exception:  # noqa: BLE001 - a broken probe must not stop a reply
+                pass
+        if want != self._threads_now:
+            import llama_cpp
+
+            llama_cpp.llama_set_n_threads(self._llm.ctx, want, want)
+            self._threads_now = want
+            self.thread_changes += 1
+
     def _tokenize(self, segments: Sequence[Segment]) -> list[int]:
         llm = self._llm
         toks: list[int] = []
@@ -183,14 +221,18 @@ class LlamaCppChat(ChatBackend):
             log.info("LLM context full: dropping %d oldest message(s)", drop - lo)
             msgs = msgs[:lo] + msgs[drop:]
 
-    def _eval_prompt(self, tokens: list[int], stop: threading.Event) -> int:
+    def _eval_prompt(self, tokens: list[int], stop: threading.Event, owner: str = "") -> int:
         """Make the KV cache hold exactly `tokens` with fresh logits; returns tokens reused.
+
+        First puts back `owner`'s own cache when another conversation displaced it
+        (kv_snapshots.py), so a session's history is not evaluated again after another's turn.
 
         Reuses the longest common prefix with what is cached, evaluates the rest in chunks
         (checking `stop` between chunks). Leaves the model so that `Llama.generate(tokens)`
         finds the exact prompt cached and samples at once.
         """
         llm = self._llm
+        self.snapshots.restore_for(owner, tokens, llm)
         cached = llm.n_tokens
         prefix = 0
         if cached:
@@ -213,6 +255,7 @@ class LlamaCppChat(ChatBackend):
         for i in range(0, len(rest), self.prompt_chunk):
             if stop.is_set():
                 raise _Stopped
+            self._fit_threads()
             llm.eval(rest[i : i + self.prompt_chunk])
         return prefix
 
@@ -225,6 +268,7 @@ class LlamaCppChat(ChatBackend):
         stop: threading.Event,
         emit,
         owner: str = "",
+        started_at: float = 0.0,
     ) -> None:
         self._load_sync()
         llm = self._llm
@@ -233,7 +277,8 @@ class LlamaCppChat(ChatBackend):
         completion = 0
         reason = "cancelled"
         try:
-            cached = self._eval_prompt(prompt, stop)
+            cached = self._eval_prompt(prompt, stop, owner)
+            emit(PromptEvaluated(started_at, time.monotonic(), len(prompt), cached))
             decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
             filt = ToolCallFilter(_tool_names(tools))
             reason = "length"
@@ -249,6 +294,7 @@ class LlamaCppChat(ChatBackend):
                     if stop.is_set():
                         reason = "cancelled"
                         break
+                    self._fit_threads()
                     if token in self._stop_tokens or self._is_eog(self._vocab, token):
                         reason = "stop"
                         break
@@ -274,15 +320,19 @@ class LlamaCppChat(ChatBackend):
             raise
         finally:
             self.last_stop_reason = reason
+            if reason != "error":
+                self.snapshots.save(owner, llm)
 
-    def _prefill_sync(self, messages: list[dict], tools: list[dict] | None, stop: threading.Event) -> int:
+    def _prefill_sync(self, messages: list[dict], tools: list[dict] | None, stop: threading.Event, owner: str = "") -> int:
         self._load_sync()
         prompt = self._fit(messages, tools, reserve=0)
         try:
-            return self._eval_prompt(prompt, stop)
+            return self._eval_prompt(prompt, stop, owner)
         except _Stopped:
             self.prefills_stopped += 1
             return 0
+        finally:
+            self.snapshots.save(owner, self._llm)
 
     # ---- async API
 
@@ -297,7 +347,7 @@ class LlamaCppChat(ChatBackend):
             async for _ in agen:
                 pass
 
-    async def prefill(self, messages: list[dict], tools: list[dict] | None = None) -> None:
+    async def prefill(self, messages: list[dict], tools: list[dict] | None = None, owner: str = "") -> None:
         """Evaluate the prompt (up to `<|im_start|>assistant\\n`) into the KV cache now.
 
         Cancelling it stops the evaluation at the next chunk of `prompt_chunk` tokens (what
@@ -311,7 +361,7 @@ class LlamaCppChat(ChatBackend):
             if stop.is_set():
                 return
             fut = asyncio.get_running_loop().run_in_executor(
-                self._executor, self._prefill_sync, list(messages), list(tools) if tools else None, stop
+                self._executor, self._prefill_sync, list(messages), list(tools) if tools else None, stop, owner
             )
             await _wait_uncancellable(fut, on_cancel=stop.set)
 
@@ -338,16 +388,17 @@ class LlamaCppChat(ChatBackend):
             except RuntimeError:  # the loop is gone: nobody is listening any more
                 stop.set()
 
-        def work() -> None:
+        def work(started_at: float) -> None:
             try:
-                self._generate_sync(list(messages), list(tools) if tools else None, max_tokens, temperature, stop, emit, owner)
+                self._generate_sync(list(messages), list(tools) if tools else None, max_tokens, temperature, stop, emit, owner,
+                                    started_at)
             except BaseException as exc:  # noqa: BLE001 - handed to the async side
                 emit(exc)
             finally:
                 emit(_DONE)
 
         async with self._gate.hold(priority) as ticket:
-            fut = loop.run_in_executor(self._executor, work)
+            fut = loop.run_in_executor(self._executor, work, time.monotonic())
             last = time.monotonic()
             try:
                 while True:
@@ -378,6 +429,10 @@ class LlamaCppChat(ChatBackend):
         best = self._gate.best_waiting()
         return best is not None and best.rank < mine.rank
 
+    def forget(self, owner: str) -> None:
+        """`owner` (a session) is gone: drop its saved KV cache."""
+        self.snapshots.forget(owner)
+
     def hold(self, owner: str = "") -> None:
         """Pause `owner`'s decoding between tokens (e.g. while its first speech chunk is
         synthesized: on 2 cores, decoding and TTS at once slow each other 2-4x). Holds are
@@ -399,7 +454,7 @@ class LlamaCppChat(ChatBackend):
 
     def set_threads(self, n_threads: int) -> None:
         """Change decode threads from the next decode on (e.g. 1 while TTS runs)."""
-        self.n_threads = int(n_threads)
+        self.n_threads = self._threads_now = int(n_threads)
         if self._llm is not None:
             import llama_cpp
 

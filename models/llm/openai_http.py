@@ -53,7 +53,7 @@ class OpenAICompatChat(ChatBackend):
         if resp.status_code >= 500:
             raise BackendUnavailable(f"{self.name}: HTTP {resp.status_code}", _UNAVAILABLE_HINT)
 
-    async def prefill(self, messages: list[dict], tools: list[dict] | None = None) -> None:
+    async def prefill(self, messages: list[dict], tools: list[dict] | None = None, owner: str = "") -> None:
         return None  # the server keeps its own prompt cache
 
     async def stream(
