@@ -96,10 +96,14 @@ class ResponseRun:
         await self.emit({"type": "response.created", "response": self.response_json()})
         chunks: asyncio.Queue[tuple[str, int, int] | None] = asyncio.Queue(maxsize=8)
         audio: asyncio.Queue[tuple[bytes, int, int] | None] = asyncio.Queue(maxsize=8)
-        async with asyncio.TaskGroup() as tg:
-            tg.create_task(self._reason(chunks))
-            tg.create_task(self._synthesize(chunks, audio))
-            tg.create_task(self._release(audio))
+        self.runtime.replies.add(self)  # seen by other sessions' partial transcripts (they defer to it)
+        try:
+            async with asyncio.TaskGroup() as tg:
+                tg.create_task(self._reason(chunks))
+                tg.create_task(self._synthesize(chunks, audio))
+                tg.create_task(self._release(audio))
+        finally:
+            self.runtime.replies.discard(self)
         self.status = "completed"
 
     async def _ensure_message_item(self) -> Item:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
+import weakref
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
@@ -18,7 +19,7 @@ from typing import Any, Callable
 import anyio
 import numpy as np
 
-from models.priority_gate import SCHEDULINGS, PriorityGate
+from models.priority_gate import SCHEDULINGS, PriorityGate, Rank
 
 from .config import Config, ConfigError
 from .reply_policy import ReplyPolicy
@@ -48,6 +49,7 @@ class Runtime:
     tts_limit: PriorityGate = field(default_factory=lambda: PriorityGate("tts"))  # one synthesis at a time
     ocr_limit: asyncio.Semaphore = field(default_factory=lambda: asyncio.Semaphore(2))
     sessions: dict[str, Any] = field(default_factory=dict)
+    replies: "weakref.WeakSet[Any]" = field(default_factory=weakref.WeakSet)  # ResponseRuns in progress
     counters: dict[str, int] = field(default_factory=dict)
     latency: Any = None
     observe_turn: Any = None
@@ -74,6 +76,11 @@ class Runtime:
     @property
     def ready(self) -> bool:
         return bool(self.status) and all(s.state in ("ready", "disabled") for s in self.status.values())
+
+    def a_user_waits_for_a_reply(self, besides: str = "") -> bool:
+        """Some session other than `besides` has a committed turn whose reply nobody hears
+        yet: the cores are on its critical path (agent/response.py `ResponseRun.priority`)."""
+        return any(run.owner != besides and run.priority().rank is Rank.WAITING for run in list(self.replies))
 
     def count(self, name: str, n: int = 1) -> None:
         self.counters[name] = self.counters.get(name, 0) + n

@@ -163,6 +163,9 @@ class TurnTaking:
                         await self._arrived.wait_for(lambda: turn.state is not TurnState.DRAFT)
                 continue
             last_end = self.mic.end
+            if self.runtime.a_user_waits_for_a_reply(besides=self.id):
+                self.runtime.count("partials_deferred")  # another user's reply needs the cores more than a live caption
+                continue
             t = await self._transcribe(self.mic.slice(turn.start, last_end), rank=Rank.BACKGROUND)
             if is_probable_hallucination(t) or turn.state is not TurnState.SPEAKING:
                 continue

@@ -61,6 +61,7 @@ class SessionResult:
     v2v_ms: list[float] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
     server_ms: list[dict[str, float]] = field(default_factory=list)  # parley.turn.metrics of the counted turns
+    clips: list[str] = field(default_factory=list)  # which recording each counted turn was
 
 
 def pct(xs: list[float], p: float) -> float:
@@ -169,6 +170,7 @@ async def session(url: str, clips: list[Utterance], turns: int, rng: random.Rand
                 else:
                     result.v2v_ms.append((first_audio - speech_end) * 1000.0)
                     result.server_ms.append(metrics)
+                    result.clips.append(clip.name)
         finally:
             sender.cancel()
             await asyncio.gather(sender, return_exceptions=True)
@@ -241,8 +243,8 @@ async def level(url: str, meter: ProcessMeter, clips: list[Utterance], n: int, t
             "rss_mb": round(meter.peak_rss / 2**20), "rss_mb_per_session": round((meter.peak_rss - idle_rss) / 2**20 / n, 1),
             "wall_s": round(wall, 1), "loadavg": [round(x, 2) for x in os.getloadavg()],
             "server_stage_p50_ms": server_p50,
-            "per_turn": [{"v2v_ms": round(v), **{k: round(x) for k, x in m.items()}}
-                         for r in results if isinstance(r, SessionResult) for v, m in zip(r.v2v_ms, r.server_ms)]}
+            "per_turn": [{"v2v_ms": round(v), **{k: round(x) for k, x in m.items()}, "clip": c}
+                         for r in results if isinstance(r, SessionResult) for v, m, c in zip(r.v2v_ms, r.server_ms, r.clips)]}
 
 
 async def main() -> None:

@@ -20,7 +20,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.screenshots import cases, pct  # noqa: E402
+from bench.screenshots import pct  # noqa: E402
+from tests.images import all_cases as cases  # noqa: E402
 
 
 async def main() -> None:

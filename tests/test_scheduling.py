@@ -291,3 +291,46 @@ async def test_partials_queue_behind_a_final_transcript_on_the_shared_asr(runtim
     assert partials and finals, gate.asked
     assert all(pr.since < at for pr, at in finals), finals  # its place in line dates from the end of speech
     assert gate.grants == len(gate.asked) and not gate.locked()
+
+
+async def test_partials_wait_while_another_user_waits_for_a_reply(runtime):
+    """While one user's committed reply has not made a sound, another user's live captions
+    (partial transcripts) are not decoded: the cores go to the waiting reply. The caller's own
+    turn is still transcribed in full when it ends."""
+    from dataclasses import replace
+
+    import numpy as np
+
+    from .conftest import silence, speech
+    from .session_probe import ScriptedLLM, SessionProbe
+
+    llm = ScriptedLLM("Open Settings, then Printers and scanners, and remove the printer.", hold_first=1)
+    gate = RecordingGate()
+    rt = replace(runtime, llm=llm, asr_limit=gate, sessions={}, counters={})
+    deferred = asyncio.Event()
+    count = rt.count
+
+    def counting(name: str, n: int = 1) -> None:
+        count(name, n)
+        if name == "partials_deferred":
+            deferred.set()
+
+    rt.count = counting
+    async with SessionProbe(rt) as waiting, SessionProbe(rt) as talking:
+        await waiting.configure()
+        await talking.configure()
+        await waiting.send({"type": "conversation.item.create", "item": {"type": "message", "role": "user",
+                            "content": [{"type": "input_text", "text": "How do I remove a printer?"}]}})
+        await waiting.send({"type": "response.create"})
+        await asyncio.wait_for(llm.first_token.wait(), 60)  # held at its first word: nothing audible yet
+        said = speech(rt, "My laptop will not connect to the office printer since this morning.")
+        half = len(said) // 2
+        await talking.feed(np.concatenate([silence(0.3), said[:half]]))
+        await asyncio.wait_for(deferred.wait(), 60)
+        assert not gate.partial_asked.is_set()  # no caption was decoded while the reply was silent
+        llm.go.set()
+        await waiting.wait_for("response.output_audio.delta")
+        await talking.feed(np.concatenate([said[half:], silence(1.2)]))
+        done = await talking.wait_for("conversation.item.input_audio_transcription.completed")
+    assert "printer" in done["transcript"].lower()
+    assert rt.counters["partials_deferred"] >= 1
