@@ -127,6 +127,7 @@ async def main() -> None:
     ap.add_argument("--mix", default="websocket,webrtc,phone,screenshot")
     ap.add_argument("--sample-s", type=float, default=15.0)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--out", default="", help="write the (seconds, RSS MB, fds) samples as JSON here")
     args = ap.parse_args()
 
     from bench.real_clips import load_clips
@@ -161,6 +162,10 @@ async def main() -> None:
         samples.append((time.monotonic() - t0, rss_mb(pid), fd_count(pid)))
     finally:
         node.stop()
+    if args.out:
+        import json
+
+        Path(args.out).write_text(json.dumps(samples))
     half = [s for s in samples if s[0] >= samples[-1][0] / 2]
     fds = [s[2] for s in samples]
     print(f"\n| kind | done | failed | voice to voice p50 / p95 |\n|---|---|---|---|")
