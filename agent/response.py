@@ -152,7 +152,6 @@ class ResponseRun:
                         self.usage = {"input_tokens": ev.prompt_tokens, "output_tokens": ev.completion_tokens,
                                       "total_tokens": ev.prompt_tokens + ev.completion_tokens,
                                       "input_token_details": {"cached_tokens": ev.cached_tokens}}
-
             if not calls or guard.stopped:
                 break
             if not await self._run_tools(calls):
