@@ -37,21 +37,16 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.load import ProcessMeter  # noqa: E402
 from bench.transport_latency import over_phone, over_websocket, over_webrtc  # noqa: E402
 from bench.voice_latency import pct  # noqa: E402
 
 IMAGES = ROOT.parent / "shared" / "images-dev"
 
 
-def rss_mb(pid: int) -> float:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    return 0.0
-
-
-def fd_count(pid: int) -> int:
-    return len(os.listdir(f"/proc/{pid}/fd"))
+def sample(meter: ProcessMeter, t0: float) -> tuple[float, float, int]:
+    """(seconds since t0, RSS MB, open fds) of the measured process."""
+    return time.monotonic() - t0, meter.rss_bytes() / 2**20, len(os.listdir(f"/proc/{meter.pid}/fd"))
 
 
 def slope_per_10min(samples: list[tuple[float, float]]) -> float:
@@ -115,9 +110,10 @@ async def screenshot_loop(base: str, until: float, tally: Tally, rng: random.Ran
             await asyncio.sleep(rng.uniform(2.0, 6.0))  # a person uploading now and then, not a flood
 
 
-async def sample_loop(pid: int, t0: float, until: float, every_s: float, samples: list[tuple[float, float, int]]) -> None:
+async def sample_loop(meter: ProcessMeter, t0: float, until: float, every_s: float,
+                      samples: list[tuple[float, float, int]]) -> None:
     while time.monotonic() < until:
-        samples.append((time.monotonic() - t0, rss_mb(pid), fd_count(pid)))
+        samples.append(sample(meter, t0))
         await asyncio.sleep(every_s)
 
 
@@ -146,6 +142,7 @@ async def main() -> None:
     try:
         node.wait_ready()
         pid, base = node.proc.pid, node.url.removeprefix("http://")
+        meter = ProcessMeter(pid)
         print(f"soak: {args.minutes:g} min of {', '.join(kinds)} against pid {pid} ({len(clips)} recordings); "
               f"{os.cpu_count()} CPUs; loadavg {os.getloadavg()}", flush=True)
         t0 = time.monotonic()
@@ -153,13 +150,13 @@ async def main() -> None:
         tallies = {k: Tally() for k in kinds}
         samples: list[tuple[float, float, int]] = []
         rng = random.Random(args.seed)
-        loops = [sample_loop(pid, t0, until, args.sample_s, samples)]
+        loops = [sample_loop(meter, t0, until, args.sample_s, samples)]
         for k in kinds:
             sub = random.Random(rng.random())
             loops.append(screenshot_loop(base, until, tallies[k], sub) if k == "screenshot"
                          else voice_loop(k, base, clips, until, tallies[k], sub))
         await asyncio.wait_for(asyncio.gather(*loops), args.minutes * 60 + 300)
-        samples.append((time.monotonic() - t0, rss_mb(pid), fd_count(pid)))
+        samples.append(sample(meter, t0))
     finally:
         node.stop()
     if args.out:

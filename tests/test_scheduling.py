@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import asyncio
 from contextlib import aclosing
+from dataclasses import replace
 
+import numpy as np
 import pytest
 
 from models.llm import LlamaCppChat, TextDelta
@@ -248,6 +250,16 @@ async def test_real_llm_prefill_gives_way_to_a_waiting_turn(qwen):
 # --- the shared ASR slot, in a real session ----------------------------------------------------------
 
 
+def printer_question_in_halves(runtime) -> tuple[np.ndarray, np.ndarray]:
+    """A spoken question (Piper), as silence + its first half, and its second half + the
+    silence that ends the turn: fed one after the other, a partial decode can come between."""
+    from .conftest import silence, speech
+
+    said = speech(runtime, "My laptop will not connect to the office printer since this morning.")
+    half = len(said) // 2
+    return np.concatenate([silence(0.3), said[:half]]), np.concatenate([said[half:], silence(1.2)])
+
+
 class RecordingGate(PriorityGate):
     """The runtime's ASR gate, noting each decode's priority and when it asked."""
 
@@ -268,22 +280,16 @@ async def test_partials_queue_behind_a_final_transcript_on_the_shared_asr(runtim
     """Another session's partial transcript never goes before a turn's final one: partials
     ask at `BACKGROUND`, the final at `WAITING`, placed in line from when its user stopped
     speaking (not from when it asked)."""
-    from dataclasses import replace
-
-    from .conftest import silence, speech
     from .session_probe import SessionProbe
-
-    import numpy as np
 
     gate = RecordingGate()
     rt = replace(runtime, asr_limit=gate, sessions={})
     async with SessionProbe(rt) as p:
         await p.configure()
-        said = speech(rt, "My laptop will not connect to the office printer since this morning.")
-        half = len(said) // 2
-        await p.feed(np.concatenate([silence(0.3), said[:half]]))
+        first, rest = printer_question_in_halves(rt)
+        await p.feed(first)
         await asyncio.wait_for(gate.partial_asked.wait(), 60)  # a partial decode while the user still speaks
-        await p.feed(np.concatenate([said[half:], silence(1.2)]))
+        await p.feed(rest)
         done = await p.wait_for("conversation.item.input_audio_transcription.completed")
     assert "printer" in done["transcript"].lower()
     partials = [pr for pr, _ in gate.asked if pr.rank is Rank.BACKGROUND]
@@ -297,11 +303,6 @@ async def test_partials_wait_while_another_user_waits_for_a_reply(runtime):
     """While one user's committed reply has not made a sound, another user's live captions
     (partial transcripts) are not decoded: the cores go to the waiting reply. The caller's own
     turn is still transcribed in full when it ends."""
-    from dataclasses import replace
-
-    import numpy as np
-
-    from .conftest import silence, speech
     from .session_probe import ScriptedLLM, SessionProbe
 
     llm = ScriptedLLM("Open Settings, then Printers and scanners, and remove the printer.", hold_first=1)
@@ -323,14 +324,13 @@ async def test_partials_wait_while_another_user_waits_for_a_reply(runtime):
                             "content": [{"type": "input_text", "text": "How do I remove a printer?"}]}})
         await waiting.send({"type": "response.create"})
         await asyncio.wait_for(llm.first_token.wait(), 60)  # held at its first word: nothing audible yet
-        said = speech(rt, "My laptop will not connect to the office printer since this morning.")
-        half = len(said) // 2
-        await talking.feed(np.concatenate([silence(0.3), said[:half]]))
+        first, rest = printer_question_in_halves(rt)
+        await talking.feed(first)
         await asyncio.wait_for(deferred.wait(), 60)
         assert not gate.partial_asked.is_set()  # no caption was decoded while the reply was silent
         llm.go.set()
         await waiting.wait_for("response.output_audio.delta")
-        await talking.feed(np.concatenate([said[half:], silence(1.2)]))
+        await talking.feed(rest)
         done = await talking.wait_for("conversation.item.input_audio_transcription.completed")
     assert "printer" in done["transcript"].lower()
     assert rt.counters["partials_deferred"] >= 1

@@ -83,10 +83,10 @@ class KVSnapshots:
                 total -= len(old.data)
             self.saved += 1
 
-    def restore_for(self, owner: str, prompt: Sequence[int], llm: Any) -> int:
+    def restore_for(self, owner: str, prompt: Sequence[int], llm: Any, cached_prefix: int) -> int:
         """Put `owner`'s snapshot back into `llm`'s cache if it shares at least `min_gain`
-        more tokens with `prompt` than the cache does now; returns the tokens gained (0: left
-        as it was)."""
+        more tokens with `prompt` than the cache does now (`cached_prefix`, the caller's
+        `common_prefix` of the two); returns the tokens gained (0: left as it was)."""
         if not owner:
             return 0
         with self._lock:
@@ -95,9 +95,8 @@ class KVSnapshots:
                 self._by_owner.move_to_end(owner)
         if snap is None:
             return 0
-        now = common_prefix(llm.input_ids[: int(llm.n_tokens)].tolist(), prompt)
         theirs = common_prefix(snap.tokens, prompt)
-        if theirs - now < self.min_gain:
+        if theirs - cached_prefix < self.min_gain:
             return 0
         import llama_cpp
 
@@ -110,8 +109,8 @@ class KVSnapshots:
         llm.n_tokens = n
         llm._requires_eval = True  # no logits came with it: the prompt's last token is replayed
         self.restored += 1
-        self.tokens_spared += theirs - now
-        return theirs - now
+        self.tokens_spared += theirs - cached_prefix
+        return theirs - cached_prefix
 
     def forget(self, owner: str) -> None:
         with self._lock:

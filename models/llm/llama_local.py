@@ -25,7 +25,7 @@ from typing import Any
 from ..priority_gate import Priority, PriorityGate, PriorityLike, Rank
 from .chatml import Segment, ToolCallFilter, render_chatml
 from .events import BackendUnavailable, ChatBackend, LLMError, LLMEvent, PromptEvaluated, Usage
-from .kv_snapshots import KVSnapshots
+from .kv_snapshots import KVSnapshots, common_prefix
 
 log = logging.getLogger("parley.llm")
 
@@ -232,16 +232,11 @@ class LlamaCppChat(ChatBackend):
         finds the exact prompt cached and samples at once.
         """
         llm = self._llm
-        self.snapshots.restore_for(owner, tokens, llm)
+        prefix = common_prefix(llm.input_ids[: llm.n_tokens].tolist(), tokens)
+        # the owner's own cache put back (or, after a failed load, an empty one): compare again
+        if self.snapshots.restore_for(owner, tokens, llm, cached_prefix=prefix) or llm.n_tokens < prefix:
+            prefix = common_prefix(llm.input_ids[: llm.n_tokens].tolist(), tokens)
         cached = llm.n_tokens
-        prefix = 0
-        if cached:
-            old = llm.input_ids[:cached]
-            n = min(cached, len(tokens))
-            for a, b in zip(old[:n].tolist(), tokens[:n]):
-                if a != b:
-                    break
-                prefix += 1
         if prefix == len(tokens) and cached == len(tokens) and not getattr(llm, "_requires_eval", True):
             return prefix  # exactly this prompt is cached with live logits
         if prefix == len(tokens):
