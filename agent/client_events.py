@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import base64
 import binascii
+import json
 import math
+import re
 from dataclasses import dataclass
 from typing import Any, Union
 
@@ -20,6 +22,9 @@ MAX_ID = 64
 MAX_TEXT = 32_000
 MAX_INSTRUCTIONS = 16_000
 MAX_TOOLS = 32
+MAX_TOOL_JSON = 8_000  # characters of one tool definition (name, description, parameters)
+TOOL_NAME = re.compile(r"[A-Za-z0-9_-]{1,64}")
+TOOL_CHOICE_MODES = ("auto", "none", "required")
 
 
 # -- field checks ---------------------------------------------------------------------------
@@ -119,7 +124,8 @@ class SessionUpdate:
     output_format: str | None = None
     turn_detection: Any = UNSET  # UNSET: unchanged; None: off; TurnDetection: merged in
     tools: list[dict[str, Any]] | None = None
-    tool_choice: str | None = None
+    tool_choice: str | None = None  # auto | none | required | the name of the one function to call
+    extensions: bool | None = None  # `parley: {events: true}`: Parley's own parley.* events wanted
 
     @classmethod
     def parse(cls, e: dict[str, Any]) -> "SessionUpdate":
@@ -139,20 +145,52 @@ class SessionUpdate:
             for i, t in enumerate(raw_tools):
                 if not isinstance(t, dict) or not isinstance(t.get("name"), str) or not t["name"]:
                     raise ProtocolError("invalid_tools", "each tool needs {type: function, name, parameters}", param=f"session.tools[{i}]")
+                if t.get("type", "function") != "function":
+                    raise ProtocolError("invalid_tools", f"tool type {t.get('type')!r} is not supported; use function tools", param=f"session.tools[{i}].type")
+                if not TOOL_NAME.fullmatch(t["name"]):
+                    raise ProtocolError("invalid_tools", "a tool name is 1-64 letters, digits, _ or -", param=f"session.tools[{i}].name")
                 if "parameters" in t and not isinstance(t["parameters"], dict):
                     raise ProtocolError("invalid_tools", "a tool's parameters must be a JSON schema object", param=f"session.tools[{i}].parameters")
+                if len(json.dumps(t)) > MAX_TOOL_JSON:
+                    raise ProtocolError("invalid_value", f"a tool definition is limited to {MAX_TOOL_JSON} characters of JSON", param=f"session.tools[{i}]")
+            names = [t["name"] for t in raw_tools]
+            if len(set(names)) != len(names):
+                raise ProtocolError("invalid_tools", "tool names must be unique", param="session.tools")
             tools = raw_tools
-        tool_choice = None
-        if _opt(s, "tool_choice") is not UNSET:
-            tool_choice = _str(s["tool_choice"], "session.tool_choice", max_len=MAX_ID)
-            if tool_choice not in ("auto", "none", "required"):
-                raise ProtocolError("invalid_value", "tool_choice must be auto, none or required", param="session.tool_choice")
+        tool_choice = None if _opt(s, "tool_choice") is UNSET else parse_tool_choice(s["tool_choice"], "session.tool_choice")
+        extensions = None
+        if _opt(s, "parley") is not UNSET:
+            ext = _obj(s["parley"], "session.parley")
+            if _opt(ext, "events") is not UNSET:
+                extensions = _bool(ext["events"], "session.parley.events")
         return cls(
             instructions=None if _opt(s, "instructions") is UNSET else _str(s["instructions"], "session.instructions", max_len=MAX_INSTRUCTIONS),
             input_format=None if _opt(inp, "format") is UNSET else audio_format(inp["format"], "session.audio.input.format"),
             output_format=None if _opt(out, "format") is UNSET else audio_format(out["format"], "session.audio.output.format"),
-            turn_detection=td, tools=tools, tool_choice=tool_choice,
+            turn_detection=td, tools=tools, tool_choice=tool_choice, extensions=extensions,
         )
+
+
+def parse_tool_choice(v: Any, param: str) -> str:
+    """"auto" | "none" | "required", or `{"type": "function", "name": ...}` (the GA shape;
+    the chat shape `{"function": {"name": ...}}` too): the function's name."""
+    if isinstance(v, str):
+        if v not in TOOL_CHOICE_MODES:
+            raise ProtocolError("invalid_value", "tool_choice must be auto, none, required or {type: function, name}", param=param)
+        return v
+    d = _obj(v, param)
+    if d.get("type") != "function":
+        raise ProtocolError("invalid_value", "tool_choice objects are {type: function, name}", param=param + ".type")
+    name = d.get("name", (d.get("function") or {}).get("name") if isinstance(d.get("function"), dict) else None)
+    name = _str(name, param + ".name", max_len=64)
+    if not TOOL_NAME.fullmatch(name):
+        raise ProtocolError("invalid_value", "tool_choice.name must be a tool name", param=param + ".name")
+    return name
+
+
+def tool_choice_json(choice: str) -> Any:
+    """The GA shape of a tool choice: a mode string, or `{"type": "function", "name"}`."""
+    return choice if choice in TOOL_CHOICE_MODES else {"type": "function", "name": choice}
 
 
 # -- audio buffer ---------------------------------------------------------------------------
@@ -257,6 +295,7 @@ class ItemTruncate:
 class ResponseCreate:
     instructions: str | None = None
     conversation: bool = True  # False: out of band, not added to history
+    tool_choice: str | None = None  # this response only (None: the session's)
 
     @classmethod
     def parse(cls, e: dict[str, Any]) -> "ResponseCreate":
@@ -267,6 +306,7 @@ class ResponseCreate:
         return cls(
             instructions=None if _opt(r, "instructions") is UNSET else _str(r["instructions"], "response.instructions", max_len=MAX_INSTRUCTIONS),
             conversation=conv != "none",
+            tool_choice=None if _opt(r, "tool_choice") is UNSET else parse_tool_choice(r["tool_choice"], "response.tool_choice"),
         )
 
 

@@ -35,6 +35,8 @@ class Config:
     max_turn_s: float = 28.0  # a longer utterance is committed there and continues as a new turn (Whisper's window is 30 s)
     max_history_items: int = 200  # conversation items kept per session (the oldest go first)
     max_images_per_session: int = 20
+    request_body_timeout_s: float = 5.0  # an SDP offer's body must arrive within this (408 request_timeout), before a session slot is taken
+    twilio_start_timeout_s: float = 10.0  # a phone stream that sends no `start` within this is closed (1008 start_timeout) and its slot freed
     twilio_auth_token: str = field(default="", repr=False)  # when set, Twilio's webhook and media stream requests must carry a valid X-Twilio-Signature
     # WebRTC calls (/v1/realtime/calls)
     webrtc_ice_servers: tuple[str, ...] = ()  # e.g. "stun:stun.example.org:3478"; none = host candidates only
@@ -61,6 +63,7 @@ class Config:
     llm_yield_to_tts: bool = True  # the LLM waits between tokens while the first chunk is synthesized
     llm_kv_snapshot_mb: int = 192  # each session's KV cache kept aside while others use the local LLM (0 = off)
     llm_share_cores: bool = True  # the local LLM decodes with one thread while ASR or TTS runs (they spin against each other)
+    builtin_tools: str = "auto"  # Parley's own tools (get_current_time, read_screenshot): "auto" = only while the client declares none, "on", "off"
     llm_scheduling: str = "priority"  # LLM and TTS hand-over across sessions: "priority" (waiting users first) or "fifo"
     ocr_timeout_s: float = 10.0
     warm_models: bool = True
@@ -79,6 +82,8 @@ class Config:
     # screenshots
     max_upload_bytes: int = 20 * 1024 * 1024
     max_pixels: int = 40_000_000
+    max_concurrent_uploads: int = 4  # screenshot uploads in progress at once; more get 429 too_many_uploads (Retry-After) before their body is read
+    upload_timeout_s: float = 60.0  # a screenshot upload's body must arrive within this (408 request_timeout)
     tickets_db: str = "var/tickets.sqlite3"
     ticket_llm_wait_s: float = 0.5  # an upload waits this long for the LLM's draft, then gets the rule-based one (the LLM's replaces it when ready)
     keep_images: bool = False
@@ -133,6 +138,13 @@ def load_config(env: dict[str, str] | None = None, **overrides: Any) -> Config:
     node = str(values.get("node_id", ""))
     if node and not re.fullmatch(r"[a-z0-9]{1,16}", node):
         raise ConfigError(f"node_id {node!r} must be 1-16 lowercase letters or digits (it goes into call ids and the balancer's map)")
+    if values.get("builtin_tools", "auto") not in ("auto", "on", "off"):
+        raise ConfigError(f"builtin_tools {values['builtin_tools']!r} must be auto, on or off")
     if not 0.0 <= float(values.get("llm_temperature", 0.0)) <= 2.0:
         raise ConfigError(f"llm_temperature {values['llm_temperature']!r} must be between 0 and 2")
+    for name in ("request_body_timeout_s", "twilio_start_timeout_s", "upload_timeout_s"):
+        if name in values and not float(values[name]) > 0:
+            raise ConfigError(f"{name} {values[name]!r} must be a number of seconds above 0")
+    if "max_concurrent_uploads" in values and int(values["max_concurrent_uploads"]) < 1:
+        raise ConfigError(f"max_concurrent_uploads {values['max_concurrent_uploads']!r} must be at least 1")
     return Config(**values)

@@ -34,6 +34,7 @@ class Item:
     full_text: str = ""  # the whole reply as written, kept once the item is truncated
     audio_ms: float = 0.0
     from_audio: bool = False
+    internal: bool = False  # a call of a tool Parley ran itself, and its output: for the LLM only, never shown to the client
 
     def to_json(self) -> dict[str, Any]:
         if self.type == "function_call":
@@ -101,14 +102,17 @@ class Conversation:
             self.trimmed += 1
 
     def previous_id(self, item_id: str) -> str | None:
+        """The item the client sees before `item_id` (internal items are not the client's)."""
         idx = next((i for i, it in enumerate(self.items) if it.id == item_id), 0)
-        return self.items[idx - 1].id if idx > 0 else None
+        return next((it.id for it in reversed(self.items[:idx]) if not it.internal), None)
 
     def get(self, item_id: str) -> Item | None:
-        return next((it for it in self.items if it.id == item_id), None)
+        """A client-visible item by id."""
+        return next((it for it in self.items if it.id == item_id and not it.internal), None)
 
     def delete(self, item_id: str) -> bool:
-        item = self.get(item_id)
+        """Remove an item, internal ones included (a retracted turn takes all it added)."""
+        item = next((it for it in self.items if it.id == item_id), None)
         if item:
             self.items.remove(item)
         return item is not None

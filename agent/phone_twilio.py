@@ -16,7 +16,9 @@ With `twilio_auth_token` set, the webhook and the stream must carry Twilio's
 X-Twilio-Signature. Twilio cannot send other headers, so with `api_keys` set a stream must
 carry `?api_key=` in its URL (carriers that allow a query) or a valid Twilio signature
 (Twilio's stream URLs take no query: set `twilio_auth_token`). Both are checked before the
-WebSocket is accepted, and the call takes its session slot then. A
+WebSocket is accepted, and the call takes its session slot then (`agent/admission.py`); a
+stream that sends no `start` within `twilio_start_timeout_s` is closed (1008
+`start_timeout`) and gives the slot back. A
 `<Parameter name="instructions">` sets the agent's instructions for that number. Other carriers speaking this protocol (Telnyx,
 SignalWire, Fonoster) work the same way. `VoiceSession` does not know any of this.
 """
@@ -38,6 +40,7 @@ from starlette.websockets import WebSocket, WebSocketDisconnect, WebSocketState
 
 from media import g711
 
+from .admission import SessionSlot
 from .protocol import ProtocolError
 from .errors import error_response
 from .playback import TwilioPlayback
@@ -68,7 +71,8 @@ class TwilioStream:
         self._send_lock = asyncio.Lock()
         self.bad_messages = 0
         self._received_at = 0.0  # monotonic arrival of the message being handled
-        self.close_code = 1000  # 1003: an unsupported format; 1001: the session ended (drain, expiry)
+        self.close_code = 1000  # 1003: an unsupported format; 1001: the session ended (drain, expiry); 1008: no start in time
+        self.close_reason = ""
         self.truncated = asyncio.Event()  # set each time the session cut an item to Twilio's playback clock
 
     async def run(self) -> int:
@@ -77,10 +81,9 @@ class TwilioStream:
         Returns the WebSocket close code for the caller to send."""
         try:
             async with asyncio.timeout(self.runtime.config.max_session_s):
-                while self.session is None:
-                    event = await self._next()
-                    if event is None or not await self._on_message(event):
-                        return self.close_code
+                if not await self._until_start():
+                    return self.close_code
+                assert self.session is not None
                 async with self.session:
                     reader = asyncio.ensure_future(self._read_until_stop())
                     ended = asyncio.ensure_future(self.session.ended.wait())
@@ -98,6 +101,22 @@ class TwilioStream:
         finally:
             self._unregister()
         return self.close_code
+
+    async def _until_start(self) -> bool:
+        """Messages until `start` opened the session; False when the call ends first,
+        including a stream that sends no `start` within `twilio_start_timeout_s`."""
+        limit = self.runtime.config.twilio_start_timeout_s
+        try:
+            async with asyncio.timeout(limit):
+                while self.session is None:
+                    event = await self._next()
+                    if event is None or not await self._on_message(event):
+                        return False
+        except TimeoutError:
+            log.warning("phone stream refused: no start message within %.0f s", limit)
+            self.close_code, self.close_reason = 1008, "start_timeout"
+            return False
+        return True
 
     async def _read_until_stop(self) -> None:
         while (event := await self._next()) is not None:
@@ -239,22 +258,23 @@ async def twilio_stream_endpoint(ws: WebSocket) -> None:
     if not runtime.ready:
         await ws.close(code=1013, reason="models_loading")
         return
-    admitted = runtime.admit()  # the call's session slot, taken before the stream is accepted
-    code = 1013
-    try:
-        await ws.accept()
-        if not admitted:
-            log.warning("phone stream refused: at the limit of %d sessions", runtime.config.max_sessions)
-            return
-        code = await TwilioStream(ws, runtime, ws.app.state.phone_streams).run()
-    finally:
-        if admitted:
-            runtime.leave()  # before the caller hears the close: the slot is free when it does
-        if ws.application_state == WebSocketState.CONNECTED:
-            try:
-                await ws.close(code=code)
-            except (RuntimeError, WebSocketDisconnect):
-                pass
+    async with SessionSlot(runtime) as slot:  # the call's session slot, taken before the stream is accepted
+        code, reason = 1013, (slot.refusal.code if slot.refusal is not None else "")  # 1013: try again later
+        try:
+            await ws.accept()
+            if not slot.admitted:
+                log.warning("phone stream refused: at the limit of %d sessions", runtime.config.max_sessions)
+                return
+            stream = TwilioStream(ws, runtime, ws.app.state.phone_streams)
+            code = await stream.run()
+            reason = stream.close_reason
+        finally:
+            slot.release()  # before the caller hears the close: the slot is free when it does
+            if ws.application_state == WebSocketState.CONNECTED:
+                try:
+                    await ws.close(code=code, reason=reason)
+                except (RuntimeError, WebSocketDisconnect):
+                    pass
 
 
 async def twilio_voice_webhook(request: Request) -> Response:

@@ -28,7 +28,8 @@ from typing import Any
 from starlette.requests import Request
 from starlette.responses import Response
 
-from .errors import error_response
+from .admission import SessionSlot, read_body
+from .errors import ParleyError, error_response
 from .playback import TrackPlayback
 from .protocol import ProtocolError, error_event, new_id, parse_client_event
 from .security import origin_ok
@@ -38,12 +39,14 @@ log = logging.getLogger("parley.webrtc")
 
 MAX_PENDING_EVENTS = 512  # server events held until the data channel opens
 MAX_INBOX = 256  # client events waiting for the session
+_CLOSING: set[asyncio.Task] = set()  # closes of calls whose request was cancelled, kept until done
 
 
 class WebRTCCall:
-    """One caller: a peer connection, its voice session, and the tasks that join them."""
+    """One caller: a peer connection, its voice session, and the tasks that join them.
+    `slot` is the call's session slot; `close()` gives it back."""
 
-    def __init__(self, runtime: Any, on_closed: Any = None) -> None:
+    def __init__(self, runtime: Any, slot: SessionSlot, on_closed: Any = None) -> None:
         from aiortc import RTCConfiguration, RTCIceServer, RTCPeerConnection
 
         from media.rtc_audio import PlaybackTrack
@@ -55,6 +58,7 @@ class WebRTCCall:
             offer_loopback_candidates()
         self.id = new_id(f"rtc_{config.node_id}" if getattr(config, "node_id", "") else "rtc")  # the node routes hang-ups home (deploy/nginx)
         self.runtime = runtime
+        self._slot = slot
         self.pc = RTCPeerConnection(RTCConfiguration(iceServers=[RTCIceServer(urls=u) for u in config.webrtc_ice_servers]))
         self.playback = PlaybackTrack(rate=24000)
         self.session = VoiceSession(runtime, self._send, transport="webrtc", playback=TrackPlayback(self.playback, self._channel_send))
@@ -232,7 +236,7 @@ class WebRTCCall:
             if self._main is not None:
                 await asyncio.gather(self._main, return_exceptions=True)  # the session's task group is closed
             self.runtime.sessions.pop(self.session.id, None)
-            self.runtime.leave()
+            self._slot.release()
             self.playback.stop()
             current = asyncio.current_task()
             tasks = [t for t in self._tasks if t is not current]
@@ -248,15 +252,6 @@ class WebRTCCall:
 
 
 # ---------------------------------------------------------------------------------- HTTP
-
-
-async def _read_capped(request: Request, limit: int) -> bytes | None:
-    body = bytearray()
-    async for chunk in request.stream():
-        body += chunk
-        if len(body) > limit:
-            return None
-    return bytes(body)
 
 
 def _check_sdp(sdp: str) -> None:
@@ -280,35 +275,41 @@ def call_routes(get_calls: Any) -> list[Any]:
             import aiortc  # noqa: F401
         except ImportError as exc:
             return error_response(501, "webrtc_unavailable", f"WebRTC needs aiortc ({exc})", "pip install aiortc, or use the WebSocket at /v1/realtime")
-        if not runtime.admit():  # counted at admission: parallel offers cannot pass the limit during ICE gathering
-            return error_response(429, "too_many_sessions", f"the server is at its limit of {config.max_sessions} sessions", "try again later")
-        body = await _read_capped(request, config.max_sdp_bytes)
-        error = None
-        if body is None:
-            error = error_response(413, "sdp_too_large", f"the offer is larger than {config.max_sdp_bytes} bytes")
-        else:
-            try:
-                sdp, session_config = await _parse_offer(request, body)
-                _check_sdp(sdp)
-            except ProtocolError as exc:
-                status = 415 if exc.code == "unsupported_media_type" else 400
-                error = error_response(status, exc.code, exc.message, "POST the SDP offer as application/sdp, or multipart with 'sdp' and 'session'")
-        if error is not None:
-            runtime.leave()
-            return error
-        call = WebRTCCall(runtime, on_closed=lambda c: calls.pop(c.id, None))  # from here on, close() gives the slot back
-        calls[call.id] = call
-        try:
-            answer = await call.answer(sdp, session_config)
+        try:  # the whole offer first, bounded in size and time: a slow or vanished client holds no slot
+            body = await read_body(request, config.max_sdp_bytes, config.request_body_timeout_s, too_large="sdp_too_large")
+            sdp, session_config = await _parse_offer(request, body)
+            _check_sdp(sdp)
+        except ParleyError as exc:
+            return _refused(exc)
         except ProtocolError as exc:
-            await call.close()
-            return error_response(400, exc.code, exc.message, "check the offer and the session configuration")
-        except Exception as exc:  # noqa: BLE001 - aiortc's many ways to refuse an offer
-            log.warning("call %s: offer refused: %s: %s", call.id, type(exc).__name__, exc)
-            await call.close()
-            return error_response(400, "invalid_sdp", f"the SDP offer could not be answered ({type(exc).__name__})", "offer Opus or G.711 audio and a data channel")
+            status = 415 if exc.code == "unsupported_media_type" else 400
+            return error_response(status, exc.code, exc.message, "POST the SDP offer as application/sdp, or multipart with 'sdp' and 'session'")
+        async with SessionSlot(runtime) as slot:  # counted at admission: parallel offers cannot pass the limit during ICE gathering
+            if slot.refusal is not None:
+                return _refused(slot.refusal)
+            call = WebRTCCall(runtime, slot, on_closed=lambda c: calls.pop(c.id, None))  # close() gives the slot back
+            calls[call.id] = call
+            try:
+                answer = await call.answer(sdp, session_config)
+            except ProtocolError as exc:
+                await call.close()
+                return error_response(400, exc.code, exc.message, "check the offer and the session configuration")
+            except Exception as exc:  # noqa: BLE001 - aiortc's many ways to refuse an offer
+                log.warning("call %s: offer refused: %s: %s", call.id, type(exc).__name__, exc)
+                await call.close()
+                return error_response(400, "invalid_sdp", f"the SDP offer could not be answered ({type(exc).__name__})", "offer Opus or G.711 audio and a data channel")
+            except BaseException:  # cancelled: the call must not outlive its request
+                closing = asyncio.ensure_future(call.close())
+                _CLOSING.add(closing)
+                closing.add_done_callback(_CLOSING.discard)
+                raise
+            slot.hand_over()  # the call lives on after this response: its close() gives the slot back
         log.info("call %s opened (%d sessions active)", call.id, len(runtime.sessions))
         return Response(answer, status_code=201, media_type="application/sdp", headers={"Location": f"/v1/realtime/calls/{call.id}"})
+
+    def _refused(exc: ParleyError) -> Response:
+        headers = {"Connection": "close"} if exc.status in (408, 413) else None  # the rest of the body is not read
+        return error_response(exc.status, exc.code, exc.message, exc.hint, headers)
 
     async def hangup(request: Request) -> Response:
         call = get_calls().get(request.path_params["call_id"])

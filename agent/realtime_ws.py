@@ -64,7 +64,7 @@ async def realtime_endpoint(ws: WebSocket) -> None:
             except (WebSocketDisconnect, RuntimeError, OSError):
                 pass  # the client left: the read loop sees the disconnect and ends the session
 
-    session = VoiceSession(runtime, send)
+    session = VoiceSession(runtime, send, extensions=ws.query_params.get("parley") in ("1", "true", "events"))
     runtime.sessions[session.id] = session
     log.info("session %s opened (%d active)", session.id, len(runtime.sessions))
     close_code = 1000

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 import logging
 import time
 from dataclasses import dataclass, field
@@ -23,6 +24,7 @@ import anyio
 from media.chunker import SentenceChunker
 from media.pcm import StreamResampler, float_to_pcm16, pcm16_to_float, trim_leading_silence
 from media.speech_text import normalise_for_speech
+from models.llm.tool_calls import tool_name, valid_call
 from models.priority_gate import Priority, Rank
 
 from .conversation import Conversation, Item, Span, tool_output_json
@@ -45,7 +47,8 @@ class ResponseSpec:
     max_tokens: int = 160
     temperature: float = 0.0
     client_tools: list[dict[str, Any]] = field(default_factory=list)
-    tool_choice: str = "auto"
+    tool_choice: str = "auto"  # auto | none | required | a function's name
+    builtin_tools: bool = True  # Parley's own tools are offered to the model (run here, never shown as function calls)
     conversation: bool = True  # False: out-of-band response (not added to history)
     extra_instructions: str = ""
     voice: bool = True  # spoken reply: the policy's spoken-reply contract applies
@@ -123,18 +126,39 @@ class ResponseRun:
             msgs.append({"role": "system", "content": self.spec.extra_instructions})
         return self.runtime.reply_policy.messages(msgs, voice=self.spec.voice)
 
+    def _offered_tools(self, round_: int, calls_allowed: bool) -> tuple[list[dict[str, Any]] | None, str | None]:
+        """The tools the model sees this round, and the tool choice passed to it (None: the
+        model decides). A forced choice holds for the first round only: once a tool ran,
+        the model answers with its result. With `calls_allowed` false the tools stay in the
+        prompt (its cached prefix holds) but the model may not call one."""
+        offered = self.tools.schemas(self.spec.client_tools, builtin=self.spec.builtin_tools)
+        if not offered:
+            return None, None
+        if self.spec.tool_choice == "none" or not calls_allowed:
+            return offered, "none"
+        choice = self.spec.tool_choice if round_ == 0 else "auto"
+        if choice not in ("auto", "required") and choice not in {tool_name(t) for t in offered}:
+            log.warning("tool_choice names %r, which is not offered; the model decides", choice)
+            choice = "auto"
+        return offered, None if choice == "auto" else choice
+
     async def _reason(self, chunks: asyncio.Queue) -> None:
         from models.llm import PromptEvaluated, TextDelta, ToolCall, Usage
 
         chunker = SentenceChunker(first_max_words=self.runtime.config.first_chunk_words)
         guard = self.runtime.reply_policy.guard(voice=self.spec.voice)
-        for _round in range(MAX_TOOL_ROUNDS):
+        seen = self._answered_calls()  # (name, arguments) already called and answered for this question
+        client_called, calls_allowed = False, True
+        for round_ in range(MAX_TOOL_ROUNDS):
             calls: list[Any] = []
-            tools = self.tools.schemas(self.spec.client_tools) if self.spec.tool_choice != "none" else None
+            dropped = 0
+            tools, choice = self._offered_tools(round_, calls_allowed)
             llm = self.runtime.llm
-            ordered = {"priority": self.priority} if getattr(llm, "accepts_priority", False) else {}
+            extra: dict[str, Any] = {"priority": self.priority} if getattr(llm, "accepts_priority", False) else {}
+            if choice is not None:
+                extra["tool_choice"] = choice
             stream = llm.stream(self._messages(), tools=tools, max_tokens=self.spec.max_tokens, temperature=self.spec.temperature,
-                                owner=self.owner, **ordered)
+                                owner=self.owner, **extra)
             async with contextlib.aclosing(stream):  # frees the model at once on cancel
                 async for ev in stream:
                     if isinstance(ev, TextDelta):
@@ -144,7 +168,10 @@ class ResponseRun:
                             break  # aclosing() frees the model at once
                     elif isinstance(ev, ToolCall):
                         self.metrics.mark("llm_first_token")
-                        calls.append(ev)
+                        if self._acceptable_call(ev, tools or [], seen):
+                            calls.append(ev)
+                        else:
+                            dropped += 1
                     elif isinstance(ev, PromptEvaluated):  # where the first token's wait went: queue or prompt
                         self.metrics.mark("llm_start", ev.started_at)
                         self.metrics.mark("llm_prompt_done", ev.done_at)
@@ -152,18 +179,55 @@ class ResponseRun:
                         self.usage = {"input_tokens": ev.prompt_tokens, "output_tokens": ev.completion_tokens,
                                       "total_tokens": ev.prompt_tokens + ev.completion_tokens,
                                       "input_token_details": {"cached_tokens": ev.cached_tokens}}
+            if dropped and not calls and not (self.item and self.item.text) and calls_allowed and not guard.stopped:
+                calls_allowed = False  # it only repeated a call already answered: now it answers with the result
+                continue
             if not calls or guard.stopped:
                 break
-            if not await self._run_tools(calls):
-                break  # a client-side tool: the client answers with function_call_output + response.create
+            client_calls = [c for c in calls if not (self.spec.builtin_tools and self.tools.is_server_tool(c.name))]
+            await self._run_builtin_tools([c for c in calls if c not in client_calls])
+            if client_calls:  # the response ends with them: the client runs them, then asks again
+                await self._announce_client_calls(client_calls)
+                client_called = True
+                break
         self.metrics.mark("llm_done")
-        await self._add_text(guard.flush(), chunker, chunks)
+        # After a client's call nothing more is said: no canned words while its tool runs.
+        await self._add_text(guard.flush(fallback=not client_called), chunker, chunks)
         if self.item is not None:
             for chunk in chunker.flush():
                 await self._queue_chunk(chunks, self.item, chunk, 0)
         # The end marker goes only on the normal path: on cancel or error the TaskGroup
         # cancels the consumer too, and a put into a full queue would wait forever.
         await chunks.put(None)
+
+    def _answered_calls(self) -> set[tuple[str, str]]:
+        """The calls made and answered since the user last spoke: calling one again would
+        only loop (a small model does, given its own result)."""
+        out: set[tuple[str, str]] = set()
+        answered = set()
+        for item in reversed(self.conversation.items):
+            if item.type == "message" and item.role == "user":
+                break
+            if item.type == "function_call_output":
+                answered.add(item.call_id)
+            elif item.type == "function_call" and item.call_id in answered:
+                out.add(_call_key(item.name, item.arguments))
+        return out
+
+    def _acceptable_call(self, call: Any, offered: list[dict[str, Any]], seen: set[tuple[str, str]]) -> bool:
+        """A call is passed on only if it names an offered tool with arguments that fit its
+        schema, and was not made already in this response."""
+        why = valid_call(offered, call.name, call.arguments)
+        if why:
+            log.warning("response %s: dropped a tool call of %r (%s)", self.id, call.name, why)
+            self.metrics.rejected_calls += 1
+            return False
+        key = _call_key(call.name, call.arguments)
+        if key in seen:
+            log.info("response %s: dropped a repeated call of %r", self.id, call.name)
+            return False
+        seen.add(key)
+        return True
 
     async def _add_text(self, text: str, chunker: SentenceChunker, chunks: asyncio.Queue) -> None:
         if not text:
@@ -184,36 +248,33 @@ class ResponseRun:
         start = max(pos, 0)
         await chunks.put((chunk, start, start + len(chunk)))
 
-    async def _run_tools(self, calls: list[Any]) -> bool:
-        """Announce each call, run it if it is a server tool, then record the call and its
-        output in one step (no await between the two history writes), so a cancel never
-        leaves a call without its output. Client tools are recorded alone: the client
-        sends the output."""
-        all_server = True
+    async def _run_builtin_tools(self, calls: list[Any]) -> None:
+        """Run Parley's own tools. Their calls and outputs join the history for the model
+        only (`internal` items): a client never sees them as function calls it should run.
+        Call and output are recorded in one step (no await between the two history writes),
+        so a cancel never leaves a call without its output."""
+        for call in calls:
+            started = time.monotonic()
+            result = await self.tools.run(call.name, call.arguments)
+            self.metrics.tool_calls.append((call.name, started, time.monotonic()))
+            self._remember(Item(type="function_call", call_id=call.id, name=call.name, arguments=call.arguments, internal=True))
+            self._remember(Item(type="function_call_output", call_id=call.id, output=tool_output_json(result), internal=True))
+
+    async def _announce_client_calls(self, calls: list[Any]) -> None:
+        """A client tool call, as the GA API sends it: the item is added in progress, its
+        arguments stream, and it is done (completed) once they are whole."""
         for call in calls:
             item = Item(type="function_call", call_id=call.id, name=call.name, arguments=call.arguments, status="completed")
             self.output_items.append(item)
             idx = len(self.output_items) - 1
-            await self.emit({"type": "response.output_item.added", "response_id": self.id, "output_index": idx, "item": {**item.to_json(), "arguments": ""}})
+            await self.emit({"type": "response.output_item.added", "response_id": self.id, "output_index": idx,
+                             "item": {**item.to_json(), "arguments": "", "status": "in_progress"}})
             await self.emit({"type": "response.function_call_arguments.delta", "response_id": self.id, "item_id": item.id, "output_index": idx,
                              "call_id": call.id, "delta": call.arguments})
             await self.emit({"type": "response.function_call_arguments.done", "response_id": self.id, "item_id": item.id, "output_index": idx,
                              "call_id": call.id, "name": call.name, "arguments": call.arguments})
-            out: Item | None = None
-            if self.tools.is_server_tool(call.name):
-                started = time.monotonic()
-                result = await self.tools.run(call.name, call.arguments)
-                self.metrics.tool_calls.append((call.name, started, time.monotonic()))
-                out = Item(type="function_call_output", call_id=call.id, output=tool_output_json(result))
-            else:
-                all_server = False
             self._remember(item)
-            if out is not None:
-                self._remember(out)
             await self.emit({"type": "response.output_item.done", "response_id": self.id, "output_index": idx, "item": item.to_json()})
-            if out is not None:
-                await self.emit({"type": "conversation.item.added", "previous_item_id": item.id, "item": out.to_json()})
-        return all_server
 
     async def _synthesize(self, chunks: asyncio.Queue, audio: asyncio.Queue) -> None:
         tts = self.runtime.tts
@@ -301,3 +362,10 @@ class ResponseRun:
             await self.emit({"type": "response.output_item.done", "response_id": self.id, "output_index": idx, "item": item.to_json()})
         await self.emit({"type": "response.done", "response": self.response_json()})
 
+
+def _call_key(name: str, arguments: str) -> tuple[str, str]:
+    """A call, with its arguments in a canonical form (key order and spacing do not matter)."""
+    try:
+        return name, json.dumps(json.loads(arguments or "{}"), sort_keys=True)
+    except ValueError:
+        return name, arguments

@@ -28,7 +28,7 @@ from . import client_events as ce
 from .conversation import Conversation, Item
 from .playback import EventPlayback, Playback
 from .protocol import AUDIO_FORMATS, ProtocolError, error_event, new_id
-from .reply_policy import DEFAULT_INSTRUCTIONS
+from .reply_policy import DEFAULT_INSTRUCTIONS, with_tools_hint
 from .response import ResponseRun, ResponseSpec
 from .session_limits import RateWindow
 from .tools import default_toolbox
@@ -42,7 +42,8 @@ Send = Callable[[dict[str, Any]], Awaitable[None]]
 
 
 class VoiceSession(TurnTaking):
-    def __init__(self, runtime: Any, send: Send, transport: str = "websocket", playback: Playback | None = None) -> None:
+    def __init__(self, runtime: Any, send: Send, transport: str = "websocket", playback: Playback | None = None,
+                 extensions: bool = False) -> None:
         c = runtime.config
         self.id = new_id("sess")
         self.transport = transport  # websocket | webrtc | phone: for metrics only; the session behaves the same
@@ -54,7 +55,11 @@ class VoiceSession(TurnTaking):
         self.tools = default_toolbox(lambda: self.screenshots)
         self.instructions = runtime.reply_policy.instructions or DEFAULT_INSTRUCTIONS
         self.client_tools: list[dict[str, Any]] = []
-        self.tool_choice = "auto"
+        self.tool_choice = "auto"  # auto | none | required | a function's name
+        # Parley's own parley.* events (turn metrics, image analysis, ignored speech) go only to
+        # a client that asked (`?parley=1`, or `parley: {events: true}` in session.update): a
+        # strict Realtime client rejects any event type it does not know.
+        self.extensions = extensions
         self.input_format = self.output_format = "audio/pcm"
         self.turn_detection: dict[str, Any] | None = {
             "type": "server_vad", "threshold": c.vad_threshold, "prefix_padding_ms": c.prefix_padding_ms,
@@ -146,7 +151,7 @@ class VoiceSession(TurnTaking):
         return self._closed
 
     async def send(self, event: dict[str, Any]) -> None:
-        if self._closed:
+        if self._closed or (not self.extensions and event["type"].startswith("parley.")):
             return
         event.setdefault("event_id", new_id("event"))
         await self._send(event)
@@ -165,7 +170,7 @@ class VoiceSession(TurnTaking):
                 "audio": {"input": {"format": {"type": self.input_format, "rate": AUDIO_FORMATS[self.input_format]},
                                     "turn_detection": self.turn_detection, "transcription": {"model": "whisper"}},
                           "output": {"format": {"type": self.output_format, "rate": AUDIO_FORMATS[self.output_format]}, "voice": "joe"}},
-                "tools": self.client_tools, "tool_choice": self.tool_choice}
+                "tools": self.client_tools, "tool_choice": ce.tool_choice_json(self.tool_choice)}
 
     async def start(self) -> None:
         await self.send({"type": "session.created", "session": self.session_json()})
@@ -204,6 +209,8 @@ class VoiceSession(TurnTaking):
             self.client_tools = u.tools
         if u.tool_choice is not None:
             self.tool_choice = u.tool_choice
+        if u.extensions is not None:
+            self.extensions = u.extensions
         if u.input_format is not None and u.input_format != self.input_format:
             self.input_format = u.input_format
             await self._reset_input()
@@ -255,6 +262,9 @@ class VoiceSession(TurnTaking):
 
     async def _on_item_create(self, e: ce.ItemCreate) -> None:
         spec = e.item
+        if spec.id and any(it.id == spec.id for it in self.conversation.items):
+            raise ProtocolError("item_id_in_use", f"an item with id {spec.id!r} already exists", param="item.id",
+                                hint="leave item.id out and the server chooses one")
         if spec.type == "function_call_output":
             new = Item(type="function_call_output", call_id=spec.call_id, output=spec.output)
         else:
@@ -297,6 +307,8 @@ class VoiceSession(TurnTaking):
         spec = self._spec()
         spec.extra_instructions = e.instructions or ""
         spec.conversation = e.conversation
+        if e.tool_choice is not None:
+            spec.tool_choice = e.tool_choice
         run = self._new_run(spec, TurnMetrics(), self.send)
         run.gate.set()
         self.response, self.response_task = run, self._spawn(self._drive(run), "response")
@@ -321,10 +333,19 @@ class VoiceSession(TurnTaking):
     def replying(self) -> bool:
         return self.response_task is not None and not self.response_task.done()
 
+    @property
+    def model_instructions(self) -> str:
+        """The system prompt the model gets: the session's instructions, plus a nudge to call
+        the client's tools while it offers some (agent/reply_policy.py)."""
+        if self.client_tools and self.tool_choice != "none":
+            return with_tools_hint(self.instructions)
+        return self.instructions
+
     def _spec(self) -> ResponseSpec:
-        return ResponseSpec(instructions=self.instructions, output_format=self.output_format,
+        builtin = {"on": True, "off": False}.get(self.config.builtin_tools, not self.client_tools)
+        return ResponseSpec(instructions=self.model_instructions, output_format=self.output_format,
                             max_tokens=self.config.llm_max_tokens, temperature=self.config.llm_temperature,
-                            client_tools=self.client_tools, tool_choice=self.tool_choice)
+                            client_tools=self.client_tools, tool_choice=self.tool_choice, builtin_tools=builtin)
 
     def _new_run(self, spec: ResponseSpec, metrics: TurnMetrics, emit: Send) -> ResponseRun:
         return ResponseRun(self.runtime, self.conversation, spec, emit, metrics, self.tools, self.playback, owner=self.id)

@@ -51,8 +51,10 @@ class ReplyGuard:
         """Text to keep from this delta ("" to hold it back for now)."""
         return delta
 
-    def flush(self) -> str:
-        """Text to add at the end (held-back text, a spoken offer to go on)."""
+    def flush(self, fallback: bool = True) -> str:
+        """Text to add at the end (held-back text, a spoken offer to go on). `fallback=False`:
+        the reply ended in a client's tool call, so nothing canned is added, only what the
+        model itself wrote."""
         return ""
 
 
@@ -204,11 +206,14 @@ class SpokenReplyGuard(ReplyGuard):
         text = self._markup.push(delta) if self._markup else delta
         return self._feed(text, final=False)
 
-    def flush(self) -> str:
+    def flush(self, fallback: bool = True) -> str:
         out = ""
         if not self.stopped:
             text = self._markup.flush() if self._markup else ""
             out = self._feed(text, final=True)
+        if not fallback:
+            self._said += out
+            return out
         if self._owed and not self.stopped:
             out += (" " if (self._said + out).strip() else "") + self._owed
             self.events.append("essentials_added")

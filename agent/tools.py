@@ -1,8 +1,11 @@
 """ToolBox: the tools the agent may call.
 
-Server-side tools run here and their results join the history at once. Client-defined
-tools (from `session.update`) are announced with function-call events and answered by the
-client. Arguments come from the LLM: parse defensively, never trust them.
+Built-in tools run here; their calls and results join the history for the model only (a
+client never sees them as function calls: it could not run them). Client-defined tools
+(from `session.update`) are announced with function-call events and answered by the
+client. Built-in tools are offered only where they fit (`builtin_tools`: by default, only
+while the client declares no tools of its own). Arguments come from the LLM: parse
+defensively, never trust them.
 """
 from __future__ import annotations
 
@@ -25,10 +28,12 @@ class ToolBox:
     def is_server_tool(self, name: str) -> bool:
         return name in self._tools
 
-    def schemas(self, client_tools: list[dict[str, Any]]) -> list[dict[str, Any]] | None:
-        out = [schema for schema, _ in self._tools.values()]
+    def schemas(self, client_tools: list[dict[str, Any]], builtin: bool = True) -> list[dict[str, Any]] | None:
+        """The tools offered to the model, in the chat-completions shape: the built-in ones
+        (when `builtin`), then the client's (a client tool never shadows a built-in one)."""
+        out = [schema for schema, _ in self._tools.values()] if builtin else []
         for t in client_tools:  # Realtime shape {type, name, description, parameters} → chat shape
-            if t.get("name") and t["name"] not in self._tools:
+            if t.get("name") and not (builtin and t["name"] in self._tools):
                 out.append({"type": "function", "function": {"name": t["name"], "description": t.get("description", ""),
                                                              "parameters": t.get("parameters") or {"type": "object", "properties": {}}}})
         return out or None

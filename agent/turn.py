@@ -60,6 +60,7 @@ class Turn:
     cut_at_max: bool = False  # ended by max_turn_s, not by silence: what follows is its own turn
     overlap: str = ""  # while a reply plays: "" undecided, "turn", or why it is not one
     judged: asyncio.Event = field(default_factory=asyncio.Event)  # `overlap` decided
+    announced: bool = False  # the client was sent input_audio_buffer.speech_started for it
     partial_text: str = ""
     partial_emitted: int = 0
     draft: Draft | None = None
@@ -96,7 +97,7 @@ class Turn:
             self.state = TurnState.SPEAKING
 
     def retract(self, conversation: Conversation) -> list[str]:
-        """Remove every item this turn added to the conversation; their ids."""
-        removed = [it.id for it in self.history_items() if conversation.delete(it.id)]
+        """Remove every item this turn added to the conversation; the ids the client knew."""
+        removed = [it.id for it in self.history_items() if conversation.delete(it.id) and not it.internal]
         self.user_item = None
         return removed

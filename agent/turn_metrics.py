@@ -48,6 +48,7 @@ class TurnMetrics:
     interrupted: bool | None = None
     usage: dict[str, int] = field(default_factory=dict)  # input_tokens, output_tokens
     tool_calls: list[tuple[str, float, float]] = field(default_factory=list)  # (name, start, end), monotonic
+    rejected_calls: int = 0  # tool calls the model wrote that named no offered tool or did not fit its schema
     user_text: str = ""  # on spans only with otel_capture_content
     reply_text: str = ""
 

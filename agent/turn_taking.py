@@ -114,13 +114,24 @@ class TurnTaking:
         if self._mergeable(self.last_turn, start):
             turn.continues = self.last_turn
         self.turn = turn
-        await self.send({"type": "input_audio_buffer.speech_started", "audio_start_ms": int(ev.start_ms), "item_id": turn.item_id})
+        overlaps_reply = self.replying and td.get("interrupt_response", True)
+        # A standard Realtime client stops its playback at speech_started. So while a reply
+        # plays, a client without Parley's extensions hears of the speech only once it is
+        # judged a turn: a backchannel, noise or echo never cuts the reply it is hearing.
+        # A client with them gets speech_started at once, and parley.speech.ignored after.
+        if not overlaps_reply or self.extensions:
+            await self._announce(turn)
         self._spawn(self._partials(turn), "partials")
-        if (self.replying and td.get("interrupt_response", True)) or turn.continues is not None:
+        if overlaps_reply or turn.continues is not None:
             self._spawn(self._judge_overlap(turn, self.mic.sample_at_ms(ev.start_ms)), "barge-in")
         else:
             turn.overlap = "turn"
             turn.judged.set()
+
+    async def _announce(self, turn: Turn) -> None:
+        if not turn.announced:
+            turn.announced = True
+            await self.send({"type": "input_audio_buffer.speech_started", "audio_start_ms": int(turn.speech_start_ms), "item_id": turn.item_id})
 
     async def _end_turn(self, ev: TurnEnded) -> None:
         turn, self.turn = self.turn, None
@@ -182,13 +193,14 @@ class TurnTaking:
         llm = self.runtime.llm
         if not hasattr(llm, "prefill") or getattr(llm, "busy", True):
             return
-        msgs = self.runtime.reply_policy.speculative_messages(self.conversation.messages(self.instructions), partial)
+        msgs = self.runtime.reply_policy.speculative_messages(self.conversation.messages(self.model_instructions), partial)
         if msgs is not None and msgs != self._speculated:
             self._speculated = msgs
-            self._spawn(llm.prefill(msgs, self.tools.schemas(self.client_tools), owner=self.id), "prefill")
+            tools = None if self.tool_choice == "none" else self.tools.schemas(self.client_tools, builtin=self._spec().builtin_tools)
+            self._spawn(llm.prefill(msgs, tools, owner=self.id), "prefill")
 
     async def _emit_partial(self, turn: Turn, stable: str) -> None:
-        if len(stable) > turn.partial_emitted:
+        if turn.announced and len(stable) > turn.partial_emitted:
             delta = stable[turn.partial_emitted:]
             turn.partial_emitted = len(stable)
             await self.send({"type": "conversation.item.input_audio_transcription.delta", "item_id": turn.item_id, "content_index": 0, "delta": delta})
@@ -254,8 +266,13 @@ class TurnTaking:
     async def _commit_turn(self, turn: Turn) -> None:
         draft = turn.draft
         assert draft is not None
-        await self.send({"type": "input_audio_buffer.speech_stopped", "audio_end_ms": int(draft.speech_end_ms), "item_id": turn.item_id})
+        stopped = {"type": "input_audio_buffer.speech_stopped", "audio_end_ms": int(draft.speech_end_ms), "item_id": turn.item_id}
+        told_stopped = turn.announced
+        if told_stopped:
+            await self.send(stopped)
         await turn.judged.wait()  # outside the lock: a merge decided meanwhile needs it
+        if turn.announced and not told_stopped:  # judged a turn only now: the client hears of it now
+            await self.send(stopped)
         async with self._commit_lock:
             if turn.state is TurnState.MERGED:  # a continuation took it over before its commit ran
                 await turn.cancel_tasks()
@@ -287,7 +304,9 @@ class TurnTaking:
             await self.send({"type": "conversation.item.added", "previous_item_id": prev, "item": {**user.to_json(), "content": [{"type": "input_audio", "transcript": None}]}})
             turn.partial_emitted = min(turn.partial_emitted, len(t.text)) if t.text.startswith(turn.partial_text[:turn.partial_emitted]) else len(t.text)
             await self._emit_partial(turn, t.text)
-            await self.send({"type": "conversation.item.input_audio_transcription.completed", "item_id": user.id, "content_index": 0, "transcript": t.text})
+            seconds = round(max(draft.end - turn.start, 0) / RATE, 3)  # the audio decoded for it (Whisper bills no tokens)
+            await self.send({"type": "conversation.item.input_audio_transcription.completed", "item_id": user.id, "content_index": 0,
+                             "transcript": t.text, "usage": {"type": "duration", "seconds": seconds}})
             await self.send({"type": "conversation.item.done", "item": user.to_json()})
             run = draft.reply
             if run is None:
@@ -333,6 +352,7 @@ class TurnTaking:
                                  "response_id": run.id if run else None})
                 return
             turn.overlap = "turn"
+            await self._announce(turn)
             if turn.continues is not None and self._mergeable(turn.continues, speech_start):
                 await self._merge(turn.continues, turn)
             elif run is not None and (self.turn_detection or {}).get("interrupt_response", True):

@@ -290,7 +290,7 @@ async def main() -> None:
     logging.getLogger("parley.session").setLevel(logging.INFO)
     runtime, server, serve, port = await start_bench_server("real speech through a session vs offline Whisper")
     finals = FinalDecodeLog(runtime.asr)
-    url = f"ws://127.0.0.1:{port}/v1/realtime"
+    url = f"ws://127.0.0.1:{port}/v1/realtime?parley=1"
     clips = load_clips(args.clips)
     noise = next((c for c in clips if not c.reference), None)
     speech = [c for c in clips if c.reference]

@@ -94,7 +94,7 @@ WEBRTC_CALL = """async ({threshold, instructions}) => {
     await pc.setLocalDescription(await pc.createOffer());
     const form = new FormData();
     form.append('sdp', pc.localDescription.sdp);
-    form.append('session', JSON.stringify({instructions}));
+    form.append('session', JSON.stringify({instructions, parley: {events: true}}));
     const answer = await fetch('/v1/realtime/calls', {method: 'POST', body: form});
     if (answer.status !== 201) return {status: answer.status, body: await answer.text()};
     await pc.setRemoteDescription({type: 'answer', sdp: await answer.text()});

@@ -37,7 +37,7 @@ async def one_call(base_url: str, runtime, question: str) -> dict:
     end_off = (np.nonzero(np.abs(audio) > 0.02)[0][-1] + 1) / RATE
     caller = RtcCaller()
     try:
-        resp = await caller.call(base_url)
+        resp = await caller.call(base_url, session={"parley": {"events": True}})
         assert resp.status_code == 201, resp.text
         await caller.connected()
         await caller.wait_for("session.created")

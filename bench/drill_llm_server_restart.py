@@ -139,7 +139,7 @@ async def main() -> int:
         llm.warm(*Runtime(load_config(env={})).stable_prefix())
         budget = load_config().budget_ms
         print(f"drill: node {node.url}, LLM server {llm.base_url}, local fallback; budget {budget} ms", flush=True)
-        async with websockets.connect(node.url.replace("http://", "ws://") + "/v1/realtime", max_size=None) as ws:
+        async with websockets.connect(node.url.replace("http://", "ws://") + "/v1/realtime?parley=1", max_size=None) as ws:
             await ws.send(json.dumps({"type": "session.update", "session": {"type": "realtime", "audio": {"input": {
                 "format": {"type": "audio/pcm", "rate": RATE}, "turn_detection": {"type": "server_vad"}}}}}))
             while json.loads(await ws.recv())["type"] != "session.updated":

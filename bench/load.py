@@ -285,7 +285,7 @@ async def main() -> None:
             node.launch()
             nodes.append(node)
             node.wait_ready()
-            servers[mode] = (node.url.replace("http://", "ws://") + "/v1/realtime", node.proc.pid)
+            servers[mode] = (node.url.replace("http://", "ws://") + "/v1/realtime?parley=1", node.proc.pid)
             print(f"load: {mode} server pid {node.proc.pid} at {node.url} (log {log})", flush=True)
     rows = []
     try:

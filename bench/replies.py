@@ -322,7 +322,7 @@ async def main() -> None:
 
     cases = [c for c in CASES if not args.cases or c.id in args.cases.split(",")]
     runtime, server, serve, port = await start_bench_server("reply benchmark", models=("vad", "asr", "tts", "llm", "ocr"))
-    url = f"ws://127.0.0.1:{port}/v1/realtime"
+    url = f"ws://127.0.0.1:{port}/v1/realtime?parley=1"
     print(f"{len(cases)} cases, {sum(len(c.turns) for c in cases)} turns; load average {os.getloadavg()}")
     results = []
     try:

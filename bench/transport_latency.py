@@ -88,7 +88,7 @@ async def over_websocket(base: str, clip) -> dict:
     audio, end_s = clip_audio(clip, 24_000)
     pcm = float_to_pcm16(audio)
     clock, metrics, done, seen = PlayClock(24_000), {}, asyncio.Event(), {}
-    async with websockets.connect(f"ws://{base}/v1/realtime", max_size=None) as ws:
+    async with websockets.connect(f"ws://{base}/v1/realtime?parley=1", max_size=None) as ws:
 
         async def read() -> None:
             async for raw in ws:
@@ -171,7 +171,7 @@ async def over_webrtc(base: str, clip) -> dict:
     audio, end_s = clip_audio(clip, 24_000)
     caller = RtcCaller()
     try:
-        resp = await caller.call(f"http://{base}")
+        resp = await caller.call(f"http://{base}", session={"parley": {"events": True}})
         assert resp.status_code == 201, resp.text
         await caller.connected()
         await caller.wait_for("session.created")

@@ -186,7 +186,7 @@ async def main() -> None:
     args = ap.parse_args()
 
     runtime, server, serve, sock_port = await start_bench_server("voice latency")
-    url = f"ws://127.0.0.1:{sock_port}/v1/realtime"
+    url = f"ws://127.0.0.1:{sock_port}/v1/realtime?parley=1"
     results = []
     for i in range(args.turns + 1):
         r = await one_turn(url, runtime, QUESTIONS[i % len(QUESTIONS)])

@@ -10,6 +10,8 @@ import httpx
 import numpy as np
 
 from media.pcm import float_to_pcm16
+
+from .strict_events import check_server_event
 from media.rtc_audio import PcmFromFrames, PlaybackTrack
 
 VOICED_RMS = 300  # PCM16 RMS of a 20 ms frame that carries speech, not codec noise
@@ -50,6 +52,8 @@ class RtcCaller:
             self.pc.getTransceivers()[0].setCodecPreferences(wanted)
         self.channel = self.pc.createDataChannel("oai-events")
         self.events: list[dict[str, Any]] = []
+        self.extensions = False  # asked for parley.* events in the call's session
+        self.nonconforming: list[str] = []  # events a strict Realtime client would reject (tests assert none)
         self._inbox: asyncio.Queue[dict[str, Any]] = asyncio.Queue()
         self.frames_heard = 0  # reply-track frames received
         self.voiced_ms = 0.0  # of those, speech
@@ -61,6 +65,10 @@ class RtcCaller:
         def on_message(message: str) -> None:
             event = json.loads(message)
             self.events.append(event)
+            try:
+                check_server_event(event, extensions=self.extensions)  # as a strict client would
+            except AssertionError as exc:
+                self.nonconforming.append(str(exc))
             self._inbox.put_nowait(event)
 
         @self.pc.on("track")
@@ -73,6 +81,7 @@ class RtcCaller:
 
         await self.pc.setLocalDescription(await self.pc.createOffer())
         offer = self.pc.localDescription.sdp
+        self.extensions = bool(((session or {}).get("parley") or {}).get("events"))
         async with httpx.AsyncClient(timeout=30) as http:
             if session is None:
                 resp = await http.post(base_url + "/v1/realtime/calls", content=offer,
@@ -117,11 +126,15 @@ class RtcCaller:
         async with asyncio.timeout(timeout):
             while True:
                 event = await self._inbox.get()
+                if self.nonconforming:
+                    raise AssertionError(self.nonconforming[0])
                 if event["type"] == kind and pred(event):
                     return event
 
     async def seen(self, kind: str, pred: Callable[[dict[str, Any]], bool] = lambda e: True, timeout: float = 90) -> dict[str, Any]:
         """An event already received, or the next one that matches (order-independent)."""
+        if self.nonconforming:
+            raise AssertionError(self.nonconforming[0])
         hit = next((e for e in self.events if e["type"] == kind and pred(e)), None)
         return hit if hit is not None else await self.wait_for(kind, pred, timeout)
 
@@ -145,3 +158,5 @@ class RtcCaller:
         if self._reader is not None:
             self._reader.cancel()
             await asyncio.gather(self._reader, return_exceptions=True)
+        if self.nonconforming:  # a test that never waited again still fails on them
+            raise AssertionError(self.nonconforming[0])

@@ -15,9 +15,11 @@ import numpy as np
 from media.pcm import float_to_pcm16
 from models.llm import TextDelta, ToolCall
 
+from .strict_events import check_server_event
+
 
 class SessionProbe:
-    def __init__(self, runtime: Any, **config_changes: Any) -> None:
+    def __init__(self, runtime: Any, *, extensions: bool = True, **config_changes: Any) -> None:
         from agent.session import VoiceSession
 
         if config_changes:
@@ -25,9 +27,10 @@ class SessionProbe:
         self.runtime = runtime
         self.events: list[dict[str, Any]] = []
         self._changed = asyncio.Condition()
-        self.session = VoiceSession(runtime, self._collect)
+        self.session = VoiceSession(runtime, self._collect, extensions=extensions)
 
     async def _collect(self, event: dict[str, Any]) -> None:
+        check_server_event(event, extensions=self.session.extensions)  # as a strict client would (tests/strict_events.py)
         self.events.append(event)
         async with self._changed:
             self._changed.notify_all()
@@ -83,7 +86,7 @@ class ScriptedLLM:
         self.busy = False
 
     async def stream(self, messages: list[dict], *, tools=None, max_tokens: int = 160, temperature: float = 0.2,
-                     owner: str = "") -> AsyncIterator[Any]:
+                     owner: str = "", tool_choice: str | None = None) -> AsyncIterator[Any]:
         self.calls += 1
         self.busy = True
         try:

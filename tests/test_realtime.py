@@ -10,6 +10,7 @@ import pytest
 
 from .conftest import assert_hops_in_order, b64_pcm16, silence, speech, start_server, stop_server
 from .realtime_client import RawClient
+from .strict_events import check_server_event
 
 QUESTION = "What is the capital of France?"
 
@@ -23,23 +24,29 @@ async def test_stock_openai_sdk_holds_a_spoken_turn(server):
     client = AsyncOpenAI(api_key="unused", websocket_base_url=server.ws)
     seen: list[str] = []
     transcript, reply, audio_bytes, metrics = "", "", 0, None
-    async with client.realtime.connect(model="parley") as conn:
+    async with client.realtime.connect(model="parley", extra_query={"parley": "1"}) as conn:
         await conn.session.update(session={"type": "realtime", "audio": {"input": {
             "format": {"type": "audio/pcm", "rate": 24000}, "turn_detection": {"type": "server_vad", "silence_duration_ms": 500}}}})
         for i in range(0, len(audio), 2400):
             await conn.input_audio_buffer.append(audio=b64_pcm16(audio[i:i + 2400]))
         async with asyncio.timeout(120):
-            async for event in conn:
-                seen.append(event.type)
-                if event.type == "conversation.item.input_audio_transcription.completed":
+            while True:
+                data = await conn.recv_bytes()
+                raw = json.loads(data)
+                check_server_event(raw, extensions=True)  # the SDK does not validate; a strict client would
+                kind = raw["type"]
+                seen.append(kind)
+                if kind == "parley.turn.metrics":
+                    metrics = raw
+                    continue
+                event = conn.parse_event(data)  # the SDK's own model of the event
+                if kind == "conversation.item.input_audio_transcription.completed":
                     transcript = event.transcript
-                elif event.type == "response.output_audio.delta":
+                elif kind == "response.output_audio.delta":
                     audio_bytes += len(base64.b64decode(event.delta))
-                elif event.type == "response.output_audio_transcript.done":
+                elif kind == "response.output_audio_transcript.done":
                     reply = event.transcript
-                elif event.type == "parley.turn.metrics":
-                    metrics = event
-                elif event.type == "response.done":
+                elif kind == "response.done":
                     assert event.response.status == "completed"
                     break
     assert transcript.lower().rstrip("?.") == "what is the capital of france"
@@ -292,10 +299,10 @@ async def test_push_to_talk_with_manual_commit(server):
         await c.close()
 
 
-async def _reply_with_overlap(server, overlap) -> tuple[dict, RawClient]:
+async def _reply_with_overlap(server, overlap, extensions: bool = True) -> tuple[dict, RawClient]:
     """Start a long reply, call `overlap(client, first_delta_pcm)` to send audio over it, and
     return the reply's response.done."""
-    c = await RawClient.connect(server.ws + "/realtime")
+    c = await RawClient.connect(server.ws + "/realtime" + ("?parley=1" if extensions else ""))
     await c.configure(instructions="You are a storyteller. Always answer with at least four long sentences.")
     await c.send({"type": "conversation.item.create", "item": {"type": "message", "role": "user",
                   "content": [{"type": "input_text", "text": "Tell me about the history of bicycles."}]}})
@@ -337,5 +344,21 @@ async def test_a_backchannel_does_not_interrupt(server, caplog):
         ignored = c.of("parley.speech.ignored")  # heard, judged a backchannel, and the client is told
         assert [e["reason"] for e in ignored] == ["backchannel"], ignored
         assert not c.of("input_audio_buffer.committed")  # "okay" never became a user turn
+    finally:
+        await c.close()
+
+
+async def test_a_standard_client_never_hears_of_a_backchannel(server):
+    """A client without Parley's extensions stops its playback at speech_started (as OpenAI's
+    own clients do), so a backchannel must not reach it as speech at all."""
+    async def mm_hm(c: RawClient, first: dict) -> None:
+        await c.stream_audio(np.concatenate([speech(server.runtime, "Okay."), silence(0.3)]))
+
+    done, c = await _reply_with_overlap(server, mm_hm, extensions=False)
+    try:
+        assert done["response"]["status"] == "completed"
+        assert not c.of("input_audio_buffer.speech_started") and not c.of("input_audio_buffer.speech_stopped"), c.events
+        assert not c.of("conversation.item.input_audio_transcription.delta")
+        assert not [e for e in c.events if e["type"].startswith("parley.")]
     finally:
         await c.close()

@@ -52,9 +52,12 @@ async def test_a_dropped_draft_leaves_no_reply_in_the_history(runtime):
 
 
 # -- a client leaving at any stage leaves nothing behind ------------------------------------------
-async def _slow_tool(args: dict) -> str:
-    await asyncio.Event().wait()  # a tool that never finishes: the client leaves during it
-    return "never"
+def _slow_tool(started: asyncio.Event):
+    async def run(args: dict) -> str:
+        started.set()
+        await asyncio.Event().wait()  # a tool that never finishes: the client leaves during it
+        return "never"
+    return run
 
 
 @pytest.mark.parametrize("stage", ["mid_utterance", "draft", "mid_reply", "mid_tool_call"])
@@ -64,7 +67,8 @@ async def test_a_client_leaving_at_any_stage_leaves_nothing_behind(runtime, stag
                       tool_call="slow_tool" if stage == "mid_tool_call" else None)
     probe = SessionProbe(with_llm(runtime, llm), silence_duration_ms=3000 if stage == "draft" else 500)
     session = probe.session
-    session.tools.register("slow_tool", "waits forever", {"type": "object", "properties": {}}, _slow_tool)
+    tool_started = asyncio.Event()
+    session.tools.register("slow_tool", "waits forever", {"type": "object", "properties": {}}, _slow_tool(tool_started))
     async with probe:
         await probe.configure()
         if stage == "mid_utterance":
@@ -80,7 +84,7 @@ async def test_a_client_leaving_at_any_stage_leaves_nothing_behind(runtime, stag
             await probe.send({"type": "response.create"})
             await asyncio.wait_for(llm.first_token.wait(), 60)
             if stage == "mid_tool_call":
-                await probe.wait_for("response.function_call_arguments.done")
+                await asyncio.wait_for(tool_started.wait(), 60)
         assert session_tasks_alive(session.id), "the stage should have work in flight"
     # the client is gone: `async with` closed the session
     assert session.closed and not session.running_tasks and not session_tasks_alive(session.id)

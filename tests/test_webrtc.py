@@ -35,7 +35,7 @@ async def test_a_spoken_turn_over_a_webrtc_call(server, codec):
     sessions_before, webrtc_before = len(server.runtime.sessions), await webrtc_sessions(server)
     caller = RtcCaller(codec=codec)
     try:
-        resp = await caller.call(server.http)
+        resp = await caller.call(server.http, session={"parley": {"events": True}})  # per-hop metrics: Parley's extension
         assert resp.status_code == 201, resp.text
         assert resp.headers["content-type"].startswith("application/sdp")
         audio_line = next(line for line in resp.text.splitlines() if line.startswith("m=audio"))

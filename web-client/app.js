@@ -199,6 +199,7 @@ function sessionUpdate() {
       },
       output: { format: { type: "audio/pcm", rate: WIRE_RATE } },
     },
+    parley: { events: true }, // Parley's own events (metrics, image analysis, ignored speech): sent only on request
   };
   if (CONFIG.instructions) session.instructions = CONFIG.instructions;
   send({ type: "session.update", session });

@@ -7,7 +7,10 @@
 
 `ticket_routes(get_runtime)` needs an object with `config`, `ocr`, `llm` and `ocr_limit`.
 The body is read with a streaming cap: a declared Content-Length over the limit is refused
-before reading, and a chunked body is cut off as soon as it passes the limit.
+before reading, and a chunked body is cut off as soon as it passes the limit. It must arrive
+within `upload_timeout_s` (408 `request_timeout`). At most `max_concurrent_uploads` uploads
+are in progress at once: one more gets 429 `too_many_uploads` with Retry-After before its
+body is read.
 """
 from __future__ import annotations
 
@@ -18,7 +21,7 @@ import re
 from typing import Any, Callable
 
 from starlette.datastructures import UploadFile
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
@@ -34,6 +37,9 @@ log = logging.getLogger("parley.tickets")
 
 MULTIPART_OVERHEAD = 64 * 1024  # form boundaries, headers, note and crop fields
 MAX_NOTE = 2000
+MAX_LIST_LIMIT = 100
+MAX_LIST_OFFSET = 1_000_000_000  # far past any real listing, well inside SQLite's and Postgres' 64-bit OFFSET
+UPLOAD_RETRY_AFTER_S = 2  # about one upload's time
 
 
 class _TooLarge(Exception):
@@ -154,15 +160,48 @@ async def _read_upload(request: Request, limit: int) -> tuple[bytes | None, str 
     return bytes(body), (ctype.split(";")[0].strip() or None), note, crop
 
 
+def _list_params(query: Any) -> tuple[int, int] | None:
+    """(limit, offset) from the query, or None when either is not an integer in range."""
+    try:
+        limit = int(query.get("limit", "20"))
+        offset = int(query.get("offset", "0"))
+    except ValueError:  # also a number too long to parse
+        return None
+    if not (1 <= limit <= MAX_LIST_LIMIT and 0 <= offset <= MAX_LIST_OFFSET):
+        return None
+    return limit, offset
+
+
 def ticket_routes(get_runtime: Callable[[], Any]) -> list[Route]:
+    uploads = 0  # uploads in progress in this app
+
     async def create(request: Request) -> Response:
+        nonlocal uploads
+        cap = int(get_runtime().config.max_concurrent_uploads)
+        if uploads >= cap:  # refused before the body is read: nothing is buffered
+            return error_response(429, "too_many_uploads", f"the server is already taking {cap} uploads at once",
+                                  f"retry after {UPLOAD_RETRY_AFTER_S} s", {"Retry-After": str(UPLOAD_RETRY_AFTER_S), "Connection": "close"})
+        uploads += 1
+        try:
+            return await _create(request)
+        finally:
+            uploads -= 1
+
+    async def _create(request: Request) -> Response:
         rt = get_runtime()
         config = rt.config
         limit = int(config.max_upload_bytes)
+        timeout_s = float(config.upload_timeout_s)
         try:
-            data, ctype, note, crop = await _read_upload(request, limit)
+            async with asyncio.timeout(timeout_s):
+                data, ctype, note, crop = await _read_upload(request, limit)
         except _TooLarge:
             return _too_large(limit)
+        except TimeoutError:
+            return error_response(408, "request_timeout", f"the upload did not arrive within {timeout_s:g} s",
+                                  "send the whole file at once, or a smaller one", {"Connection": "close"})
+        except ClientDisconnect:
+            return error_response(400, "incomplete_body", "the client went away before the upload was complete")
         except ParleyError as exc:
             return error_response(exc.status, exc.code, exc.message, exc.hint)
         if data is None:
@@ -185,9 +224,9 @@ def ticket_routes(get_runtime: Callable[[], Any]) -> list[Route]:
         request_hash = digest.hexdigest()
         store = store_for(config)
         lock = _KEY_LOCKS.setdefault(key, asyncio.Lock()) if key else None
+        if lock:
+            await lock.acquire()  # before the try: its finally releases only a lock that was taken
         try:
-            if lock:
-                await lock.acquire()
             if key:
                 try:
                     earlier = await asyncio.to_thread(store.lookup_key, key, request_hash)
@@ -259,13 +298,10 @@ def ticket_routes(get_runtime: Callable[[], Any]) -> list[Route]:
 
     async def list_all(request: Request) -> Response:
         rt = get_runtime()
-        try:
-            limit = int(request.query_params.get("limit", "20"))
-            offset = int(request.query_params.get("offset", "0"))
-            if not (1 <= limit <= 100) or offset < 0:
-                raise ValueError
-        except ValueError:
-            return error_response(422, "invalid_parameter", "limit must be 1-100 and offset >= 0", "e.g. ?limit=20&offset=0")
+        params = _list_params(request.query_params)
+        if params is None:
+            return error_response(422, "invalid_parameter", f"limit must be 1-{MAX_LIST_LIMIT} and offset 0-{MAX_LIST_OFFSET}", "e.g. ?limit=20&offset=0")
+        limit, offset = params
         try:
             items, total = await asyncio.to_thread(store_for(rt.config).list, limit, offset)
         except StoreUnavailable as exc:

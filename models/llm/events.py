@@ -80,6 +80,7 @@ class ChatBackend(Protocol):
         temperature: float = 0.2,
         owner: str = "",  # who asks (holds are per owner)
         priority: object = None,  # optional (backends with accepts_priority): see models/priority_gate.py
+        tool_choice: str | None = None,  # None/"auto", "required", or the name of the one tool to call
     ) -> AsyncIterator[LLMEvent]: ...
 
     async def warm(self) -> None: ...

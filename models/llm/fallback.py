@@ -48,11 +48,14 @@ class FallbackChat(ChatBackend):
         temperature: float = 0.2,
         owner: str = "",  # who asks (holds are per owner)
         priority: Any = None,  # models/priority_gate.py: a Priority or a callable giving it
+        tool_choice: str | None = None,
     ) -> AsyncIterator[LLMEvent]:
         errors: list[str] = []
         for backend in self.backends:
             started = False
             extra: dict[str, Any] = {"priority": priority} if getattr(backend, "accepts_priority", False) else {}
+            if tool_choice is not None:
+                extra["tool_choice"] = tool_choice
             try:
                 async with aclosing(
                     backend.stream(messages, tools=tools, max_tokens=max_tokens, temperature=temperature, owner=owner, **extra)

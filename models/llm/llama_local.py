@@ -23,15 +23,18 @@ from pathlib import Path
 from typing import Any
 
 from ..priority_gate import Priority, PriorityGate, PriorityLike, Rank
-from .chatml import Segment, ToolCallFilter, render_chatml
-from .events import BackendUnavailable, ChatBackend, LLMError, LLMEvent, PromptEvaluated, Usage
+from .chatml import Segment, ToolCallFilter, parse_tool_call, render_chatml
+from .events import BackendUnavailable, ChatBackend, LLMError, LLMEvent, PromptEvaluated, ToolCall, Usage
 from .kv_snapshots import KVSnapshots, common_prefix
+from .tool_calls import call_grammar
 
 log = logging.getLogger("parley.llm")
 
 
 
 _DONE = object()
+_CALL_OPEN = "<tool_call>"
+MAX_CALL_TOKENS = 256  # a tool call's JSON, at most
 
 
 def _tool_names(tools: Sequence[dict] | None) -> list[str] | None:
@@ -56,8 +59,10 @@ class LlamaCppChat(ChatBackend):
         scheduling: str = "priority",
         seed: int = 0,
         kv_snapshot_mb: int = 192,
+        tool_grammar: bool = True,
     ) -> None:
         self.model_path = Path(model_path)
+        self.tool_grammar = tool_grammar  # tool calls sampled under a grammar (off: free text, parsed; for A/B runs)
         if not self.model_path.is_file():
             raise LLMError(
                 f"LLM model file not found: {self.model_path}",
@@ -264,6 +269,7 @@ class LlamaCppChat(ChatBackend):
         emit,
         owner: str = "",
         started_at: float = 0.0,
+        tool_choice: str | None = None,
     ) -> None:
         self._load_sync()
         llm = self._llm
@@ -278,33 +284,58 @@ class LlamaCppChat(ChatBackend):
             filt = ToolCallFilter(_tool_names(tools))
             reason = "length"
             llm.set_seed(self.seed if self.seed >= 0 else self._random_seed)
-            gen = llm.generate(
-                prompt, top_k=40, top_p=0.95, min_p=0.05, temp=max(0.0, temperature), repeat_penalty=1.0, reset=True
-            )
-            try:
-                for token in gen:
-                    with self._holds_changed:  # this owner is held: give the cores to its TTS
-                        while self._holds.get(owner) and not stop.is_set():
-                            self._holds_changed.wait(0.05)
-                    if stop.is_set():
-                        reason = "cancelled"
-                        break
-                    self._fit_threads()
-                    if token in self._stop_tokens or self._is_eog(self._vocab, token):
-                        reason = "stop"
-                        break
-                    completion += 1
-                    self.tokens_generated += 1
-                    piece = decoder.decode(llm.detokenize([token], special=True))
-                    for ev in filt.feed(piece):
-                        emit(ev)
-                    if completion >= max_tokens:
-                        break
-            finally:
-                gen.close()
-            if reason != "cancelled":
+            call_from: list[int] | None = None  # tokens after which a grammar-constrained tool call follows
+            only = None if tool_choice in (None, "auto", "required") else tool_choice
+            constrain = bool(tools) and self.tool_grammar
+            if constrain and tool_choice == "none":
+                constrain = False  # the tools stay in the prompt (its cache holds), but no call can start
+            if constrain and tool_choice not in (None, "auto"):
+                call_from = prompt + self._tokenize([(_CALL_OPEN + "\n", True)])  # the reply is a call
+            else:
+                written: list[int] = []
+                raw = ""
+                gen = llm.generate(
+                    prompt, top_k=40, top_p=0.95, min_p=0.05, temp=max(0.0, temperature), repeat_penalty=1.0, reset=True,
+                    logits_processor=self._no_calls() if tools and tool_choice == "none" else None,
+                )
+                try:
+                    for token in gen:
+                        self._wait_while_held(owner, stop)
+                        if stop.is_set():
+                            reason = "cancelled"
+                            break
+                        self._fit_threads()
+                        if token in self._stop_tokens or self._is_eog(self._vocab, token):
+                            reason = "stop"
+                            break
+                        completion += 1
+                        self.tokens_generated += 1
+                        written.append(token)
+                        piece = decoder.decode(llm.detokenize([token], special=True))
+                        raw += piece
+                        if constrain and completion <= 3 and raw.lstrip().startswith("{"):
+                            # a bare JSON object where the reply starts: a call without its tags
+                            call_from = prompt + self._tokenize([(_CALL_OPEN + "\n", True)])
+                            break
+                        for ev in filt.feed(piece):
+                            emit(ev)
+                        if constrain and raw.rstrip().endswith(_CALL_OPEN):
+                            call_from = prompt + written + ([] if raw.endswith("\n") else self._tokenize([("\n", False)]))
+                            break
+                        if completion >= max_tokens:
+                            break
+                finally:
+                    gen.close()
+            if call_from is not None and reason != "cancelled":
+                call, used = self._constrained_call(call_from, tools or [], only, stop, owner)
+                completion += used
+                reason = "stop"
+                if call is not None:
+                    emit(call)
+            elif reason != "cancelled":
                 for ev in filt.feed(decoder.decode(b"", final=True)) + filt.close():
                     emit(ev)
+            if reason != "cancelled":
                 usage = Usage(prompt_tokens=len(prompt), completion_tokens=completion, cached_tokens=cached)
                 self.last_usage = usage
                 emit(usage)
@@ -317,6 +348,56 @@ class LlamaCppChat(ChatBackend):
             self.last_stop_reason = reason
             if reason != "error":
                 self.snapshots.save(owner, llm)
+
+    def _no_calls(self) -> Any:
+        """A logits processor that makes `<tool_call>` impossible to sample."""
+        import numpy as np
+        from llama_cpp import LogitsProcessorList
+
+        banned = self._llm.tokenize(_CALL_OPEN.encode(), add_bos=False, special=True)
+
+        def ban(_ids: Any, scores: Any) -> Any:
+            if len(banned) == 1:
+                scores[banned[0]] = -np.inf
+            return scores
+
+        return LogitsProcessorList([ban])
+
+    def _wait_while_held(self, owner: str, stop: threading.Event) -> None:
+        with self._holds_changed:  # this owner is held: give the cores to its TTS
+            while self._holds.get(owner) and not stop.is_set():
+                self._holds_changed.wait(0.05)
+
+    def _constrained_call(
+        self, tokens: list[int], tools: list[dict], only: str | None, stop: threading.Event, owner: str
+    ) -> tuple[ToolCall | None, int]:
+        """Sample a tool call's JSON after `tokens` (which end inside `<tool_call>`) under a
+        grammar built from the offered tools: it parses, names an offered tool and fits
+        that tool's parameters. Greedy: a call is an answer, not prose. The grammar ends
+        the reply after the call, so nothing is said after it."""
+        llm = self._llm
+        decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
+        body, used = "", 0
+        gen = llm.generate(tokens, top_k=1, temp=0.0, repeat_penalty=1.0, reset=True, grammar=call_grammar(tools, only))
+        try:
+            for token in gen:
+                self._wait_while_held(owner, stop)
+                if stop.is_set():
+                    raise _Stopped
+                self._fit_threads()
+                if token in self._stop_tokens or self._is_eog(self._vocab, token):
+                    break
+                used += 1
+                self.tokens_generated += 1
+                body += decoder.decode(llm.detokenize([token], special=True))
+                if used >= MAX_CALL_TOKENS:
+                    break
+        finally:
+            gen.close()
+        call = parse_tool_call(body + decoder.decode(b"", final=True))
+        if call is None:
+            log.warning("a constrained tool call did not parse (%d tokens); dropped", used)
+        return call, used
 
     def _prefill_sync(self, messages: list[dict], tools: list[dict] | None, stop: threading.Event, owner: str = "") -> int:
         self._load_sync()
@@ -369,9 +450,14 @@ class LlamaCppChat(ChatBackend):
         temperature: float = 0.2,
         owner: str = "",
         priority: PriorityLike = None,
+        tool_choice: str | None = None,
     ) -> AsyncIterator[LLMEvent]:
         """`priority`: a `Priority` or a callable giving the current one, evaluated when the
-        model frees (None: a committed caller waiting since now)."""
+        model frees (None: a committed caller waiting since now). `tool_choice`: None or
+        "auto" (the model decides), "none" (the tools stay in the prompt, so its cached
+        prefix holds, but no call can be sampled), "required" (the reply is a call of one
+        of `tools`), or a tool's name (a call of that tool). Every call is sampled under a grammar made
+        from the tools' parameter schemas (models/llm/tool_calls.py)."""
         self._check_open()
         loop = asyncio.get_running_loop()
         queue: asyncio.Queue = asyncio.Queue()
@@ -386,7 +472,7 @@ class LlamaCppChat(ChatBackend):
         def work(started_at: float) -> None:
             try:
                 self._generate_sync(list(messages), list(tools) if tools else None, max_tokens, temperature, stop, emit, owner,
-                                    started_at)
+                                    started_at, tool_choice)
             except BaseException as exc:  # noqa: BLE001 - handed to the async side
                 emit(exc)
             finally:

@@ -65,6 +65,7 @@ class OpenAICompatChat(ChatBackend):
         temperature: float = 0.2,
         owner: str = "",  # who asks (holds are per owner)
         priority: Any = None,  # ignored: the server schedules (and batches) its own requests
+        tool_choice: str | None = None,
     ) -> AsyncIterator[LLMEvent]:
         import httpx
 
@@ -80,6 +81,10 @@ class OpenAICompatChat(ChatBackend):
             body["seed"] = self.seed
         if tools:
             body["tools"] = tools
+            if tool_choice in ("auto", "required", "none"):
+                body["tool_choice"] = tool_choice
+            elif tool_choice:
+                body["tool_choice"] = {"type": "function", "function": {"name": tool_choice}}
         url = f"{self.base_url}/chat/completions"
         started = False
         calls: dict[int, dict[str, str]] = {}

@@ -1,0 +1,111 @@
+"""What a well-formed tool call is: the JSON schema of a call, its llama.cpp grammar, its check.
+
+A small model writes tool calls badly: arguments that are a JSON schema instead of values,
+junk keys, a name it was never offered. With a grammar built from the offered tools'
+parameter schemas, llama.cpp can only sample a call that parses and fits; `valid_call`
+checks a call from any backend (a remote server has no grammar) before anyone sees it.
+
+Tools are in the chat-completions shape: `{"type": "function", "function": {"name",
+"description", "parameters"}}`.
+"""
+from __future__ import annotations
+
+import copy
+import functools
+import json
+import logging
+from collections.abc import Sequence
+from typing import Any
+
+log = logging.getLogger("parley.llm")
+
+ANY_OBJECT: dict[str, Any] = {"type": "object"}
+
+
+def tool_name(tool: dict[str, Any]) -> str:
+    return str((tool.get("function") or tool).get("name", ""))
+
+
+def tool_parameters(tool: dict[str, Any]) -> dict[str, Any]:
+    params = (tool.get("function") or tool).get("parameters")
+    return params if isinstance(params, dict) and params else {"type": "object", "properties": {}}
+
+
+def _closed(schema: dict[str, Any]) -> dict[str, Any]:
+    """The schema with `additionalProperties: false` on every object that does not say
+    otherwise: a grammar then never lets the model invent keys."""
+    out = copy.deepcopy(schema)
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            if node.get("type") == "object" and "additionalProperties" not in node and "properties" in node:
+                node["additionalProperties"] = False
+            for v in node.values():
+                walk(v)
+        elif isinstance(node, list):
+            for v in node:
+                walk(v)
+
+    walk(out)
+    return out
+
+
+def call_schema(tools: Sequence[dict[str, Any]], only: str | None = None) -> dict[str, Any]:
+    """`{"name": <one of the tools>, "arguments": <that tool's parameters>}` as one schema."""
+    variants = []
+    for tool in tools:
+        name = tool_name(tool)
+        if not name or (only is not None and name != only):
+            continue
+        variants.append({"type": "object", "properties": {"name": {"const": name}, "arguments": _closed(tool_parameters(tool))},
+                         "required": ["name", "arguments"], "additionalProperties": False})
+    if not variants:
+        raise ValueError(f"no tool named {only!r} was offered" if only else "no tools were offered")
+    return variants[0] if len(variants) == 1 else {"oneOf": variants}
+
+
+@functools.lru_cache(maxsize=64)
+def _grammar_text(schema_json: str) -> str:
+    from llama_cpp.llama_grammar import json_schema_to_gbnf
+
+    return json_schema_to_gbnf(schema_json)
+
+
+def call_grammar(tools: Sequence[dict[str, Any]], only: str | None = None) -> Any:
+    """A `llama_cpp.LlamaGrammar` that admits exactly the calls `call_schema` describes.
+    A tool whose parameter schema the converter cannot express is constrained to
+    `{"name": ..., "arguments": {any object}}` instead (its arguments are still checked
+    by `valid_call` afterwards)."""
+    from llama_cpp import LlamaGrammar
+
+    schema = call_schema(tools, only)
+    try:
+        text = _grammar_text(json.dumps(schema, sort_keys=False))
+    except Exception as exc:  # noqa: BLE001 - an exotic client schema: fall back to a looser grammar
+        log.warning("tool schema not expressible as a grammar (%s); constraining the call's shape only", exc)
+        loose = [{"type": "function", "function": {"name": tool_name(t), "parameters": ANY_OBJECT}} for t in tools]
+        text = _grammar_text(json.dumps(call_schema(loose, only)))
+    return LlamaGrammar.from_string(text, verbose=False)
+
+
+def valid_call(tools: Sequence[dict[str, Any]], name: str, arguments: str) -> str:
+    """"" when `name(arguments)` is a call of an offered tool whose arguments fit its
+    parameter schema; otherwise why not (for the log)."""
+    tool = next((t for t in tools if tool_name(t) == name), None)
+    if tool is None:
+        return f"{name!r} was not offered"
+    try:
+        args = json.loads(arguments or "{}")
+    except ValueError:
+        return "arguments are not JSON"
+    if not isinstance(args, dict):
+        return "arguments are not a JSON object"
+    import jsonschema
+
+    try:
+        jsonschema.validate(args, tool_parameters(tool))
+    except jsonschema.ValidationError as exc:
+        return f"arguments do not fit the schema: {exc.message}"
+    except jsonschema.SchemaError:
+        return ""  # the client's schema itself is broken: nothing to check against
+    return ""
