@@ -34,6 +34,7 @@ class Item:
     full_text: str = ""  # the whole reply as written, kept once the item is truncated
     audio_ms: float = 0.0
     from_audio: bool = False
+    canned: bool = False  # the spoken-reply guard's fallback line: the user heard it, the model never sees it
     internal: bool = False  # a call of a tool Parley ran itself, and its output: for the LLM only, never shown to the client
 
     def to_json(self) -> dict[str, Any]:
@@ -139,11 +140,12 @@ class Conversation:
                 if item.images:
                     blocks = "\n".join(item.images)
                     text = (text + "\n" if text else "") + blocks
-                if not text:
+                if not text or item.canned:
                     continue
-                if item.role == "assistant" and item.status == "incomplete":
-                    text += " [interrupted by the user]"
                 out.append({"role": item.role or "user", "content": text})
+                if item.role == "assistant" and item.status == "incomplete":
+                    # a note of its own: inside the reply's text the model copied it into its next reply
+                    out.append({"role": "system", "content": "The user interrupted that reply; they heard only the part above."})
             elif item.type == "function_call":
                 out.append({"role": "assistant", "content": "", "tool_calls": [
                     {"id": item.call_id, "type": "function", "function": {"name": item.name, "arguments": item.arguments}}]})

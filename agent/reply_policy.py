@@ -46,8 +46,10 @@ DEFAULT_INSTRUCTIONS = (
 # Added to the system prompt while the client offers tools of its own. Without it the bundled
 # 0.5B model answered tool requests itself ("Check the order status on the order page") in
 # 10 of 10 probes; with it, it called the tool in 8 of 8 (bench/tools.py has the full figures).
+# "never with JSON in words": with the Agents SDK's schemas it otherwise wrote the call as prose.
 # The help-line example turns are left out then: they teach answering, not calling.
-TOOLS_HINT = "When one of your tools does what the user asks, call the tool instead of answering yourself: never guess facts a tool can look up."
+TOOLS_HINT = ("When one of your tools does what the user asks, reply with only the <tool_call> for it, never with JSON in words: "
+              "never guess facts a tool can look up.")
 
 
 # After a tool's result: the 0.5B model otherwise repeats the call, or reads the JSON back

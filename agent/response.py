@@ -24,7 +24,7 @@ import anyio
 from media.chunker import SentenceChunker
 from media.pcm import StreamResampler, float_to_pcm16, pcm16_to_float, trim_leading_silence
 from media.speech_text import normalise_for_speech
-from models.llm.tool_calls import tool_name, valid_call
+from models.llm.tool_calls import tool_name, ungrounded, valid_call
 from models.priority_gate import Priority, Rank
 
 from .conversation import Conversation, Item, Span, tool_output_json
@@ -116,9 +116,19 @@ class ResponseRun:
             self.output_items.append(self.item)
             idx = len(self.output_items) - 1
             await self.emit({"type": "response.output_item.added", "response_id": self.id, "output_index": idx, "item": self.item.to_json()})
+            await self._conversation_item("conversation.item.added", self.item)
             await self.emit({"type": "response.content_part.added", "response_id": self.id, "item_id": self.item.id, "output_index": idx,
                              "content_index": 0, "part": {"type": "audio", "transcript": ""}})
         return self.item
+
+    async def _conversation_item(self, kind: str, item: Item, shown: dict[str, Any] | None = None) -> None:
+        """conversation.item.added / .done for an output item that joined the history (as the
+        GA API sends them: clients such as Pipecat learn of a function call only from these)."""
+        if item in self.conversation.items:
+            event: dict[str, Any] = {"type": kind, "item": shown or item.to_json()}
+            if kind == "conversation.item.added":
+                event["previous_item_id"] = self.conversation.previous_id(item.id)
+            await self.emit(event)
 
     def _messages(self) -> list[dict[str, Any]]:
         msgs = self.conversation.messages(self.spec.instructions)
@@ -151,13 +161,15 @@ class ResponseRun:
         client_called, calls_allowed = False, True
         for round_ in range(MAX_TOOL_ROUNDS):
             calls: list[Any] = []
-            dropped = 0
+            repeated = 0
             tools, choice = self._offered_tools(round_, calls_allowed)
             llm = self.runtime.llm
             extra: dict[str, Any] = {"priority": self.priority} if getattr(llm, "accepts_priority", False) else {}
             if choice is not None:
                 extra["tool_choice"] = choice
-            stream = llm.stream(self._messages(), tools=tools, max_tokens=self.spec.max_tokens, temperature=self.spec.temperature,
+            messages = self._messages()
+            log.debug("response %s: round %d, tool choice %s, %d messages, the last: %.300r", self.id, round_, choice, len(messages), messages[-3:])
+            stream = llm.stream(messages, tools=tools, max_tokens=self.spec.max_tokens, temperature=self.spec.temperature,
                                 owner=self.owner, **extra)
             async with contextlib.aclosing(stream):  # frees the model at once on cancel
                 async for ev in stream:
@@ -168,10 +180,10 @@ class ResponseRun:
                             break  # aclosing() frees the model at once
                     elif isinstance(ev, ToolCall):
                         self.metrics.mark("llm_first_token")
-                        if self._acceptable_call(ev, tools or [], seen):
+                        verdict = self._call_verdict(ev, tools or [], seen)
+                        if not verdict:
                             calls.append(ev)
-                        else:
-                            dropped += 1
+                        repeated += verdict == "repeat"
                     elif isinstance(ev, PromptEvaluated):  # where the first token's wait went: queue or prompt
                         self.metrics.mark("llm_start", ev.started_at)
                         self.metrics.mark("llm_prompt_done", ev.done_at)
@@ -179,7 +191,7 @@ class ResponseRun:
                         self.usage = {"input_tokens": ev.prompt_tokens, "output_tokens": ev.completion_tokens,
                                       "total_tokens": ev.prompt_tokens + ev.completion_tokens,
                                       "input_token_details": {"cached_tokens": ev.cached_tokens}}
-            if dropped and not calls and not (self.item and self.item.text) and calls_allowed and not guard.stopped:
+            if repeated and not calls and not (self.item and self.item.text) and calls_allowed and not guard.stopped:
                 calls_allowed = False  # it only repeated a call already answered: now it answers with the result
                 continue
             if not calls or guard.stopped:
@@ -193,12 +205,18 @@ class ResponseRun:
         self.metrics.mark("llm_done")
         # After a client's call nothing more is said: no canned words while its tool runs.
         await self._add_text(guard.flush(fallback=not client_called), chunker, chunks)
+        if self.item is not None and "fallback" in getattr(guard, "events", ()):
+            self.item.canned = True  # heard, but kept from the model: it copies a canned line into later replies
         if self.item is not None:
             for chunk in chunker.flush():
                 await self._queue_chunk(chunks, self.item, chunk, 0)
         # The end marker goes only on the normal path: on cancel or error the TaskGroup
         # cancels the consumer too, and a put into a full queue would wait forever.
         await chunks.put(None)
+
+    def _recent_user_text(self, turns: int = 3) -> str:
+        said = [it.text for it in self.conversation.items if it.type == "message" and it.role == "user"]
+        return " ".join(said[-turns:])
 
     def _answered_calls(self) -> set[tuple[str, str]]:
         """The calls made and answered since the user last spoke: calling one again would
@@ -214,20 +232,24 @@ class ResponseRun:
                 out.add(_call_key(item.name, item.arguments))
         return out
 
-    def _acceptable_call(self, call: Any, offered: list[dict[str, Any]], seen: set[tuple[str, str]]) -> bool:
-        """A call is passed on only if it names an offered tool with arguments that fit its
-        schema, and was not made already in this response."""
+    def _call_verdict(self, call: Any, offered: list[dict[str, Any]], seen: set[tuple[str, str]]) -> str:
+        """"" when the call is passed on: it names an offered tool, with arguments that fit its
+        schema and that the user gave (tools/tool_calls.py: ungrounded), and was not made
+        and answered already; else "invalid" or "repeat"."""
         why = valid_call(offered, call.name, call.arguments)
+        if not why and not self.tools.is_server_tool(call.name):
+            made_up = ungrounded(offered, call.name, call.arguments, self._recent_user_text())
+            why = f"{made_up} is not in what the user said" if made_up else ""
         if why:
             log.warning("response %s: dropped a tool call of %r (%s)", self.id, call.name, why)
             self.metrics.rejected_calls += 1
-            return False
+            return "invalid"
         key = _call_key(call.name, call.arguments)
         if key in seen:
             log.info("response %s: dropped a repeated call of %r", self.id, call.name)
-            return False
+            return "repeat"
         seen.add(key)
-        return True
+        return ""
 
     async def _add_text(self, text: str, chunker: SentenceChunker, chunks: asyncio.Queue) -> None:
         if not text:
@@ -267,14 +289,16 @@ class ResponseRun:
             item = Item(type="function_call", call_id=call.id, name=call.name, arguments=call.arguments, status="completed")
             self.output_items.append(item)
             idx = len(self.output_items) - 1
-            await self.emit({"type": "response.output_item.added", "response_id": self.id, "output_index": idx,
-                             "item": {**item.to_json(), "arguments": "", "status": "in_progress"}})
+            shown = {**item.to_json(), "arguments": "", "status": "in_progress"}
+            await self.emit({"type": "response.output_item.added", "response_id": self.id, "output_index": idx, "item": shown})
+            self._remember(item)
+            await self._conversation_item("conversation.item.added", item, shown)
             await self.emit({"type": "response.function_call_arguments.delta", "response_id": self.id, "item_id": item.id, "output_index": idx,
                              "call_id": call.id, "delta": call.arguments})
             await self.emit({"type": "response.function_call_arguments.done", "response_id": self.id, "item_id": item.id, "output_index": idx,
                              "call_id": call.id, "name": call.name, "arguments": call.arguments})
-            self._remember(item)
             await self.emit({"type": "response.output_item.done", "response_id": self.id, "output_index": idx, "item": item.to_json()})
+            await self._conversation_item("conversation.item.done", item)
 
     async def _synthesize(self, chunks: asyncio.Queue, audio: asyncio.Queue) -> None:
         tts = self.runtime.tts
@@ -360,6 +384,7 @@ class ResponseRun:
                 await self.emit({"type": "response.output_audio_transcript.done", **base, "transcript": item.text})
                 await self.emit({"type": "response.content_part.done", **base, "part": {"type": "audio", "transcript": item.text}})
             await self.emit({"type": "response.output_item.done", "response_id": self.id, "output_index": idx, "item": item.to_json()})
+            await self._conversation_item("conversation.item.done", item)
         await self.emit({"type": "response.done", "response": self.response_json()})
 
 

@@ -14,6 +14,7 @@ if [ "$want_test" = test ]; then
   command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || apt_pkgs+=(nginx)  # deploy/ and tests/test_fleet.py
   compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || apt_pkgs+=(postgresql)
   command -v ip >/dev/null || apt_pkgs+=(iproute2)  # scripts/in_private_network.sh: the test run's own loopback
+  [ -d tests/clients/js/node_modules ] || ! command -v npm >/dev/null || npm ci --prefix tests/clients/js --no-audit --no-fund  # tests/test_third_party_js.py
 fi
 if [ ${#apt_pkgs[@]} -gt 0 ]; then
   echo "setup: installing Debian packages: ${apt_pkgs[*]}"
@@ -60,3 +61,4 @@ if [ ! -f "$stamp" ]; then
   rm -f .venv/.parley-installed-*
   touch "$stamp"
 fi
+if [ "$want_test" = test ]; then PYTHON="$PY" tests/clients/py/setup.sh; fi  # Pipecat as a client: tests/test_third_party_pipecat.py

@@ -116,7 +116,7 @@ async def test_builtin_tools_are_not_offered_beside_the_clients(server):
     c = await RawClient.connect(server.ws + "/realtime")
     try:
         await c.configure(tools=[LOOKUP_ORDER], tool_choice="required")
-        response = await ask(c, "What time is it?")
+        response = await ask(c, "What time is it? And where is my order 4417?")
         assert [call["name"] for call in calls_in(response)] == ["lookup_order"]  # the only tool there is
     finally:
         await c.close()

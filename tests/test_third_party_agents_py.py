@@ -73,7 +73,16 @@ async def test_agents_sdk_spoken_turn_tool_and_barge_in(server):
         events = session.__aiter__()
 
         async def until(kind: str, timeout: float = 120) -> Any:
-            async with asyncio.timeout(timeout):
+            try:
+                return await asyncio.wait_for(next_of(kind), timeout)
+            except TimeoutError:
+                sessions = [(s.client_tools, s.tool_choice, s.model_instructions, [(i.role or i.type, i.text or i.arguments) for i in s.conversation.items])
+                            for s in server.runtime.sessions.values()]
+                raise AssertionError(f"no {kind} within {timeout} s; the SDK's last events: {seen[-25:]}; errors: {errors}; "
+                                     f"server side: {sessions}") from None
+
+        async def next_of(kind: str) -> Any:
+            if True:
                 while True:
                     ev = await events.__anext__()
                     seen.append(ev.type)

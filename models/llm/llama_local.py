@@ -15,6 +15,7 @@ import codecs
 import collections
 import concurrent.futures
 import logging
+import re
 import threading
 import time
 from collections.abc import AsyncIterator, Callable, Sequence
@@ -33,6 +34,15 @@ log = logging.getLogger("parley.llm")
 
 
 _DONE = object()
+_INLINE_CALL = re.compile(r'(\{\s*|^\s*)"name"\s*:')  # {"name": ...} in prose, or "name": ... with its brace left out
+
+
+def _opens_bare_json(raw: str) -> bool:
+    """The reply so far is the start of a JSON object (maybe in a ``` or ```json fence)."""
+    head = raw.lstrip(" \n`")
+    if head.startswith("json"):
+        head = head[4:].lstrip()
+    return head.startswith("{")
 _CALL_OPEN = "<tool_call>"
 MAX_CALL_TOKENS = 256  # a tool call's JSON, at most
 
@@ -281,7 +291,7 @@ class LlamaCppChat(ChatBackend):
             cached = self._eval_prompt(prompt, stop, owner)
             emit(PromptEvaluated(started_at, time.monotonic(), len(prompt), cached))
             decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
-            filt = ToolCallFilter(_tool_names(tools))
+            filt = ToolCallFilter(_tool_names(tools) if tool_choice != "none" else None)
             reason = "length"
             llm.set_seed(self.seed if self.seed >= 0 else self._random_seed)
             call_from: list[int] | None = None  # tokens after which a grammar-constrained tool call follows
@@ -313,9 +323,16 @@ class LlamaCppChat(ChatBackend):
                         written.append(token)
                         piece = decoder.decode(llm.detokenize([token], special=True))
                         raw += piece
-                        if constrain and completion <= 3 and raw.lstrip().startswith("{"):
+                        if tools and tool_choice == "none" and (_opens_bare_json(raw) or _INLINE_CALL.search(raw)):
+                            reason = "stop"  # a call written as text where none may be made: never spoken
+                            break
+                        if constrain and completion <= 8 and _opens_bare_json(raw):
                             # a bare JSON object where the reply starts: a call without its tags
                             call_from = prompt + self._tokenize([(_CALL_OPEN + "\n", True)])
+                            break
+                        if constrain and (inline := _INLINE_CALL.search(raw)):
+                            # a call written as prose after some words: the words stay, the call is sampled properly
+                            call_from = prompt + self._tokenize([(raw[: inline.start()].rstrip() + "\n", False), (_CALL_OPEN + "\n", True)])
                             break
                         for ev in filt.feed(piece):
                             emit(ev)

@@ -14,6 +14,7 @@ import copy
 import functools
 import json
 import logging
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -108,4 +109,53 @@ def valid_call(tools: Sequence[dict[str, Any]], name: str, arguments: str) -> st
         return f"arguments do not fit the schema: {exc.message}"
     except jsonschema.SchemaError:
         return ""  # the client's schema itself is broken: nothing to check against
+    return ""
+
+
+_WORD = re.compile(r"[a-z0-9]+")
+_ID_KEY = re.compile(r"(^|_)(id|number|no|num)$", re.I)  # an identifier: order_id, ticket_number
+_SPELLED = {w: str(i) for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty".split())} | {"thirty": "30", "forty": "40", "fifty": "50", "hundred": "100", "a": "1"}
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text.lower().replace("'", ""))
+
+
+def ungrounded(tools: Sequence[dict[str, Any]], name: str, arguments: str, said: str) -> str:
+    """"" when every value of the call that must come from the user does: a number (an
+    order id, an amount) is in what was said, and a free-text value shares words with it.
+    Enum values, booleans and a tool's own wording are the model's to choose. Otherwise the
+    value the model made up (for the log): a small model calls a tool on an unrelated
+    sentence with an invented id ("12345")."""
+    tool = next((t for t in tools if tool_name(t) == name), None)
+    if tool is None:
+        return name
+    try:
+        args = json.loads(arguments or "{}")
+    except ValueError:
+        return "arguments"
+    props = tool_parameters(tool).get("properties") or {}
+    heard = set(_words(said))
+    heard |= {_SPELLED[w] for w in heard if w in _SPELLED}
+    for key, value in (args.items() if isinstance(args, dict) else ()):
+        spec = props.get(key) if isinstance(props.get(key), dict) else {}
+        if "enum" in spec or isinstance(value, bool) or value is None:
+            continue
+        if isinstance(value, (int, float)):
+            if not set(_words(f"{value:g}")) <= heard:
+                return f"{key}={value!r}"
+            continue
+        if isinstance(value, str):
+            if _ID_KEY.search(key) and not any(ch.isdigit() for ch in value):
+                return f"{key}={value!r}"  # an order id that is a phrase of the sentence ("Gold Ring")
+            words = _words(value)
+            if not words or (len(value) <= 3 and value.isupper()):
+                continue  # a code the model maps from words ("US dollars" -> USD)
+            numbers = [w for w in words if w.isdigit()]
+            if numbers and not all(n in heard for n in numbers):
+                return f"{key}={value!r}"
+            if not numbers and not any(w in heard for w in words):
+                return f"{key}={value!r}"
     return ""
