@@ -23,6 +23,7 @@ class Config:
     api_keys: tuple[str, ...] = field(default=(), repr=False)  # when set, every HTTP/WS request needs one (Bearer or ?api_key=)
     allowed_origins: tuple[str, ...] = ()  # browser Origins allowed besides the server's own
     allowed_hosts: tuple[str, ...] = ()  # Host names served; () = the bound address + localhost ("*": any). Stops DNS rebinding
+    trusted_proxies: tuple[str, ...] = ()  # peer addresses/networks whose X-Forwarded-Proto/-Host are believed (e.g. 127.0.0.1 for a local nginx); () = never
     health_details: bool = True  # /health lists models, versions and sessions (False: status only)
     metrics_enabled: bool = True  # /metrics (Prometheus); with api_keys set it needs a key
     max_sessions: int = 8
@@ -31,6 +32,8 @@ class Config:
     max_ws_message_bytes: int = 1 << 20  # one Realtime event (base64 audio or an image URL)
     max_audio_append_bytes: int = 512 * 1024  # decoded audio in one append
     max_appends_per_s: int = 200  # input_audio_buffer.append events per second per session
+    max_audio_rate_x: float = 4.0  # audio may arrive this many times faster than real time (any transport) ...
+    max_audio_burst_s: float = 60.0  # ... after a burst of this many seconds (a recording sent at once)
     max_audio_buffer_s: float = 120.0  # audio a session holds before a commit (turn_detection null) or while one turn goes on
     max_turn_s: float = 28.0  # a longer utterance is committed there and continues as a new turn (Whisper's window is 30 s)
     max_history_items: int = 200  # conversation items kept per session (the oldest go first)
@@ -38,6 +41,7 @@ class Config:
     request_body_timeout_s: float = 5.0  # an SDP offer's body must arrive within this (408 request_timeout), before a session slot is taken
     twilio_start_timeout_s: float = 10.0  # a phone stream that sends no `start` within this is closed (1008 start_timeout) and its slot freed
     twilio_auth_token: str = field(default="", repr=False)  # when set, Twilio's webhook and media stream requests must carry a valid X-Twilio-Signature
+    twilio_replay_window_s: float = 300.0  # a signed Twilio webhook request seen again within this is refused (403 replayed_request)
     # WebRTC calls (/v1/realtime/calls)
     webrtc_ice_servers: tuple[str, ...] = ()  # e.g. "stun:stun.example.org:3478"; none = host candidates only
     webrtc_connect_timeout_s: float = 20.0  # a call whose media never connects is closed after this
@@ -63,6 +67,7 @@ class Config:
     llm_yield_to_tts: bool = True  # the LLM waits between tokens while the first chunk is synthesized
     llm_kv_snapshot_mb: int = 192  # each session's KV cache kept aside while others use the local LLM (0 = off)
     llm_share_cores: bool = True  # the local LLM decodes with one thread while ASR or TTS runs (they spin against each other)
+    session_idle_timeout_s: float = 300.0  # a WebSocket session that sends nothing this long (and hears no reply) is closed (session_idle)
     builtin_tools: str = "auto"  # Parley's own tools (get_current_time, read_screenshot): "auto" = only while the client declares none, "on", "off"
     llm_scheduling: str = "priority"  # LLM and TTS hand-over across sessions: "priority" (waiting users first) or "fifo"
     ocr_timeout_s: float = 10.0
@@ -142,9 +147,18 @@ def load_config(env: dict[str, str] | None = None, **overrides: Any) -> Config:
         raise ConfigError(f"builtin_tools {values['builtin_tools']!r} must be auto, on or off")
     if not 0.0 <= float(values.get("llm_temperature", 0.0)) <= 2.0:
         raise ConfigError(f"llm_temperature {values['llm_temperature']!r} must be between 0 and 2")
-    for name in ("request_body_timeout_s", "twilio_start_timeout_s", "upload_timeout_s"):
+    for name in ("request_body_timeout_s", "twilio_start_timeout_s", "upload_timeout_s", "session_idle_timeout_s"):
         if name in values and not float(values[name]) > 0:
             raise ConfigError(f"{name} {values[name]!r} must be a number of seconds above 0")
     if "max_concurrent_uploads" in values and int(values["max_concurrent_uploads"]) < 1:
         raise ConfigError(f"max_concurrent_uploads {values['max_concurrent_uploads']!r} must be at least 1")
+    if "twilio_replay_window_s" in values and not float(values["twilio_replay_window_s"]) > 0:
+        raise ConfigError(f"twilio_replay_window_s {values['twilio_replay_window_s']!r} must be a number of seconds above 0")
+    import ipaddress
+
+    for proxy in values.get("trusted_proxies", ()):
+        try:
+            ipaddress.ip_network(str(proxy).strip(), strict=False)
+        except ValueError:
+            raise ConfigError(f"trusted_proxies entry {proxy!r} is not an IP address or network (e.g. 127.0.0.1, 10.0.0.0/8)") from None
     return Config(**values)

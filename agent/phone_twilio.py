@@ -13,7 +13,13 @@ connects the call to `wss://HOST/v1/phone/twilio` as a bidirectional Media Strea
   Twilio echoed: the history keeps what the caller actually heard.
 
 With `twilio_auth_token` set, the webhook and the stream must carry Twilio's
-X-Twilio-Signature. Twilio cannot send other headers, so with `api_keys` set a stream must
+X-Twilio-Signature: HMAC-SHA1 over the full URL (scheme, host, path, query), for the
+webhook's form POST followed by every parameter name and value sorted by name. The URL is
+the one the caller used, rebuilt from X-Forwarded-Proto/-Host only when the direct peer is
+in `trusted_proxies`. A signed webhook request is accepted once: the same signature again
+within `twilio_replay_window_s` gets 403 `replayed_request`. (A stream's upgrade signs its
+URL alone, the same for every call to that URL, so it cannot be told from a replay by its
+signature.) Twilio cannot send other headers, so with `api_keys` set a stream must
 carry `?api_key=` in its URL (carriers that allow a query) or a valid Twilio signature
 (Twilio's stream URLs take no query: set `twilio_auth_token`). Both are checked before the
 WebSocket is accepted, and the call takes its session slot then (`agent/admission.py`); a
@@ -44,7 +50,7 @@ from .admission import SessionSlot
 from .protocol import ProtocolError
 from .errors import error_response
 from .playback import TwilioPlayback
-from .security import key_ok, origin_ok, public_url, twilio_signature_ok
+from .security import ReplayGuard, key_ok, origin_ok, public_url, twilio_signature_ok
 from .session import VoiceSession
 
 log = logging.getLogger("parley.phone")
@@ -239,6 +245,22 @@ def _path_and_query(url: Any) -> str:
     return url.path + (f"?{url.query}" if url.query else "")
 
 
+def _public_url(conn: Any, path_and_query: str, *, websocket: bool = False) -> str:
+    """The URL this request (or WebSocket) was made to, as its caller saw it: forwarded
+    headers count only from a peer in `trusted_proxies`."""
+    peer = conn.client.host if conn.client else None
+    return public_url(conn.url.scheme, conn.headers, path_and_query, websocket=websocket,
+                      peer=peer, trusted_proxies=conn.app.state.runtime.config.trusted_proxies)
+
+
+def _replays(app: Any) -> ReplayGuard:
+    """The app's memory of signed webhook requests (one per app, made on first use)."""
+    guard = getattr(app.state, "twilio_replays", None)
+    if guard is None:
+        guard = app.state.twilio_replays = ReplayGuard(app.state.runtime.config.twilio_replay_window_s)
+    return guard
+
+
 async def twilio_stream_endpoint(ws: WebSocket) -> None:
     runtime = ws.app.state.runtime
     if not origin_ok(ws.headers, runtime.config.allowed_origins):  # carriers send no Origin; browsers do
@@ -246,7 +268,7 @@ async def twilio_stream_endpoint(ws: WebSocket) -> None:
         return
     token = runtime.config.twilio_auth_token
     if token:
-        url = public_url(ws.url.scheme, ws.headers, _path_and_query(ws.url), websocket=True)
+        url = _public_url(ws, _path_and_query(ws.url), websocket=True)  # a GET: the URL alone, query included
         if not twilio_signature_ok(token, ws.headers.get("x-twilio-signature"), url):
             log.warning("phone stream refused: missing or wrong X-Twilio-Signature")
             await ws.close(code=1008, reason="invalid_signature")
@@ -281,13 +303,19 @@ async def twilio_voice_webhook(request: Request) -> Response:
     """TwiML for a Twilio number's voice webhook: connect the call to the media stream."""
     token = request.app.state.runtime.config.twilio_auth_token
     if token:
-        form = {k: str(v) for k, v in (await request.form(max_files=0)).items()} if request.method == "POST" else {}
-        signed_url = public_url(request.url.scheme, request.headers, _path_and_query(request.url))
-        if not twilio_signature_ok(token, request.headers.get("x-twilio-signature"), signed_url, form):
+        form = [(k, str(v)) for k, v in (await request.form(max_files=0)).multi_items()] if request.method == "POST" else []
+        signature = request.headers.get("x-twilio-signature")
+        signed_url = _public_url(request, _path_and_query(request.url))
+        if not twilio_signature_ok(token, signature, signed_url, form):
             return error_response(403, "invalid_signature", "the request does not carry a valid X-Twilio-Signature",
-                                  "check that twilio_auth_token is this Twilio account's auth token and that the webhook URL matches")
+                                  "check that twilio_auth_token is this Twilio account's auth token and that the webhook URL matches"
+                                  " (behind a proxy: its address in trusted_proxies)")
+        if not _replays(request.app).first_time(signature or ""):
+            log.warning("phone webhook refused: a replayed signed request (CallSid %s)", dict(form).get("CallSid", "?"))
+            return error_response(403, "replayed_request", "this signed request was already received",
+                                  "Twilio signs each webhook request once; the same request is refused within twilio_replay_window_s")
     key = request.query_params.get("api_key")
     query = "?" + urlencode({"api_key": key}) if key else ""
-    url = public_url(request.url.scheme, request.headers, "/v1/phone/twilio" + query, websocket=True)
+    url = _public_url(request, "/v1/phone/twilio" + query, websocket=True)
     twiml = f'<?xml version="1.0" encoding="UTF-8"?>\n<Response><Connect><Stream url={quoteattr(url)} /></Connect></Response>\n'
     return Response(twiml, media_type="application/xml")

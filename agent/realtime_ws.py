@@ -13,6 +13,7 @@ from typing import Any
 from starlette.websockets import WebSocket, WebSocketDisconnect, WebSocketState
 
 from .errors import error_body
+from .admission import SessionSlot
 from .protocol import ProtocolError, error_event, parse_client_event
 from .security import key_ok, origin_ok
 from .session import VoiceSession
@@ -41,18 +42,17 @@ async def realtime_endpoint(ws: WebSocket) -> None:
     offered = [p.strip() for p in ws.headers.get("sec-websocket-protocol", "").split(",") if p.strip()]
     if runtime.draining:
         return await _deny(ws, 503, "server_draining", "this server is shutting down", "reconnect: another server process will answer")
-    admitted = runtime.admit()  # counted now, before any await: parallel upgrades cannot pass the limit
-    try:
+    with SessionSlot(runtime) as slot:  # counted now, before any await: parallel upgrades cannot pass the limit
         await ws.accept(subprotocol="realtime" if "realtime" in offered else None)
-    except BaseException:
-        if admitted:
-            runtime.leave()
-        raise
-    if not admitted:
-        await ws.send_text(json.dumps(error_event("too_many_sessions", f"the server is at its limit of {config.max_sessions} sessions", kind="server_error", hint="try again later")))
-        await ws.close(code=1013, reason="too many sessions")
-        return
+        if not slot.admitted:
+            await ws.send_text(json.dumps(error_event("too_many_sessions", f"the server is at its limit of {config.max_sessions} sessions", kind="server_error", hint="try again later")))
+            await ws.close(code=1013, reason="too many sessions")
+            return
+        await _serve(ws, runtime, slot)
 
+
+async def _serve(ws: WebSocket, runtime: Any, slot: SessionSlot) -> None:
+    config = runtime.config
     send_lock = asyncio.Lock()
 
     async def send(event: dict[str, Any]) -> None:
@@ -71,12 +71,15 @@ async def realtime_endpoint(ws: WebSocket) -> None:
     try:
         async with session:
             await session.start()
-            reader = asyncio.ensure_future(_read_loop(ws, session, config.max_ws_message_bytes))
+            reader = asyncio.ensure_future(_read_loop(ws, session, config.max_ws_message_bytes, config.session_idle_timeout_s))
             ended = asyncio.ensure_future(session.ended.wait())
             try:
                 done, _ = await asyncio.wait({reader, ended}, timeout=config.max_session_s, return_when=asyncio.FIRST_COMPLETED)
                 if not done:
                     await session.end("session_expired", f"sessions are limited to {config.max_session_s:.0f} s")
+                elif reader in done and reader.result() == "idle":
+                    await session.end("session_idle", f"nothing arrived for {config.session_idle_timeout_s:.0f} s",)
+                    close_code = 1001
                 if reader not in done:
                     close_code = 1001  # going away: expiry or drain
             finally:
@@ -85,7 +88,7 @@ async def realtime_endpoint(ws: WebSocket) -> None:
                 await asyncio.gather(reader, ended, return_exceptions=True)
     finally:
         runtime.sessions.pop(session.id, None)
-        runtime.leave()
+        slot.release()
         log.info("session %s closed (%d active)", session.id, len(runtime.sessions))
         if ws.application_state == WebSocketState.CONNECTED:
             try:
@@ -94,14 +97,20 @@ async def realtime_endpoint(ws: WebSocket) -> None:
                 pass
 
 
-async def _read_loop(ws: WebSocket, session: VoiceSession, max_bytes: int) -> None:
+async def _read_loop(ws: WebSocket, session: VoiceSession, max_bytes: int, idle_s: float) -> str:
+    """Frames → events until the client leaves ("gone") or sends nothing for `idle_s` while
+    no reply is playing ("idle": a silent client never holds a slot for an hour)."""
     while True:
         try:
-            msg = await ws.receive()
+            msg = await asyncio.wait_for(ws.receive(), idle_s)
+        except TimeoutError:
+            if session.replying:
+                continue
+            return "idle"
         except (WebSocketDisconnect, RuntimeError):
-            return
+            return "gone"
         if msg["type"] == "websocket.disconnect":
-            return
+            return "gone"
         raw = msg.get("text") if msg.get("text") is not None else msg.get("bytes")
         if raw is None:
             continue

@@ -24,7 +24,7 @@ from .phone_twilio import twilio_stream_endpoint, twilio_voice_webhook
 from .realtime_webrtc import call_routes
 from .realtime_ws import realtime_endpoint
 from .runtime import Runtime
-from .security import allowed_hosts, host_ok, key_ok, origin_ok
+from .security import allowed_hosts, check_bind_address, host_ok, key_ok, origin_ok
 from .tracing import turn_observer
 from .turn_metrics import TurnLatency
 
@@ -209,10 +209,15 @@ def build_app(runtime: Runtime, *, load_models: bool = True, progress: Callable[
 
 
 def uvicorn_config(app: Starlette, config: Config, **kw: Any) -> Any:
+    """uvicorn's settings for `config`. Refuses (ConfigError) every interface without
+    `allowed_hosts`. uvicorn's own proxy-header rewriting is off: forwarded headers are
+    believed only from `trusted_proxies` (agent/security.py), and the client address
+    stays the direct peer's."""
+    check_bind_address(config.host, config.allowed_hosts)
     return uvicorn.Config(
         app, host=config.host, port=config.port, ws="websockets-sansio",
         ws_max_size=config.max_ws_message_bytes * 4, ws_ping_interval=20, ws_ping_timeout=20,
-        log_level=config.log_level, access_log=False, lifespan="on", **kw,
+        log_level=config.log_level, access_log=False, lifespan="on", **{"proxy_headers": False, **kw},
     )
 
 
@@ -247,6 +252,8 @@ class DrainingServer(uvicorn.Server):
 
 
 def serve(config: Config) -> None:
+    check_bind_address(config.host, config.allowed_hosts)  # before any model loads or port opens
+
     def progress(line: str) -> None:
         print(f"parley: {line}", file=sys.stderr, flush=True)
 

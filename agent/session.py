@@ -30,7 +30,7 @@ from .playback import EventPlayback, Playback
 from .protocol import AUDIO_FORMATS, ProtocolError, error_event, new_id
 from .reply_policy import DEFAULT_INSTRUCTIONS, with_tools_hint
 from .response import ResponseRun, ResponseSpec
-from .session_limits import RateWindow
+from .session_limits import AudioBudget, RateWindow
 from .tools import default_toolbox
 from .turn import Turn
 from .turn_metrics import TurnMetrics
@@ -79,6 +79,8 @@ class VoiceSession(TurnTaking):
         self.barge_ins: list[dict[str, float]] = []
         self.images_shared = 0
         self._appends = RateWindow(c.max_appends_per_s)
+        self._audio_budget = AudioBudget(c.max_audio_rate_x, c.max_audio_burst_s)  # every transport's audio
+        self._rate_reported = False
         self._buffer_full_reported = False
         self._commit_lock = asyncio.Lock()  # one turn commits at a time
         self._committing: set[Turn] = set()  # ended turns whose commit has not finished

@@ -56,6 +56,14 @@ class TurnTaking:
             await self.send(error_event(exc.code, exc.message, param=exc.param, hint=exc.hint))
 
     async def _feed(self, pcm: bytes, arrived: float, received: float | None = None) -> None:
+        if not self._audio_budget.allow(len(pcm) / 2 / self.mic.input_rate, arrived):
+            if self._rate_reported:
+                return  # said once until audio slows down; the rest is dropped
+            self._rate_reported = True
+            raise ProtocolError("rate_limited", f"audio arrives faster than {self.config.max_audio_rate_x:g}x real time",
+                                param="audio", hint="stream audio as it is recorded (a burst of "
+                                f"{self.config.max_audio_burst_s:g} s is allowed)")
+        self._rate_reported = False
         try:
             events = await self.mic.feed(pcm, arrived, received)
         except AudioBufferFull as exc:

@@ -25,6 +25,7 @@ class MicInput:
     def __init__(self, vad: Any, *, input_rate: int, threshold: float, silence_duration_ms: int,
                  min_speech_ms: int, max_buffer_s: float) -> None:
         self._vad_model = vad
+        self.input_rate = input_rate  # of the PCM16 `feed` takes
         self._resampler = StreamResampler(input_rate, RATE)
         self._vad = vad.stream()
         self.eos = EndOfSpeech(threshold=threshold, silence_duration_ms=silence_duration_ms, min_speech_ms=min_speech_ms)
@@ -34,6 +35,7 @@ class MicInput:
 
     def reset(self, input_rate: int) -> None:
         """A new input format or a cleared buffer: start over (the end of the buffer stays the same index)."""
+        self.input_rate = input_rate
         self._resampler = StreamResampler(input_rate, RATE)
         self._vad = self._vad_model.stream()
         self.eos.reset()

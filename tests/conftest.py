@@ -64,7 +64,7 @@ async def start_server(runtime: Any, *, runtime_fields: dict[str, Any] | None = 
     if config_changes or runtime_fields:
         from dataclasses import replace
 
-        rt = replace(runtime, config=runtime.config.replace(**config_changes), sessions={}, **(runtime_fields or {}))
+        rt = replace(runtime, config=runtime.config.replace(**config_changes), sessions={}, admitted=0, **(runtime_fields or {}))  # its own session count
     app = build_app(rt, load_models=False)
     server = uvicorn.Server(uvicorn_config(app, rt.config.replace(port=port, log_level="warning")))
     task = asyncio.ensure_future(server.serve())

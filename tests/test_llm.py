@@ -241,7 +241,13 @@ async def test_local_tool_call(qwen):
         },
         {"role": "tool", "tool_call_id": calls[0].id, "content": '{"city": "Oslo", "temperature_c": 14, "sky": "rainy"}'},
     ]
-    events = await collect(qwen.stream(history, tools=[WEATHER_TOOL], max_tokens=40, temperature=0.0))
+    # As the session asks for the answer (agent/response.py, agent/reply_policy.py): after the
+    # result, a note to say it, and no second call (greedy, the 0.5B model only repeats it).
+    from agent.reply_policy import TOOL_RESULT_NOTE
+
+    events = await collect(qwen.stream(history + [{"role": "system", "content": TOOL_RESULT_NOTE}], tools=[WEATHER_TOOL],
+                                       max_tokens=40, temperature=0.0, tool_choice="none"))
+    assert not [e for e in events if isinstance(e, ToolCall)]
     reply = text_of(events).lower()
     assert "14" in reply or "rain" in reply, reply
     assert events[-1].cached_tokens > 100  # system prompt + tools + question were reused
@@ -507,3 +513,39 @@ async def test_fallback_to_local_model(qwen):
     events = await collect(chain.stream(ask("What is the capital of France?"), max_tokens=16, temperature=0.0))
     assert "paris" in text_of(events).lower()
     assert chain.last_backend == qwen.name and chain.failures[chain.backends[0].name] == 1
+
+
+async def test_a_forced_call_fits_the_tool_schema_under_a_grammar(qwen):
+    """tool_choice names a tool: the reply is a call of it, sampled under a grammar made from
+    its parameter schema (an enum value, a number, no invented keys)."""
+    thermostat = {"type": "function", "function": {"name": "set_thermostat", "description": "Set the thermostat.", "parameters": {
+        "type": "object", "properties": {"celsius": {"type": "number"}, "room": {"type": "string", "enum": ["bedroom", "kitchen"]}},
+        "required": ["celsius", "room"]}}}
+    events = await collect(qwen.stream(ask("Make the kitchen 19 degrees.", "You are a helpful assistant."),
+                                       tools=[WEATHER_TOOL, thermostat], max_tokens=48, temperature=0.0, tool_choice="set_thermostat"))
+    calls = [e for e in events if isinstance(e, ToolCall)]
+    assert [c.name for c in calls] == ["set_thermostat"] and not text_of(events)
+    args = json.loads(calls[0].arguments)
+    assert set(args) == {"celsius", "room"} and args["room"] in ("bedroom", "kitchen") and args["celsius"] == 19
+    # "none": the tools stay in the prompt (cached), but no call can be made
+    events = await collect(qwen.stream(ask("What's the weather in Oslo? Use the tool.", "You are a helpful assistant."),
+                                       tools=[WEATHER_TOOL], max_tokens=24, temperature=0.0, tool_choice="none"))
+    assert not [e for e in events if isinstance(e, ToolCall)] and "get_weather" not in text_of(events)
+
+
+async def test_an_overlong_history_is_cut_from_the_oldest_turn(qwen):
+    """Bisection over whole turns: the system message and the question stay, the oldest turns go."""
+    system = {"role": "system", "content": "You are a helpful assistant."}
+    turns = []
+    for i in range(40):
+        turns += [{"role": "user", "content": f"Fact {i}: " + "the sky is blue and grass is green. " * 12},
+                  {"role": "assistant", "content": f"Noted fact {i}."}]
+    question = {"role": "user", "content": "Say OK."}
+    tokens = qwen._fit([system, *turns, question], None, reserve=200)
+    assert len(tokens) + 200 <= qwen.n_ctx
+    text = qwen._llm.detokenize(tokens).decode()  # (special tokens detokenize to nothing)
+    assert text.startswith("system\nYou are a helpful assistant.\nuser\nFact") and text.endswith("user\nSay OK.\nassistant\n")
+    assert "Fact 39:" in text and "Fact 0:" not in text  # newest kept, oldest dropped
+    kept = [i for i in range(40) if f"Fact {i}:" in text]
+    assert kept == list(range(kept[0], 40))  # whole turns, contiguous up to the newest
+    assert f"Noted fact {kept[0] - 1}." not in text  # no answer left without its question

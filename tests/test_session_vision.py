@@ -12,7 +12,7 @@ from .realtime_client import RawClient
 
 async def test_shared_screenshot_is_read_and_its_error_answered_verbatim(server):
     png = to_bytes(error_dialog().image, "PNG")
-    c = await RawClient.connect(server.ws + "/realtime")
+    c = await RawClient.connect(server.ws + "/realtime?parley=1")  # parley.image.analyzed: an extension
     try:
         await c.configure()
         await c.send({"type": "conversation.item.create", "item": {"type": "message", "role": "user", "content": [
@@ -31,7 +31,7 @@ async def test_shared_screenshot_is_read_and_its_error_answered_verbatim(server)
 
 
 async def test_a_bad_image_in_a_session_is_a_coded_error_and_the_session_goes_on(server):
-    c = await RawClient.connect(server.ws + "/realtime")
+    c = await RawClient.connect(server.ws + "/realtime?parley=1")  # parley.image.analyzed: an extension
     try:
         await c.configure()
         await c.send({"type": "conversation.item.create", "item": {"type": "message", "role": "user", "content": [

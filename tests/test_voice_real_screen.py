@@ -24,7 +24,7 @@ async def test_real_terminal_screenshot_in_a_voice_session(server):
     screen = rs.by_name(SCREEN)
     assert ERROR_LINE in screen.expect
     url = "data:image/png;base64," + base64.b64encode(screen.data).decode()
-    c = await RawClient.connect(server.ws + "/realtime")
+    c = await RawClient.connect(server.ws + "/realtime?parley=1")  # parley.image.analyzed: an extension
     try:
         await c.configure()
         await c.send({"type": "conversation.item.create", "item": {"type": "message", "role": "user", "content": [

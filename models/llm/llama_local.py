@@ -215,26 +215,41 @@ class LlamaCppChat(ChatBackend):
         return toks
 
     def _fit(self, messages: list[dict], tools: list[dict] | None, reserve: int) -> list[int]:
-        """Tokens for the prompt; drops the oldest turns if the context would overflow."""
+        """Tokens for the prompt; drops the oldest turns if the context would overflow.
+
+        The system message and the last message stay; whole turns go from the oldest (a tool
+        answer never starts the history). The cut is found by bisection: a few renders of
+        the prompt, however many messages a client piled up, so one session's huge history
+        cannot hold the model's thread for long."""
         msgs = list(messages)
-        while True:
-            toks = self._tokenize(render_chatml(msgs, tools))
-            if len(toks) + reserve <= self.n_ctx:
-                return toks
-            # Keep the system message and the last message; drop the oldest turn between.
-            lo = 1 if msgs and msgs[0].get("role") == "system" else 0
-            if len(msgs) - lo <= 1:
-                raise LLMError(
-                    f"prompt of {len(toks)} tokens does not fit the {self.n_ctx}-token context",
-                    "shorten the system prompt or the message, or raise the LLM context size",
-                    code="llm_context_overflow",
-                )
-            drop = lo + 1
-            # Never leave an orphaned tool answer at the start of the history.
-            while drop < len(msgs) - 1 and msgs[drop].get("role") in ("tool", "assistant"):
-                drop += 1
-            log.info("LLM context full: dropping %d oldest message(s)", drop - lo)
-            msgs = msgs[:lo] + msgs[drop:]
+        toks = self._tokenize(render_chatml(msgs, tools))
+        if len(toks) + reserve <= self.n_ctx:
+            return toks
+        lo = 1 if msgs and msgs[0].get("role") == "system" else 0
+        cuts = []  # where the kept history may start, oldest first
+        start = lo
+        while len(msgs) - start > 1:
+            start += 1
+            while start < len(msgs) - 1 and msgs[start].get("role") in ("tool", "assistant"):
+                start += 1
+            cuts.append(start)
+        best: list[int] | None = None
+        a, b = 0, len(cuts) - 1
+        while a <= b:
+            mid = (a + b) // 2
+            cand = self._tokenize(render_chatml(msgs[:lo] + msgs[cuts[mid]:], tools))
+            if len(cand) + reserve <= self.n_ctx:
+                best, b = cand, mid - 1
+            else:
+                a = mid + 1
+        if best is None:
+            raise LLMError(
+                f"prompt of {len(toks)} tokens does not fit the {self.n_ctx}-token context",
+                "shorten the system prompt or the message, or raise the LLM context size",
+                code="llm_context_overflow",
+            )
+        log.info("LLM context full: dropped the oldest %d message(s)", cuts[a] - lo if a < len(cuts) else 0)
+        return best
 
     def _eval_prompt(self, tokens: list[int], stop: threading.Event, owner: str = "") -> int:
         """Make the KV cache hold exactly `tokens` with fresh logits; returns tokens reused.
