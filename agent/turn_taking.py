@@ -35,6 +35,8 @@ from .turn_metrics import TurnMetrics
 log = logging.getLogger("parley.session")
 
 BACKCHANNELS = {"mm hmm", "mhm", "mm", "hmm", "uh huh", "yeah", "yep", "yes", "ok", "okay", "right", "sure", "uh", "um", "ah", "oh", "i see"}
+BACKCHANNEL_WORDS = {w for phrase in BACKCHANNELS for w in phrase.split()} - {"i", "see"}
+FILLERS = {"and", "the", "a", "so"}  # tiny.en hears Piper's "Mm-hm." as "and the MHM."
 PARTIAL_EVERY_MS = 600
 TAIL_MS = 200  # audio decoded past the last voiced frame
 OVERLAP_MAX_MS = 1200  # speech over a reply judged "not a turn" this long is ignored even if it goes on
@@ -388,7 +390,7 @@ class TurnTaking:
         """Why this speech is not a turn: noise, a backchannel ("mm-hm", "okay") or the agent's
         own voice echoing back; "" when it is one."""
         words = normalise_words(t.text)
-        if words in BACKCHANNELS:
+        if is_backchannel(words):
             return "backchannel"
         if is_probable_hallucination(t):
             return "noise"
@@ -406,3 +408,11 @@ def _common_word_prefix(a: str, b: str) -> str:
     while n < min(len(aw), len(bw)) and normalise_words(aw[n]) == normalise_words(bw[n]):
         n += 1
     return " ".join(bw[:n]) + (" " if 0 < n < len(bw) else "")
+
+
+def is_backchannel(words: str) -> bool:
+    """Normalised words that only acknowledge ("mm-hm", "okay right", "and the mhm"), at most three."""
+    if words in BACKCHANNELS:
+        return True
+    kept = [w for w in words.split() if w not in FILLERS]
+    return 0 < len(kept) <= 3 and all(w in BACKCHANNEL_WORDS for w in kept)

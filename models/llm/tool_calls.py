@@ -154,7 +154,7 @@ def ungrounded(tools: Sequence[dict[str, Any]], name: str, arguments: str, said:
             if not words or (len(value) <= 3 and value.isupper()):
                 continue  # a code the model maps from words ("US dollars" -> USD)
             numbers = [w for w in words if w.isdigit()]
-            if numbers and not all(n in heard for n in numbers):
+            if numbers and not any(n in heard for n in numbers):  # "19:30" for "7:30 tonight" keeps its 30
                 return f"{key}={value!r}"
             if not numbers and not any(w in heard for w in words):
                 return f"{key}={value!r}"
