@@ -159,14 +159,17 @@ class ResponseRun:
         guard = self.runtime.reply_policy.guard(voice=self.spec.voice)
         seen = self._answered_calls()  # (name, arguments) already called and answered for this question
         client_called, calls_allowed = False, True
+        ruled_out: set[str] = set()  # tools whose call used words the user never said: the model picked the wrong one
         for round_ in range(MAX_TOOL_ROUNDS):
             calls: list[Any] = []
-            repeated = 0
+            repeated = made_up = 0
             tools, choice = self._offered_tools(round_, calls_allowed)
             llm = self.runtime.llm
             extra: dict[str, Any] = {"priority": self.priority} if getattr(llm, "accepts_priority", False) else {}
             if choice is not None:
                 extra["tool_choice"] = choice
+            if ruled_out and getattr(llm, "accepts_callable_tools", False):
+                extra["callable_tools"] = [tool_name(t) for t in tools or [] if tool_name(t) not in ruled_out]
             messages = self._messages()
             log.debug("response %s: round %d, tool choice %s, %d messages, the last: %.300r", self.id, round_, choice, len(messages), messages[-3:])
             stream = llm.stream(messages, tools=tools, max_tokens=self.spec.max_tokens, temperature=self.spec.temperature,
@@ -180,10 +183,13 @@ class ResponseRun:
                             break  # aclosing() frees the model at once
                     elif isinstance(ev, ToolCall):
                         self.metrics.mark("llm_first_token")
-                        verdict = self._call_verdict(ev, tools or [], seen)
+                        verdict = self._call_verdict(ev, tools or [], seen, ruled_out)
                         if not verdict:
                             calls.append(ev)
                         repeated += verdict == "repeat"
+                        if verdict == "made_up":
+                            made_up += 1
+                            ruled_out.add(ev.name)
                     elif isinstance(ev, PromptEvaluated):  # where the first token's wait went: queue or prompt
                         self.metrics.mark("llm_start", ev.started_at)
                         self.metrics.mark("llm_prompt_done", ev.done_at)
@@ -194,6 +200,9 @@ class ResponseRun:
             if repeated and not calls and not (self.item and self.item.text) and calls_allowed and not guard.stopped:
                 calls_allowed = False  # it only repeated a call already answered: now it answers with the result
                 continue
+            if made_up and not calls and not (self.item and self.item.text) and not guard.stopped and round_ == 0 \
+                    and len(ruled_out) < len(tools or []):
+                continue  # once more without the tool it chose wrongly: a call must still use the user's words
             if not calls or guard.stopped:
                 break
             client_calls = [c for c in calls if not (self.spec.builtin_tools and self.tools.is_server_tool(c.name))]
@@ -232,18 +241,21 @@ class ResponseRun:
                 out.add(_call_key(item.name, item.arguments))
         return out
 
-    def _call_verdict(self, call: Any, offered: list[dict[str, Any]], seen: set[tuple[str, str]]) -> str:
+    def _call_verdict(self, call: Any, offered: list[dict[str, Any]], seen: set[tuple[str, str]], ruled_out: set[str]) -> str:
         """"" when the call is passed on: it names an offered tool, with arguments that fit its
         schema and that the user gave (tools/tool_calls.py: ungrounded), and was not made
-        and answered already; else "invalid" or "repeat"."""
+        and answered already; else "invalid", "made_up" or "repeat"."""
         why = valid_call(offered, call.name, call.arguments)
-        if not why and not self.tools.is_server_tool(call.name):
-            made_up = ungrounded(offered, call.name, call.arguments, self._recent_user_text())
-            why = f"{made_up} is not in what the user said" if made_up else ""
         if why:
             log.warning("response %s: dropped a tool call of %r (%s)", self.id, call.name, why)
             self.metrics.rejected_calls += 1
             return "invalid"
+        made_up = "" if self.tools.is_server_tool(call.name) else ungrounded(
+            offered, call.name, call.arguments, self._recent_user_text(), strict=bool(ruled_out))
+        if made_up:
+            log.warning("response %s: dropped a tool call of %r (%s is not in what the user said)", self.id, call.name, made_up)
+            self.metrics.rejected_calls += 1
+            return "made_up"
         key = _call_key(call.name, call.arguments)
         if key in seen:
             log.info("response %s: dropped a repeated call of %r", self.id, call.name)

@@ -349,6 +349,7 @@ class TurnTaking:
                 t = await self._transcribe(self.mic.slice(speech_start, self.mic.end))
                 run = self.response if self.replying else None
                 reason = self._not_a_turn(t, run)
+                log.debug("session %s: speech over the reply (%d ms): %d words, verdict %r", self.id, need_ms, len(t.text.split()), reason or "turn")
                 # A few hundred ms may read as noise or "okay" while the user is still going
                 # on ("Stop, I have..."; "okay, but..."): "not a turn" is final only once the
                 # turn has ended or ran for OVERLAP_MAX_MS; "a turn" is final at once.
@@ -396,8 +397,8 @@ class TurnTaking:
             return "noise"
         said = set(normalise_words(run.item.text if run and run.item else "").split())
         heard = words.split()
-        if len(heard) >= 2 and sum(w in said for w in heard) / len(heard) >= 0.8:
-            return "echo"
+        if heard and sum(w in said for w in heard) / len(heard) >= 0.8:
+            return "echo"  # one word of its own reply is an echo until more is heard (the verdict waits while the speech goes on)
         return ""
 
 

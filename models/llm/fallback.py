@@ -18,6 +18,7 @@ class FallbackChat(ChatBackend):
     """Tries backends in order; moves on only if one is unavailable before saying anything."""
 
     accepts_priority = True  # passed on to the backends that take it
+    accepts_callable_tools = True  # likewise
 
     def __init__(self, backends: list[ChatBackend]) -> None:
         if not backends:
@@ -49,6 +50,7 @@ class FallbackChat(ChatBackend):
         owner: str = "",  # who asks (holds are per owner)
         priority: Any = None,  # models/priority_gate.py: a Priority or a callable giving it
         tool_choice: str | None = None,
+        callable_tools: Any = None,
     ) -> AsyncIterator[LLMEvent]:
         errors: list[str] = []
         for backend in self.backends:
@@ -56,6 +58,8 @@ class FallbackChat(ChatBackend):
             extra: dict[str, Any] = {"priority": priority} if getattr(backend, "accepts_priority", False) else {}
             if tool_choice is not None:
                 extra["tool_choice"] = tool_choice
+            if callable_tools is not None and getattr(backend, "accepts_callable_tools", False):
+                extra["callable_tools"] = callable_tools
             try:
                 async with aclosing(
                     backend.stream(messages, tools=tools, max_tokens=max_tokens, temperature=temperature, owner=owner, **extra)

@@ -27,7 +27,7 @@ from ..priority_gate import Priority, PriorityGate, PriorityLike, Rank
 from .chatml import Segment, ToolCallFilter, parse_tool_call, render_chatml
 from .events import BackendUnavailable, ChatBackend, LLMError, LLMEvent, PromptEvaluated, ToolCall, Usage
 from .kv_snapshots import KVSnapshots, common_prefix
-from .tool_calls import call_grammar
+from .tool_calls import call_grammar, tool_name
 
 log = logging.getLogger("parley.llm")
 
@@ -58,6 +58,7 @@ class LlamaCppChat(ChatBackend):
 
     prompt_chunk = 64  # prompt tokens per decode call: the cancellation granularity of prefill
     accepts_priority = True  # stream(priority=...) orders waiting callers (agent/response.py)
+    accepts_callable_tools = True  # stream(callable_tools=...) narrows the call grammar, the prompt unchanged
 
     def __init__(
         self,
@@ -295,6 +296,7 @@ class LlamaCppChat(ChatBackend):
         owner: str = "",
         started_at: float = 0.0,
         tool_choice: str | None = None,
+        callable_tools: Sequence[str] | None = None,
     ) -> None:
         self._load_sync()
         llm = self._llm
@@ -359,7 +361,8 @@ class LlamaCppChat(ChatBackend):
                 finally:
                     gen.close()
             if call_from is not None and reason != "cancelled":
-                call, used = self._constrained_call(call_from, tools or [], only, stop, owner)
+                may_call = [t for t in tools or [] if callable_tools is None or tool_name(t) in callable_tools]
+                call, used = self._constrained_call(call_from, may_call, only, stop, owner) if may_call else (None, 0)
                 completion += used
                 reason = "stop"
                 if call is not None:
@@ -483,13 +486,16 @@ class LlamaCppChat(ChatBackend):
         owner: str = "",
         priority: PriorityLike = None,
         tool_choice: str | None = None,
+        callable_tools: Sequence[str] | None = None,
     ) -> AsyncIterator[LLMEvent]:
         """`priority`: a `Priority` or a callable giving the current one, evaluated when the
         model frees (None: a committed caller waiting since now). `tool_choice`: None or
         "auto" (the model decides), "none" (the tools stay in the prompt, so its cached
         prefix holds, but no call can be sampled), "required" (the reply is a call of one
         of `tools`), or a tool's name (a call of that tool). Every call is sampled under a grammar made
-        from the tools' parameter schemas (models/llm/tool_calls.py)."""
+        from the tools' parameter schemas (models/llm/tool_calls.py). `callable_tools`: the
+        names a call may have (None: any of `tools`); the prompt still lists every tool, so
+        its cached prefix holds."""
         self._check_open()
         loop = asyncio.get_running_loop()
         queue: asyncio.Queue = asyncio.Queue()
@@ -504,7 +510,7 @@ class LlamaCppChat(ChatBackend):
         def work(started_at: float) -> None:
             try:
                 self._generate_sync(list(messages), list(tools) if tools else None, max_tokens, temperature, stop, emit, owner,
-                                    started_at, tool_choice)
+                                    started_at, tool_choice, callable_tools)
             except BaseException as exc:  # noqa: BLE001 - handed to the async side
                 emit(exc)
             finally:

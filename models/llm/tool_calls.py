@@ -123,12 +123,17 @@ def _words(text: str) -> list[str]:
     return _WORD.findall(text.lower().replace("'", ""))
 
 
-def ungrounded(tools: Sequence[dict[str, Any]], name: str, arguments: str, said: str) -> str:
+_STOP = {"a", "an", "the", "to", "of", "for", "in", "on", "at", "and", "or", "is", "it", "my", "me", "i", "you", "your",
+         "be", "can", "please", "with", "this", "that", "what", "how", "do"}
+
+
+def ungrounded(tools: Sequence[dict[str, Any]], name: str, arguments: str, said: str, *, strict: bool = False) -> str:
     """"" when every value of the call that must come from the user does: a number (an
     order id, an amount) is in what was said, and a free-text value shares words with it.
     Enum values, booleans and a tool's own wording are the model's to choose. Otherwise the
     value the model made up (for the log): a small model calls a tool on an unrelated
-    sentence with an invented id ("12345")."""
+    sentence with an invented id ("12345"). `strict` (a second choice after a wrong tool):
+    at least one free-text or id value must come from what was said, not only numbers."""
     tool = next((t for t in tools if tool_name(t) == name), None)
     if tool is None:
         return name
@@ -139,6 +144,7 @@ def ungrounded(tools: Sequence[dict[str, Any]], name: str, arguments: str, said:
     props = tool_parameters(tool).get("properties") or {}
     heard = set(_words(said))
     heard |= {_SPELLED[w] for w in heard if w in _SPELLED}
+    said_in_words = False
     for key, value in (args.items() if isinstance(args, dict) else ()):
         spec = props.get(key) if isinstance(props.get(key), dict) else {}
         if "enum" in spec or isinstance(value, bool) or value is None:
@@ -156,6 +162,10 @@ def ungrounded(tools: Sequence[dict[str, Any]], name: str, arguments: str, said:
             numbers = [w for w in words if w.isdigit()]
             if numbers and not any(n in heard for n in numbers):  # "19:30" for "7:30 tonight" keeps its 30
                 return f"{key}={value!r}"
-            if not numbers and not any(w in heard for w in words):
-                return f"{key}={value!r}"
+            content = [w for w in words if w not in _STOP]
+            if not numbers and not any(w in heard for w in content or words):
+                return f"{key}={value!r}"  # (a tool's own description copied in shares only "a", "the", ...)
+            said_in_words = True
+    if strict and not said_in_words:
+        return "every value (none is the user's own words)"
     return ""

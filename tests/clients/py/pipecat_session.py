@@ -260,19 +260,16 @@ async def main() -> int:
             await run.until("the first response", lambda: bool(run.done_in("connect")))
             await asyncio.sleep(1.0)
 
-            run.phase = "turn"
-            s["phases"]["turn"] = {"start_ms": now()}
-            await speak(clips["turn"])
-            s["phases"]["turn"]["speech_sent_ms"] = now()
-            await run.until("the reply to the spoken turn", lambda: run.turn_ended("turn"))
-            await asyncio.sleep(1.5)
+            async def spoken_phase(phase: str, clip: str, what: str) -> None:
+                run.phase = phase
+                s["phases"][phase] = {"start_ms": now()}
+                await speak(clips[clip])
+                s["phases"][phase]["speech_sent_ms"] = now()
+                await run.until(what, lambda: run.turn_ended(phase))
+                await asyncio.sleep(1.5)  # the user is silent past the merge window (the mic streams silence meanwhile)
 
-            run.phase = "tool"
-            s["phases"]["tool"] = {"start_ms": now()}
-            await speak(clips["tool_turn"])
-            s["phases"]["tool"]["speech_sent_ms"] = now()
-            await run.until("the tool call and the reply that follows it", lambda: run.turn_ended("tool"))
-            await asyncio.sleep(1.5)
+            await spoken_phase("turn", "turn", "the reply to the spoken turn")
+            await spoken_phase("tool", "tool_turn", "the tool call and the reply that follows it")
 
             run.phase = "barge"
             s["phases"]["barge"] = b = {"start_ms": now()}
