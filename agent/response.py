@@ -170,9 +170,7 @@ class ResponseRun:
                 extra["tool_choice"] = choice
             if ruled_out and getattr(llm, "accepts_callable_tools", False):
                 extra["callable_tools"] = [tool_name(t) for t in tools or [] if tool_name(t) not in ruled_out]
-            messages = self._messages()
-            log.debug("response %s: round %d, tool choice %s, %d messages, the last: %.300r", self.id, round_, choice, len(messages), messages[-3:])
-            stream = llm.stream(messages, tools=tools, max_tokens=self.spec.max_tokens, temperature=self.spec.temperature,
+            stream = llm.stream(self._messages(), tools=tools, max_tokens=self.spec.max_tokens, temperature=self.spec.temperature,
                                 owner=self.owner, **extra)
             async with contextlib.aclosing(stream):  # frees the model at once on cancel
                 async for ev in stream:

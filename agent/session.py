@@ -336,6 +336,11 @@ class VoiceSession(TurnTaking):
         return self.response_task is not None and not self.response_task.done()
 
     @property
+    def offers_builtin_tools(self) -> bool:
+        """Parley's own tools are offered to the model (`builtin_tools`; auto: while the client declares none)."""
+        return {"on": True, "off": False}.get(self.config.builtin_tools, not self.client_tools)
+
+    @property
     def model_instructions(self) -> str:
         """The system prompt the model gets: the session's instructions, plus a nudge to call
         the client's tools while it offers some (agent/reply_policy.py)."""
@@ -344,10 +349,9 @@ class VoiceSession(TurnTaking):
         return self.instructions
 
     def _spec(self) -> ResponseSpec:
-        builtin = {"on": True, "off": False}.get(self.config.builtin_tools, not self.client_tools)
         return ResponseSpec(instructions=self.model_instructions, output_format=self.output_format,
                             max_tokens=self.config.llm_max_tokens, temperature=self.config.llm_temperature,
-                            client_tools=self.client_tools, tool_choice=self.tool_choice, builtin_tools=builtin)
+                            client_tools=self.client_tools, tool_choice=self.tool_choice, builtin_tools=self.offers_builtin_tools)
 
     def _new_run(self, spec: ResponseSpec, metrics: TurnMetrics, emit: Send) -> ResponseRun:
         return ResponseRun(self.runtime, self.conversation, spec, emit, metrics, self.tools, self.playback, owner=self.id)

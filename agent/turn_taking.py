@@ -206,7 +206,8 @@ class TurnTaking:
         msgs = self.runtime.reply_policy.speculative_messages(self.conversation.messages(self.model_instructions), partial)
         if msgs is not None and msgs != self._speculated:
             self._speculated = msgs
-            tools = None if self.tool_choice == "none" else self.tools.schemas(self.client_tools, builtin=self._spec().builtin_tools)
+            # the tools the reply's prompt will list (with tool_choice none too: its cache holds; agent/response.py)
+            tools = self.tools.schemas(self.client_tools, builtin=self.offers_builtin_tools)
             self._spawn(llm.prefill(msgs, tools, owner=self.id), "prefill")
 
     async def _emit_partial(self, turn: Turn, stable: str) -> None:

@@ -34,7 +34,9 @@ log = logging.getLogger("parley.llm")
 
 
 _DONE = object()
+_CALL_OPEN = "<tool_call>"
 _INLINE_CALL = re.compile(r'(\{\s*|^\s*)"name"\s*:')  # {"name": ...} in prose, or "name": ... with its brace left out
+MAX_CALL_TOKENS = 256  # a tool call's JSON, at most
 
 
 def _opens_bare_json(raw: str) -> bool:
@@ -43,8 +45,6 @@ def _opens_bare_json(raw: str) -> bool:
     if head.startswith("json"):
         head = head[4:].lstrip()
     return head.startswith("{")
-_CALL_OPEN = "<tool_call>"
-MAX_CALL_TOKENS = 256  # a tool call's JSON, at most
 
 
 def _tool_names(tools: Sequence[dict] | None) -> list[str] | None:
