@@ -25,7 +25,7 @@ async def drain(runtime: Any, drain_s: float) -> None:
     for session in sessions:
         await session.send(error_event("server_draining", "the server is restarting; this session ends once the current reply is done",
                                        kind="server_error", hint="reconnect in a few seconds: another server process will answer"))
-    running = [s.response_task for s in sessions if s.replying and s.response_task is not None]
+    running = [asyncio.ensure_future(s.reply.wait()) for s in sessions if s.reply is not None and s.replying]
     if running:
         _done, late = await asyncio.wait(running, timeout=drain_s)
         if late:

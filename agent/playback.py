@@ -20,6 +20,7 @@ import time
 from typing import Any, Awaitable, Callable, Protocol
 
 from media import g711
+from media.echo_reference import EchoReference
 from media.pcm import FirstVoiced
 
 LEAD_MS = 300.0  # how far ahead of the listener's playback clock audio is released
@@ -39,6 +40,39 @@ class Playback(Protocol):
     def first_voiced_at(self, item_id: str) -> float | None:
         """Monotonic time the item's first voiced sample left for the listener (None: not yet)."""
         ...
+
+    def still_playing(self) -> bool:
+        """Audio handed over is still queued or playing on the listener's side."""
+        ...
+
+
+class EchoRecorder:
+    """A playback port that also keeps what it played, so the agent's own voice coming back
+    through the microphone can be recognised (media/echo_reference.py)."""
+
+    def __init__(self, inner: Playback, reference: EchoReference) -> None:
+        self.inner = inner
+        self.reference = reference
+
+    @property
+    def rate(self) -> int:
+        return self.inner.rate
+
+    async def play(self, response_id: str, item_id: str, output_index: int, pcm: bytes) -> None:
+        self.reference.add(pcm, self.inner.rate)
+        await self.inner.play(response_id, item_id, output_index, pcm)
+
+    def heard_ms(self, item_id: str) -> float:
+        return self.inner.heard_ms(item_id)
+
+    async def flush(self, response_id: str | None = None) -> dict[str, float]:
+        return await self.inner.flush(response_id)
+
+    def first_voiced_at(self, item_id: str) -> float | None:
+        return self.inner.first_voiced_at(item_id)
+
+    def still_playing(self) -> bool:
+        return self.inner.still_playing()
 
 
 class PlaybackClock:
@@ -122,6 +156,9 @@ class EventPlayback:
     async def flush(self, response_id: str | None = None) -> dict[str, float]:
         return self.clock.stop()  # the client drops what it queued on response.done (cancelled)
 
+    def still_playing(self) -> bool:
+        return self.clock.ahead_ms() > 0
+
 
 class TrackPlayback:
     """WebRTC calls: audio pushed onto the reply RTP track, which plays it in real time."""
@@ -144,6 +181,9 @@ class TrackPlayback:
 
     def first_voiced_at(self, item_id: str) -> float | None:
         return self.track.first_voiced.get(item_id)
+
+    def still_playing(self) -> bool:
+        return self.track.queued_ms > 0
 
     async def flush(self, response_id: str | None = None) -> dict[str, float]:
         dropped = self.track.flush()
@@ -195,6 +235,9 @@ class TwilioPlayback:
 
     def first_voiced_at(self, item_id: str) -> float | None:
         return self.voiced.get(item_id)
+
+    def still_playing(self) -> bool:
+        return self.clock.ahead_ms() > 0  # sent less than the clock's length ago (marks lag behind)
 
     async def flush(self, response_id: str | None = None) -> dict[str, float]:
         await self._send({"event": "clear"})

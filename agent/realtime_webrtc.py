@@ -21,6 +21,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import secrets
 import time
 from collections import deque
 from typing import Any
@@ -32,7 +33,7 @@ from .admission import SessionSlot, read_body
 from .errors import ParleyError, error_response
 from .playback import TrackPlayback
 from .protocol import ProtocolError, error_event, new_id, parse_client_event
-from .security import origin_ok
+from .security import origin_ok, request_tenant, secret_matches
 from .session import VoiceSession
 
 log = logging.getLogger("parley.webrtc")
@@ -46,7 +47,7 @@ class WebRTCCall:
     """One caller: a peer connection, its voice session, and the tasks that join them.
     `slot` is the call's session slot; `close()` gives it back."""
 
-    def __init__(self, runtime: Any, slot: SessionSlot, on_closed: Any = None) -> None:
+    def __init__(self, runtime: Any, slot: SessionSlot, on_closed: Any = None, tenant: str = "") -> None:
         from aiortc import RTCConfiguration, RTCIceServer, RTCPeerConnection
 
         from media.rtc_audio import PlaybackTrack
@@ -58,6 +59,8 @@ class WebRTCCall:
             offer_loopback_candidates()
         self.id = new_id(f"rtc_{config.node_id}" if getattr(config, "node_id", "") else "rtc")  # the node routes hang-ups home (deploy/nginx)
         self.runtime = runtime
+        self.tenant = tenant  # the API key's tenant that made the call; "" with no keys
+        self.secret = secrets.token_urlsafe(24)  # returned to its creator only: a hang-up without the creator's key needs it
         self._slot = slot
         self.pc = RTCPeerConnection(RTCConfiguration(iceServers=[RTCIceServer(urls=u) for u in config.webrtc_ice_servers]))
         self.playback = PlaybackTrack(rate=24000)
@@ -254,6 +257,17 @@ class WebRTCCall:
 # ---------------------------------------------------------------------------------- HTTP
 
 
+CALL_SECRET_HEADER = "Parley-Call-Secret"
+
+
+def _may_hang_up(request: Request, call: WebRTCCall) -> bool:
+    """The call's creator: its secret (header or `?secret=`), or a key of its tenant when keys are configured."""
+    presented = request.headers.get(CALL_SECRET_HEADER) or request.query_params.get("secret")
+    if secret_matches(presented, call.secret):
+        return True
+    return bool(request.app.state.runtime.config.api_keys) and request_tenant(request) == call.tenant
+
+
 def _check_sdp(sdp: str) -> None:
     if not sdp.lstrip().startswith("v=0") or "\nm=audio" not in sdp.replace("\r\n", "\n"):
         raise ProtocolError("invalid_sdp", "the body is not an SDP offer with an audio section")
@@ -287,7 +301,7 @@ def call_routes(get_calls: Any) -> list[Any]:
         async with SessionSlot(runtime) as slot:  # counted at admission: parallel offers cannot pass the limit during ICE gathering
             if slot.refusal is not None:
                 return _refused(slot.refusal)
-            call = WebRTCCall(runtime, slot, on_closed=lambda c: calls.pop(c.id, None))  # close() gives the slot back
+            call = WebRTCCall(runtime, slot, on_closed=lambda c: calls.pop(c.id, None), tenant=request_tenant(request))  # close() gives the slot back
             calls[call.id] = call
             try:
                 answer = await call.answer(sdp, session_config)
@@ -305,7 +319,8 @@ def call_routes(get_calls: Any) -> list[Any]:
                 raise
             slot.hand_over()  # the call lives on after this response: its close() gives the slot back
         log.info("call %s opened (%d sessions active)", call.id, len(runtime.sessions))
-        return Response(answer, status_code=201, media_type="application/sdp", headers={"Location": f"/v1/realtime/calls/{call.id}"})
+        return Response(answer, status_code=201, media_type="application/sdp",
+                        headers={"Location": f"/v1/realtime/calls/{call.id}", CALL_SECRET_HEADER: call.secret})
 
     def _refused(exc: ParleyError) -> Response:
         headers = {"Connection": "close"} if exc.status in (408, 413) else None  # the rest of the body is not read
@@ -313,8 +328,9 @@ def call_routes(get_calls: Any) -> list[Any]:
 
     async def hangup(request: Request) -> Response:
         call = get_calls().get(request.path_params["call_id"])
-        if call is None:
-            return error_response(404, "call_not_found", "no such call (it may have ended already)")
+        if call is None or not _may_hang_up(request, call):  # another tenant's call is not found either
+            return error_response(404, "call_not_found", "no such call of yours (it may have ended already)",
+                                  f"hang up with the API key that made the call, or the {CALL_SECRET_HEADER} header its creation returned")
         await call.close()
         return Response(status_code=200)
 

@@ -7,6 +7,7 @@ import functools
 import hashlib
 import hmac
 import ipaddress
+import re
 import time
 from collections import OrderedDict
 from typing import Callable, Iterable, Mapping
@@ -28,13 +29,49 @@ def presented_key(headers: Mapping[str, str], query: Mapping[str, str]) -> str |
     return query.get("api_key")
 
 
-def key_ok(required: tuple[str, ...], headers: Mapping[str, str], query: Mapping[str, str]) -> bool:
+TENANT_ENTRY = re.compile(r"([A-Za-z0-9_.-]{1,64}):(.+)")
+DEFAULT_TENANT = "default"  # the tenant of a key configured without a name
+OPEN_TENANT = ""  # no keys configured: every client is the same (single) tenant
+
+
+@functools.lru_cache(maxsize=8)
+def key_tenants(entries: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """`api_keys` entries → (key, tenant): "acme:sk-123" is key "sk-123" of tenant "acme";
+    an entry without a name is a key of the tenant "default"."""
+    out = []
+    for entry in entries:
+        m = TENANT_ENTRY.fullmatch(entry)
+        out.append((m.group(2), m.group(1)) if m else (entry, DEFAULT_TENANT))
+    return tuple(out)
+
+
+def tenant_for(required: tuple[str, ...], headers: Mapping[str, str], query: Mapping[str, str]) -> str | None:
+    """The tenant whose key the request presents; None if it presents none of them.
+    With no keys configured every request is the open tenant ("")."""
     if not required:
-        return True
+        return OPEN_TENANT
     key = presented_key(headers, query)
     if not key:
-        return False
-    return any(hmac.compare_digest(key.encode(), k.encode()) for k in required)
+        return None
+    found = None
+    for known, tenant in key_tenants(required):  # every key compared, in constant time
+        if hmac.compare_digest(key.encode(), known.encode()):
+            found = tenant
+    return found
+
+
+def request_tenant(request: object) -> str:
+    """The tenant of an HTTP request's API key, as ApiKeyMiddleware (agent/server.py) found
+    it; "" with no keys configured."""
+    return str(getattr(getattr(request, "state", None), "tenant", OPEN_TENANT))
+
+
+def secret_matches(presented: str | None, secret: str) -> bool:
+    return bool(presented) and hmac.compare_digest(str(presented).encode(), secret.encode())
+
+
+def key_ok(required: tuple[str, ...], headers: Mapping[str, str], query: Mapping[str, str]) -> bool:
+    return tenant_for(required, headers, query) is not None
 
 
 def origin_ok(headers: Mapping[str, str], allowed: tuple[str, ...]) -> bool:

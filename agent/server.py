@@ -24,7 +24,7 @@ from .phone_twilio import twilio_stream_endpoint, twilio_voice_webhook
 from .realtime_webrtc import call_routes
 from .realtime_ws import realtime_endpoint
 from .runtime import Runtime
-from .security import allowed_hosts, check_bind_address, host_ok, key_ok, origin_ok
+from .security import allowed_hosts, check_bind_address, host_ok, key_ok, origin_ok, tenant_for
 from .tracing import turn_observer
 from .turn_metrics import TurnLatency
 
@@ -73,20 +73,23 @@ class BrowserGuard:
 
 
 class ApiKeyMiddleware:
-    """When API keys are configured, every /v1 HTTP request needs one (WebSockets check their own)."""
+    """When API keys are configured, every /v1 HTTP request needs one (WebSockets check their
+    own); the key's tenant is the request's (`request.state.tenant`; "" with no keys)."""
 
     def __init__(self, app: ASGIApp, keys: tuple[str, ...]) -> None:
         self.app = app
         self.keys = keys
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "http" and self.keys and scope["path"].startswith("/v1/"):
+        if scope["type"] == "http" and scope["path"].startswith("/v1/"):
             request = Request(scope)
-            if not key_ok(self.keys, request.headers, request.query_params):
+            tenant = tenant_for(self.keys, request.headers, request.query_params)
+            if tenant is None:
                 resp = error_response(401, "unauthorized", "missing or wrong API key", "send Authorization: Bearer <key>",
                                       headers={"WWW-Authenticate": "Bearer"})
                 await resp(scope, receive, send)
                 return
+            scope.setdefault("state", {})["tenant"] = tenant  # tickets and calls belong to it (request.state.tenant)
         await self.app(scope, receive, send)
 
 

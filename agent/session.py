@@ -21,14 +21,16 @@ import time
 from typing import Any, Awaitable, Callable
 
 from media import g711
+from media.echo_reference import EchoReference
 from media.mic_input import RATE, MicInput
 from media.pcm import AudioFormatError
 
 from . import client_events as ce
 from .conversation import Conversation, Item
-from .playback import EventPlayback, Playback
+from .playback import EchoRecorder, EventPlayback, Playback
 from .protocol import AUDIO_FORMATS, ProtocolError, error_event, new_id
 from .reply_policy import DEFAULT_INSTRUCTIONS, with_tools_hint
+from .reply_handle import ReplyHandle
 from .response import ResponseRun, ResponseSpec
 from .session_limits import AudioBudget, RateWindow
 from .tools import default_toolbox
@@ -64,15 +66,15 @@ class VoiceSession(TurnTaking):
         self.turn_detection: dict[str, Any] | None = {
             "type": "server_vad", "threshold": c.vad_threshold, "prefix_padding_ms": c.prefix_padding_ms,
             "silence_duration_ms": c.silence_duration_ms, "create_response": True, "interrupt_response": True}
-        self.playback: Playback = playback or EventPlayback(self.send, lambda: self.output_format)
+        self.echo = EchoReference()  # the reply audio played lately: the agent's own voice in the mic is not a turn
+        self.playback: Playback = EchoRecorder(playback or EventPlayback(self.send, lambda: self.output_format), self.echo)
         self.mic = MicInput(runtime.vad, input_rate=24_000, threshold=c.vad_threshold, silence_duration_ms=c.silence_duration_ms,
                             min_speech_ms=c.min_speech_ms, max_buffer_s=c.max_audio_buffer_s)
         self.configured = False
         self.ended = asyncio.Event()  # the session asks its transport to close (drain, expiry)
         self.closed_event = asyncio.Event()  # set once close() has finished
         self.end_code = ""
-        self.response: ResponseRun | None = None
-        self.response_task: asyncio.Task | None = None
+        self.reply: ReplyHandle | None = None  # the current reply: set in `_take_floor` only
         self.turn: Turn | None = None  # the open turn (speaking or draft)
         self.last_turn: Turn | None = None  # the last committed turn (a continuation may merge into it)
         self.last_metrics: dict[str, Any] = {}
@@ -215,6 +217,7 @@ class VoiceSession(TurnTaking):
             self.extensions = u.extensions
         if u.input_format is not None and u.input_format != self.input_format:
             self.input_format = u.input_format
+            await self._drop_open_turn("format_changed")  # its audio was in the old format
             await self._reset_input()
         if u.output_format is not None:
             self.output_format = u.output_format
@@ -241,9 +244,7 @@ class VoiceSession(TurnTaking):
         await self._feed(raw, time.monotonic())
 
     async def _on_buffer_clear(self, e: ce.BufferClear) -> None:
-        if self.turn is not None:
-            await self._drop(self.turn, "cleared")
-            self.turn = None
+        await self._drop_open_turn("cleared")
         await self._reset_input()
         await self.send({"type": "input_audio_buffer.cleared"})
 
@@ -300,6 +301,9 @@ class VoiceSession(TurnTaking):
             raise ProtocolError("item_not_found", f"no assistant item {e.item_id!r}", param="item_id")
         if e.audio_end_ms > item.sent_ms + 1:
             raise ProtocolError("invalid_value", f"audio_end_ms {e.audio_end_ms:.0f} is beyond the {item.sent_ms:.0f} ms of audio sent", param="audio_end_ms")
+        reply = self.reply
+        if reply is not None and reply.active and item in reply.run.output_items:
+            await reply.interrupt("client_truncate")  # the client stopped playing it: no more text may join it
         self.conversation.truncate(item.id, e.audio_end_ms)
         await self.send({"type": "conversation.item.truncated", "item_id": item.id, "content_index": 0, "audio_end_ms": int(e.audio_end_ms)})
 
@@ -311,9 +315,9 @@ class VoiceSession(TurnTaking):
         spec.conversation = e.conversation
         if e.tool_choice is not None:
             spec.tool_choice = e.tool_choice
-        run = self._new_run(spec, TurnMetrics(), self.send)
-        run.gate.set()
-        self.response, self.response_task = run, self._spawn(self._drive(run), "response")
+        reply = self._new_reply(spec, TurnMetrics())
+        self.reply = reply  # no await since `replying` was checked: nothing else can take the floor between
+        reply.start(self._spawn)
 
     async def _on_response_cancel(self, e: ce.ResponseCancel) -> None:
         if not self.replying:
@@ -333,7 +337,20 @@ class VoiceSession(TurnTaking):
     # -- responses ------------------------------------------------------------------------------
     @property
     def replying(self) -> bool:
-        return self.response_task is not None and not self.response_task.done()
+        """A reply is being made."""
+        return self.reply is not None and self.reply.active
+
+    @property
+    def audible_reply(self) -> ReplyHandle | None:
+        """The reply the user may be hearing: being made, or its last audio still playing."""
+        return self.reply if self.reply is not None and self.reply.audible else None
+
+    async def _take_floor(self, reply: ReplyHandle) -> None:
+        """Make `reply` the current one. Any other reply is interrupted first, however many
+        arrive while that interrupt is awaited: no await between the check and the set."""
+        while (current := self.reply) is not None and current is not reply and current.active:
+            await current.interrupt("new_turn")
+        self.reply = reply
 
     @property
     def offers_builtin_tools(self) -> bool:
@@ -353,36 +370,15 @@ class VoiceSession(TurnTaking):
                             max_tokens=self.config.llm_max_tokens, temperature=self.config.llm_temperature,
                             client_tools=self.client_tools, tool_choice=self.tool_choice, builtin_tools=self.offers_builtin_tools)
 
-    def _new_run(self, spec: ResponseSpec, metrics: TurnMetrics, emit: Send) -> ResponseRun:
-        return ResponseRun(self.runtime, self.conversation, spec, emit, metrics, self.tools, self.playback, owner=self.id)
+    def _new_reply(self, spec: ResponseSpec, metrics: TurnMetrics, *, gated: bool = False) -> ReplyHandle:
+        def make_run(emit: Send) -> ResponseRun:
+            return ResponseRun(self.runtime, self.conversation, spec, emit, metrics, self.tools, self.playback, owner=self.id)
 
-    async def _drive(self, run: ResponseRun) -> None:
-        from models.llm import LLMError
+        return ReplyHandle(make_run, send=self.send, playback=self.playback, conversation=self.conversation,
+                           report=self._report, gated=gated)
 
-        status = "completed"
-        try:
-            await run.run()
-        except asyncio.CancelledError:
-            status = "cancelled"
-        except BaseExceptionGroup as group:  # noqa: F821 - py3.11 builtin
-            status = "failed"
-            llm_err = group.subgroup(LLMError)
-            err = llm_err.exceptions[0] if llm_err else group.exceptions[0]
-            log.error("response %s failed: %s", run.id, err)  # details (backend URLs) stay in the log
-            await self.send(error_event(getattr(err, "code", "response_failed"), "the reply could not be generated", kind="server_error",
-                                        hint="the LLM backend failed or is unreachable; the operator can run `parley doctor`"))
-        if status == "cancelled" and run.first_audio_at is not None:
-            heard = await self.playback.flush(run.id)
-            for item in run.output_items:
-                if item.role == "assistant" and item in self.conversation.items:
-                    self.conversation.truncate(item.id, heard.get(item.id, 0.0))
-                    if item.text:
-                        await run.emit({"type": "conversation.item.truncated", "item_id": item.id, "content_index": 0, "audio_end_ms": round(item.audio_ms)})
-                    else:  # nothing of it was heard
-                        self.conversation.delete(item.id)
-                        await run.emit({"type": "conversation.item.deleted", "item_id": item.id})
-        elif status == "cancelled" and run.item is not None and run.item in self.conversation.items:
-            self.conversation.delete(run.item.id)  # nothing of it was heard
+    async def _report(self, run: ResponseRun, status: str) -> None:
+        """A reply has ended: its per-turn metrics (agent/turn_metrics.py)."""
         voiced = self.playback.first_voiced_at(run.item.id) if run.item is not None else None
         if voiced is not None:
             run.metrics.mark("first_voiced_out", voiced)
@@ -395,15 +391,11 @@ class VoiceSession(TurnTaking):
             await self.send({"type": "parley.turn.metrics", "response_id": run.id, "item_id": run.item.id if run.item else None, **report})
             if self.runtime.observe_turn is not None:
                 self.runtime.observe_turn(report["metrics"])
-        await run.finish(status)
 
     async def interrupt(self, reason: str) -> None:
-        task = self.response_task
-        if task is None or task.done():
-            return
-        log.info("response %s interrupted (%s)", self.response.id if self.response else "?", reason)
-        task.cancel()
-        await asyncio.gather(task, return_exceptions=True)
+        """Stop the reply the user may be hearing (agent/reply_handle.py)."""
+        if self.reply is not None:
+            await self.reply.interrupt(reason)
 
     # -- screenshots ----------------------------------------------------------------------------
     async def _analyze_image(self, item: Item, url: str) -> None:

@@ -16,13 +16,12 @@ from __future__ import annotations
 import asyncio
 import enum
 from dataclasses import dataclass, field
-from typing import Any
 
 from models.asr import Transcript
 
 from .conversation import Conversation, Item
 from .protocol import new_id
-from .response import ResponseRun
+from .reply_handle import ReplyHandle
 from .turn_metrics import TurnMetrics
 
 
@@ -45,9 +44,7 @@ class Draft:
     decode: asyncio.Task | None = None
     transcript: Transcript | None = None
     ready: asyncio.Event = field(default_factory=asyncio.Event)  # transcript known (or failed)
-    reply: ResponseRun | None = None
-    reply_task: asyncio.Task | None = None
-    held: list[dict[str, Any]] = field(default_factory=list)  # reply events waiting for the commit
+    reply: ReplyHandle | None = None  # held back (its events too) until the commit
 
 
 @dataclass(eq=False)  # a turn is itself: compared and hashed by identity
@@ -75,18 +72,19 @@ class Turn:
     def history_items(self) -> list[Item]:
         items = [self.user_item] if self.user_item is not None else []
         if self.draft is not None and self.draft.reply is not None:
-            items += self.draft.reply.history_items
+            items += self.draft.reply.run.history_items
         return items
 
-    def tasks(self) -> list[asyncio.Task]:
-        d = self.draft
-        return [t for t in ((d.decode, d.reply_task) if d else ()) if t is not None]
-
     async def cancel_tasks(self) -> None:
-        tasks = [t for t in self.tasks() if not t.done()]
-        for t in tasks:
-            t.cancel()
-        await asyncio.gather(*tasks, return_exceptions=True)
+        """Stop the draft's decode and its reply (playing or still held back)."""
+        d = self.draft
+        if d is None:
+            return
+        if d.decode is not None and not d.decode.done():
+            d.decode.cancel()
+            await asyncio.gather(d.decode, return_exceptions=True)
+        if d.reply is not None:
+            await d.reply.interrupt("turn_withdrawn")
 
     async def discard_draft(self, conversation: Conversation) -> None:
         """Speech resumed: throw the draft away, and everything it added to the history."""

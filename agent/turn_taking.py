@@ -39,7 +39,8 @@ BACKCHANNEL_WORDS = {w for phrase in BACKCHANNELS for w in phrase.split()} - {"i
 FILLERS = {"and", "the", "a", "so"}  # tiny.en hears Piper's "Mm-hm." as "and the MHM."
 PARTIAL_EVERY_MS = 600
 TAIL_MS = 200  # audio decoded past the last voiced frame
-OVERLAP_MAX_MS = 1200  # speech over a reply judged "not a turn" this long is ignored even if it goes on
+OVERLAP_MAX_MS = 1200
+ECHO_SIMILARITY = 0.55  # the mic's waveform matches the reply's played audio this well: its echo (media/echo_reference.py)  # speech over a reply judged "not a turn" this long is ignored even if it goes on
 
 
 class TurnTaking:
@@ -124,7 +125,7 @@ class TurnTaking:
         if self._mergeable(self.last_turn, start):
             turn.continues = self.last_turn
         self.turn = turn
-        overlaps_reply = self.replying and td.get("interrupt_response", True)
+        overlaps_reply = self.audible_reply is not None and td.get("interrupt_response", True)
         # A standard Realtime client stops its playback at speech_started. So while a reply
         # plays, a client without Parley's extensions hears of the speech only once it is
         # judged a turn: a backchannel, noise or echo never cuts the reply it is hearing.
@@ -258,15 +259,9 @@ class TurnTaking:
             return
         turn.user_item = self.conversation.add(Item(type="message", role="user", text=t.text, id=turn.item_id, from_audio=True))
 
-        async def held_send(event: dict[str, Any]) -> None:
-            if draft.reply is not None and draft.reply.gate.is_set():
-                await self.send(event)
-            else:
-                draft.held.append(event)
-
         draft.metrics.preemptive = True
-        draft.reply = self._new_run(self._spec(), draft.metrics, held_send)
-        draft.reply_task = self._spawn(self._drive(draft.reply), "response")
+        draft.reply = self._new_reply(self._spec(), draft.metrics, gated=True)  # held back until the commit
+        draft.reply.start(self._spawn)
 
     async def _commit(self, turn: Turn) -> None:
         try:
@@ -319,15 +314,15 @@ class TurnTaking:
             await self.send({"type": "conversation.item.input_audio_transcription.completed", "item_id": user.id, "content_index": 0,
                              "transcript": t.text, "usage": {"type": "duration", "seconds": seconds}})
             await self.send({"type": "conversation.item.done", "item": user.to_json()})
-            run = draft.reply
-            if run is None:
-                return
-            if self.replying and self.response is not run:
-                await self.interrupt("new_turn")
-            self.response, self.response_task = run, draft.reply_task
-            while draft.held:
-                await self.send(draft.held.pop(0))
-            run.gate.set()
+            if draft.reply is not None:
+                await self._take_floor(draft.reply)
+                await draft.reply.release()
+
+    async def _drop_open_turn(self, reason: str) -> None:
+        """The open turn ends here without a reply (the buffer was cleared, the format changed)."""
+        turn, self.turn = self.turn, None
+        if turn is not None:
+            await self._drop(turn, reason)
 
     async def _drop(self, turn: Turn, reason: str) -> None:
         """The turn was not a turn: nothing it started goes on, nothing it added stays."""
@@ -347,10 +342,14 @@ class TurnTaking:
             need_ms = self.config.barge_in_min_speech_ms
             while True:
                 await self._wait_audio(turn, speech_start + need_ms * RATE // 1000, through_pauses=need_ms > self.config.barge_in_min_speech_ms)
-                t = await self._transcribe(self.mic.slice(speech_start, self.mic.end))
-                run = self.response if self.replying else None
-                reason = self._not_a_turn(t, run)
-                log.debug("session %s: speech over the reply (%d ms): %d words, verdict %r", self.id, need_ms, len(t.text.split()), reason or "turn")
+                audio = self.mic.slice(speech_start, self.mic.end)
+                t = await self._transcribe(audio)
+                reply = self.audible_reply
+                run = reply.run if reply is not None else None
+                echo = self.echo.similarity(audio) if run is not None else 0.0
+                reason = "echo" if echo >= ECHO_SIMILARITY else self._not_a_turn(t, run)
+                log.debug("session %s: speech over the reply (%d ms): %d words, echo %.2f, verdict %r",
+                          self.id, need_ms, len(t.text.split()), echo, reason or "turn")
                 # A few hundred ms may read as noise or "okay" while the user is still going
                 # on ("Stop, I have..."; "okay, but..."): "not a turn" is final only once the
                 # turn has ended or ran for OVERLAP_MAX_MS; "a turn" is final at once.
@@ -378,9 +377,7 @@ class TurnTaking:
         """The user went on right after `prev` was committed: one thought. Its reply is
         dropped without residue, and `turn` decodes both parts' audio together."""
         async with self._commit_lock:
-            if prev.draft is not None and self.response is prev.draft.reply:
-                await self.interrupt("continued")
-            await prev.cancel_tasks()  # a reply still held back (its commit has not run yet) goes too
+            await prev.cancel_tasks()  # its reply, playing or still held back  # a reply still held back (its commit has not run yet) goes too
             removed = prev.retract(self.conversation)
             prev.state = TurnState.MERGED
             turn.start = min(turn.start, prev.start)

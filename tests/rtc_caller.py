@@ -60,6 +60,7 @@ class RtcCaller:
         self._heard_changed = asyncio.Event()
         self._reader: asyncio.Task | None = None
         self.location = ""
+        self.secret = ""  # Parley-Call-Secret: a hang-up without the creator's API key needs it
 
         @self.channel.on("message")
         def on_message(message: str) -> None:
@@ -91,6 +92,7 @@ class RtcCaller:
                                        headers=headers or {})
         if resp.status_code == 201:
             self.location = resp.headers["location"]
+            self.secret = resp.headers.get("parley-call-secret", "")
             await self.pc.setRemoteDescription(RTCSessionDescription(sdp=resp.text, type="answer"))
         return resp
 

@@ -515,7 +515,7 @@ BROWSER_CALL = """async () => {
                                                       headers: {'Content-Type': 'application/sdp'}});
     if (answer.status !== 201) return {status: answer.status, body: await answer.text()};
     await pc.setRemoteDescription({type: 'answer', sdp: await answer.text()});
-    return {status: answer.status, location: answer.headers.get('Location')};
+    return {status: answer.status, location: answer.headers.get('Location'), secret: answer.headers.get('Parley-Call-Secret')};
 }"""
 
 
@@ -545,5 +545,5 @@ async def test_a_browser_talks_to_parley_over_webrtc(server: Any, tmp_path: Path
         import httpx
 
         async with httpx.AsyncClient() as http:
-            assert (await http.post(server.http + started["location"] + "/hangup")).status_code == 200
+            assert (await http.post(server.http + started["location"] + "/hangup", headers={"Parley-Call-Secret": started["secret"]})).status_code == 200
         assert not log.errors, log.errors

@@ -124,7 +124,7 @@ async def test_webrtc_hangups_reach_the_node_that_holds_the_call(fleet) -> None:
                 call_id = caller.location.rsplit("/", 1)[1]
                 assert call_id.startswith(f"rtc_{node}_")  # the call id names the node that answered
                 seen.add(node)
-                hangup = await http.post(caller.location + "/hangup")
+                hangup = await http.post(caller.location + "/hangup", headers={"Parley-Call-Secret": caller.secret})
                 assert hangup.status_code == 200, hangup.text  # another node would say 404 call_not_found
                 assert node_of(hangup.headers, fleet) == node
             finally:

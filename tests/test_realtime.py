@@ -266,7 +266,7 @@ async def test_vanished_client_frees_its_session(server):
     await c.wait_for("response.output_audio.delta")
     session = next(iter(server.runtime.sessions.values()))
     tasks = session.running_tasks
-    assert session.response_task in tasks  # every task the session started is in its group
+    assert session.reply.task in tasks  # every task the session started is in its group
     c.ws.transport.abort()  # vanish: no close handshake
     async with asyncio.timeout(30):
         await asyncio.gather(*[t for t in tasks if t], return_exceptions=True)

@@ -134,11 +134,11 @@ def test_sqlite_file_from_before_migrations_is_adopted(tmp_path) -> None:
 
 
 def test_later_migrations_apply_once_on_both_backends(location: str) -> None:
-    """A database at version 2 gets a new migration 3 applied exactly once, however many
-    stores start; a database newer than the code is refused."""
+    """A database at the latest version gets a new migration applied exactly once, however
+    many stores start; a database newer than the code is refused."""
     store = open_store(location)
     store.migrate()
-    extra = migrations.Migration(3, "a test column", sqlite=("ALTER TABLE tickets ADD COLUMN note TEXT",),
+    extra = migrations.Migration(migrations.LATEST + 1, "a test column", sqlite=("ALTER TABLE tickets ADD COLUMN note TEXT",),
                                  postgres=("ALTER TABLE tickets ADD COLUMN note TEXT",))
     plan = (*migrations.MIGRATIONS, extra)
 
@@ -154,8 +154,8 @@ def test_later_migrations_apply_once_on_both_backends(location: str) -> None:
         finally:
             con.close()
 
-    assert apply(plan) == 3
-    assert apply(plan) == 3  # a second start: nothing to do (ALTER would fail if run twice)
+    assert apply(plan) == migrations.LATEST + 1
+    assert apply(plan) == migrations.LATEST + 1  # a second start: nothing to do (ALTER would fail if run twice)
     with pytest.raises(migrations.SchemaTooNew):
         apply(migrations.MIGRATIONS)  # this database is now newer than that code
 

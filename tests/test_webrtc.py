@@ -73,8 +73,12 @@ async def test_a_spoken_turn_over_a_webrtc_call(server, codec):
         call_id = caller.location.rsplit("/", 1)[1]
         call = calls_of(server)[call_id]
         async with httpx.AsyncClient() as http:
-            assert (await http.post(server.http + caller.location + "/hangup")).status_code == 200
-            assert (await http.post(server.http + caller.location + "/hangup")).json()["code"] == "call_not_found"
+            for wrong in ({}, {"Parley-Call-Secret": "guessed"}):  # knowing the call's id is not enough to end it
+                refused = await http.post(server.http + caller.location + "/hangup", headers=wrong)
+                assert refused.status_code == 404 and refused.json()["code"] == "call_not_found"
+            assert not call.closed.is_set()
+            assert (await http.post(server.http + caller.location + "/hangup", headers={"Parley-Call-Secret": caller.secret})).status_code == 200
+            assert (await http.post(server.http + caller.location + "/hangup", headers={"Parley-Call-Secret": caller.secret})).json()["code"] == "call_not_found"
         assert call.closed.is_set() and call_id not in calls_of(server)
         # the call's own session is gone (other tests' sessions on the shared server may still be closing)
         assert call.session.id not in server.runtime.sessions and await webrtc_sessions(server) == webrtc_before
@@ -130,7 +134,7 @@ async def test_barge_in_on_a_call_flushes_the_reply_track(storyteller_server):
         heard = item["content"][0]["transcript"]
         assert item["status"] == "incomplete" and len(heard) < len(streamed) and streamed.startswith(heard)
         async with httpx.AsyncClient() as http:
-            assert (await http.post(server.http + caller.location + "/hangup")).status_code == 200
+            assert (await http.post(server.http + caller.location + "/hangup", headers={"Parley-Call-Secret": caller.secret})).status_code == 200
     finally:
         await caller.close()
 

@@ -47,6 +47,13 @@ MIGRATIONS: tuple[Migration, ...] = (
         sqlite=("CREATE INDEX IF NOT EXISTS idempotency_ticket ON idempotency (ticket_id)",),
         postgres=("CREATE INDEX IF NOT EXISTS idempotency_ticket ON idempotency (ticket_id)",),
     ),
+    Migration(
+        3, "tickets belong to a tenant (the API key's; '' with no keys configured)",
+        sqlite=("ALTER TABLE tickets ADD COLUMN tenant TEXT NOT NULL DEFAULT ''",
+                "CREATE INDEX IF NOT EXISTS tickets_tenant_created ON tickets (tenant, created_at DESC, id DESC)"),
+        postgres=("ALTER TABLE tickets ADD COLUMN IF NOT EXISTS tenant TEXT NOT NULL DEFAULT ''",
+                  "CREATE INDEX IF NOT EXISTS tickets_tenant_created ON tickets (tenant, created_at DESC, id DESC)"),
+    ),
 )
 
 LATEST = MIGRATIONS[-1].version

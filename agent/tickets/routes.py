@@ -15,10 +15,11 @@ body is read.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import hashlib
 import logging
 import re
-from typing import Any, Callable
+from typing import Any, AsyncIterator, Callable
 
 from starlette.datastructures import UploadFile
 from starlette.requests import ClientDisconnect, Request
@@ -26,6 +27,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from agent.errors import ParleyError, error_response
+from agent.security import request_tenant
 from media.image_validate import ImageRejected, check_bytes
 
 from . import schema as ticket_schema
@@ -119,7 +121,34 @@ async def prepare_store(config: Any) -> None:
         log.warning("tickets store not ready at start-up (will retry on first use): %s", exc)
 
 
-_KEY_LOCKS: dict[str, asyncio.Lock] = {}
+class KeyLocks:
+    """One lock per idempotency key in use, forgotten when its last user leaves."""
+
+    def __init__(self) -> None:
+        self._locks: dict[str, tuple[asyncio.Lock, int]] = {}
+
+    @contextlib.asynccontextmanager
+    async def hold(self, key: str | None) -> AsyncIterator[None]:
+        if key is None:
+            yield
+            return
+        lock, users = self._locks.get(key, (asyncio.Lock(), 0))
+        self._locks[key] = (lock, users + 1)
+        try:
+            async with lock:
+                yield
+        finally:
+            lock, users = self._locks[key]
+            if users == 1:
+                del self._locks[key]
+            else:
+                self._locks[key] = (lock, users - 1)
+
+    def __len__(self) -> int:
+        return len(self._locks)
+
+
+_KEY_LOCKS = KeyLocks()
 
 
 async def _read_upload(request: Request, limit: int) -> tuple[bytes | None, str | None, str | None, str | None]:
@@ -216,16 +245,22 @@ def ticket_routes(get_runtime: Callable[[], Any]) -> list[Route]:
                 return error_response(exc.status, exc.code, exc.message, exc.hint)
             return error_response(503, "ocr_unavailable", "OCR is not available on this server",
                                   "install the Debian package tesseract-ocr (apt-get install tesseract-ocr)", {"Retry-After": "30"})
+        tenant = request_tenant(request)
         key = request.headers.get("idempotency-key")
         if key is not None and not (0 < len(key) <= 200):
             return error_response(422, "invalid_idempotency_key", "Idempotency-Key must be 1-200 characters", "use a UUID")
+        if key is not None and tenant:
+            key = f"{tenant}\x1f{key}"  # one tenant's key never replays another's ticket
         digest = hashlib.sha256(data)
         digest.update(b"\0note\0" + (note or "").encode() + b"\0crop\0" + (crop or "").encode())
         request_hash = digest.hexdigest()
         store = store_for(config)
-        lock = _KEY_LOCKS.setdefault(key, asyncio.Lock()) if key else None
-        if lock:
-            await lock.acquire()  # before the try: its finally releases only a lock that was taken
+        async with _KEY_LOCKS.hold(key):  # the same key's requests one at a time
+            return await _create_once(request, rt, store, data, ctype, note, crop, key, request_hash, tenant)
+
+    async def _create_once(request: Request, rt: Any, store: Any, data: bytes, ctype: str | None, note: str | None, crop: str | None,
+                           key: str | None, request_hash: str, tenant: str) -> Response:
+        config = rt.config
         try:
             if key:
                 try:
@@ -256,7 +291,7 @@ def ticket_routes(get_runtime: Callable[[], Any]) -> list[Route]:
                 except ParleyError as exc:
                     return error_response(exc.status, exc.code, exc.message, exc.hint)
                 try:
-                    saved = await asyncio.to_thread(store.save, ticket, key, request_hash)
+                    saved = await asyncio.to_thread(store.save, ticket, key, request_hash, tenant)
                 except IdempotencyConflict as exc:
                     return error_response(409, "idempotency_key_reused", f"this Idempotency-Key was used for a different upload (ticket {exc.ticket_id})",
                                           "use a new key for a new upload")
@@ -279,17 +314,12 @@ def ticket_routes(get_runtime: Callable[[], Any]) -> list[Route]:
             return JSONResponse(ticket, status_code=201, headers=headers)
         except StoreUnavailable as exc:
             return _store_down(exc)
-        finally:
-            if lock:
-                lock.release()
-                if not lock.locked() and not getattr(lock, "_waiters", None):
-                    _KEY_LOCKS.pop(key, None)
 
     async def get_one(request: Request) -> Response:
         rt = get_runtime()
         tid = request.path_params["ticket_id"]
         try:
-            ticket = await asyncio.to_thread(store_for(rt.config).get, tid) if len(tid) <= 64 else None
+            ticket = await asyncio.to_thread(store_for(rt.config).get, tid, request_tenant(request)) if len(tid) <= 64 else None
         except StoreUnavailable as exc:
             return _store_down(exc)
         if ticket is None:
@@ -303,7 +333,7 @@ def ticket_routes(get_runtime: Callable[[], Any]) -> list[Route]:
             return error_response(422, "invalid_parameter", f"limit must be 1-{MAX_LIST_LIMIT} and offset 0-{MAX_LIST_OFFSET}", "e.g. ?limit=20&offset=0")
         limit, offset = params
         try:
-            items, total = await asyncio.to_thread(store_for(rt.config).list, limit, offset)
+            items, total = await asyncio.to_thread(store_for(rt.config).list, limit, offset, request_tenant(request))
         except StoreUnavailable as exc:
             return _store_down(exc)
         return JSONResponse({"object": "list", "data": items, "total": total, "limit": limit, "offset": offset})

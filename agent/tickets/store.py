@@ -42,10 +42,10 @@ class TicketStoreBackend(Protocol):
 
     def migrate(self) -> int: ...
     def lookup_key(self, key: str, request_hash: str) -> dict[str, Any] | None: ...
-    def save(self, ticket: dict[str, Any], key: str | None = None, request_hash: str = "") -> dict[str, Any]: ...
+    def save(self, ticket: dict[str, Any], key: str | None = None, request_hash: str = "", tenant: str = "") -> dict[str, Any]: ...
     def update(self, ticket: dict[str, Any]) -> bool: ...
-    def get(self, ticket_id: str) -> dict[str, Any] | None: ...
-    def list(self, limit: int = 20, offset: int = 0) -> tuple[list[dict[str, Any]], int]: ...
+    def get(self, ticket_id: str, tenant: str | None = None) -> dict[str, Any] | None: ...
+    def list(self, limit: int = 20, offset: int = 0, tenant: str | None = None) -> tuple[list[dict[str, Any]], int]: ...
 
 
 def is_database_url(location: str) -> bool:
@@ -120,9 +120,9 @@ class TicketStore:
             raise IdempotencyConflict(row[1])
         return self.get(row[1])
 
-    def save(self, ticket: dict[str, Any], key: str | None = None, request_hash: str = "") -> dict[str, Any]:
-        """Store a ticket (and its idempotency key). If another request with the same key won
-        the race, nothing is stored and that request's ticket is returned."""
+    def save(self, ticket: dict[str, Any], key: str | None = None, request_hash: str = "", tenant: str = "") -> dict[str, Any]:
+        """Store a ticket of `tenant` (and its idempotency key). If another request with the
+        same key won the race, nothing is stored and that request's ticket is returned."""
         con = self._connect()
         con.isolation_level = None
         try:
@@ -138,8 +138,8 @@ class TicketStore:
                             con.execute("ROLLBACK")
                             return json.loads(existing[0])
                 con.execute(
-                    "INSERT INTO tickets (id, created_at, body) VALUES (?, ?, ?)",
-                    (ticket["id"], ticket["created_at"], json.dumps(ticket, ensure_ascii=False)),
+                    "INSERT INTO tickets (id, created_at, body, tenant) VALUES (?, ?, ?, ?)",
+                    (ticket["id"], ticket["created_at"], json.dumps(ticket, ensure_ascii=False), tenant),
                 )
                 if key is not None:
                     con.execute(
@@ -169,23 +169,26 @@ class TicketStore:
             con.close()
         return cur.rowcount == 1
 
-    def get(self, ticket_id: str) -> dict[str, Any] | None:
+    def get(self, ticket_id: str, tenant: str | None = None) -> dict[str, Any] | None:
+        """A ticket by id; with `tenant`, only one of that tenant's."""
         con = self._connect()
         try:
-            row = con.execute("SELECT body FROM tickets WHERE id = ?", (ticket_id,)).fetchone()
+            row = con.execute("SELECT body FROM tickets WHERE id = ? AND (? IS NULL OR tenant = ?)", (ticket_id, tenant, tenant)).fetchone()
         except sqlite3.OperationalError as exc:
             raise StoreUnavailable(f"the tickets database is busy: {exc}") from exc
         finally:
             con.close()
         return json.loads(row[0]) if row else None
 
-    def list(self, limit: int = 20, offset: int = 0) -> tuple[list[dict[str, Any]], int]:
+    def list(self, limit: int = 20, offset: int = 0, tenant: str | None = None) -> tuple[list[dict[str, Any]], int]:
+        """Newest first; with `tenant`, only that tenant's tickets."""
         con = self._connect()
         try:
             rows = con.execute(
-                "SELECT body FROM tickets ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?", (limit, offset)
+                "SELECT body FROM tickets WHERE (? IS NULL OR tenant = ?) ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?",
+                (tenant, tenant, limit, offset),
             ).fetchall()
-            total = con.execute("SELECT COUNT(*) FROM tickets").fetchone()[0]
+            total = con.execute("SELECT COUNT(*) FROM tickets WHERE (? IS NULL OR tenant = ?)", (tenant, tenant)).fetchone()[0]
         except sqlite3.OperationalError as exc:
             raise StoreUnavailable(f"the tickets database is busy: {exc}") from exc
         finally:

@@ -97,7 +97,7 @@ class PostgresTicketStore:
             raise IdempotencyConflict(row[1])
         return json.loads(row[2])
 
-    def save(self, ticket: dict[str, Any], key: str | None = None, request_hash: str = "") -> dict[str, Any]:
+    def save(self, ticket: dict[str, Any], key: str | None = None, request_hash: str = "", tenant: str = "") -> dict[str, Any]:
         with self._transaction() as con:
             if key is not None:
                 con.execute("SELECT pg_advisory_xact_lock(hashtextextended(%s, 0))", ("idempotency:" + key,))
@@ -107,8 +107,8 @@ class PostgresTicketStore:
                     if row[0] != request_hash:
                         raise IdempotencyConflict(row[1])
                     return json.loads(row[2])
-            con.execute("INSERT INTO tickets (id, created_at, body) VALUES (%s, %s, %s::json)",
-                        (ticket["id"], _created_at(ticket["created_at"]), json.dumps(ticket, ensure_ascii=False)))
+            con.execute("INSERT INTO tickets (id, created_at, body, tenant) VALUES (%s, %s, %s::json, %s)",
+                        (ticket["id"], _created_at(ticket["created_at"]), json.dumps(ticket, ensure_ascii=False), tenant))
             if key is not None:
                 con.execute("INSERT INTO idempotency (key, request_hash, ticket_id) VALUES (%s, %s, %s)", (key, request_hash, ticket["id"]))
         return ticket
@@ -118,15 +118,17 @@ class PostgresTicketStore:
             cur = con.execute("UPDATE tickets SET body = %s::json WHERE id = %s", (json.dumps(ticket, ensure_ascii=False), ticket["id"]))
             return cur.rowcount == 1
 
-    def get(self, ticket_id: str) -> dict[str, Any] | None:
+    def get(self, ticket_id: str, tenant: str | None = None) -> dict[str, Any] | None:
         with self._transaction() as con:
-            row = con.execute("SELECT body::text FROM tickets WHERE id = %s", (ticket_id,)).fetchone()
+            row = con.execute("SELECT body::text FROM tickets WHERE id = %s AND (%s::text IS NULL OR tenant = %s)",
+                              (ticket_id, tenant, tenant)).fetchone()
         return json.loads(row[0]) if row else None
 
-    def list(self, limit: int = 20, offset: int = 0) -> tuple[list[dict[str, Any]], int]:
+    def list(self, limit: int = 20, offset: int = 0, tenant: str | None = None) -> tuple[list[dict[str, Any]], int]:
         with self._transaction() as con:
-            rows = con.execute("SELECT body::text FROM tickets ORDER BY created_at DESC, id DESC LIMIT %s OFFSET %s", (limit, offset)).fetchall()
-            total = con.execute("SELECT COUNT(*) FROM tickets").fetchone()[0]
+            rows = con.execute("SELECT body::text FROM tickets WHERE (%s::text IS NULL OR tenant = %s)"
+                               " ORDER BY created_at DESC, id DESC LIMIT %s OFFSET %s", (tenant, tenant, limit, offset)).fetchall()
+            total = con.execute("SELECT COUNT(*) FROM tickets WHERE (%s::text IS NULL OR tenant = %s)", (tenant, tenant)).fetchone()[0]
         return [json.loads(r[0]) for r in rows], int(total)
 
 
