@@ -33,6 +33,22 @@ class TurnState(enum.Enum):
     MERGED = "merged"
 
 
+# The legal moves; anything else is a bug, and `Turn.move` says so instead of going on.
+# A committed turn may be drafted again: a continuation merged into it before its commit
+# ran, and both parts are decoded together.
+MOVES: dict[TurnState, frozenset[TurnState]] = {
+    TurnState.SPEAKING: frozenset({TurnState.DRAFT, TurnState.COMMITTED, TurnState.DROPPED}),
+    TurnState.DRAFT: frozenset({TurnState.SPEAKING, TurnState.DRAFT, TurnState.COMMITTED, TurnState.DROPPED}),
+    TurnState.COMMITTED: frozenset({TurnState.DRAFT, TurnState.COMMITTED, TurnState.DROPPED, TurnState.MERGED}),
+    TurnState.DROPPED: frozenset({TurnState.DROPPED}),
+    TurnState.MERGED: frozenset(),
+}
+
+
+class IllegalTurnMove(RuntimeError):
+    """A turn was asked to make a move the state machine does not have."""
+
+
 @dataclass
 class Draft:
     """The turn's ending as prepared during a pause: final transcript and a held reply."""
@@ -65,6 +81,11 @@ class Turn:
     committed_end: int = 0  # buffer index where the committed audio ends
     speech_end_ms: float = 0.0
 
+    def move(self, to: TurnState) -> None:
+        if to not in MOVES[self.state]:
+            raise IllegalTurnMove(f"turn {self.item_id}: {self.state.value} -> {to.value} is not a legal move")
+        self.state = to
+
     @property
     def open(self) -> bool:
         return self.state in (TurnState.SPEAKING, TurnState.DRAFT)
@@ -92,7 +113,7 @@ class Turn:
         self.retract(conversation)
         self.draft = None
         if self.state is TurnState.DRAFT:
-            self.state = TurnState.SPEAKING
+            self.move(TurnState.SPEAKING)
 
     def retract(self, conversation: Conversation) -> list[str]:
         """Remove every item this turn added to the conversation; the ids the client knew."""

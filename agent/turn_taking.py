@@ -154,7 +154,7 @@ class TurnTaking:
             create = bool((self.turn_detection or {}).get("create_response", True))
             draft = self._begin_draft(turn, ev.speech_end_ms, create_response=create)
         draft.metrics.mark("end_of_turn")
-        turn.state = TurnState.COMMITTED  # closed to new audio; _commit decides its fate
+        turn.move(TurnState.COMMITTED)  # closed to new audio; _commit decides its fate
         turn.committed_end = draft.end
         self.last_turn = turn  # speech from here on may continue it (a merge), even before its commit finishes
         self._committing.add(turn)
@@ -237,7 +237,8 @@ class TurnTaking:
         end = last_voiced + TAIL_MS * RATE // 1000 if end is None else end
         draft = Draft(end, speech_end_ms, metrics)
         draft.start = turn.start
-        turn.draft, turn.state = draft, TurnState.DRAFT
+        turn.draft = draft
+        turn.move(TurnState.DRAFT)
         audio = self.mic.slice(turn.start, end)
         draft.decode = self._spawn(self._prepare(turn, draft, audio, create_response), "decode")
         return draft
@@ -291,7 +292,7 @@ class TurnTaking:
                 create = bool((self.turn_detection or {}).get("create_response", True))
                 draft = self._begin_draft(turn, draft.speech_end_ms, create_response=create, end=draft.end)
                 draft.metrics.mark("end_of_turn")
-            turn.state = TurnState.COMMITTED
+            turn.move(TurnState.COMMITTED)
             await self._turn_changed()
             await draft.ready.wait()
             t = draft.transcript
@@ -327,7 +328,7 @@ class TurnTaking:
     async def _drop(self, turn: Turn, reason: str) -> None:
         """The turn was not a turn: nothing it started goes on, nothing it added stays."""
         log.info("session %s: turn %s dropped (%s)", self.id, turn.item_id, reason)
-        turn.state = TurnState.DROPPED
+        turn.move(TurnState.DROPPED)
         await turn.cancel_tasks()
         turn.retract(self.conversation)
         await self._turn_changed()
@@ -377,9 +378,11 @@ class TurnTaking:
         """The user went on right after `prev` was committed: one thought. Its reply is
         dropped without residue, and `turn` decodes both parts' audio together."""
         async with self._commit_lock:
+            if prev.state is not TurnState.COMMITTED:  # dropped meanwhile (noise, a backchannel): nothing to merge
+                return
             await prev.cancel_tasks()  # its reply, playing or still held back  # a reply still held back (its commit has not run yet) goes too
             removed = prev.retract(self.conversation)
-            prev.state = TurnState.MERGED
+            prev.move(TurnState.MERGED)
             turn.start = min(turn.start, prev.start)
         for item_id in removed:
             await self.send({"type": "conversation.item.deleted", "item_id": item_id})

@@ -204,3 +204,22 @@ def test_the_echo_reference_knows_its_own_voice_and_not_other_peoples(runtime):
         audio = resample(audio.astype(np.float32), rate, 16_000)
         assert ref.similarity(audio[8000:12800]) < 0.55, clip.name
     assert pcm16_to_float(float_to_pcm16(reply)).shape == reply.shape
+
+
+def test_a_turn_makes_only_the_moves_of_its_state_machine():
+    from agent.turn import MOVES, IllegalTurnMove, Turn, TurnState
+
+    turn = Turn(0, 0.0)
+    for to in (TurnState.DRAFT, TurnState.SPEAKING, TurnState.DRAFT, TurnState.COMMITTED, TurnState.DRAFT, TurnState.COMMITTED, TurnState.MERGED):
+        turn.move(to)
+    for state, legal in MOVES.items():
+        for to in set(TurnState) - legal:
+            t = Turn(0, 0.0)
+            t.state = state
+            try:
+                t.move(to)
+            except IllegalTurnMove as exc:
+                assert state.value in str(exc) and to.value in str(exc)
+            else:
+                raise AssertionError(f"{state} -> {to} was allowed")
+    assert not MOVES[TurnState.MERGED] and MOVES[TurnState.DROPPED] == {TurnState.DROPPED}

@@ -18,6 +18,7 @@ import time
 from typing import Any, Callable, Iterator
 
 import httpx
+import numpy as np
 import pytest
 import websockets
 
@@ -237,3 +238,46 @@ async def test_ticket_listing_bounds_its_parameters(serve: Serve) -> None:
             _assert_error(resp.json(), "invalid_parameter")
         far = await http.get(serve.http + "/v1/tickets", params={"offset": "1000000000"})
         assert far.status_code == 200 and far.json()["data"] == []
+
+
+async def test_bad_frames_and_floods_get_coded_errors_and_a_spoken_turn_still_works(serve: Serve) -> None:
+    """Malformed, oversized and binary frames, unknown events and an audio flood far above
+    real time each get their coded error; the same session then holds a spoken turn of a
+    real recording (tests/fixtures/speech: LJ Speech, public domain)."""
+    from bench.real_clips import read_wav
+    from media.pcm import resample
+    from tests.conftest import ROOT as REPO
+
+    c = await RawClient.connect(serve.ws + "/realtime")
+    try:
+        await c.configure()
+        bad = [("{not json", "invalid_json"), ("[1, 2]", "invalid_event"), (json.dumps({"no": "type"}), "missing_type"),
+               (json.dumps({"type": "session.destroy"}), "unknown_event_type"), (b"\x00\x01binary", "binary_not_supported"),
+               (json.dumps({"type": "input_audio_buffer.append", "audio": "A" * (1 << 21)}), "message_too_large")]
+        for frame, code in bad:
+            await c.ws.send(frame)
+            err = await c.wait_for("error", lambda e, code=code: e["error"]["code"] == code, timeout=30)
+            assert err["error"]["message"], err
+        one_s = "A" * (24000 * 2 // 3 * 4)  # 1 s of silence, base64
+        for _ in range(120):  # 2 minutes of audio in a burst: far above 4x real time after the allowed 60 s
+            await c.ws.send(json.dumps({"type": "input_audio_buffer.append", "audio": one_s}))
+        flood = await c.wait_for("error", lambda e: e["error"]["code"] == "rate_limited", timeout=60)
+        assert flood["error"].get("param") == "audio"
+        assert (await c.configure())["type"] == "session.updated"  # the session goes on
+    finally:
+        await c.close()
+    # a new session holds a spoken turn
+    rate, audio = read_wav(REPO / "tests" / "fixtures" / "speech" / "s08_ljspeech_LJ001-0013.wav")
+    voice = resample(audio.astype("float32"), rate, 24000)
+    c = await RawClient.connect(serve.ws + "/realtime")
+    try:
+        await c.configure()
+        await c.stream_audio(np.concatenate([np.zeros(7200, np.float32), voice, np.zeros(36000, np.float32)]))
+        heard = await c.wait_for("conversation.item.input_audio_transcription.completed", timeout=120)
+        assert "ugly" in heard["transcript"].lower(), heard
+        done = await c.wait_for("response.done", timeout=120)
+        assert done["response"]["status"] == "completed"
+        assert done["response"]["output"][0]["content"][0]["transcript"]
+    finally:
+        await c.close()
+    await _no_sessions(serve)
