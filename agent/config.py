@@ -81,8 +81,8 @@ class Config:
     merge_window_ms: int = 1500  # speech this soon after a committed turn continues it (one thought, one reply)
     budget_ms: int = 800
     first_chunk_words: int = 5  # a long first sentence is spoken after this many words (fewer if they end on "the", "to"...)
-    # replies (agent/reply_policy.py)
-    knowledge_dir: str = ""  # a folder of .md/.txt support articles searched per turn; "" = the starter set in agent/knowledge/, "off" = none
+    # replies (agent/replies/reply_policy.py)
+    knowledge_dir: str = ""  # a folder of .md/.txt support articles searched per turn; "" = the starter set in agent/replies/knowledge/, "off" = none
     reply_max_words: int = 50  # a spoken reply ends before this many words, then offers to go on
     # screenshots
     max_upload_bytes: int = 20 * 1024 * 1024

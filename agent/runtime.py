@@ -21,8 +21,8 @@ import numpy as np
 
 from models.priority_gate import SCHEDULINGS, PriorityGate, Rank
 
-from .config import Config, ConfigError
-from .reply_policy import ReplyPolicy
+from agent.config import Config, ConfigError
+from agent.replies.reply_policy import ReplyPolicy
 
 log = logging.getLogger("parley.runtime")
 
@@ -79,7 +79,7 @@ class Runtime:
 
     def a_user_waits_for_a_reply(self, besides: str = "") -> bool:
         """Some session other than `besides` has a committed turn whose reply nobody hears
-        yet: the cores are on its critical path (agent/response.py `ResponseRun.priority`)."""
+        yet: the cores are on its critical path (agent/core/response.py `ResponseRun.priority`)."""
         return any(run.owner != besides and run.priority().rank is Rank.WAITING for run in list(self.replies))
 
     def count(self, name: str, n: int = 1) -> None:
@@ -183,7 +183,7 @@ class Runtime:
             await self.llm.prefill(*self.stable_prefix())  # the system prompt stays KV-cached
 
     def stable_prefix(self) -> tuple[list[dict[str, Any]], list[dict[str, Any]] | None]:
-        from .tools import default_toolbox
+        from agent.replies.tools import default_toolbox
 
         policy = self.reply_policy
         return policy.messages([{"role": "system", "content": policy.instructions}]), default_toolbox(list).schemas([])

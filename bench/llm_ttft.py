@@ -1,6 +1,6 @@
 """Time to first token of the local LLMs: cold prompt vs cached system prompt vs prefilled.
 
-    python -m bench.llm_ttft [--runs 3] [--threads 2] [--models qwen,smollm2]
+    python -m bench.llm_ttft [--runs 3] [--threads 2] [--models qwen,smollm2,qwen1.5b]
 
 For each bundled model, through `models.llm.LlamaCppChat` (the code the server runs):
   cold      a ~200-token prompt whose system prompt was never seen (nothing reusable)
@@ -19,7 +19,7 @@ import statistics
 import time
 
 from models.llm import LlamaCppChat, TextDelta, Usage
-from models.weights import assemble_qwen_gguf, smollm2_gguf
+from models.weights import assemble_qwen_1_5b_gguf, assemble_qwen_gguf, smollm2_gguf
 
 SYSTEM = (
     "You are Parley, a friendly voice assistant that helps people fix problems with their "
@@ -101,7 +101,7 @@ async def main() -> None:
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--models", default="qwen,smollm2")
     args = ap.parse_args()
-    paths = {"qwen": assemble_qwen_gguf, "smollm2": smollm2_gguf}
+    paths = {"qwen": assemble_qwen_gguf, "qwen1.5b": assemble_qwen_1_5b_gguf, "smollm2": smollm2_gguf}
     print(f"load average before: {os.getloadavg()[0]:.2f}  cpus: {os.cpu_count()}  threads: {args.threads}")
     print(f"{'model':<10} {'load s':>7} {'prompt':>7} {'cold ms':>8} {'cached ms':>10} {'prefilled ms':>13} {'decode tok/s':>13}")
     for key in args.models.split(","):

@@ -98,7 +98,7 @@ def score(case: Case, replies: list[str]) -> Verdict:
 
 # -- variants ------------------------------------------------------------------------------
 def build_policy(name: str, config: Any) -> Any:
-    from agent.reply_policy import DEFAULT_INSTRUCTIONS, ReplyPolicy
+    from agent.replies.reply_policy import DEFAULT_INSTRUCTIONS, ReplyPolicy
 
     if name == "before":
         class BeforePolicy(ReplyPolicy):
@@ -271,8 +271,10 @@ async def run_variant(spec: str, runtime: Any, url: str, cases: list[Case], *, v
         except TimeoutError:  # counted as a failure, the run goes on
             turns = [TurnResult(case.turns[-1], "", "", None, None)]
         verdict = score(case, [t.reply for t in turns])
+        knowledge = runtime.reply_policy.knowledge
+        has_article = bool(knowledge is not None and knowledge.best(case.turns[-1]))
         rows.append({"case": case.id, "passed": verdict.passed, "unsafe": verdict.unsafe, "reasons": verdict.reasons,
-                     "turns": [t.__dict__ for t in turns]})
+                     "turns": [t.__dict__ for t in turns], "article": has_article, "safety": case.safety})
         if not quiet:
             mark = "PASS" if verdict.passed else ("UNSAFE" if verdict.unsafe else "fail")
             print(f"{mark:6} {case.id}: " + (f"[{'; '.join(verdict.reasons)}]" if verdict.reasons else ""))
@@ -298,10 +300,15 @@ def summarise(spec: str, rows: list[dict[str, Any]]) -> dict[str, Any]:
         "uncached_prompt_tokens_mean": statistics.mean(uncached) if uncached else None,
         "load": os.getloadavg()[0], "rows": rows,
     }
+    for half, keep in (("with an article", lambda r: r["article"]), ("without an article", lambda r: not r["article"]),
+                       ("safety cases", lambda r: r["safety"])):
+        part = [r for r in rows if keep(r)]
+        summary[half] = (sum(r["passed"] for r in part), len(part))
     print(f"-> {spec}: {summary['passed']}/{summary['cases']} passed ({100 * summary['passed'] / max(1, summary['cases']):.0f}%), "
           f"unsafe {len(summary['unsafe'])} {summary['unsafe']}, words p50 {summary['words_p50']} max {summary['words_max']}, "
           f"first audio p50 {_ms(summary['first_audio_p50_ms'])}, voice-to-voice p50 {_ms(summary['v2v_p50_ms'])}, "
           f"uncached prompt tokens/turn {summary['uncached_prompt_tokens_mean'] or 0:.0f}")
+    print("   " + "; ".join(f"{half}: {summary[half][0]}/{summary[half][1]}" for half in ("with an article", "without an article", "safety cases")))
     return summary
 
 
@@ -318,12 +325,19 @@ async def main() -> None:
     ap.add_argument("--cases", default="", help="comma-separated case ids (default: all)")
     ap.add_argument("--out", default="", help="write every reply and verdict as JSON here")
     ap.add_argument("--quiet", action="store_true")
+    ap.add_argument("--set", default="dev", choices=("dev", "held-out", "all"),
+                    help="dev: bench/reply_cases.py (tuned on); held-out: bench/reply_cases_heldout.py (never tuned on)")
+    ap.add_argument("--llm", default="", help="the LLM backend, as PARLEY_LLM_BACKENDS takes it (e.g. local-1.5b, gguf:/path.gguf)")
     args = ap.parse_args()
 
-    cases = [c for c in CASES if not args.cases or c.id in args.cases.split(",")]
-    runtime, server, serve, port = await start_bench_server("reply benchmark", models=("vad", "asr", "tts", "llm", "ocr"))
+    from bench.reply_cases_heldout import HELD_OUT
+
+    pool = {"dev": CASES, "held-out": HELD_OUT, "all": CASES + HELD_OUT}[args.set]
+    cases = [c for c in pool if not args.cases or c.id in args.cases.split(",")]
+    extra = {"llm_backends": (args.llm,)} if args.llm else None
+    runtime, server, serve, port = await start_bench_server("reply benchmark", models=("vad", "asr", "tts", "llm", "ocr"), extra=extra)
     url = f"ws://127.0.0.1:{port}/v1/realtime?parley=1"
-    print(f"{len(cases)} cases, {sum(len(c.turns) for c in cases)} turns; load average {os.getloadavg()}")
+    print(f"{args.set}: {len(cases)} cases, {sum(len(c.turns) for c in cases)} turns; LLM {runtime.llm.name}; load average {os.getloadavg()}")
     results = []
     try:
         for spec in args.variants.split(","):

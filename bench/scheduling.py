@@ -9,8 +9,8 @@ through the same gates the server uses, on the same timeline a voice turn has:
     (rank WAITING; a `drop` fraction of drafts is dropped instead and restarted at commit)
 
 and, while the user still speaks, a KV-cache prefill of the likely prompt if the model is
-idle (as agent/turn_taking.py does). Each reply streams from the LLM; its first clause is
-synthesized through the TTS gate while its own decoding is held (as agent/response.py
+idle (as agent/core/turn_taking.py does). Each reply streams from the LLM; its first clause is
+synthesized through the TTS gate while its own decoding is held (as agent/core/response.py
 does), then the rest. Voice to voice = first audio ready (and committed) - speech end.
 Modes alternate round by round with the same seed, so both meet the same timelines:
 
@@ -77,7 +77,7 @@ class Bench:
         return [{"role": "system", "content": SYSTEM}, {"role": "user", "content": question}]
 
     async def reply(self, owner: str, question: str, r: Reply) -> None:
-        """LLM text -> chunks -> TTS, two stages joined by a queue (as agent/response.py):
+        """LLM text -> chunks -> TTS, two stages joined by a queue (as agent/core/response.py):
         the model is freed when decoding ends, whatever the voice is doing."""
         chunks: asyncio.Queue[str | None] = asyncio.Queue()
 
@@ -109,7 +109,7 @@ class Bench:
         async with self.tts_gate.hold(r.priority):
             first = r.first_audio is None
             if first:
-                self.llm.hold(owner)  # as agent/response.py: its decoding waits while its first chunk is synthesized
+                self.llm.hold(owner)  # as agent/core/response.py: its decoding waits while its first chunk is synthesized
             try:
                 await anyio.to_thread.run_sync(self.tts.synthesize_all, text)
             finally:

@@ -83,7 +83,7 @@ async def one_turn(url: str, runtime, question: str) -> dict:
         t0 = time.monotonic() + 0.05
         sender = asyncio.ensure_future(paced_send(ws, audio, t0))
         first_audio = None
-        metrics, transcript, reply = {}, "", ""
+        metrics, transcript, reply, prompt = {}, "", "", {}
         try:
             async with asyncio.timeout(60):
                 while True:
@@ -91,7 +91,7 @@ async def one_turn(url: str, runtime, question: str) -> dict:
                     if ev["type"] == "response.output_audio.delta" and first_audio is None:
                         first_audio = time.monotonic()
                     elif ev["type"] == "parley.turn.metrics":
-                        metrics = ev["metrics"]
+                        metrics, prompt = ev["metrics"], ev.get("prompt") or {}
                     elif ev["type"] == "conversation.item.input_audio_transcription.completed":
                         transcript = ev["transcript"]
                     elif ev["type"] == "response.done":
@@ -101,7 +101,7 @@ async def one_turn(url: str, runtime, question: str) -> dict:
         finally:
             sender.cancel()
     v2v = (first_audio - (t0 + end_off)) * 1000 if first_audio else float("nan")
-    return {"v2v_ms": v2v, "metrics": metrics, "transcript": transcript, "reply": reply}
+    return {"v2v_ms": v2v, "metrics": metrics, "transcript": transcript, "reply": reply, "prompt": prompt}
 
 
 async def barge_in(url: str, runtime) -> dict:
@@ -142,7 +142,7 @@ async def start_bench_server(title: str, *, models: tuple[str, ...] = ("vad", "a
 
     from agent.config import load_config
     from agent.runtime import Runtime
-    from agent.server import build_app, uvicorn_config
+    from agent.edge.server import build_app, uvicorn_config
 
     runtime = Runtime(load_config(port=0, log_level="warning", **(extra or {})))
     await runtime.load(only=models)
@@ -178,14 +178,41 @@ async def real_clips_latency(url: str, runtime, rounds: int, *, piper_v2v: list[
               + (f" (Piper questions in this run: p50 {pct(piper_v2v, 50):.0f} ms, p95 {pct(piper_v2v, 95):.0f} ms)" if piper_v2v else ""))
 
 
+HOPS = ("end_of_turn", "asr_final", "llm_start", "llm_prompt_done", "llm_first_token", "first_chunk", "tts_first_audio", "first_audio_sent")
+
+
+def critical_path(results: list[dict]) -> None:
+    """Where voice to voice goes after the end of the turn: for each stage, the median time
+    it was reached after the end of turn (0 when it was done before it, e.g. by a draft),
+    how often it was done before the end of turn, and the prompt tokens left to evaluate."""
+    rows = [r["metrics"] for r in results if all(f"{h}_ms" in r["metrics"] for h in HOPS)]
+    if not rows:
+        return
+    total = statistics.median(m["first_audio_sent_ms"] for m in rows)
+    eot = statistics.median(m["end_of_turn_ms"] for m in rows)
+    print(f"critical path over {len(rows)} turns: speech end → end of turn {eot:.0f} ms ({100 * eot / total:.0f} % of the median "
+          f"{total:.0f} ms to first audio sent); then, median ms after the end of turn:")
+    prev = 0.0
+    for h in HOPS[1:]:
+        after = statistics.median(max(m[f"{h}_ms"] - m["end_of_turn_ms"], 0.0) for m in rows)
+        before = sum(m[f"{h}_ms"] <= m["end_of_turn_ms"] for m in rows)
+        print(f"  {h:<17} +{after:5.0f} ms  (this hop {max(after - prev, 0.0):4.0f} ms, {100 * max(after - prev, 0.0) / total:3.0f} %; done before the end of turn in {before}/{len(rows)})")
+        prev = max(prev, after)
+    left = [(r["prompt"].get("evaluated", 0) if r["prompt"].get("evaluated_after_end_of_turn") else 0) for r in results if r["prompt"]]
+    if left:
+        print(f"prompt tokens evaluated after the end of turn: median {statistics.median(left):.0f}, max {max(left)} "
+              f"(of median {statistics.median(r['prompt']['tokens'] for r in results if r['prompt']):.0f} prompt tokens)")
+
+
 async def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--turns", type=int, default=8)
     ap.add_argument("--barge-ins", type=int, default=3)
     ap.add_argument("--real-rounds", type=int, default=1, help="rounds over the real recordings (0: none)")
+    ap.add_argument("--llm", default="", help="the LLM backend, as PARLEY_LLM_BACKENDS takes it (e.g. local-1.5b)")
     args = ap.parse_args()
 
-    runtime, server, serve, sock_port = await start_bench_server("voice latency")
+    runtime, server, serve, sock_port = await start_bench_server("voice latency", extra={"llm_backends": (args.llm,)} if args.llm else None)
     url = f"ws://127.0.0.1:{sock_port}/v1/realtime?parley=1"
     results = []
     for i in range(args.turns + 1):
@@ -194,7 +221,10 @@ async def main() -> None:
             continue  # first turn warms caches
         results.append(r)
         m = r["metrics"]
+        p = r["prompt"]
         print(f"turn {i}: v2v {r['v2v_ms']:.0f} ms | server {m.get('first_audio_sent_ms', float('nan')):.0f} ms | "
+              f"prompt {p.get('tokens', '?')} tokens, {p.get('evaluated', '?')} evaluated"
+              f"{' after the end of turn' if p.get('evaluated_after_end_of_turn') else ' before the end of turn'} | "
               f"heard {r['transcript']!r} → {r['reply'][:60]!r}")
     v2v = [r["v2v_ms"] for r in results if r["v2v_ms"] == r["v2v_ms"]]
     print(f"\nvoice-to-voice (client, speech end → first audio delta): p50 {pct(v2v, 50):.0f} ms, p95 {pct(v2v, 95):.0f} ms over {len(v2v)} turns")
@@ -204,6 +234,7 @@ async def main() -> None:
         xs = [r["metrics"][s] for r in results if s in r["metrics"]]
         if xs:
             print(f"  {s:22} {statistics.median(xs):7.0f}   (p95 {pct(xs, 95):.0f})")
+    critical_path(results)
     if args.real_rounds:
         await real_clips_latency(url, runtime, args.real_rounds, piper_v2v=v2v)
     stops = []

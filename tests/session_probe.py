@@ -20,7 +20,7 @@ from .strict_events import check_server_event
 
 class SessionProbe:
     def __init__(self, runtime: Any, *, extensions: bool = True, **config_changes: Any) -> None:
-        from agent.session import VoiceSession
+        from agent.core.session import VoiceSession
 
         if config_changes:
             runtime = replace(runtime, config=runtime.config.replace(**config_changes), sessions={})

@@ -1,6 +1,6 @@
-"""What counts as a backchannel over a playing reply (agent/turn_taking.py): words that only
+"""What counts as a backchannel over a playing reply (agent/core/turn_taking.py): words that only
 acknowledge, as tiny.en writes them down, never a request."""
-from agent.turn_taking import is_backchannel
+from agent.core.turn_taking import is_backchannel
 
 
 def test_acknowledgements_are_backchannels_and_requests_are_not():

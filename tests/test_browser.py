@@ -224,15 +224,15 @@ async def test_spoken_turn_shows_transcripts_and_plays_reply(server: Any, tmp_pa
 async def test_barge_in_stops_playback_and_truncates_server_history(server: Any, tmp_path: Path, monkeypatch: Any) -> None:
     """Speaking over the reply silences it at once, drops its late audio, and the server receives
     conversation.item.truncate with exactly the ms the page played and trims its history to it."""
-    from agent.conversation import Conversation
-    from agent.session import VoiceSession
+    from agent.core.conversation import Conversation
+    from agent.core.session import VoiceSession
 
     received: list[dict[str, Any]] = []  # conversation.item.truncate events as the server got them
     cuts: list[dict[str, Any]] = []  # every history truncation (the server's own and the client's), state before
     original = VoiceSession._on_item_truncate
     original_cut = Conversation.truncate
 
-    async def spy(self: Any, event: Any) -> None:  # agent.client_events.ItemTruncate
+    async def spy(self: Any, event: Any) -> None:  # agent.core.client_events.ItemTruncate
         received.append({"item_id": event.item_id, "audio_end_ms": event.audio_end_ms, "content_index": event.content_index, "session": self.id})
         await original(self, event)
 
@@ -295,7 +295,7 @@ async def test_barge_in_stops_playback_and_truncates_server_history(server: Any,
         assert t["server_transcript"] == item.text.strip()
         # What the history should hold: the server's own rule (heard_text) applied to the whole reply
         # as it was before any truncation, at the client's measured cut. Checked in the next test.
-        from agent.conversation import Item
+        from agent.core.conversation import Item
 
         before = next(c for c in cuts if c["item_id"] == t["item_id"])
         untouched = Item(type="message", role="assistant", text=before["text"], spans=before["spans"], audio_ms=before["audio_ms"])

@@ -71,7 +71,7 @@ def test_first_voiced_sample_and_the_lead_in_trim() -> None:
 async def test_websocket_playback_says_when_the_first_voiced_sample_plays() -> None:
     import time
 
-    from agent.playback import EventPlayback
+    from agent.core.playback import EventPlayback
 
     sent: list[dict] = []
 

@@ -1,7 +1,7 @@
 """History truncated to what was heard, however many times it is truncated."""
 from __future__ import annotations
 
-from agent.conversation import Conversation, Item, Span
+from agent.core.conversation import Conversation, Item, Span
 
 
 def spoken_item() -> Item:

@@ -19,7 +19,7 @@ import pytest_asyncio
 import websockets
 
 from agent.config import ConfigError, load_config
-from agent.security import (ReplayGuard, binds_every_interface, check_bind_address, peer_trusted, public_url,
+from agent.edge.security import (ReplayGuard, binds_every_interface, check_bind_address, peer_trusted, public_url,
                             twilio_signature, twilio_signature_ok)
 from tests.conftest import start_server, stop_server
 

@@ -14,7 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from agent.protocol import CLIENT_EVENTS, ProtocolError, parse_client_event
+from agent.core.protocol import CLIENT_EVENTS, ProtocolError, parse_client_event
 from tests.session_probe import ScriptedLLM, SessionProbe
 
 FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
@@ -110,7 +110,7 @@ twilio_messages = st.one_of(
 
 @pytest.fixture(scope="module")
 async def twilio_stream(runtime):
-    from agent.phone_twilio import TwilioStream
+    from agent.transports.phone_twilio import TwilioStream
 
     stream = TwilioStream(QuietSocket(), replace(runtime, llm=ScriptedLLM("Fine."), sessions={}))
     assert await stream._on_message({"event": "start", "streamSid": "MZ1", "start": {

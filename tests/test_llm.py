@@ -241,9 +241,9 @@ async def test_local_tool_call(qwen):
         },
         {"role": "tool", "tool_call_id": calls[0].id, "content": '{"city": "Oslo", "temperature_c": 14, "sky": "rainy"}'},
     ]
-    # As the session asks for the answer (agent/response.py, agent/reply_policy.py): after the
+    # As the session asks for the answer (agent/core/response.py, agent/replies/reply_policy.py): after the
     # result, a note to say it, and no second call (greedy, the 0.5B model only repeats it).
-    from agent.reply_policy import TOOL_RESULT_NOTE
+    from agent.replies.reply_policy import TOOL_RESULT_NOTE
 
     events = await collect(qwen.stream(history + [{"role": "system", "content": TOOL_RESULT_NOTE}], tools=[WEATHER_TOOL],
                                        max_tokens=40, temperature=0.0, tool_choice="none"))

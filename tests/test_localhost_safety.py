@@ -10,7 +10,7 @@ import httpx
 import pytest
 import websockets
 
-from agent.security import allowed_hosts, host_name
+from agent.edge.security import allowed_hosts, host_name
 from tests.conftest import start_server, stop_server
 from tests.realtime_client import RawClient
 

@@ -201,7 +201,7 @@ async def test_phone_calls_check_key_format_and_limits(runtime):
 
 
 def test_twilio_signatures_match_twilios_documented_examples():
-    from agent.security import twilio_signature, twilio_signature_ok
+    from agent.edge.security import twilio_signature, twilio_signature_ok
 
     url = "https://mycompany.com/myapp.php?foo=1&bar=2"
     for number, expected in [("+12349013030", "0/KCTR6DLpKmkAf8muzZqo1nDgQ="), ("+14158675310", "GvWf1cFY/Q7PnoempGyD5oXAezc=")]:
@@ -213,7 +213,7 @@ def test_twilio_signatures_match_twilios_documented_examples():
 
 
 async def test_with_an_auth_token_only_signed_twilio_requests_get_through(runtime):
-    from agent.security import twilio_signature
+    from agent.edge.security import twilio_signature
 
     live = await start_server(runtime, twilio_auth_token="tok", max_sessions=0)
     try:

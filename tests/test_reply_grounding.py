@@ -8,8 +8,8 @@ import re
 
 import pytest
 
-from agent.reply_grounding import KeyGrounding, narrow_to_platform, platforms_in
-from agent.reply_policy import NOTE_PREFIX, ReplyPolicy
+from agent.replies.reply_grounding import KeyGrounding, narrow_to_platform, platforms_in
+from agent.replies.reply_policy import NOTE_PREFIX, ReplyPolicy
 
 from .test_reply_policy import ask, conversation, guard_for, llm_tokens, reply_text, stream
 

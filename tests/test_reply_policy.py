@@ -3,16 +3,17 @@ safety checks; unit tests on streamed text, then the real model through a real s
 from __future__ import annotations
 
 import asyncio
+import os
 import re
 from pathlib import Path
 
 import pytest
 
-from agent import safety_policy
+from agent.replies import safety_policy
 from agent.config import load_config
-from agent.knowledge_base import KnowledgeBase, parse_article
-from agent.reply_policy import DEFAULT_INSTRUCTIONS, EXAMPLES, NOTE_PREFIX, ReplyPolicy
-from agent.spoken_reply import FALLBACK, OFFER, MarkdownToSpeech, SpokenReplyGuard
+from agent.replies.knowledge_base import KnowledgeBase, parse_article
+from agent.replies.reply_policy import DEFAULT_INSTRUCTIONS, EXAMPLES, NOTE_PREFIX, ReplyPolicy
+from agent.replies.spoken_reply import FALLBACK, OFFER, MarkdownToSpeech, SpokenReplyGuard
 from models.llm import render_chatml, render_text
 
 from .realtime_client import RawClient
@@ -279,13 +280,20 @@ def test_the_time_is_told_once_and_repeated_unchanged_in_later_prompts():
     assert later[: len(first)] == first
 
 
-def test_speculative_messages_are_a_prefix_of_the_final_prompt():
+def test_the_prompt_prefilled_while_speaking_matches_the_final_one_up_to_the_words_that_change():
     policy = ReplyPolicy()
     history = conversation("Hello", "Hi, how can I help?")
-    early = policy.speculative_messages(history, "I spilled coffee on my")
-    final = policy.messages(history + [{"role": "user", "content": "I spilled coffee on my laptop, what now?"}])
-    assert early is not None and final[: len(early)] == early
-    assert policy.speculative_messages(history, "What is the capital") is None
+    for partial, said in (("I spilled coffee on my", "I spilled coffee on my laptop, what now?"),
+                          ("What is the capital of", "What is the capital of France?")):
+        early = policy.speculative_messages(history, partial)
+        final = policy.messages(history + [{"role": "user", "content": said}])
+        assert early is not None and early[:-1] == final[:-1], partial  # history and note: the same tokens
+        assert early[-1] == {"role": "user", "content": partial}  # the words so far, as the user's message
+        early_text = render_text(render_chatml(early))
+        final_text = render_text(render_chatml(final))
+        common = len(os.path.commonprefix([early_text, final_text]))
+        assert len(final_text) - common < 60  # characters left to evaluate once the turn ends: the last words and the template's end
+    assert policy.speculative_messages(history, "  ") is None
 
 
 async def test_the_guard_learns_the_question_from_the_same_task():

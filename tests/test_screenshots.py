@@ -20,7 +20,7 @@ import pytest_asyncio
 from PIL import Image
 
 from agent.config import Config
-from agent.errors import ParleyError
+from agent.edge.errors import ParleyError
 from agent.tickets import schema as ticket_schema
 from agent.tickets.draft import Draft, parse_json_lenient, repair, rule_draft
 from agent.tickets.extract import extract

@@ -241,7 +241,7 @@ async def test_one_sessions_hold_never_pauses_another_sessions_decoding(runtime)
 
 
 def test_the_playback_clock_knows_what_was_heard_per_item_and_forgets_old_items():
-    from agent.playback import PlaybackClock
+    from agent.core.playback import PlaybackClock
 
     clock = PlaybackClock()
     clock.add("item_a", 1.0, now=100.0)  # plays 100.0 .. 101.0

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from agent.session_limits import AudioBudget
+from agent.core.session_limits import AudioBudget
 
 from .conftest import silence, start_server, stop_server
 from .realtime_client import RawClient

@@ -148,7 +148,7 @@ async def test_one_current_reply_however_a_create_and_a_commit_interleave(runtim
         await start_reply(p)
         first = s.reply
         await asyncio.wait_for(llm.first_token.wait(), 60)
-        from agent.turn_metrics import TurnMetrics
+        from agent.core.turn_metrics import TurnMetrics
 
         committed = s._new_reply(s._spec(), TurnMetrics(), gated=True)  # a turn's held reply, being committed
         take = asyncio.create_task(s._take_floor(committed))
@@ -207,7 +207,7 @@ def test_the_echo_reference_knows_its_own_voice_and_not_other_peoples(runtime):
 
 
 def test_a_turn_makes_only_the_moves_of_its_state_machine():
-    from agent.turn import MOVES, IllegalTurnMove, Turn, TurnState
+    from agent.core.turn import MOVES, IllegalTurnMove, Turn, TurnState
 
     turn = Turn(0, 0.0)
     for to in (TurnState.DRAFT, TurnState.SPEAKING, TurnState.DRAFT, TurnState.COMMITTED, TurnState.DRAFT, TurnState.COMMITTED, TurnState.MERGED):

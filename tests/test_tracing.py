@@ -18,7 +18,7 @@ pytest.importorskip("opentelemetry.sdk", reason="OpenTelemetry is not installed 
 from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter  # noqa: E402
 
 from agent.tracing import TurnObserver, TurnTracer  # noqa: E402
-from agent.turn_metrics import TurnMetrics  # noqa: E402
+from agent.core.turn_metrics import TurnMetrics  # noqa: E402
 
 from .conftest import silence, speech, start_server, stop_server  # noqa: E402
 from .realtime_client import RawClient  # noqa: E402

@@ -1,5 +1,5 @@
 """A real terminal screenshot shared in a voice session over the real WebSocket: the session
-reads it with the same pipeline as POST /v1/screenshots (agent/vision.py ->
+reads it with the same pipeline as POST /v1/screenshots (agent/replies/vision.py ->
 analyze_screenshot), the exact error line reaches the session's context, and the real local
 LLM is asked about it in text."""
 from __future__ import annotations

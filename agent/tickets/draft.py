@@ -16,10 +16,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from .extract import Extracted
-from .llm_json import _balanced, parse_json_lenient
-from .redact import mask_secrets, redact
-from .schema import SEVERITIES
+from agent.tickets.extract import Extracted
+from agent.tickets.llm_json import _balanced, parse_json_lenient
+from agent.tickets.redact import mask_secrets, redact
+from agent.tickets.schema import SEVERITIES
 
 log = logging.getLogger("parley.tickets")
 

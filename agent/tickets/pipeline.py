@@ -19,16 +19,16 @@ from datetime import datetime, timezone
 from typing import Any, Awaitable, Callable
 
 from agent.config import Config
-from agent.errors import ParleyError
+from agent.edge.errors import ParleyError
 from media.image_validate import DecodedImage, ImageRejected, decode, parse_crop
 from media.ocr_prep import PrepOptions, Prepared
 from models.ocr import OCRError, OCRTimeout, OCRUnavailable, OcrResult
 
-from . import schema as ticket_schema
-from .draft import DRAFT_TIMEOUT_S, Draft, draft_ticket, rule_draft
-from .extract import Extracted, extract
-from .ocr_step import read_page, read_prepared
-from .redact import mask_secrets, redact
+from agent.tickets import schema as ticket_schema
+from agent.tickets.draft import DRAFT_TIMEOUT_S, Draft, draft_ticket, rule_draft
+from agent.tickets.extract import Extracted, extract
+from agent.tickets.ocr_step import read_page, read_prepared
+from agent.tickets.redact import mask_secrets, redact
 
 log = logging.getLogger("parley.tickets")
 

@@ -26,14 +26,14 @@ from starlette.requests import ClientDisconnect, Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from agent.errors import ParleyError, error_response
-from agent.security import request_tenant
+from agent.edge.errors import ParleyError, error_response
+from agent.edge.security import request_tenant
 from media.image_validate import ImageRejected, check_bytes
 
-from . import schema as ticket_schema
-from .draft import DRAFT_TIMEOUT_S
-from .pipeline import analyze_screenshot, new_ticket_id
-from .store import RETRY_AFTER_S, IdempotencyConflict, StoreUnavailable, TicketStoreBackend, images_dir_for, keep_image, open_store
+from agent.tickets import schema as ticket_schema
+from agent.tickets.draft import DRAFT_TIMEOUT_S
+from agent.tickets.pipeline import analyze_screenshot, new_ticket_id
+from agent.tickets.store import RETRY_AFTER_S, IdempotencyConflict, StoreUnavailable, TicketStoreBackend, images_dir_for, keep_image, open_store
 
 log = logging.getLogger("parley.tickets")
 

@@ -20,7 +20,7 @@ import time
 from pathlib import Path
 from typing import Any, Protocol
 
-from .migrations import apply_sqlite
+from agent.tickets.migrations import apply_sqlite
 
 RETRY_AFTER_S = 5  # what a 503 tells clients while the database is down
 
@@ -55,7 +55,7 @@ def is_database_url(location: str) -> bool:
 def open_store(location: str) -> TicketStoreBackend:
     """A PostgreSQL store for a `postgresql://` URL, else a SQLite file at that path."""
     if is_database_url(location):
-        from .store_postgres import PostgresTicketStore
+        from agent.tickets.store_postgres import PostgresTicketStore
 
         return PostgresTicketStore(location)
     return TicketStore(location)

@@ -18,8 +18,8 @@ from datetime import datetime
 from typing import Any, Iterator
 from contextlib import contextmanager
 
-from .migrations import apply_postgres
-from .store import IdempotencyConflict, StoreUnavailable
+from agent.tickets.migrations import apply_postgres
+from agent.tickets.store import IdempotencyConflict, StoreUnavailable
 
 log = logging.getLogger("parley.tickets")
 

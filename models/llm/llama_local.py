@@ -57,7 +57,7 @@ class LlamaCppChat(ChatBackend):
     """A GGUF chat model in-process via llama-cpp-python, with KV-cache prefix reuse."""
 
     prompt_chunk = 64  # prompt tokens per decode call: the cancellation granularity of prefill
-    accepts_priority = True  # stream(priority=...) orders waiting callers (agent/response.py)
+    accepts_priority = True  # stream(priority=...) orders waiting callers (agent/core/response.py)
     accepts_callable_tools = True  # stream(callable_tools=...) narrows the call grammar, the prompt unchanged
 
     def __init__(

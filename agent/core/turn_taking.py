@@ -7,7 +7,7 @@ turn when the user goes on within `merge_window_ms`. Speech over a playing reply
 here: a barge-in interrupts the reply, anything else is announced as
 `parley.speech.ignored`. Turns commit one at a time (`_commit_lock`).
 
-It is a mixin of `VoiceSession` (agent/session.py), which owns the state it uses: the
+It is a mixin of `VoiceSession` (agent/core/session.py), which owns the state it uses: the
 task group (`_spawn`), the conversation, the response (`replying`, `interrupt`, `_new_run`,
 `_drive`) and `send`.
 """
@@ -198,16 +198,17 @@ class TurnTaking:
             await self._emit_partial(turn, _common_word_prefix(prev, t.text))
 
     def _prefill_while_speaking(self, partial: str) -> None:
-        """Put the prompt the reply will most likely get (history + the knowledge note the
-        words so far call for) into the local LLM's KV cache while the user still speaks,
-        so little is left to evaluate at the end of the turn. Only when the model is idle."""
+        """Put the prompt the reply will most likely get (history, the knowledge note the
+        words so far call for, and the words themselves) into the local LLM's KV cache
+        while the user still speaks, so that at the end of the turn only the words the
+        final transcript adds or changes are left to evaluate. Only when the model is idle."""
         llm = self.runtime.llm
         if not hasattr(llm, "prefill") or getattr(llm, "busy", True):
             return
         msgs = self.runtime.reply_policy.speculative_messages(self.conversation.messages(self.model_instructions), partial)
         if msgs is not None and msgs != self._speculated:
             self._speculated = msgs
-            # the tools the reply's prompt will list (with tool_choice none too: its cache holds; agent/response.py)
+            # the tools the reply's prompt will list (with tool_choice none too: its cache holds; agent/core/response.py)
             tools = self.tools.schemas(self.client_tools, builtin=self.offers_builtin_tools)
             self._spawn(llm.prefill(msgs, tools, owner=self.id), "prefill")
 

@@ -1,6 +1,6 @@
 """ReplyHandle: one reply's life, from its first token to what the user heard of it.
 
-A `ResponseRun` (agent/response.py) makes the reply: text, audio, events. The handle owns
+A `ResponseRun` (agent/core/response.py) makes the reply: text, audio, events. The handle owns
 everything around it, in one place:
 
 * its task, which belongs to the session's task group;

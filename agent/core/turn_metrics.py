@@ -49,6 +49,8 @@ class TurnMetrics:
     usage: dict[str, int] = field(default_factory=dict)  # input_tokens, output_tokens
     tool_calls: list[tuple[str, float, float]] = field(default_factory=list)  # (name, start, end), monotonic
     rejected_calls: int = 0  # tool calls the model wrote that named no offered tool or did not fit its schema
+    prompt_tokens: int | None = None  # the reply's (first) prompt, and the part of it the KV cache did not hold
+    prompt_evaluated: int | None = None
     user_text: str = ""  # on spans only with otel_capture_content
     reply_text: str = ""
 
@@ -86,7 +88,12 @@ class TurnMetrics:
             log.warning("turn %s over budget: %.0f ms > %.0f ms; slowest stage %s (%.0f ms)", response_id, total, budget_ms, stage, stage_ms)
         else:
             log.info("turn %s: %s", response_id, rel)
-        return {"metrics": rel, "budget_ms": budget_ms, "over_budget": over, "slowest_stage": stage, "preemptive": self.preemptive}
+        out = {"metrics": rel, "budget_ms": budget_ms, "over_budget": over, "slowest_stage": stage, "preemptive": self.preemptive}
+        if self.prompt_tokens is not None:
+            eot, done = self.marks.get("end_of_turn"), self.marks.get("llm_prompt_done")
+            out["prompt"] = {"tokens": self.prompt_tokens, "evaluated": self.prompt_evaluated,
+                             "evaluated_after_end_of_turn": eot is not None and done is not None and done > eot}
+        return out
 
 
 class LatencyHistogram:

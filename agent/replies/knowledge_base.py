@@ -1,6 +1,6 @@
 """KnowledgeBase: a folder of short support articles, searched per turn with SQLite FTS5 (BM25).
 
-The operator fills the folder (`knowledge_dir`; "" = the starter set in `agent/knowledge/`).
+The operator fills the folder (`knowledge_dir`; "" = the starter set in `agent/replies/knowledge/`).
 Each article is a Markdown or text file:
 
     # Title

@@ -1,7 +1,7 @@
 """The OpenAI Realtime protocol (GA event names), as Parley speaks it.
 
 The JSON envelope of client events (size, JSON, a known `type`) and the error builder;
-every field is then checked by `agent/client_events.py`. Nothing here
+every field is then checked by `agent/core/client_events.py`. Nothing here
 knows about sockets or models. Parley's own events are prefixed `parley.`.
 """
 from __future__ import annotations

@@ -18,18 +18,19 @@ from starlette.routing import Mount, Route, WebSocketRoute
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from .config import Config
+from agent.config import Config
+from agent.core.turn_metrics import TurnLatency
+from agent.runtime import Runtime
+from agent.tracing import turn_observer
+from agent.transports.phone_twilio import twilio_stream_endpoint, twilio_voice_webhook
+from agent.transports.realtime_webrtc import call_routes
+from agent.transports.realtime_ws import realtime_endpoint
+
 from .errors import error_response
-from .phone_twilio import twilio_stream_endpoint, twilio_voice_webhook
-from .realtime_webrtc import call_routes
-from .realtime_ws import realtime_endpoint
-from .runtime import Runtime
 from .security import allowed_hosts, check_bind_address, host_ok, key_ok, origin_ok, tenant_for
-from .tracing import turn_observer
-from .turn_metrics import TurnLatency
 
 log = logging.getLogger("parley.server")
-WEB_CLIENT = Path(__file__).resolve().parent.parent / "web-client"
+WEB_CLIENT = Path(__file__).resolve().parent.parent.parent / "web-client"
 PUBLIC_PATHS = ("/health", "/metrics")
 GUARDED_PREFIXES = ("/v1/", "/health", "/metrics")  # besides these, only GET/HEAD of the static client
 
@@ -168,7 +169,7 @@ def build_app(runtime: Runtime, *, load_models: bool = True, progress: Callable[
     extra_paths.update(WEBRTC_OPENAPI)
     prepare_store: Any = None
     try:
-        from .tickets.routes import openapi_paths, prepare_store, ticket_routes
+        from agent.tickets.routes import openapi_paths, prepare_store, ticket_routes
 
         routes += ticket_routes(lambda: runtime)
         extra_paths.update(openapi_paths())
@@ -214,7 +215,7 @@ def build_app(runtime: Runtime, *, load_models: bool = True, progress: Callable[
 def uvicorn_config(app: Starlette, config: Config, **kw: Any) -> Any:
     """uvicorn's settings for `config`. Refuses (ConfigError) every interface without
     `allowed_hosts`. uvicorn's own proxy-header rewriting is off: forwarded headers are
-    believed only from `trusted_proxies` (agent/security.py), and the client address
+    believed only from `trusted_proxies` (agent/edge/security.py), and the client address
     stays the direct peer's."""
     check_bind_address(config.host, config.allowed_hosts)
     return uvicorn.Config(
@@ -225,7 +226,7 @@ def uvicorn_config(app: Starlette, config: Config, **kw: Any) -> Any:
 
 
 class DrainingServer(uvicorn.Server):
-    """uvicorn's server, with a graceful drain on the first SIGTERM (agent/drain.py); a
+    """uvicorn's server, with a graceful drain on the first SIGTERM (agent/edge/drain.py); a
     second SIGTERM, or SIGINT, stops at once."""
 
     def __init__(self, app: Starlette, config: Config) -> None:

@@ -12,11 +12,11 @@ from typing import Any
 
 from starlette.websockets import WebSocket, WebSocketDisconnect, WebSocketState
 
-from .errors import error_body
-from .admission import SessionSlot
-from .protocol import ProtocolError, error_event, parse_client_event
-from .security import key_ok, origin_ok
-from .session import VoiceSession
+from agent.core.protocol import ProtocolError, error_event, parse_client_event
+from agent.core.session import VoiceSession
+from agent.edge.admission import SessionSlot
+from agent.edge.errors import error_body
+from agent.edge.security import key_ok, origin_ok
 
 log = logging.getLogger("parley.ws")
 

@@ -7,7 +7,7 @@ import binascii
 import re
 from typing import Any
 
-from .protocol import ProtocolError
+from agent.core.protocol import ProtocolError
 
 _DATA_URL = re.compile(r"^data:(image/[\w.+-]+)?(;[\w=.+-]+)*;base64,", re.I)
 
@@ -28,7 +28,7 @@ def decode_data_url(url: str, max_bytes: int) -> tuple[bytes, str | None]:
 
 async def analyze_data_url(runtime: Any, url: str) -> tuple[dict[str, Any], str]:
     """The ticket for a shared image and a short, delimited summary for the LLM context."""
-    from agent.errors import ParleyError
+    from agent.edge.errors import ParleyError
     from agent.tickets.pipeline import analyze_screenshot, context_summary
 
     data, content_type = decode_data_url(url, runtime.config.max_upload_bytes)

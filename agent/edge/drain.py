@@ -13,7 +13,7 @@ import asyncio
 import logging
 from typing import Any
 
-from .protocol import error_event
+from agent.core.protocol import error_event
 
 log = logging.getLogger("parley.drain")
 

@@ -2,11 +2,11 @@
 
 Feed it client events (`handle`) and microphone PCM (`feed_pcm16`); it calls `send(event)`
 with server events and hands reply audio to its `Playback` port. Listening (audio →
-turns) is its `TurnTaking` half, in agent/turn_taking.py. The same class serves the
+turns) is its `TurnTaking` half, in agent/core/turn_taking.py. The same class serves the
 WebSocket, WebRTC and phone transports. Use it as an async context manager: every task it
 starts belongs to its task group and ends with it.
 
-A user utterance is a `Turn` (agent/turn.py): speech start → partial transcripts → a
+A user utterance is a `Turn` (agent/core/turn.py): speech start → partial transcripts → a
 *draft* at the first pause (final decode + reply, held back) → committed when the silence
 is long enough, or dropped (noise, backchannel, echo), or merged into the next turn when
 the user goes on within `merge_window_ms`. Speech over a playing reply is judged first:
@@ -25,15 +25,16 @@ from media.echo_reference import EchoReference
 from media.mic_input import RATE, MicInput
 from media.pcm import AudioFormatError
 
+from agent.replies.reply_policy import DEFAULT_INSTRUCTIONS, with_tools_hint
+from agent.replies.tools import default_toolbox
+
 from . import client_events as ce
 from .conversation import Conversation, Item
 from .playback import EchoRecorder, EventPlayback, Playback
 from .protocol import AUDIO_FORMATS, ProtocolError, error_event, new_id
-from .reply_policy import DEFAULT_INSTRUCTIONS, with_tools_hint
 from .reply_handle import ReplyHandle
 from .response import ResponseRun, ResponseSpec
 from .session_limits import AudioBudget, RateWindow
-from .tools import default_toolbox
 from .turn import Turn
 from .turn_metrics import TurnMetrics
 from .turn_taking import TurnTaking
@@ -360,7 +361,7 @@ class VoiceSession(TurnTaking):
     @property
     def model_instructions(self) -> str:
         """The system prompt the model gets: the session's instructions, plus a nudge to call
-        the client's tools while it offers some (agent/reply_policy.py)."""
+        the client's tools while it offers some (agent/replies/reply_policy.py)."""
         if self.client_tools and self.tool_choice != "none":
             return with_tools_hint(self.instructions)
         return self.instructions
@@ -378,7 +379,7 @@ class VoiceSession(TurnTaking):
                            report=self._report, gated=gated)
 
     async def _report(self, run: ResponseRun, status: str) -> None:
-        """A reply has ended: its per-turn metrics (agent/turn_metrics.py)."""
+        """A reply has ended: its per-turn metrics (agent/core/turn_metrics.py)."""
         voiced = self.playback.first_voiced_at(run.item.id) if run.item is not None else None
         if voiced is not None:
             run.metrics.mark("first_voiced_out", voiced)
@@ -393,13 +394,13 @@ class VoiceSession(TurnTaking):
                 self.runtime.observe_turn(report["metrics"])
 
     async def interrupt(self, reason: str) -> None:
-        """Stop the reply the user may be hearing (agent/reply_handle.py)."""
+        """Stop the reply the user may be hearing (agent/core/reply_handle.py)."""
         if self.reply is not None:
             await self.reply.interrupt(reason)
 
     # -- screenshots ----------------------------------------------------------------------------
     async def _analyze_image(self, item: Item, url: str) -> None:
-        from .vision import analyze_data_url
+        from agent.replies.vision import analyze_data_url
 
         try:
             ticket, summary = await analyze_data_url(self.runtime, url)

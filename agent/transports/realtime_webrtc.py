@@ -29,12 +29,12 @@ from typing import Any
 from starlette.requests import Request
 from starlette.responses import Response
 
-from .admission import SessionSlot, read_body
-from .errors import ParleyError, error_response
-from .playback import TrackPlayback
-from .protocol import ProtocolError, error_event, new_id, parse_client_event
-from .security import origin_ok, request_tenant, secret_matches
-from .session import VoiceSession
+from agent.core.playback import TrackPlayback
+from agent.core.protocol import ProtocolError, error_event, new_id, parse_client_event
+from agent.core.session import VoiceSession
+from agent.edge.admission import SessionSlot, read_body
+from agent.edge.errors import ParleyError, error_response
+from agent.edge.security import origin_ok, request_tenant, secret_matches
 
 log = logging.getLogger("parley.webrtc")
 

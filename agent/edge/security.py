@@ -13,7 +13,7 @@ from collections import OrderedDict
 from typing import Callable, Iterable, Mapping
 from urllib.parse import urlsplit, urlunsplit
 
-from .config import ConfigError
+from agent.config import ConfigError
 
 INSECURE_KEY_PREFIX = "openai-insecure-api-key."
 
@@ -61,7 +61,7 @@ def tenant_for(required: tuple[str, ...], headers: Mapping[str, str], query: Map
 
 
 def request_tenant(request: object) -> str:
-    """The tenant of an HTTP request's API key, as ApiKeyMiddleware (agent/server.py) found
+    """The tenant of an HTTP request's API key, as ApiKeyMiddleware (agent/edge/server.py) found
     it; "" with no keys configured."""
     return str(getattr(getattr(request, "state", None), "tenant", OPEN_TENANT))
 

@@ -5,7 +5,7 @@ Three cancellable stages joined by bounded queues:
     reason (LLM + tools) ──chunks──► synthesize (Piper) ──audio──► release (to a Playback)
 
 The playback port paces audio to the listener's clock and is the one source of what was
-heard (agent/playback.py). Every await may be a cancellation point; state lives in the
+heard (agent/core/playback.py). Every await may be a cancellation point; state lives in the
 `Item`, which is always consistent with what was sent, and every item the run adds to the
 history is listed in `history_items`, so a dropped draft can take all of it back.
 """
@@ -27,10 +27,11 @@ from media.speech_text import normalise_for_speech
 from models.llm.tool_calls import tool_name, ungrounded, valid_call
 from models.priority_gate import Priority, Rank
 
+from agent.replies.tools import ToolBox
+
 from .conversation import Conversation, Item, Span, tool_output_json
 from .playback import Playback
 from .protocol import new_id
-from .tools import ToolBox
 from .turn_metrics import TurnMetrics
 
 log = logging.getLogger("parley.response")
@@ -191,6 +192,8 @@ class ResponseRun:
                     elif isinstance(ev, PromptEvaluated):  # where the first token's wait went: queue or prompt
                         self.metrics.mark("llm_start", ev.started_at)
                         self.metrics.mark("llm_prompt_done", ev.done_at)
+                        if self.metrics.prompt_tokens is None:  # the first prompt: the one on the critical path
+                            self.metrics.prompt_tokens, self.metrics.prompt_evaluated = ev.prompt_tokens, ev.prompt_tokens - ev.cached_tokens
                     elif isinstance(ev, Usage):
                         self.usage = {"input_tokens": ev.prompt_tokens, "output_tokens": ev.completion_tokens,
                                       "total_tokens": ev.prompt_tokens + ev.completion_tokens,

@@ -22,7 +22,7 @@ URL alone, the same for every call to that URL, so it cannot be told from a repl
 signature.) Twilio cannot send other headers, so with `api_keys` set a stream must
 carry `?api_key=` in its URL (carriers that allow a query) or a valid Twilio signature
 (Twilio's stream URLs take no query: set `twilio_auth_token`). Both are checked before the
-WebSocket is accepted, and the call takes its session slot then (`agent/admission.py`); a
+WebSocket is accepted, and the call takes its session slot then (`agent/edge/admission.py`); a
 stream that sends no `start` within `twilio_start_timeout_s` is closed (1008
 `start_timeout`) and gives the slot back. A
 `<Parameter name="instructions">` sets the agent's instructions for that number. Other carriers speaking this protocol (Telnyx,
@@ -46,12 +46,12 @@ from starlette.websockets import WebSocket, WebSocketDisconnect, WebSocketState
 
 from media import g711
 
-from .admission import SessionSlot
-from .protocol import ProtocolError
-from .errors import error_response
-from .playback import TwilioPlayback
-from .security import ReplayGuard, key_ok, origin_ok, public_url, twilio_signature_ok
-from .session import VoiceSession
+from agent.core.playback import TwilioPlayback
+from agent.core.protocol import ProtocolError
+from agent.core.session import VoiceSession
+from agent.edge.admission import SessionSlot
+from agent.edge.errors import error_response
+from agent.edge.security import ReplayGuard, key_ok, origin_ok, public_url, twilio_signature_ok
 
 log = logging.getLogger("parley.phone")
 

@@ -1,0 +1,1 @@
+"""The conversation core: one session, its turns, its replies and what the user heard."""

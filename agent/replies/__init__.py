@@ -1,0 +1,1 @@
+"""What the agent says: reply policy, spoken-reply contract, safety, knowledge, tools, vision."""

@@ -1,0 +1,1 @@
+"""The transports that carry a session: WebSocket, WebRTC, Twilio phone streams."""
