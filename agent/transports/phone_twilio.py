@@ -46,6 +46,7 @@ from starlette.websockets import WebSocket, WebSocketDisconnect, WebSocketState
 
 from media import g711
 
+from agent.core.lifetime import Ending, registered, run_until_end
 from agent.core.playback import TwilioPlayback
 from agent.core.protocol import ProtocolError
 from agent.core.session import VoiceSession
@@ -86,26 +87,21 @@ class TwilioStream:
         the call stops, the carrier leaves, the session ends (drain) or time runs out.
         Returns the WebSocket close code for the caller to send."""
         try:
-            async with asyncio.timeout(self.runtime.config.max_session_s):
+            async with asyncio.timeout(self.runtime.config.max_session_s):  # `start` included
                 if not await self._until_start():
                     return self.close_code
                 assert self.session is not None
-                async with self.session:
-                    reader = asyncio.ensure_future(self._read_until_stop())
-                    ended = asyncio.ensure_future(self.session.ended.wait())
-                    try:
-                        done, _ = await asyncio.wait({reader, ended}, return_when=asyncio.FIRST_COMPLETED)
-                        if reader not in done:
-                            self.close_code = 1001
-                    finally:
-                        for task in (reader, ended):
-                            task.cancel()
-                        await asyncio.gather(reader, ended, return_exceptions=True)
+                self._registry[self.session.id] = self
+                async with registered(self.runtime, self.session, f"phone stream {self.stream_sid}:"), self.session:
+                    ending, _ = await run_until_end(self.session, self._read_until_stop())
+                    if ending is not Ending.READER:
+                        self.close_code = 1001  # the session ended it (drain, expiry)
         except TimeoutError:
             log.info("phone stream %s: sessions are limited to %.0f s", self.stream_sid, self.runtime.config.max_session_s)
             self.close_code = 1001
         finally:
-            self._unregister()
+            if self.session is not None:
+                self._registry.pop(self.session.id, None)
         return self.close_code
 
     async def _until_start(self) -> bool:
@@ -210,9 +206,6 @@ class TwilioStream:
         except ProtocolError as exc:  # pragma: no cover - the fixed phone format is valid
             log.error("phone stream: %s", exc.message)
             return False
-        self.runtime.sessions[self.session.id] = self.session
-        self._registry[self.session.id] = self
-        log.info("phone stream %s opened (%d sessions active)", self.stream_sid, len(self.runtime.sessions))
         return True
 
     # -- toward Twilio ----------------------------------------------------------------------
@@ -233,12 +226,6 @@ class TwilioStream:
         elif kind == "error":
             err = event.get("error") or {}
             log.warning("phone stream %s: %s: %s", self.stream_sid, err.get("code"), err.get("message"))
-
-    def _unregister(self) -> None:
-        if self.session is not None:
-            self._registry.pop(self.session.id, None)
-            self.runtime.sessions.pop(self.session.id, None)
-            log.info("phone stream %s closed (%d sessions active)", self.stream_sid, len(self.runtime.sessions))
 
 
 def _path_and_query(url: Any) -> str:

@@ -29,6 +29,7 @@ from typing import Any
 from starlette.requests import Request
 from starlette.responses import Response
 
+from agent.core.lifetime import Ending, run_until_end
 from agent.core.playback import TrackPlayback
 from agent.core.protocol import ProtocolError, error_event, new_id, parse_client_event
 from agent.core.session import VoiceSession
@@ -113,13 +114,8 @@ class WebRTCCall:
         """The call's lifetime: the session's task group is open exactly this long."""
         async with self.session:
             self._entered.set()
-            waits = {asyncio.ensure_future(self._stop.wait()), asyncio.ensure_future(self.session.ended.wait())}
-            try:
-                await asyncio.wait(waits, return_when=asyncio.FIRST_COMPLETED)
-            finally:
-                for w in waits:
-                    w.cancel()
-            if not self._stop.is_set():
+            ending, _ = await run_until_end(self.session, self._stop.wait())  # the limit is `_deadline`'s
+            if ending is not Ending.READER:
                 self._spawn(self.close())  # the session asked to end (expiry, drain)
 
     def _spawn(self, coro: Any) -> asyncio.Task:

@@ -12,6 +12,7 @@ from typing import Any
 
 from starlette.websockets import WebSocket, WebSocketDisconnect, WebSocketState
 
+from agent.core.lifetime import Ending, registered, run_until_end
 from agent.core.protocol import ProtocolError, error_event, parse_client_event
 from agent.core.session import VoiceSession
 from agent.edge.admission import SessionSlot
@@ -65,31 +66,20 @@ async def _serve(ws: WebSocket, runtime: Any, slot: SessionSlot) -> None:
                 pass  # the client left: the read loop sees the disconnect and ends the session
 
     session = VoiceSession(runtime, send, extensions=ws.query_params.get("parley") in ("1", "true", "events"))
-    runtime.sessions[session.id] = session
-    log.info("session %s opened (%d active)", session.id, len(runtime.sessions))
     close_code = 1000
     try:
-        async with session:
+        async with registered(runtime, session, "session"), session:
             await session.start()
-            reader = asyncio.ensure_future(_read_loop(ws, session, config.max_ws_message_bytes, config.session_idle_timeout_s))
-            ended = asyncio.ensure_future(session.ended.wait())
-            try:
-                done, _ = await asyncio.wait({reader, ended}, timeout=config.max_session_s, return_when=asyncio.FIRST_COMPLETED)
-                if not done:
-                    await session.end("session_expired", f"sessions are limited to {config.max_session_s:.0f} s")
-                elif reader in done and reader.result() == "idle":
-                    await session.end("session_idle", f"nothing arrived for {config.session_idle_timeout_s:.0f} s",)
-                    close_code = 1001
-                if reader not in done:
-                    close_code = 1001  # going away: expiry or drain
-            finally:
-                for task in (reader, ended):
-                    task.cancel()
-                await asyncio.gather(reader, ended, return_exceptions=True)
+            reader = _read_loop(ws, session, config.max_ws_message_bytes, config.session_idle_timeout_s)
+            ending, why = await run_until_end(session, reader, limit_s=config.max_session_s)
+            if ending is Ending.EXPIRED:
+                await session.end("session_expired", f"sessions are limited to {config.max_session_s:.0f} s")
+            elif why == "idle":
+                await session.end("session_idle", f"nothing arrived for {config.session_idle_timeout_s:.0f} s")
+            if ending is not Ending.READER or why == "idle":
+                close_code = 1001  # going away: expiry, idleness or drain
     finally:
-        runtime.sessions.pop(session.id, None)
         slot.release()
-        log.info("session %s closed (%d active)", session.id, len(runtime.sessions))
         if ws.application_state == WebSocketState.CONNECTED:
             try:
                 await ws.close(code=close_code, reason=session.end_code)

@@ -1,0 +1,57 @@
+"""A voice session's lifetime, the same for every transport that carries one.
+
+    admit      a SessionSlot (agent/edge/admission.py), taken by the transport once the request is whole
+    register   `registered()`: the session is in `runtime.sessions` (health, metrics, drain) exactly this long
+    run        `run_until_end()`: the transport's reader runs until it returns (the client left, went
+               idle, hung up), the session asks to end (drain, expiry), or the time limit passes
+    leave      the reader and the wait are cancelled and awaited; unregistered; the slot is given back
+
+The WebSocket, phone and WebRTC transports (agent/transports/) each supply only their reader.
+"""
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import enum
+import logging
+from typing import Any, AsyncIterator, Awaitable, TypeVar
+
+log = logging.getLogger("parley.session")
+T = TypeVar("T")
+
+
+class Ending(enum.Enum):
+    READER = "reader"  # the transport's reader returned (its result says why)
+    SESSION = "session"  # the session asked to end (`session.end()`: drain, expiry)
+    EXPIRED = "expired"  # the time limit passed
+
+
+@contextlib.asynccontextmanager
+async def registered(runtime: Any, session: Any, what: str) -> AsyncIterator[None]:
+    """`session` is one of the runtime's sessions for the length of the block."""
+    runtime.sessions[session.id] = session
+    log.info("%s %s opened (%d sessions active)", what, session.id, len(runtime.sessions))
+    try:
+        yield
+    finally:
+        runtime.sessions.pop(session.id, None)
+        log.info("%s %s closed (%d sessions active)", what, session.id, len(runtime.sessions))
+
+
+async def run_until_end(session: Any, reader: Awaitable[T], *, limit_s: float | None = None) -> tuple[Ending, T | None]:
+    """Run `reader` until it returns, `session.ended` is set, or `limit_s` passes; whichever
+    did not finish is cancelled and awaited before this returns. A reader that raised
+    raises here."""
+    reading = asyncio.ensure_future(reader)
+    ended = asyncio.ensure_future(session.ended.wait())
+    try:
+        done, _ = await asyncio.wait({reading, ended}, timeout=limit_s, return_when=asyncio.FIRST_COMPLETED)
+    finally:
+        for task in (reading, ended):
+            task.cancel()
+        await asyncio.gather(reading, ended, return_exceptions=True)
+    if reading in done:
+        return Ending.READER, reading.result()
+    if ended in done:
+        return Ending.SESSION, None
+    return Ending.EXPIRED, None
