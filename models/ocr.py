@@ -26,6 +26,7 @@ _pt_module.subprocess_args = _tesseract_subprocess_args
 
 import io
 import shutil
+import re
 import statistics
 import subprocess
 import time
@@ -141,6 +142,37 @@ def _make_line(words: Sequence[OcrWord]) -> OcrLine:
     text = _join(words)
     conf = sum(w.conf for w in words) / len(words)
     return OcrLine(text=text, conf=conf, box=_union(w.box for w in words), words=tuple(words))
+
+
+def join_wrapped(lines: Sequence[OcrLine], width: int) -> list[OcrLine]:
+    """A terminal wraps a long line at its last column, mid-word if need be: a line that runs
+    to the image's right edge and the line right under it that starts at the left margin are
+    one line ("...line 1 column 1" + "7 (char 16)"), joined without a space. Only where the
+    words sit on a grid of equal cells (monospace); a line ending short of the edge is never joined."""
+    cells = [w.box[2] / len(w.text) for line in lines for w in line.words if len(w.text) >= 4]
+    cell = statistics.median(cells) if cells else 0.0
+    if len(cells) < 8 or sum(abs(c - cell) <= 0.1 * cell for c in cells) < MONOSPACE_SHARE * len(cells):
+        return list(lines)  # not a grid of equal cells: proportional text wraps at words, not columns
+    left = min(line.box[0] for line in lines)
+    out: list[OcrLine] = []
+    for line in lines:
+        prev = out[-1] if out else None
+        if (prev is not None and len(prev.text) >= 40 and prev.box[0] + prev.box[2] >= width - 2.0 * cell
+                and line.box[0] <= left + 0.75 * cell and 0 < line.box[1] - prev.box[1] <= 2.0 * max(prev.box[3], line.box[3])
+                and not _STARTS_ANEW.match(line.text)):
+            out[-1] = OcrLine(text=prev.text + line.text, conf=(prev.conf + line.conf) / 2, box=_union((prev.box, line.box)),
+                              words=prev.words + line.words)
+        else:
+            out.append(line)
+    return out
+
+
+# Monospace: this share of words have a width per character within 10 % of the median. Measured
+# on this project's captures: terminals 0.86-1.00 (a real macOS capture 0.99), web pages and
+# documents 0.47-0.79.
+MONOSPACE_SHARE = 0.85
+# a row that begins something of its own, never the rest of a wrapped one: a shell prompt, a traceback's frame
+_STARTS_ANEW = re.compile(r"^\s*(?:\S+@\S+[:~]|[$#>] |File \"|Traceback \(|During handling|The above exception)")
 
 
 def _vertical_overlap(a: Box, b: Box) -> float:

@@ -26,6 +26,8 @@ TERMINALS = [
     "term_apt_locate_xterm-dark-14.png",  # apt's "E: Unable to locate package"
     "term_npm_missing_script_urxvt-dark-11.png",  # npm's "npm error Missing script"
     "i08_terminal_rich_python_traceback",  # a real macOS capture of a `rich` traceback
+    "term_py_json_wrapped_xterm-dark-10.png",  # the exception line wrapped at 96 columns, mid-number (issue 20)
+    "term_py_json_wrapped_xterm-light-14.png",  # the same in a large light xterm (read as a UI: joined by its monospace grid)
 ]
 APPS = [
     "web_locked_dialog_x1.png",  # a modal under a window title "Error - Spreadsheet Studio"
@@ -83,8 +85,35 @@ def test_real_set_is_complete() -> None:
     assert sum(s.kind == "terminal" for s in screens) >= 30
     for s in screens:
         assert s.path.exists() and s.reference, s.name
+        rows = s.reference
+        wrapped = ["".join(rows[i:i + k]) for k in (2, 3) for i in range(len(rows))]  # a line the terminal wrapped
         for line in s.expect:
-            assert any(rs.norm_line(line) == rs.norm_line(r) for r in s.reference), (s.name, line)
+            assert any(rs.norm_line(line) == rs.norm_line(r) for r in [*rows, *wrapped]), (s.name, line)
+
+
+def test_only_a_monospace_line_that_runs_to_the_edge_is_joined_with_the_row_under_it() -> None:
+    from models.ocr import OcrLine, OcrWord, join_wrapped
+
+    def line(text: str, x: int, y: int, cell: float = 8.0) -> OcrLine:
+        words, at = [], x
+        for part in text.split(" "):
+            words.append(OcrWord(part, 90.0, (int(at), y, int(len(part) * cell), 14)))
+            at += (len(part) + 1) * cell
+        return OcrLine(text, 90.0, (x, y, int(len(text) * cell), 14), tuple(words))
+
+    long = "ValueError: the configuration value for timeout must be a number, got ninety"  # 76 cells
+    width = 2 + 76 * 8 + 2
+    rows = [line("Traceback (most recent call last):", 2, 0), line("File \"app.py\", line 3, in main", 2, 20),
+            line(long, 2, 40), line("0 seconds", 2, 60), line("root@devbox:~$ ls", 2, 80)]
+    joined = join_wrapped(rows, width)
+    assert [r.text for r in joined][2] == long + "0 seconds" and len(joined) == 4
+    assert join_wrapped(rows, width + 40) == rows  # short of the image's edge: never joined
+    prompt = [*rows[:3], line("root@devbox:~$ ls", 2, 60)]
+    assert join_wrapped(prompt, width) == prompt  # a prompt starts a row of its own
+    proportional = [line(r.text, r.box[0], r.box[1], cell=c) for r, c in zip(rows, (5.0, 9.0, 8.0, 6.5, 11.0))]
+    proportional = [OcrLine(r.text, r.conf, r.box, tuple(OcrWord(w.text, w.conf, (w.box[0], w.box[1], int(w.box[2] * (1.0 + 0.3 * (i % 3))), 14))
+                                                         for i, w in enumerate(r.words))) for r in proportional]
+    assert join_wrapped(proportional, width) == proportional  # not a grid of equal cells
 
 
 # --- the rules on the shapes real tools print ------------------------------------------------

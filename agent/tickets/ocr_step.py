@@ -23,14 +23,17 @@ _TILDE_QUOTED = re.compile(r"(?<![\w~/])~([A-Za-z_][\w.:-]*)~(?![\w/])")  # rust
 
 _LONE_AT = re.compile(r"(?<=\s)@(?=\s)")  # a dotted monospace zero read as "@" ("after @ ms"); a real @ is glued to a name
 _DASH_SLASH = re.compile(r"(?:(?<=\s)|^)-/(?=[\w.])")  # "./deploy.sh" read as "-/deploy.sh" at small sizes
+# "json.decoder. JSONDecodeError": a qualified exception name has no space after a dot
+_DOTTED_CLASS = re.compile(r"\b([a-z_]\w*(?:\.[a-z_]\w*)*)\. (?=[A-Z]\w*(?:Error|Exception|Warning)\b)")
 
 
 def terminal_line_fixes(text: str) -> str:
     """Undo the misreadings monospace terminal text gets from Tesseract: tokens a shell never
-    shows ("fatal :", "~name~", a lone "@", "-/path") put back as what a terminal does show."""
+    shows ("fatal :", "~name~", a lone "@", "-/path", "module. NameError") put back as what a terminal does show."""
     text = _SPACE_COLON.sub(r"\1:", text)
     text = _TILDE_QUOTED.sub(r"`\1`", text)
     text = _LONE_AT.sub("0", text)
+    text = _DOTTED_CLASS.sub(r"\1.", text)
     return _DASH_SLASH.sub("./", text)
 
 

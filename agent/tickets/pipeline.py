@@ -79,6 +79,11 @@ def image_steps(
     else:
         result = OcrResult((), (), image.width, image.height, 0.0, {"mosaics": 0, "failed": 0})
     timings["ocr"] = _ms(t)
+    if result.lines:  # a line a terminal wrapped at its last column is one line again (monospace text only)
+        from models.ocr import join_wrapped
+
+        result = OcrResult(result.words, tuple(join_wrapped(result.lines, image.width)), result.width, result.height,
+                           result.elapsed_ms, result.meta)
     if box:  # boxes back into the coordinates of the whole received image
         from models.ocr import OcrWord, group_lines
 
