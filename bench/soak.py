@@ -15,6 +15,10 @@ so the kinds overlap as real traffic does:
 * phone: a Twilio media stream per recording (8 kHz mu-law)
 * screenshot: POST /v1/screenshots of the real renderings in ../shared/images-dev, then the
   ticket read back
+* attack: one hostile request every few seconds, in turn: an SDP offer whose body stops
+  half way (closed, or left open: 408), malformed and oversized WebSocket frames, an audio
+  flood far above real time, a Twilio stream that never sends `start` (closed 1008), an
+  absurd ticket offset (422). Each must get its coded answer; a wrong one is a failure.
 
 Every --sample-s the server's RSS and open fds are read. At the end it prints each kind's
 count, failures and voice to voice p50/p95, and the RSS slope (least squares, MB per 10 min)
@@ -44,9 +48,11 @@ from bench.voice_latency import pct  # noqa: E402
 IMAGES = ROOT.parent / "shared" / "images-dev"
 
 
-def sample(meter: ProcessMeter, t0: float) -> tuple[float, float, int]:
-    """(seconds since t0, RSS MB, open fds) of the measured process."""
-    return time.monotonic() - t0, meter.rss_bytes() / 2**20, len(os.listdir(f"/proc/{meter.pid}/fd"))
+def sample(meter: ProcessMeter, t0: float) -> tuple[float, float, int, int]:
+    """(seconds since t0, RSS MB, open fds, threads) of the measured process."""
+    with open(f"/proc/{meter.pid}/status") as fh:
+        threads = next(int(line.split()[1]) for line in fh if line.startswith("Threads:"))
+    return time.monotonic() - t0, meter.rss_bytes() / 2**20, len(os.listdir(f"/proc/{meter.pid}/fd")), threads
 
 
 def slope_per_10min(samples: list[tuple[float, float]]) -> float:
@@ -110,8 +116,90 @@ async def screenshot_loop(base: str, until: float, tally: Tally, rng: random.Ran
             await asyncio.sleep(rng.uniform(2.0, 6.0))  # a person uploading now and then, not a flood
 
 
+def _raw_offer(base: str, *, close: bool) -> str:
+    """An SDP offer whose body stops half way: closed at once, or left open until the server answers."""
+    import socket
+
+    host, port = base.split(":")
+    sock = socket.create_connection((host, int(port)), timeout=30)
+    try:
+        sock.sendall(f"POST /v1/realtime/calls HTTP/1.1\r\nHost: {base}\r\nContent-Type: application/sdp\r\n"
+                     f"Content-Length: 4000\r\n\r\nv=0\r\n".encode())
+        if close:
+            return "aborted"
+        head = sock.recv(4096).decode("latin-1")
+        return head.split("\r\n", 1)[0]
+    finally:
+        sock.close()
+
+
+async def _ws_errors(base: str, frames: list, want: str) -> None:
+    """Send `frames` on a Realtime session; the server must answer with error code `want`."""
+    import json
+
+    import websockets
+
+    async with websockets.connect(f"ws://{base}/v1/realtime", max_size=None) as ws:
+        for frame in frames:
+            await ws.send(frame)
+        async with asyncio.timeout(60):
+            while True:
+                ev = json.loads(await ws.recv())
+                if ev["type"] == "error" and ev["error"]["code"] == want:
+                    return
+
+
+async def attack_loop(base: str, until: float, tally: Tally, rng: random.Random) -> None:
+    import json
+
+    import httpx
+    import websockets
+
+    one_s = "A" * (24000 * 2 // 3 * 4)  # 1 s of silent PCM16, base64
+    configure = json.dumps({"type": "session.update", "session": {"type": "realtime"}})
+
+    async def stalled_offer() -> None:
+        status = await asyncio.to_thread(_raw_offer, base, close=False)
+        if " 408 " not in status:
+            raise RuntimeError(f"stalled offer: {status!r}")
+
+    async def aborted_offer() -> None:
+        await asyncio.to_thread(_raw_offer, base, close=True)
+
+    async def bad_frames() -> None:
+        await _ws_errors(base, ["{not json"], "invalid_json")
+        await _ws_errors(base, [json.dumps({"type": "input_audio_buffer.append", "audio": "A" * (1 << 21)})], "message_too_large")
+
+    async def flood() -> None:
+        frames = [configure] + [json.dumps({"type": "input_audio_buffer.append", "audio": one_s})] * 90
+        await _ws_errors(base, frames, "rate_limited")
+
+    async def silent_phone() -> None:
+        async with websockets.connect(f"ws://{base}/v1/phone/twilio") as ws:
+            await ws.send(json.dumps({"event": "connected", "protocol": "Call", "version": "1.0.0"}))
+            await asyncio.wait_for(ws.wait_closed(), 60)
+            if (ws.close_code, ws.close_reason) != (1008, "start_timeout"):
+                raise RuntimeError(f"silent phone stream closed with {ws.close_code} {ws.close_reason!r}")
+
+    async def absurd_offset() -> None:
+        async with httpx.AsyncClient(timeout=30) as http:
+            r = await http.get(f"http://{base}/v1/tickets", params={"offset": "9" * 40})
+            if r.status_code != 422 or r.json().get("code") != "invalid_parameter":
+                raise RuntimeError(f"listing: HTTP {r.status_code}")
+
+    attacks = [aborted_offer, stalled_offer, bad_frames, flood, silent_phone, absurd_offset]
+    while time.monotonic() < until:
+        attack = attacks[rng.randrange(len(attacks))]
+        try:
+            await asyncio.wait_for(attack(), 90)
+            tally.done += 1
+        except Exception as exc:  # noqa: BLE001 - a wrong answer is a figure here
+            tally.failed.append(f"{attack.__name__}: {type(exc).__name__}: {exc}"[:160])
+        await asyncio.sleep(rng.uniform(1.0, 4.0))
+
+
 async def sample_loop(meter: ProcessMeter, t0: float, until: float, every_s: float,
-                      samples: list[tuple[float, float, int]]) -> None:
+                      samples: list[tuple[float, float, int, int]]) -> None:
     while time.monotonic() < until:
         samples.append(sample(meter, t0))
         await asyncio.sleep(every_s)
@@ -120,7 +208,7 @@ async def sample_loop(meter: ProcessMeter, t0: float, until: float, every_s: flo
 async def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--minutes", type=float, default=30.0)
-    ap.add_argument("--mix", default="websocket,webrtc,phone,screenshot")
+    ap.add_argument("--mix", default="websocket,webrtc,phone,screenshot,attack")
     ap.add_argument("--sample-s", type=float, default=15.0)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--out", default="", help="write the (seconds, RSS MB, fds) samples as JSON here")
@@ -148,15 +236,23 @@ async def main() -> None:
         t0 = time.monotonic()
         until = t0 + args.minutes * 60
         tallies = {k: Tally() for k in kinds}
-        samples: list[tuple[float, float, int]] = []
+        samples: list[tuple[float, float, int, int]] = []
         rng = random.Random(args.seed)
         loops = [sample_loop(meter, t0, until, args.sample_s, samples)]
         for k in kinds:
             sub = random.Random(rng.random())
-            loops.append(screenshot_loop(base, until, tallies[k], sub) if k == "screenshot"
-                         else voice_loop(k, base, clips, until, tallies[k], sub))
+            if k == "screenshot":
+                loops.append(screenshot_loop(base, until, tallies[k], sub))
+            elif k == "attack":
+                loops.append(attack_loop(base, until, tallies[k], sub))
+            else:
+                loops.append(voice_loop(k, base, clips, until, tallies[k], sub))
         await asyncio.wait_for(asyncio.gather(*loops), args.minutes * 60 + 300)
         samples.append(sample(meter, t0))
+        import httpx
+
+        health = httpx.get(f"http://{base}/health", timeout=10).json()  # every slot given back
+        print(f"after the soak: /health sessions {health.get('sessions')}", flush=True)
     finally:
         node.stop()
     if args.out:
@@ -165,6 +261,7 @@ async def main() -> None:
         Path(args.out).write_text(json.dumps(samples))
     half = [s for s in samples if s[0] >= samples[-1][0] / 2]
     fds = [s[2] for s in samples]
+    threads = [s[3] for s in samples]
     print(f"\n| kind | done | failed | voice to voice p50 / p95 |\n|---|---|---|---|")
     for k, t in tallies.items():
         v = f"{pct(t.v2v_ms, 50):.0f} / {pct(t.v2v_ms, 95):.0f} ms" if t.v2v_ms else "-"
@@ -172,8 +269,8 @@ async def main() -> None:
     print(f"\nRSS: start {samples[0][1]:.0f} MB, end {samples[-1][1]:.0f} MB, max {max(s[1] for s in samples):.0f} MB; "
           f"slope over the second half {slope_per_10min([(s[0], s[1]) for s in half]):+.1f} MB per 10 min "
           f"(whole soak {slope_per_10min([(s[0], s[1]) for s in samples]):+.1f})")
-    print(f"fds: start {fds[0]}, end {fds[-1]}, max {max(fds)}; {len(samples)} samples over {samples[-1][0] / 60:.1f} min; "
-          f"loadavg {os.getloadavg()}")
+    print(f"fds: start {fds[0]}, end {fds[-1]}, max {max(fds)}; threads: start {threads[0]}, end {threads[-1]}, max {max(threads)}; "
+          f"{len(samples)} samples over {samples[-1][0] / 60:.1f} min; loadavg {os.getloadavg()}")
     for k, t in tallies.items():
         for f in t.failed[:3]:
             print(f"  {k} failure: {f}")
