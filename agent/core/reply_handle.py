@@ -66,10 +66,6 @@ class ReplyHandle:
             return self.run.gate.is_set()
         return self.run.first_audio_at is not None and not self._settled and self._playback.still_playing()
 
-    @property
-    def released(self) -> bool:
-        return self.run.gate.is_set()
-
     async def wait(self) -> None:
         await self._done.wait()
 
