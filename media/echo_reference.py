@@ -16,24 +16,43 @@ from .pcm import pcm16_to_float, resample
 
 
 class EchoReference:
+    """The last `keep_s` seconds of reply audio, in a preallocated ring: `add` runs on the event
+    loop for every reply frame, so it writes in place instead of copying the whole window."""
+
     def __init__(self, rate: int = 16_000, keep_s: float = 10.0) -> None:
         self.rate = rate
         self._keep = int(rate * keep_s)
-        self._audio = np.zeros(0, dtype=np.float32)
+        if self._keep < 1:
+            raise ValueError(f"keep_s={keep_s} keeps no sample at {rate} Hz")
+        self._ring = np.zeros(self._keep, dtype=np.float32)
+        self._end = 0  # where the next sample goes
+        self._filled = 0  # samples held, up to _keep
 
     def add(self, pcm16: bytes, rate: int) -> None:
         """A piece of reply audio as played (mono PCM16 at `rate`)."""
         audio = pcm16_to_float(pcm16)
         if rate != self.rate:
             audio = resample(audio, rate, self.rate)
-        self._audio = np.concatenate([self._audio, audio.astype(np.float32)])[-self._keep:]
+        audio = audio[-self._keep:]  # a piece longer than the window: only its end stays
+        n = len(audio)
+        first = min(n, self._keep - self._end)
+        self._ring[self._end:self._end + first] = audio[:first]
+        self._ring[:n - first] = audio[first:]
+        self._end = (self._end + n) % self._keep
+        self._filled = min(self._filled + n, self._keep)
 
     def clear(self) -> None:
-        self._audio = np.zeros(0, dtype=np.float32)
+        self._end = self._filled = 0
+
+    def recent(self) -> np.ndarray:
+        """The audio held, oldest first (a copy; at most `keep_s` seconds)."""
+        if self._filled < self._keep:
+            return self._ring[:self._filled].copy()
+        return np.concatenate([self._ring[self._end:], self._ring[:self._end]])
 
     def similarity(self, mic: np.ndarray) -> float:
         """Peak normalised cross-correlation of `mic` (float audio at `rate`) with the reference."""
-        ref, n = self._audio, len(mic)
+        ref, n = self.recent(), len(mic)
         if n == 0 or len(ref) < n:
             return 0.0
         mic = mic.astype(np.float64) - float(np.mean(mic))

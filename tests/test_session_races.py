@@ -206,6 +206,37 @@ def test_the_echo_reference_knows_its_own_voice_and_not_other_peoples(runtime):
     assert pcm16_to_float(float_to_pcm16(reply)).shape == reply.shape
 
 
+def test_the_echo_reference_ring_holds_what_the_old_concatenation_held():
+    """The ring buffer (no copy of the window per reply frame) keeps exactly the recent audio
+    that `np.concatenate([held, piece])[-keep:]` kept: before and across wrap-around, for
+    pieces longer than the window, at another rate (resampled per piece), and after clear()."""
+    rng = np.random.default_rng(7)
+
+    def frame(n: int) -> bytes:
+        return float_to_pcm16(rng.uniform(-0.9, 0.9, n).astype(np.float32))
+
+    for keep_s, sizes in ((0.05, (7, 20, 43, 0, 50, 13, 120, 1, 49, 50, 51, 3)),  # 50 samples at 1 kHz
+                          (10.0, (2400,) * 130 + (300_000, 2400, 17))):  # 100 ms frames at 24 kHz, a 12.5 s piece
+        rate = 1000 if keep_s < 1 else 16_000
+        ref, old = EchoReference(rate, keep_s), np.zeros(0, np.float32)
+        keep = int(rate * keep_s)
+        for i, n in enumerate(sizes):
+            src = rate if keep_s < 1 and i % 2 else 24_000  # the small case mixes rates
+            pcm = frame(n)
+            audio = pcm16_to_float(pcm)
+            audio = resample(audio, src, rate) if src != rate else audio
+            old = np.concatenate([old, audio.astype(np.float32)])[-keep:]
+            ref.add(pcm, src)
+            held = ref.recent()
+            assert held.dtype == np.float32 and np.array_equal(held, old), (keep_s, i, n)
+        mic = old[-min(len(old), 800):] * 0.5
+        assert ref.similarity(mic) > 0.95  # the reader finds the newest audio (mic is mean-removed, the reference is not: not exactly 1)
+        ref.clear()
+        assert len(ref.recent()) == 0 and ref.similarity(mic) == 0.0
+        ref.add(pcm, src)
+        assert np.array_equal(ref.recent(), (resample(pcm16_to_float(pcm), src, rate) if src != rate else pcm16_to_float(pcm))[-keep:])
+
+
 def test_a_turn_makes_only_the_moves_of_its_state_machine():
     from agent.core.turn import MOVES, IllegalTurnMove, Turn, TurnState
 
