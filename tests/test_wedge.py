@@ -9,12 +9,8 @@ from __future__ import annotations
 
 import asyncio
 import json
-import os
 import select
 import socket
-import subprocess
-import sys
-import time
 from typing import Any, Callable, Iterator
 
 import httpx
@@ -23,8 +19,8 @@ import pytest
 import websockets
 
 from tests import images
-from tests.conftest import ARTIFACTS, ROOT, free_port
 from tests.realtime_client import RawClient
+from tests.serve_process import Serve, serve_process
 
 MAX_SESSIONS = 2
 BODY_TIMEOUT_S = 5.0  # request_body_timeout_s: the default
@@ -33,46 +29,14 @@ START_TIMEOUT_S = 4.0
 OFFER_HEAD = "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\n"  # the start of an SDP offer that never finishes
 
 
-class Serve:
-    def __init__(self, port: int, proc: subprocess.Popen) -> None:
-        self.port, self.proc = port, proc
-        self.http = f"http://127.0.0.1:{port}"
-        self.ws = f"ws://127.0.0.1:{port}/v1"
-
-
 @pytest.fixture(scope="module")
 def serve(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Serve]:
-    port = free_port()
-    env = {**os.environ, "PARLEY_MAX_SESSIONS": str(MAX_SESSIONS), "PARLEY_REQUEST_BODY_TIMEOUT_S": str(BODY_TIMEOUT_S),
+    env = {"PARLEY_MAX_SESSIONS": str(MAX_SESSIONS), "PARLEY_REQUEST_BODY_TIMEOUT_S": str(BODY_TIMEOUT_S),
            "PARLEY_MAX_CONCURRENT_UPLOADS": "1", "PARLEY_UPLOAD_TIMEOUT_S": str(UPLOAD_TIMEOUT_S),
            "PARLEY_TWILIO_START_TIMEOUT_S": str(START_TIMEOUT_S), "PARLEY_LOG_LEVEL": "warning",
            "PARLEY_TICKETS_DB": str(tmp_path_factory.mktemp("wedge") / "tickets.sqlite3")}
-    ARTIFACTS.mkdir(exist_ok=True)
-    with open(ARTIFACTS / "wedge-server.log", "wb") as log:
-        proc = subprocess.Popen([sys.executable, "-m", "agent.cli", "serve", "--host", "127.0.0.1", "--port", str(port)],
-                                cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=log)
-    try:
-        _wait_ready(f"http://127.0.0.1:{port}", proc)
-        yield Serve(port, proc)
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(60)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-
-
-def _wait_ready(url: str, proc: subprocess.Popen) -> None:
-    deadline = time.monotonic() + 240
-    while proc.poll() is None and time.monotonic() < deadline:
-        try:
-            if httpx.get(url + "/health", timeout=5).status_code == 200:
-                return
-        except httpx.TransportError:
-            pass
-        time.sleep(0.25)  # polling the server's own readiness endpoint while it loads models
-    raise AssertionError(f"parley serve did not become ready (exit code {proc.poll()}); see test-artifacts/wedge-server.log")
+    with serve_process(env, "wedge-server.log") as served:
+        yield served
 
 
 # -- raw HTTP ---------------------------------------------------------------------------------------
