@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import dataclasses
 import json
 import logging
 import time
@@ -24,7 +25,7 @@ import anyio
 from media.chunker import SentenceChunker
 from media.pcm import StreamResampler, float_to_pcm16, pcm16_to_float, trim_leading_silence
 from media.speech_text import normalise_for_speech
-from models.llm.tool_calls import tool_name, ungrounded, valid_call
+from models.llm.tool_calls import tool_name, ungrounded, valid_call, without_made_up_options
 from models.priority_gate import Priority, Rank
 
 from agent.replies.tools import ToolBox
@@ -182,7 +183,7 @@ class ResponseRun:
                             break  # aclosing() frees the model at once
                     elif isinstance(ev, ToolCall):
                         self.metrics.mark("llm_first_token")
-                        verdict = self._call_verdict(ev, tools or [], seen, ruled_out)
+                        verdict, ev = self._call_verdict(ev, tools or [], seen, ruled_out)
                         if not verdict:
                             calls.append(ev)
                         repeated += verdict == "repeat"
@@ -201,9 +202,11 @@ class ResponseRun:
             if repeated and not calls and not (self.item and self.item.text) and calls_allowed and not guard.stopped:
                 calls_allowed = False  # it only repeated a call already answered: now it answers with the result
                 continue
-            if made_up and not calls and not (self.item and self.item.text) and not guard.stopped and round_ == 0 \
-                    and len(ruled_out) < len(tools or []):
-                continue  # once more without the tool it chose wrongly: a call must still use the user's words
+            if made_up and not calls and not (self.item and self.item.text) and not guard.stopped and calls_allowed:
+                if round_ == 0 and len(ruled_out) < len(tools or []):
+                    continue  # once more without the tool it chose wrongly: a call must still use the user's words
+                calls_allowed = False  # no call fits what the user said: the answer is in words ("seven times eight")
+                continue
             if not calls or guard.stopped:
                 break
             client_calls = [c for c in calls if not (self.spec.builtin_tools and self.tools.is_server_tool(c.name))]
@@ -242,27 +245,34 @@ class ResponseRun:
                 out.add(_call_key(item.name, item.arguments))
         return out
 
-    def _call_verdict(self, call: Any, offered: list[dict[str, Any]], seen: set[tuple[str, str]], ruled_out: set[str]) -> str:
-        """"" when the call is passed on: it names an offered tool, with arguments that fit its
-        schema and that the user gave (tools/tool_calls.py: ungrounded), and was not made
-        and answered already; else "invalid", "made_up" or "repeat"."""
+    def _call_verdict(self, call: Any, offered: list[dict[str, Any]], seen: set[tuple[str, str]], ruled_out: set[str]) -> tuple[str, Any]:
+        """("", call) when the call is passed on: it names an offered tool, with arguments that
+        fit its schema and that the user gave (models/llm/tool_calls.py: ungrounded), and was
+        not made and answered already. Optional arguments the user never gave are taken out
+        of it first. Else ("invalid" | "made_up" | "repeat", call)."""
         why = valid_call(offered, call.name, call.arguments)
         if why:
             log.warning("response %s: dropped a tool call of %r (%s)", self.id, call.name, why)
             self.metrics.rejected_calls += 1
-            return "invalid"
-        made_up = "" if self.tools.is_server_tool(call.name) else ungrounded(
-            offered, call.name, call.arguments, self._recent_user_text(), strict=bool(ruled_out))
-        if made_up:
-            log.warning("response %s: dropped a tool call of %r (%s is not in what the user said)", self.id, call.name, made_up)
-            self.metrics.rejected_calls += 1
-            return "made_up"
+            return "invalid", call
+        if not self.tools.is_server_tool(call.name):
+            said = self._recent_user_text()
+            arguments, dropped = without_made_up_options(offered, call.name, call.arguments, said)
+            if dropped:
+                log.info("response %s: call of %r without the optional %s the user never gave", self.id, call.name, ", ".join(dropped))
+                call = dataclasses.replace(call, arguments=arguments)
+            made_up = ungrounded(offered, call.name, call.arguments, said, strict=bool(ruled_out))
+            if made_up:
+                log.warning("response %s: dropped a tool call of %r (its %s is not in what the user said)", self.id, call.name,
+                            made_up.split("=")[0])  # the key only: the value may hold what the user said
+                self.metrics.rejected_calls += 1
+                return "made_up", call
         key = _call_key(call.name, call.arguments)
         if key in seen:
             log.info("response %s: dropped a repeated call of %r", self.id, call.name)
-            return "repeat"
+            return "repeat", call
         seen.add(key)
-        return ""
+        return "", call
 
     async def _add_text(self, text: str, chunker: SentenceChunker, chunks: asyncio.Queue) -> None:
         if not text:

@@ -14,11 +14,12 @@ import asyncio
 import codecs
 import collections
 import concurrent.futures
+import contextlib
 import logging
 import re
 import threading
 import time
-from collections.abc import AsyncIterator, Callable, Sequence
+from collections.abc import AsyncIterator, Callable, Iterator, Sequence
 from contextlib import aclosing
 from pathlib import Path
 from typing import Any
@@ -325,20 +326,10 @@ class LlamaCppChat(ChatBackend):
                     prompt, top_k=40, top_p=0.95, min_p=0.05, temp=max(0.0, temperature), repeat_penalty=1.0, reset=True,
                     logits_processor=self._no_calls() if tools and tool_choice == "none" else None,
                 )
-                try:
-                    for token in gen:
-                        self._wait_while_held(owner, stop)
-                        if stop.is_set():
-                            reason = "cancelled"
-                            break
-                        self._fit_threads()
-                        if token in self._stop_tokens or self._is_eog(self._vocab, token):
-                            reason = "stop"
-                            break
+                with contextlib.closing(self._sampled(gen, owner, stop, decoder)) as sampled:
+                    for token, piece in sampled:
                         completion += 1
-                        self.tokens_generated += 1
                         written.append(token)
-                        piece = decoder.decode(llm.detokenize([token], special=True))
                         raw += piece
                         if tools and tool_choice == "none" and (_opens_bare_json(raw) or _INLINE_CALL.search(raw)):
                             reason = "stop"  # a call written as text where none may be made: never spoken
@@ -358,8 +349,8 @@ class LlamaCppChat(ChatBackend):
                             break
                         if completion >= max_tokens:
                             break
-                finally:
-                    gen.close()
+                    else:
+                        reason = "stop"  # an end-of-generation token
             if call_from is not None and reason != "cancelled":
                 may_call = [t for t in tools or [] if callable_tools is None or tool_name(t) in callable_tools]
                 call, used = self._constrained_call(call_from, may_call, only, stop, owner) if may_call else (None, 0)
@@ -398,6 +389,23 @@ class LlamaCppChat(ChatBackend):
 
         return LogitsProcessorList([ban])
 
+    def _sampled(self, gen: Any, owner: str, stop: threading.Event, decoder: Any) -> Iterator[tuple[int, str]]:
+        """Worker thread: the tokens a `Llama.generate` iterator samples, each with its text.
+        Before each decode step it waits while `owner` is held, raises `_Stopped` once
+        `stop` is set and fits the thread count; it ends at an end-of-generation token."""
+        try:
+            for token in gen:
+                self._wait_while_held(owner, stop)
+                if stop.is_set():
+                    raise _Stopped
+                self._fit_threads()
+                if token in self._stop_tokens or self._is_eog(self._vocab, token):
+                    return
+                self.tokens_generated += 1
+                yield token, decoder.decode(self._llm.detokenize([token], special=True))
+        finally:
+            gen.close()
+
     def _wait_while_held(self, owner: str, stop: threading.Event) -> None:
         with self._holds_changed:  # this owner is held: give the cores to its TTS
             while self._holds.get(owner) and not stop.is_set():
@@ -410,25 +418,15 @@ class LlamaCppChat(ChatBackend):
         grammar built from the offered tools: it parses, names an offered tool and fits
         that tool's parameters. Greedy: a call is an answer, not prose. The grammar ends
         the reply after the call, so nothing is said after it."""
-        llm = self._llm
         decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
         body, used = "", 0
-        gen = llm.generate(tokens, top_k=1, temp=0.0, repeat_penalty=1.0, reset=True, grammar=call_grammar(tools, only))
-        try:
-            for token in gen:
-                self._wait_while_held(owner, stop)
-                if stop.is_set():
-                    raise _Stopped
-                self._fit_threads()
-                if token in self._stop_tokens or self._is_eog(self._vocab, token):
-                    break
+        gen = self._llm.generate(tokens, top_k=1, temp=0.0, repeat_penalty=1.0, reset=True, grammar=call_grammar(tools, only))
+        with contextlib.closing(self._sampled(gen, owner, stop, decoder)) as sampled:
+            for _token, piece in sampled:
                 used += 1
-                self.tokens_generated += 1
-                body += decoder.decode(llm.detokenize([token], special=True))
+                body += piece
                 if used >= MAX_CALL_TOKENS:
                     break
-        finally:
-            gen.close()
         call = parse_tool_call(body + decoder.decode(b"", final=True))
         if call is None:
             log.warning("a constrained tool call did not parse (%d tokens); dropped", used)

@@ -127,6 +127,79 @@ _STOP = {"a", "an", "the", "to", "of", "for", "in", "on", "at", "and", "or", "is
          "be", "can", "please", "with", "this", "that", "what", "how", "do"}
 
 
+def _number_heard(n: str, heard: set[str]) -> bool:
+    """A number of a value was said, as written or on a 24-hour clock ("19" for "7"); a zero
+    ("20:00") needs no saying."""
+    v = int(n)
+    return n in heard or str(v) in heard or v == 0 or (13 <= v <= 23 and str(v - 12) in heard)
+
+
+def _made_up(key: str, value: Any, spec: dict[str, Any], heard: set[str]) -> bool | None:
+    """Whether a value that must come from the user does not; None for a value that is the
+    model's to choose (an enum, a boolean, a short code it maps from words) and for a
+    free-text value that does come from the user's words (True/False otherwise)."""
+    if "enum" in spec or isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, (int, float)):
+        return not set(_words(f"{value:g}")) <= heard
+    if not isinstance(value, str):
+        return None
+    if _ID_KEY.search(key) and not any(ch.isdigit() for ch in value):
+        return True  # an order id that is a phrase of the sentence ("Gold Ring")
+    words = _words(value)
+    if not words or (len(value) <= 3 and value.isupper()):
+        return None  # a code the model maps from words ("US dollars" -> USD)
+    numbers = [w for w in words if w.isdigit()]
+    if numbers:
+        return not any(_number_heard(n, heard) for n in numbers if int(n))  # "19:30" for "7:30 tonight"
+    content = [w for w in words if w not in _STOP]
+    return not any(w in heard for w in content or words)  # a tool's own description copied in shares only "a", "the", ...
+
+
+def _heard(said: str) -> set[str]:
+    heard = set(_words(said))
+    return heard | {_SPELLED[w] for w in heard if w in _SPELLED}
+
+
+def _every_number_heard(value: Any, heard: set[str]) -> bool:
+    """Each number in a text value was said: "19:30" for "7:30", "20:00" for "eight", but
+    not "8:30" for "at eight"."""
+    return not isinstance(value, str) or all(_number_heard(w, heard) for w in _words(value) if w.isdigit())
+
+
+def without_made_up_options(tools: Sequence[dict[str, Any]], name: str, arguments: str, said: str) -> tuple[str, list[str]]:
+    """The call's arguments less the optional ones the user never gave, and their keys.
+    A small model fills optional fields from its own imagination (a `reason` "because they
+    said", a `room` nobody named): the call is right without them, wrong with them. An
+    optional enum value counts as given when its words were said ("in Fahrenheit")."""
+    tool = next((t for t in tools if tool_name(t) == name), None)
+    try:
+        args = json.loads(arguments or "{}")
+    except ValueError:
+        return arguments, []
+    if tool is None or not isinstance(args, dict):
+        return arguments, []
+    params = tool_parameters(tool)
+    props, required = params.get("properties") or {}, set(params.get("required") or ())
+    heard = _heard(said)
+    dropped = []
+    for key, value in args.items():
+        spec = props.get(key) if isinstance(props.get(key), dict) else {}
+        if key in required:
+            continue
+        if "enum" in spec and isinstance(value, str):
+            made_up = not set(_words(value)) & heard
+        elif isinstance(value, str) and any(ch.isdigit() for ch in value):
+            made_up = not _every_number_heard(value, heard)
+        else:
+            made_up = bool(_made_up(key, value, spec, heard))
+        if made_up:
+            dropped.append(key)
+    if not dropped:
+        return arguments, []
+    return json.dumps({k: v for k, v in args.items() if k not in dropped}), dropped
+
+
 def ungrounded(tools: Sequence[dict[str, Any]], name: str, arguments: str, said: str, *, strict: bool = False) -> str:
     """"" when every value of the call that must come from the user does: a number (an
     order id, an amount) is in what was said, and a free-text value shares words with it.
@@ -142,29 +215,14 @@ def ungrounded(tools: Sequence[dict[str, Any]], name: str, arguments: str, said:
     except ValueError:
         return "arguments"
     props = tool_parameters(tool).get("properties") or {}
-    heard = set(_words(said))
-    heard |= {_SPELLED[w] for w in heard if w in _SPELLED}
+    heard = _heard(said)
     said_in_words = False
     for key, value in (args.items() if isinstance(args, dict) else ()):
         spec = props.get(key) if isinstance(props.get(key), dict) else {}
-        if "enum" in spec or isinstance(value, bool) or value is None:
-            continue
-        if isinstance(value, (int, float)):
-            if not set(_words(f"{value:g}")) <= heard:
-                return f"{key}={value!r}"
-            continue
-        if isinstance(value, str):
-            if _ID_KEY.search(key) and not any(ch.isdigit() for ch in value):
-                return f"{key}={value!r}"  # an order id that is a phrase of the sentence ("Gold Ring")
-            words = _words(value)
-            if not words or (len(value) <= 3 and value.isupper()):
-                continue  # a code the model maps from words ("US dollars" -> USD)
-            numbers = [w for w in words if w.isdigit()]
-            if numbers and not any(n in heard for n in numbers):  # "19:30" for "7:30 tonight" keeps its 30
-                return f"{key}={value!r}"
-            content = [w for w in words if w not in _STOP]
-            if not numbers and not any(w in heard for w in content or words):
-                return f"{key}={value!r}"  # (a tool's own description copied in shares only "a", "the", ...)
+        made_up = _made_up(key, value, spec, heard)
+        if made_up:
+            return f"{key}={value!r}"
+        if made_up is False and isinstance(value, str):
             said_in_words = True
     if strict and not said_in_words:
         return "every value (none is the user's own words)"
