@@ -1,6 +1,7 @@
 """Screenshot -> ticket benchmark on real screenshots, with plain Tesseract in the same run.
 
     .venv/bin/python bench/screenshots.py [--runs 3] [--only SUBSTR] [--no-baseline] [--pillow] [--llm local]
+    .venv/bin/python bench/screenshots.py --set third-party [--runs 1]
 
 Images: `tests/real_screens.py` (real terminals under Xvfb, headless Chromium pages at device
 scale 1 and 2 as PNG and JPEG q75, and the real images of `../shared/images-dev/`). Per image
@@ -13,6 +14,10 @@ kind it reports:
 - latency: p50 per step (decode, prepare, ocr, extract, total) over `--runs` runs.
 
 Baseline: the `tesseract` binary on the whole received image, `--psm 3`, nothing else.
+`--set third-party` measures only the third-party set (`tests/fixtures/screens/third_party/`:
+screenshots other people made, and camera-like renderings of some; see its SOURCES.md), reports
+dev and held-out images separately and lists each expected error line the pipeline missed with
+the OCR line nearest to it (tune on dev only).
 `--pillow` runs the older Pillow-drawn set (tests/images.py) instead. The load average is
 printed: on a shared machine compare the ratios inside one run, not absolute figures.
 """
@@ -20,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import difflib
 import io
 import os
 import statistics
@@ -61,6 +67,7 @@ class Score:
     false_errors: int = 0  # not_errors lines listed as errors
     ms: list[float] = field(default_factory=list)
     steps: dict[str, list[float]] = field(default_factory=dict)
+    errors: list[str] = field(default_factory=list)  # the lines called errors (for the list of misses)
 
 
 def score(screen: rs.RealScreen, lines: list[str], errors: list[str]) -> Score:
@@ -69,6 +76,7 @@ def score(screen: rs.RealScreen, lines: list[str], errors: list[str]) -> Score:
     s.found = sum(rs.exact_found(e, errors) for e in screen.expect)
     s.ocr_found = sum(rs.exact_found(e, lines) for e in screen.expect)
     s.false_errors = sum(rs.exact_found(n, errors) for n in screen.not_errors)
+    s.errors = list(errors)
     return s
 
 
@@ -107,7 +115,9 @@ def _fmt_found(found: int, expected: int) -> str:
 async def run_real(args: argparse.Namespace) -> None:
     ocr = TesseractOCR()
     config = Config(tickets_db=":memory:")
-    screens = [s for s in rs.load() if not args.only or any(p in s.name for p in args.only.split(","))]
+    third_party = args.set == "third-party"
+    pool = rs.load_third_party() if third_party else rs.load()
+    screens = [s for s in pool if not args.only or any(p in s.name for p in args.only.split(","))]
     llm = None
     if args.llm:  # the LLM's draft time per image (slow on 2 cores; accuracy figures do not change)
         from models.llm import build_chat
@@ -115,17 +125,20 @@ async def run_real(args: argparse.Namespace) -> None:
         llm = build_chat([args.llm])
         await llm.warm()
     print(f"tesseract {ocr.version()}, {os.cpu_count()} CPUs, load average before: {os.getloadavg()[0]:.2f}")
-    print(f"{len(screens)} real images; {args.runs} runs each (p50 reported); baseline: tesseract --psm 3 on the whole image\n")
+    what = (f"third-party images ({sum(s.held_out for s in screens)} held out, marked H)" if third_party else "real images")
+    print(f"{len(screens)} {what}; {args.runs} runs each (p50 reported); baseline: tesseract --psm 3 on the whole image\n")
     hdr = (f"{'image':52} {'kind':8} {'size':>9} {'err found':>9} {'base':>5} {'ocr':>4} {'CER':>6} {'base':>6} "
            f"{'recall':>6} {'base':>6} {'ms p50':>7} {'base':>6}  steps p50 (prepare/ocr)")
     print(hdr)
     print("-" * len(hdr))
     rows: list[tuple[rs.RealScreen, Score, Score | None]] = []
+    tickets: dict[str, dict] = {}
     await pipeline(screens[0], ocr, config, 1)  # warm-up
     for screen in screens:
         p, ticket = await pipeline(screen, ocr, config, args.runs, llm)
         b = None if args.no_baseline else baseline(screen, ocr, max(1, args.runs // 2))
         rows.append((screen, p, b))
+        tickets[screen.name] = ticket
         size = f"{ticket['image']['received']['width']}x{ticket['image']['received']['height']}"
         print(f"{screen.name[:52]:52} {screen.kind:8} {size:>9} {_fmt_found(p.found, p.expected):>9} "
               f"{_fmt_found(b.found, b.expected) if b else '':>5} {_fmt_found(p.ocr_found, p.expected):>4} {p.cer:6.3f} "
@@ -133,10 +146,33 @@ async def run_real(args: argparse.Namespace) -> None:
               f"{pct(p.ms, 0.5):7.0f} {pct(b.ms, 0.5) if b else float('nan'):6.0f}  "
               f"{pct(p.steps['prepare'], 0.5):.0f}/{pct(p.steps['ocr'], 0.5):.0f}"
               + (f" draft {pct(p.steps['draft'], 0.5):.0f}" if llm else "")
-              + (f"  FALSE ERROR x{p.false_errors}" if p.false_errors else ""), flush=True)
+              + (f"  FALSE ERROR x{p.false_errors}" if p.false_errors else "")
+              + ("  H" if third_party and screen.held_out else ""), flush=True)
         if args.verbose and p.found < p.expected:
             print("      expected:", screen.expect, "\n      got:", ticket["error_messages"][:6])
     print(f"\nper kind (pipeline vs plain tesseract psm 3); load average after: {os.getloadavg()[0]:.2f}\n")
+    _kind_table(rows)
+    if third_party:
+        for label, half in (("dev", False), ("held-out", True)):
+            sub = [r for r in rows if r[0].held_out == half]
+            if sub:
+                print(f"\n{label} half ({len(sub)} images):")
+                _kind_table(sub)
+        _misses(rows, tickets)
+    print("\nper kind, p50 of each step over the images' p50s (ms):")
+    for kind in ("terminal", "ui", "document"):
+        sub = [p for s, p, _ in rows if s.kind == kind]
+        if sub:
+            print(f"  {kind:10} " + "  ".join(f"{k} {statistics.median(pct(p.steps[k], 0.5) for p in sub):.0f}" for k in STEPS))
+    big = [pct(p.ms, 0.5) for s, p, _ in rows if "_x2" in s.name or s.path.stat().st_size > 400_000]
+    if big:
+        print(f"\ndevice-scale-2 and large images: p50 {statistics.median(big):.0f} ms, max {max(big):.0f} ms (n={len(big)})")
+    print(f"load average after: {os.getloadavg()[0]:.2f}")
+    if llm is not None:
+        await llm.aclose()
+
+
+def _kind_table(rows: list[tuple[rs.RealScreen, Score, Score | None]]) -> None:
     print(f"{'kind':10} {'n':>3} {'exact err lines':>16} {'base':>9} {'images all found':>17} {'CER':>6} {'base':>6} "
           f"{'recall':>6} {'base':>6} {'p50 ms':>7} {'base':>6} {'max ms':>7} {'false err':>9}")
     for kind in ("terminal", "ui", "document"):
@@ -157,17 +193,32 @@ async def run_real(args: argparse.Namespace) -> None:
               f"{mean(p.recall for _, p, _ in sub):6.3f} {mean(b.recall for _, _, b in sub if b) if bms else float('nan'):6.3f} "
               f"{statistics.median(ms):7.0f} {statistics.median(bms) if bms else float('nan'):6.0f} {max(ms):7.0f} "
               f"{sum(p.false_errors for _, p, _ in sub):9}")
-    print("\nper kind, p50 of each step over the images' p50s (ms):")
-    for kind in ("terminal", "ui", "document"):
-        sub = [p for s, p, _ in rows if s.kind == kind]
-        if sub:
-            print(f"  {kind:10} " + "  ".join(f"{k} {statistics.median(pct(p.steps[k], 0.5) for p in sub):.0f}" for k in STEPS))
-    big = [pct(p.ms, 0.5) for s, p, _ in rows if "_x2" in s.name or s.path.stat().st_size > 400_000]
-    if big:
-        print(f"\ndevice-scale-2 and large images: p50 {statistics.median(big):.0f} ms, max {max(big):.0f} ms (n={len(big)})")
-    print(f"load average after: {os.getloadavg()[0]:.2f}")
-    if llm is not None:
-        await llm.aclose()
+
+
+def _nearest(line: str, candidates: list[str]) -> str:
+    want = rs.norm_line(line)
+    best = max(candidates, key=lambda c: difflib.SequenceMatcher(None, want, rs.norm_line(c)).ratio(), default="")
+    return best
+
+
+def _misses(rows: list[tuple[rs.RealScreen, Score, Score | None]], tickets: dict[str, dict]) -> None:
+    """Each expected error line the pipeline did not put in error_messages word for word, with what it read."""
+    print("\nexpected error lines missed by the pipeline (H = held out): nearest OCR line / nearest error_messages entry")
+    n = 0
+    for screen, p, b in rows:
+        ticket = tickets[screen.name]
+        lines, errors = ticket["ocr"]["lines"], ticket["error_messages"]
+        for want in screen.expect:
+            if rs.exact_found(want, errors):
+                continue
+            n += 1
+            where = "in OCR lines, not called an error" if rs.exact_found(want, lines) else "not read word for word"
+            base = "" if b is None else "; plain tesseract " + ("found it" if rs.exact_found(want, b.errors) else "missed it too")
+            print(f"- {screen.name}{' H' if screen.held_out else ''}: {where}{base}")
+            print(f"    expected: {want}")
+            print(f"    OCR:      {_nearest(want, lines)}")
+            print(f"    errors:   {_nearest(want, errors) if errors else '(none)'}")
+    print(f"{n} missed")
 
 
 async def run_pillow(args: argparse.Namespace) -> None:
@@ -192,6 +243,8 @@ def main() -> None:
     ap.add_argument("--only", default="", help="images whose name contains one of these (comma-separated)")
     ap.add_argument("--no-baseline", action="store_true")
     ap.add_argument("--pillow", action="store_true", help="the Pillow-drawn set instead of the real images")
+    ap.add_argument("--set", default="real", choices=("real", "third-party"),
+                    help="real: tests/real_screens.load() (default); third-party: only the third-party set, dev and held-out apart")
     ap.add_argument("--llm", default="", help='also draft with an LLM, e.g. "local" (slow on 2 cores)')
     ap.add_argument("-v", "--verbose", action="store_true", help="show what was found when an error line was missed")
     args = ap.parse_args()

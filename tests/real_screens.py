@@ -1,6 +1,6 @@
 """Real screenshots with references, and the scores used by tests and `bench/screenshots.py`.
 
-Two sources:
+Sources:
 
 - `tests/fixtures/screens/`: terminals (xterm, urxvt under Xvfb, real failing commands) and
   web pages (headless Chromium, device scale 1 and 2, PNG and JPEG q75), made by
@@ -9,6 +9,10 @@ Two sources:
 - `tests/fixtures/screens/dev/`: real images copied from `../shared/images-dev/` (a `rich`
   traceback, Word, two document scans), plus the Windows desktop read from
   `../shared/images-dev/` when that folder is there (it is 1.2 MB, so it is not copied).
+- `tests/fixtures/screens/third_party/` (`load_third_party()`, not in `load()`): screenshots other
+  people made (project READMEs and docs, licences in its `SOURCES.md`) and camera-like renderings
+  of some of them; `manifest.json` gives kind, reference file, expected error lines and
+  `held_out` (half the set, alternating by collection order: do not tune on those).
 
 "Exact" error line: the line on the screen, word for word, compared after collapsing runs of
 spaces and straightening typographic quotes (OCR cannot count spaces, and a curly quote read
@@ -27,6 +31,7 @@ from .images import substring_distance
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures" / "screens"
 SHARED_DEV = ROOT.parent / "shared" / "images-dev"
+THIRD_PARTY = FIXTURES / "third_party"
 
 # the five shared real images: file stem -> (kind, expected exact error lines)
 DEV_IMAGES = {
@@ -47,6 +52,7 @@ class RealScreen:
     reference: list[str]  # reference text lines (labels and comments removed)
     expect: list[str] = field(default_factory=list)  # exact error lines
     not_errors: list[str] = field(default_factory=list)  # lines that must not be called errors
+    held_out: bool = False  # third-party hold-out half: measure, never tune on it
 
     @property
     def data(self) -> bytes:
@@ -85,8 +91,19 @@ def load(include_shared: bool = True) -> list[RealScreen]:
     return out
 
 
+def load_third_party() -> list[RealScreen]:
+    """The third-party set (source "third-party", or "third-party (camera-like rendering)"), in collection order."""
+    manifest = json.loads((THIRD_PARTY / "manifest.json").read_text(encoding="utf-8"))
+    return [RealScreen(e["file"], THIRD_PARTY / e["file"], e["kind"], e["source"],
+                       _reference(THIRD_PARTY / e["reference"], e["kind"] == "ui"), e["expect"], e.get("not_errors", []),
+                       held_out=e["held_out"]) for e in manifest["images"]]
+
+
 def by_name(name: str) -> RealScreen:
     for s in load():
+        if s.name == name:
+            return s
+    for s in load_third_party():
         if s.name == name:
             return s
     raise KeyError(name)
