@@ -208,6 +208,11 @@ def dark_regions(gray: np.ndarray, threshold: int = 110, solid: int = 10, window
     near_solid = max_filter(solid_dark.astype(np.uint8), max(3, window)).astype(bool)
     wide_dark = _box_mean(frac, max(3, 2 * window)) > 0.5
     inv = solid_dark | (~solid_light & mostly_dark & (near_solid | wide_dark))
+    # Light text on dark set large and dense (a hover's 14 pt code) leaves specks of "mostly
+    # light" inside its letters; left as holes they would stay light and their rims be cleared
+    # as region edges, cutting letters apart. A light area that cannot hold a `solid` square is
+    # no light region: it takes its dark surroundings' polarity.
+    inv |= ~opening((~inv).astype(np.uint8), k).astype(bool)
     return _up2(inv, (h, w))
 
 

@@ -9,6 +9,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Sequence
 
+from agent.tickets import error_context
+
+HEADED_SCORE = 3  # a message found under an error heading (see error_context): as telling as "x: failed"
+
 # --- error lines -------------------------------------------------------------------------
 
 _ERROR_WORDS = re.compile(
@@ -208,16 +212,21 @@ def _clean_url(u: str) -> str:
 def extract(lines: Sequence[str]) -> Extracted:
     ex = Extracted(lines=list(lines))
     scored: list[tuple[int, int]] = []
-    for i, raw in enumerate(lines):
-        line = " ".join(raw.split())
+    flat = [" ".join(raw.split()) for raw in lines]
+    scores = [error_score(line) if line else 0 for line in flat]
+    for i in error_context.messages_under_headings(flat):  # "Error" / a class / a banner, then the message
+        scores[i] = max(scores[i], HEADED_SCORE)
+    for i in error_context.superseded_markers(flat):  # "Traceback (...)" when the exception line follows
+        scores[i] = 0
+    for i, line in enumerate(flat):
         if not line:
             continue
         if injection_suspected(line):
             ex.injection_lines.append(i)
-        score = error_score(line)
+        score = scores[i]
         is_error = score > 0
         if is_error and not _INJECTION.search(line):
-            ex.add("error_messages", line, i)
+            ex.add("error_messages", error_context.strip_glyph(line), i)
             scored.append((score, i))
         for c in _codes(line, is_error):
             ex.add("error_codes", c, i)
@@ -306,7 +315,7 @@ def _pick_title(ex: Extracted, scored: list[tuple[int, int]]) -> None:
     if scored:
         best = max(scored, key=lambda si: (si[0], -si[1]))
         ex.title_line = best[1]
-        ex.title = " ".join(ex.lines[best[1]].split())
+        ex.title = error_context.strip_glyph(" ".join(ex.lines[best[1]].split()))
         ex.evidence["title"] = [best[1]]
         return
     for i, line in enumerate(ex.lines):  # no error line: the first substantial line

@@ -37,6 +37,30 @@ def terminal_line_fixes(text: str) -> str:
     return _DASH_SLASH.sub("./", text)
 
 
+# Marks Tesseract reads in place of others, on any screen (each fixed only where the line
+# itself shows the misreading):
+# - a backtick quoting a name (`perturb`, `List.nap`) read as "*", "~" or "‘": "*perturb*",
+#   "‘List.nap*" (a name quoted by a star or a tilde on either side is a backtick pair; a
+#   pair of curly or straight quotes is left alone, and so is a shell command line: `ls *foo*`);
+_PROMPT = re.compile(r"^\s*(?:\S+@\S+[:~]|[$#>%]\s)")
+_STAR_QUOTED = re.compile(r"(?:(?<=[\s(\[])|^)([*~‘“`])([A-Za-z_][\w.:/-]*[\w])([*~’'`])(?=[\s.,:;!?)\]]|$)")
+# - an opening parenthesis read as "C" before a word that closes one: "Clink)", "Cerrcheck)";
+_C_PAREN = re.compile(r"(?:(?<=\s)|^)C([a-z][\w.-]*\))")
+# - an opening single quote read as a double one: "brnch' in `git: "brnch' is not a git command`.
+_DOUBLE_OPEN = re.compile(r"(?:(?<=\s)|^)\"([\w.-]+)'(?=[\s.,:;!?)]|$)")
+
+
+def quote_fixes(text: str) -> str:
+    """Put back the quotes and brackets Tesseract misreads (see above) where the line cannot be right as read."""
+    if not _PROMPT.match(text):
+        text = _STAR_QUOTED.sub(lambda m: f"`{m.group(2)}`" if set(m.group(1) + m.group(3)) & {"*", "~"} else m.group(0), text)
+    if text.count(")") > text.count("("):
+        text = _C_PAREN.sub(r"(\1", text, count=text.count(")") - text.count("("))
+    if text.count('"') % 2:
+        text = _DOUBLE_OPEN.sub(r"'\1'", text, count=1)
+    return text
+
+
 # Shared by all requests; the runtime's `ocr_limit` semaphore bounds how many screenshots
 # are read at once, and each screenshot uses at most `PrepOptions.groups` workers.
 _POOL = ThreadPoolExecutor(max_workers=4, thread_name_prefix="ocr")
@@ -83,8 +107,7 @@ def read_prepared(prep: Prepared, ocr: TesseractOCR, *, timeout_s: float = 10.0,
     w, h = prep.size
     words = drop_noise(group_lines(words))
     lines = group_lines(words)
-    if terminal:
-        lines = [OcrLine(terminal_line_fixes(ln.text), ln.conf, ln.box, ln.words) for ln in lines]
+    lines = [OcrLine(quote_fixes(terminal_line_fixes(ln.text) if terminal else ln.text), ln.conf, ln.box, ln.words) for ln in lines]
     return OcrResult(tuple(words), tuple(lines), w, h, elapsed, meta)
 
 

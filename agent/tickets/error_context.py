@@ -1,0 +1,72 @@
+"""Error lines found by their neighbours, not by their own words.
+
+`extract.error_score` judges one line at a time. Some screens say which line is the error by
+layout instead: a panel or dialog titled "Error", a page headed by the exception's class
+("Whoops \\ Example \\ Exception", then "Something broke!"), a compiler banner
+("-- TYPE MISMATCH ------ Main.elm", then the sentence saying what is wrong). And one line that
+scores as an error is only a marker: "Traceback (most recent call last):" says an exception
+follows; when one does, the exception line is the message, not the marker.
+
+Also the status glyph a tool prints before its message (a red "×", "✖", a bullet), which OCR
+reads as a letter "x": not part of the message.
+"""
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+# a heading that names a problem and nothing else: "Error", "Warning:", "Fatal error"
+_LABEL = re.compile(r"(?i)^\s*(?:fatal\s+)?(?:error|errors|warning|exception|problem)\s*:?\s*$")
+# a heading that is an exception class alone, maybe namespaced: "AttributeError", "Whoops \ Example \ Exception"
+_CLASS_ALONE = re.compile(r"^\s*(?:[A-Za-z_]\w*\s*(?:\\|\.|::)\s*)*(?:[A-Z]\w*)?(?:Error|Exception)\s*$")
+# a banner: a title in capitals between rules: "-- TYPE MISMATCH ------------ src/Main.elm"
+_BANNER = re.compile(r"^\s*(?:-{2,}|={2,})\s*[A-Z][A-Z'’]+(?:\s[A-Z][A-Z'’]+){0,4}\s*(?:[-=]{3,}.*)?$")
+# a sentence: begins with a letter or a quote, has a word in lower case, three words or more
+_PROSE = re.compile(r"^\s*[\"'‘“`(]?[A-Za-z].*\b[a-z]{2,}\b")
+_NOT_PROSE = re.compile(r"^\s*(?:File\s+\"|at\s|\S+@\S+[:~]|[$#>]\s|https?://|/|\.\.?/|~/)")
+LOOK_AHEAD = 4  # lines after a heading that may hold its message (a sidebar's line can come between)
+
+_MARKER = re.compile(r"(?i)^\s*traceback \(most recent call last\):?\s*$")
+_EXCEPTION_LINE = re.compile(r"\b[A-Z]\w*(?:Error|Exception|Warning|Exit|Interrupt)\b\s*(?::|$)")
+
+# A status glyph before the message: "×", "✖", "✗", "•", "●", "▶" ... and "x", the letter OCR reads
+# a small cross as (an upper-case "X" stays: "X Error of failed request" is Xlib's own wording).
+_GLYPH = re.compile(r"^\s*(?:[x×✖✗✘✕•●▶►‣]|\(x\))\s+(?=[A-Za-z\"'‘“(`])")
+
+
+def is_heading(line: str) -> bool:
+    return bool(_LABEL.match(line) or _CLASS_ALONE.match(line) or _BANNER.match(line))
+
+
+def _prose(line: str) -> bool:
+    return len(line.split()) >= 2 and bool(_PROSE.match(line)) and not _NOT_PROSE.match(line) and not is_heading(line)
+
+
+def messages_under_headings(lines: Sequence[str]) -> list[int]:
+    """Indices of lines that are the message of an error heading: the first sentence among the
+    `LOOK_AHEAD` lines after it (lines of one or two words, paths, prompts, frames passed over)."""
+    out: list[int] = []
+    for i, line in enumerate(lines):
+        if not is_heading(line):
+            continue
+        for j in range(i + 1, min(len(lines), i + 1 + LOOK_AHEAD)):
+            if is_heading(lines[j]):
+                break
+            if _prose(lines[j]):
+                out.append(j)
+                break
+    return out
+
+
+def superseded_markers(lines: Sequence[str]) -> list[int]:
+    """Indices of "Traceback (most recent call last):" lines that an exception line follows."""
+    out: list[int] = []
+    for i, line in enumerate(lines):
+        if _MARKER.match(line) and any(_EXCEPTION_LINE.search(x) and not _MARKER.match(x) for x in lines[i + 1:]):
+            out.append(i)
+    return out
+
+
+def strip_glyph(line: str) -> str:
+    """The message without a leading status glyph ("x Failed to find desired version")."""
+    return _GLYPH.sub("", line, count=1)

@@ -1,0 +1,88 @@
+"""What issue 20 (items 2-4) fixed, on the DEV half of the third-party set (odd-numbered images;
+the held-out half is measured by `bench/screenshots.py --set third-party`, never tested here),
+and the rules behind it on plain strings."""
+from __future__ import annotations
+
+import pytest
+
+from agent.config import Config
+from agent.tickets import error_context
+from agent.tickets.extract import extract
+from agent.tickets.ocr_step import quote_fixes
+from agent.tickets.pipeline import analyze_screenshot
+from models.ocr import TesseractOCR
+
+from . import real_screens as rs
+
+
+@pytest.fixture(scope="module")
+def ocr() -> TesseractOCR:
+    return TesseractOCR()
+
+
+async def _ticket(name: str, ocr: TesseractOCR) -> tuple[rs.RealScreen, dict]:
+    screen = rs.by_name(name)
+    assert screen.source.startswith("third-party") and not screen.held_out, name  # dev images only
+    ticket = await analyze_screenshot(screen.data, screen.content_type, ocr=ocr, llm=None, config=Config(tickets_db=":memory:"))
+    return screen, ticket
+
+
+async def test_large_light_on_dark_code_keeps_its_letters(ocr: TesseractOCR) -> None:
+    """A VS Code hover (14 pt light code on a dark box on a white page): the specks of light inside
+    its letters were kept light and their rims cleared as region edges; it read 'persen', 'strinc'."""
+    screen, ticket = await _ticket("tp29_ui_vscode_ts_plain_hover.png", ocr)
+    lines = ticket["ocr"]["lines"]
+    for want in ("Type '() => { person: { fullName: string; email:", "in type '{ user: { name: string; email:"):
+        assert rs.exact_found(want, lines), (want, lines)
+    assert rs.token_recall(screen.reference, ticket["ocr"]["text"]) >= 0.95
+
+
+@pytest.mark.parametrize("name", [
+    "tp11_term_richclick_missing_argument.png",  # a rich panel titled "Error", the message inside
+    "tp21_term_elm_string_hint.png",  # "-- TYPE MISMATCH ---- tmp.elm", then what is wrong
+    "tp01_term_miette_bad_json.png",  # a red "x" before "Failed to find desired version"
+    "tp07_term_thefuck_git_brnch.png",  # git: 'brnch' ... read with an opening double quote
+])
+async def test_error_line_found(name: str, ocr: TesseractOCR) -> None:
+    screen, ticket = await _ticket(name, ocr)
+    found = [line for line in screen.expect if rs.exact_found(line, ticket["error_messages"])]
+    assert found, (screen.expect, ticket["error_messages"])
+    if name.startswith("tp01"):
+        assert rs.exact_found("Failed to find desired version", ticket["error_messages"])
+
+
+async def test_backtick_quoted_names_and_the_traceback_marker(ocr: TesseractOCR) -> None:
+    _, ticket = await _ticket("tp19_term_elm_annotation_mismatch.png", ocr)
+    assert "The type annotation for `perturb` does not match its definition." in ticket["ocr"]["lines"]
+    _, ticket = await _ticket("tp13_ui_werkzeug_debugger.png", ocr)
+    assert not any(m.startswith("Traceback") for m in ticket["error_messages"])
+    assert rs.exact_found("AttributeError: 'sqlite3.Connection' object has no attribute 'comit'", ticket["error_messages"])
+
+
+def test_quote_fixes() -> None:
+    assert quote_fixes("The argument to function *getName* is causing a mismatch.") == "The argument to function `getName` is causing a mismatch."
+    assert quote_fixes("Cannot find variable ‘List.nap*.") == "Cannot find variable `List.nap`."
+    assert quote_fixes("value of *merge~ is not checked Cerrcheck)") == "value of `merge` is not checked (errcheck)"
+    assert quote_fixes("git: \"brnch' is not a git command.") == "git: 'brnch' is not a git command."
+    for same in ("$ ls *foo* bar", "a ‘quoted’ word", 'say "hi" now', "x * y * z", "C(x) = 1", "ls: cannot access `foo': No such file",
+                 "(see Config)"):
+        assert quote_fixes(same) == same, same
+
+
+def test_error_context_rules() -> None:
+    lines = ["Usage: tool.py [OPTIONS] INPUT", "Error", "Missing argument 'INPUT'.", "To find out more, visit https://x.io"]
+    assert extract(lines).error_messages == ["Missing argument 'INPUT'."]
+    lines = ["-- TYPE MISMATCH ------------------ src/Main.elm", "The left argument of (+) is causing a problem.", "3| x + 1"]
+    assert extract(lines).error_messages == [lines[1]]
+    lines = ["Whoops \\ Example \\ Exception", "/Users/me/example.php", "Something broke!", "50. return $frame;"]
+    assert "Something broke!" in extract(lines).error_messages
+    # a heading with no sentence under it finds nothing; a status word in a table is no heading
+    assert extract(["Error", "42", "ok"]).error_messages == []
+    # the traceback marker gives way to the exception line, and stays when none follows
+    tb = ["Traceback (most recent call last):", '  File "a.py", line 1, in <module>', "KeyError: 'x'"]
+    assert extract(tb).error_messages == ["KeyError: 'x'"]
+    assert extract(tb[:2]).error_messages == [tb[0]]
+    # a status glyph read as "x" is not part of the message; Xlib's own "X Error" stays
+    assert extract(["x Failed to find desired version"]).error_messages == ["Failed to find desired version"]
+    assert extract(["X Error of failed request: BadWindow"]).error_messages == ["X Error of failed request: BadWindow"]
+    assert error_context.strip_glyph("× oops!") == "oops!"
