@@ -65,6 +65,7 @@ class Config:
     llm_temperature: float = 0.0  # reply sampling temperature; 0 = the most likely token (steadiest on the help desk notes: bench/replies.py)
     llm_seed: int = 0  # >= 0: replies are repeatable (the same conversation, the same reply); -1: a random seed per reply
     llm_yield_to_tts: bool = True  # the LLM waits between tokens while the first chunk is synthesized
+    barge_in_pauses_reply: bool = True  # a reply's LLM decoding and TTS wait while speech over it is judged
     llm_kv_snapshot_mb: int = 192  # each session's KV cache kept aside while others use the local LLM (0 = off)
     llm_share_cores: bool = True  # the local LLM decodes with one thread while ASR or TTS runs (they spin against each other)
     session_idle_timeout_s: float = 300.0  # a WebSocket session that sends nothing this long (and hears no reply) is closed (session_idle)

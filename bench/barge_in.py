@@ -21,6 +21,7 @@ import argparse
 import asyncio
 import base64
 import json
+import logging
 import os
 import statistics
 import sys
@@ -104,6 +105,7 @@ async def main() -> None:
 
     ap = argparse.ArgumentParser()
     ap.add_argument("--rounds", type=int, default=1)
+    ap.add_argument("--ab", action="store_true", help="alternate rounds with and without barge_in_pauses_reply")
     ap.add_argument("--lead", type=float, default=1.0, help="seconds of reply audio before the speech starts")
     args = ap.parse_args()
     runtime, server, serve, port = await start_bench_server("barge-in benchmark", models=("vad", "asr", "tts", "llm"))
@@ -116,11 +118,26 @@ async def main() -> None:
         backs.append((text, resample(pcm16_to_float(chunk.pcm), chunk.sample_rate, RATE)))
     print(f"{len(interruptions)} real interruptions, {len(backs)} backchannels, x{args.rounds}; load average {os.getloadavg()}")
     rows: dict[str, list[dict[str, Any]]] = {}
+    breakdowns: list[str] = []  # the server's own account of each barge-in (agent/core/turn_taking.py logs it)
+
+    class Breakdown(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            msg = record.getMessage()
+            if "barge-in:" in msg:
+                breakdowns.append(msg.split("barge-in: ", 1)[1])
+
+    logging.getLogger("parley.session").addHandler(Breakdown(logging.INFO))
+    logging.getLogger("parley.session").setLevel(logging.INFO)
     try:
-        for _ in range(args.rounds):
+        for round_ in range(args.rounds):
             for kind, query in (("standard", ""), ("extensions", "?parley=1")):
+                if args.ab:  # the same trials with the reply's decoding held while speech over it is judged, and without
+                    runtime.config.barge_in_pauses_reply = round_ % 2 == 0
+                    kind = f"{kind}{'+pause' if runtime.config.barge_in_pauses_reply else '-pause'}"
                 for name, audio in interruptions:
+                    breakdowns.clear()
                     r = await trial(base + query, audio, onset_of(runtime.vad, audio), args.lead)
+                    r["server"] = "; ".join(breakdowns)
                     rows.setdefault(f"{kind} interrupt", []).append(r)
                     print(f"  {kind:10} interrupt   {name:40} {r}")
                 for name, audio in backs:

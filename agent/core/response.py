@@ -18,7 +18,7 @@ import json
 import logging
 import time
 from dataclasses import dataclass, field
-from typing import Any, Awaitable, Callable
+from typing import Any, Awaitable, Callable, Iterator
 
 import anyio
 
@@ -78,6 +78,33 @@ class ResponseRun:
         self.playback = playback
         self.owner = owner  # the session: LLM holds are per owner
         self.created_at = time.monotonic()
+        self._pauses = 0  # listeners to speech over this reply (see paused())
+        self._may_synthesize = asyncio.Event()
+        self._may_synthesize.set()
+
+    @contextlib.contextmanager
+    def paused(self) -> Iterator[None]:
+        """While the user's speech over this reply is judged, the reply's decoding and
+        synthesis wait (what is synthesized already plays on): on 2 cores the verdict, and
+        the cancel it may lead to, would otherwise share the cores with them. Off with
+        `barge_in_pauses_reply`. Holds are per owner: other sessions' replies go on."""
+        if not self.runtime.config.barge_in_pauses_reply:
+            yield
+            return
+        llm = self.runtime.llm
+        hold = getattr(llm, "hold", None)
+        self._pauses += 1
+        self._may_synthesize.clear()
+        if hold is not None:
+            hold(self.owner)
+        try:
+            yield
+        finally:
+            if hold is not None:
+                llm.release(self.owner)
+            self._pauses -= 1
+            if not self._pauses:
+                self._may_synthesize.set()
 
     def priority(self) -> Priority:
         """This run's claim on the shared LLM and TTS, evaluated when one frees: a committed
@@ -335,6 +362,7 @@ class ResponseRun:
             parts = tts.synthesize(spoken)
             pcm_all = b""
             while True:
+                await self._may_synthesize.wait()  # not while speech over the reply is judged
                 async with self.runtime.tts_limit.hold(self.priority), self._llm_yields_a_core():
                     chunk = await anyio.to_thread.run_sync(next, parts, None, abandon_on_cancel=True)
                 if chunk is None:

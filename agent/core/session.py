@@ -36,6 +36,7 @@ from .reply_handle import ReplyHandle
 from .response import ResponseRun, ResponseSpec
 from .session_limits import AudioBudget, RateWindow
 from .turn import Turn
+from .turn_machine import Cleared, CommitAsked, TurnMachine
 from .turn_metrics import TurnMetrics
 from .turn_taking import TurnTaking
 
@@ -76,8 +77,7 @@ class VoiceSession(TurnTaking):
         self.closed_event = asyncio.Event()  # set once close() has finished
         self.end_code = ""
         self.reply: ReplyHandle | None = None  # the current reply: set in `_take_floor` only
-        self.turn: Turn | None = None  # the open turn (speaking or draft)
-        self.last_turn: Turn | None = None  # the last committed turn (a continuation may merge into it)
+        self.turns = TurnMachine(merge_window=c.merge_window_ms * RATE // 1000)  # the turns, and every move they make
         self.last_metrics: dict[str, Any] = {}
         self.barge_ins: list[dict[str, float]] = []
         self.images_shared = 0
@@ -86,7 +86,6 @@ class VoiceSession(TurnTaking):
         self._rate_reported = False
         self._buffer_full_reported = False
         self._commit_lock = asyncio.Lock()  # one turn commits at a time
-        self._committing: set[Turn] = set()  # ended turns whose commit has not finished
         self._speculated: list[dict[str, Any]] | None = None  # the prompt last prefilled while the user spoke
         self._arrived = asyncio.Condition()  # audio arrived or a turn changed state
         self._tg: asyncio.TaskGroup | None = None
@@ -218,11 +217,12 @@ class VoiceSession(TurnTaking):
             self.extensions = u.extensions
         if u.input_format is not None and u.input_format != self.input_format:
             self.input_format = u.input_format
-            await self._drop_open_turn("format_changed")  # its audio was in the old format
-            await self._reset_input()
+            await self._advance(Cleared("format_changed"))  # the open turn's audio was in the old format
         if u.output_format is not None:
             self.output_format = u.output_format
         self.turn_detection = td
+        self.turns.configure(create_response=td is not None and bool(td.get("create_response", True)),
+                             interrupt_response=bool((td or {}).get("interrupt_response", True)))
         self.mic.detect = td is not None
         if td is not None:
             self.mic.eos.threshold = float(td["threshold"])
@@ -245,24 +245,19 @@ class VoiceSession(TurnTaking):
         await self._feed(raw, time.monotonic())
 
     async def _on_buffer_clear(self, e: ce.BufferClear) -> None:
-        await self._drop_open_turn("cleared")
-        await self._reset_input()
+        await self._advance(Cleared("cleared"))
         await self.send({"type": "input_audio_buffer.cleared"})
 
     async def _on_buffer_commit(self, e: ce.BufferCommit) -> None:
         start = self.turn.start if self.turn is not None else self.mic.buffer.start
         if self.mic.end - start < RATE // 10:
             raise ProtocolError("input_audio_buffer_commit_empty", "buffer too small: need at least 100 ms of audio")
-        turn, self.turn = self.turn or Turn(start, 0.0), None
-        if turn.draft is not None:
-            await turn.discard_draft(self.conversation)
-        end_ms = (self.mic.end - self.mic.origin) * 1000 / RATE
-        create = self.turn_detection is not None and bool(self.turn_detection.get("create_response", True))
-        self._begin_draft(turn, end_ms, create_response=create, end=self.mic.end)
-        turn.overlap = turn.overlap or "turn"
-        turn.judged.set()
-        await self._reset_input()  # committed audio leaves the buffer
-        await self._commit(turn)
+        await self._advance(CommitAsked(self.mic.buffer.start, self.mic.end, (self.mic.end - self.mic.origin) * 1000 / RATE))
+
+    @property
+    def turn(self) -> Turn | None:
+        """The open turn (speaking or draft), if any."""
+        return self.turns.open
 
     async def _on_item_create(self, e: ce.ItemCreate) -> None:
         spec = e.item

@@ -8,8 +8,9 @@
 
 A turn owns its item id, where its audio starts and ends in the session's buffer, its
 partial transcript, its draft (decode task, held reply, held events) and every item it
-added to the conversation. `discard_draft()` and `retract()` take all of that back, so a
-dropped or merged turn leaves nothing in the history.
+added to the conversation. `Draft.cancel()` and `retract()` take all of that back, so a
+dropped or merged turn leaves nothing in the history. Its moves are made by the session's
+`TurnMachine` (agent/core/turn_machine.py), and only legal ones (`MOVES`).
 """
 from __future__ import annotations
 
@@ -57,10 +58,19 @@ class Draft:
     speech_end_ms: float
     metrics: TurnMetrics
     start: int = 0  # buffer index where the decoded audio starts (the turn's start then)
+    last_voiced: int = 0  # buffer index of the last voiced sample (its arrival times are the turn's marks)
     decode: asyncio.Task | None = None
     transcript: Transcript | None = None
     ready: asyncio.Event = field(default_factory=asyncio.Event)  # transcript known (or failed)
     reply: ReplyHandle | None = None  # held back (its events too) until the commit
+
+    async def cancel(self) -> None:
+        """Stop its decode and its reply (playing or still held back)."""
+        if self.decode is not None and not self.decode.done():
+            self.decode.cancel()
+            await asyncio.gather(self.decode, return_exceptions=True)
+        if self.reply is not None:
+            await self.reply.interrupt("turn_withdrawn")
 
 
 @dataclass(eq=False)  # a turn is itself: compared and hashed by identity
@@ -90,33 +100,21 @@ class Turn:
     def open(self) -> bool:
         return self.state in (TurnState.SPEAKING, TurnState.DRAFT)
 
-    def history_items(self) -> list[Item]:
+    def history_items(self, draft: Draft | None = None) -> list[Item]:
         items = [self.user_item] if self.user_item is not None else []
-        if self.draft is not None and self.draft.reply is not None:
-            items += self.draft.reply.run.history_items
+        draft = draft or self.draft
+        if draft is not None and draft.reply is not None:
+            items += draft.reply.run.history_items
         return items
 
     async def cancel_tasks(self) -> None:
         """Stop the draft's decode and its reply (playing or still held back)."""
-        d = self.draft
-        if d is None:
-            return
-        if d.decode is not None and not d.decode.done():
-            d.decode.cancel()
-            await asyncio.gather(d.decode, return_exceptions=True)
-        if d.reply is not None:
-            await d.reply.interrupt("turn_withdrawn")
+        if self.draft is not None:
+            await self.draft.cancel()
 
-    async def discard_draft(self, conversation: Conversation) -> None:
-        """Speech resumed: throw the draft away, and everything it added to the history."""
-        await self.cancel_tasks()
-        self.retract(conversation)
-        self.draft = None
-        if self.state is TurnState.DRAFT:
-            self.move(TurnState.SPEAKING)
-
-    def retract(self, conversation: Conversation) -> list[str]:
-        """Remove every item this turn added to the conversation; the ids the client knew."""
-        removed = [it.id for it in self.history_items() if conversation.delete(it.id) and not it.internal]
+    def retract(self, conversation: Conversation, draft: Draft | None = None) -> list[str]:
+        """Remove every item this turn (with `draft`: that draft of it) added to the
+        conversation; the ids the client knew."""
+        removed = [it.id for it in self.history_items(draft) if conversation.delete(it.id) and not it.internal]
         self.user_item = None
         return removed

@@ -1,19 +1,22 @@
 """TurnTaking: the listening half of a VoiceSession, from microphone PCM to committed turns.
 
-Audio in → `MicInput` (buffer, VAD, endpointing) → one `Turn` per utterance: streaming
-partial transcripts; at the first pause a *draft* (final decode + reply, held back); on
-enough silence a commit, or a drop (noise, backchannel, echo), or a merge into the next
-turn when the user goes on within `merge_window_ms`. Speech over a playing reply is judged
-here: a barge-in interrupts the reply, anything else is announced as
-`parley.speech.ignored`. Turns commit one at a time (`_commit_lock`).
+Audio in → `MicInput` (buffer, VAD, endpointing) → events of the session's `TurnMachine`
+(agent/core/turn_machine.py), which decides, with no I/O, what each one does to the turns;
+this module runs the commands it returns: streaming partial transcripts; at the first pause
+a *draft* (final decode + reply, held back); on enough silence a commit, or a drop (noise,
+backchannel, echo), or a merge into the next turn when the user goes on within
+`merge_window_ms`. Speech over a playing reply is judged here (a decode, the echo check):
+a barge-in interrupts the reply, anything else is announced as `parley.speech.ignored`.
+Turns commit one at a time (`_commit_lock`).
 
 It is a mixin of `VoiceSession` (agent/core/session.py), which owns the state it uses: the
-task group (`_spawn`), the conversation, the response (`replying`, `interrupt`, `_new_run`,
-`_drive`) and `send`.
+task group (`_spawn`), the conversation, the response (`audible_reply`, `interrupt`,
+`_new_reply`, `_take_floor`) and `send`.
 """
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import time
 from typing import Any
@@ -29,8 +32,8 @@ from models.priority_gate import Priority, Rank
 from .conversation import Item
 from .protocol import AUDIO_FORMATS, ProtocolError, error_event
 from .response import ResponseRun
+from . import turn_machine as tm
 from .turn import Draft, Turn, TurnState
-from .turn_metrics import TurnMetrics
 
 log = logging.getLogger("parley.session")
 
@@ -39,8 +42,8 @@ BACKCHANNEL_WORDS = {w for phrase in BACKCHANNELS for w in phrase.split()} - {"i
 FILLERS = {"and", "the", "a", "so"}  # tiny.en hears Piper's "Mm-hm." as "and the MHM."
 PARTIAL_EVERY_MS = 600
 TAIL_MS = 200  # audio decoded past the last voiced frame
-OVERLAP_MAX_MS = 1200
-ECHO_SIMILARITY = 0.55  # the mic's waveform matches the reply's played audio this well: its echo (media/echo_reference.py)  # speech over a reply judged "not a turn" this long is ignored even if it goes on
+OVERLAP_MAX_MS = 1200  # speech over a reply judged "not a turn" this long is ignored even if it goes on
+ECHO_SIMILARITY = 0.55  # the mic's waveform matches the reply's played audio this well: its echo (media/echo_reference.py)
 
 
 class TurnTaking:
@@ -83,86 +86,95 @@ class TurnTaking:
         await self._turn_changed()
 
     def _release_old_audio(self) -> None:
-        pad = int((self.turn_detection or {}).get("prefix_padding_ms", 300)) + 600
-        keep = self.mic.end - pad * RATE // 1000
         if not self.mic.detect:
             return  # no turn detection: everything since the last commit stays
-        for turn in (self.turn, *self._committing):  # their audio may still be decoded (again, if merged)
-            if turn is not None:
-                keep = min(keep, turn.start, turn.continues.start if turn.continues else keep)
-        if self._mergeable(self.last_turn, self.mic.end):
-            keep = min(keep, self.last_turn.start)  # type: ignore[union-attr]
-        self.mic.buffer.keep_from(keep)
+        pad = int((self.turn_detection or {}).get("prefix_padding_ms", 300)) + 600
+        keep = self.mic.end - pad * RATE // 1000
+        needed = self.turns.oldest_needed(self.mic.end)  # their audio may still be decoded (again, if merged)
+        self.mic.buffer.keep_from(keep if needed is None else min(keep, needed))
 
     async def _split_long_turn(self) -> None:
         """A turn may not outgrow `max_turn_s` (hold music, a monologue): it is committed
         there and the speech goes on as a new turn."""
-        turn = self.turn
+        turn = self.turns.open
         if turn is None or self.mic.end - turn.start < self.config.max_turn_s * RATE:
             return
         log.info("session %s: turn over %.0f s, committed and continued", self.id, self.config.max_turn_s)
         end_ms = self.mic.eos.now_ms
-        turn.cut_at_max = True  # the next turn may not merge it back (that would undo the cut)
-        await self._end_turn(TurnEnded(end_ms, end_ms))
-        self.mic.eos.reset()  # the speech goes on: EndOfSpeech starts a new turn
-        self.mic.origin = self.mic.end
+        last = self.mic.sample_at_ms(end_ms)
+        await self._advance(tm.Ended(end_ms, last, last + TAIL_MS * RATE // 1000, cut_at_max=True))
 
     async def _on_endpoint(self, ev: Any) -> None:
-        td = self.turn_detection or {}
-        create = bool(td.get("create_response", True))
         if isinstance(ev, SpeechStarted):
-            await self._speech_started(ev, td)
-        elif isinstance(ev, PauseStarted) and self.turn is not None:
-            self._begin_draft(self.turn, ev.speech_end_ms, create_response=create)
-        elif isinstance(ev, SpeechResumed) and self.turn is not None and self.turn.draft is not None:
-            await self.turn.discard_draft(self.conversation)
-        elif isinstance(ev, TurnEnded) and self.turn is not None:
-            await self._end_turn(ev)
+            td = self.turn_detection or {}
+            speech_start = self.mic.sample_at_ms(ev.start_ms)
+            start = max(self.mic.buffer.start, speech_start - int(td.get("prefix_padding_ms", 300)) * RATE // 1000)
+            await self._advance(tm.SpeechBegan(start, speech_start, ev.start_ms, self.audible_reply is not None, self.extensions))
+        elif isinstance(ev, PauseStarted):
+            await self._advance(tm.Paused(ev.speech_end_ms, *self._draft_span(ev.speech_end_ms)))
+        elif isinstance(ev, SpeechResumed):
+            await self._advance(tm.Resumed())
+        elif isinstance(ev, TurnEnded):
+            await self._advance(tm.Ended(ev.speech_end_ms, *self._draft_span(ev.speech_end_ms)))
 
-    async def _speech_started(self, ev: SpeechStarted, td: dict[str, Any]) -> None:
-        start = max(self.mic.buffer.start, self.mic.sample_at_ms(ev.start_ms) - int(td.get("prefix_padding_ms", 300)) * RATE // 1000)
-        turn = Turn(start, ev.start_ms)
-        if self._mergeable(self.last_turn, start):
-            turn.continues = self.last_turn
-        self.turn = turn
-        overlaps_reply = self.audible_reply is not None and td.get("interrupt_response", True)
-        # A standard Realtime client stops its playback at speech_started. So while a reply
-        # plays, a client without Parley's extensions hears of the speech only once it is
-        # judged a turn: a backchannel, noise or echo never cuts the reply it is hearing.
-        # A client with them gets speech_started at once, and parley.speech.ignored after.
-        if not overlaps_reply or self.extensions:
-            await self._announce(turn)
-        self._spawn(self._partials(turn), "partials")
-        if overlaps_reply or turn.continues is not None:
-            self._spawn(self._judge_overlap(turn, self.mic.sample_at_ms(ev.start_ms)), "barge-in")
-        else:
-            turn.overlap = "turn"
-            turn.judged.set()
+    def _draft_span(self, speech_end_ms: float) -> tuple[int, int]:
+        """The last voiced sample of a speech ending at `speech_end_ms`, and where its
+        decoded audio ends (a little past it)."""
+        last = self.mic.sample_at_ms(speech_end_ms)
+        return last, last + TAIL_MS * RATE // 1000
 
-    async def _announce(self, turn: Turn) -> None:
-        if not turn.announced:
-            turn.announced = True
-            await self.send({"type": "input_audio_buffer.speech_started", "audio_start_ms": int(turn.speech_start_ms), "item_id": turn.item_id})
+    # -- running the turn machine's commands ----------------------------------------------------
+    async def _advance(self, ev: tm.Event) -> list[tm.Command]:
+        """One event into the turn machine; its commands run in order (each may await)."""
+        commands = self.turns.advance(ev)
+        for cmd in commands:
+            await self._run(cmd)
+        if not commands:
+            await self._turn_changed()  # a move without commands (a commit's state) still wakes waiters
+        return commands
 
-    async def _end_turn(self, ev: TurnEnded) -> None:
-        turn, self.turn = self.turn, None
-        assert turn is not None
-        draft = turn.draft
-        if draft is None or draft.speech_end_ms != ev.speech_end_ms:
-            if draft is not None:
-                await turn.discard_draft(self.conversation)
-            create = bool((self.turn_detection or {}).get("create_response", True))
-            draft = self._begin_draft(turn, ev.speech_end_ms, create_response=create)
-        draft.metrics.mark("end_of_turn")
-        turn.move(TurnState.COMMITTED)  # closed to new audio; _commit decides its fate
-        turn.committed_end = draft.end
-        self.last_turn = turn  # speech from here on may continue it (a merge), even before its commit finishes
-        self._committing.add(turn)
-        self._spawn(self._commit(turn), "commit")  # the read loop keeps reading audio meanwhile
-
-    def _mergeable(self, prev: Turn | None, at: int) -> bool:
-        return (prev is not None and prev.state is TurnState.COMMITTED and not prev.cut_at_max
-                and at - prev.committed_end <= self.config.merge_window_ms * RATE // 1000)
+    async def _run(self, cmd: tm.Command) -> None:
+        if isinstance(cmd, tm.Announce):
+            await self.send({"type": "input_audio_buffer.speech_started", "audio_start_ms": int(cmd.turn.speech_start_ms), "item_id": cmd.turn.item_id})
+        elif isinstance(cmd, tm.StreamPartials):
+            self._spawn(self._partials(cmd.turn), "partials")
+        elif isinstance(cmd, tm.JudgeOverlap):
+            self._spawn(self._judge_overlap(cmd.turn, cmd.speech_start), "barge-in")
+        elif isinstance(cmd, tm.Decode):
+            self._decode(cmd.turn, cmd.draft, cmd.create_response)
+        elif isinstance(cmd, tm.Withdraw):
+            await cmd.draft.cancel()
+            cmd.turn.retract(self.conversation, cmd.draft)
+        elif isinstance(cmd, tm.StartCommit):
+            assert cmd.turn.draft is not None
+            cmd.turn.draft.metrics.mark("end_of_turn")
+            self._spawn(self._commit(cmd.turn), "commit")  # the read loop keeps reading audio meanwhile
+        elif isinstance(cmd, tm.CommitNow):
+            await self._commit(cmd.turn)
+        elif isinstance(cmd, tm.Drop):
+            log.info("session %s: turn %s dropped (%s)", self.id, cmd.turn.item_id, cmd.reason)
+            await cmd.turn.cancel_tasks()
+            cmd.turn.retract(self.conversation)
+        elif isinstance(cmd, tm.Merge):
+            await self._merge(cmd.prev, cmd.turn)
+        elif isinstance(cmd, tm.Interrupt):
+            await self.interrupt("barge_in")
+        elif isinstance(cmd, tm.Ignore):
+            log.info("session %s: speech over the reply ignored (%s)", self.id, cmd.reason)
+            reply = self.audible_reply
+            await self.send({"type": "parley.speech.ignored", "item_id": cmd.turn.item_id, "reason": cmd.reason,
+                             "response_id": reply.run.id if reply is not None else None})
+        elif isinstance(cmd, tm.Retract):
+            await cmd.turn.cancel_tasks()
+            cmd.turn.retract(self.conversation)
+        elif isinstance(cmd, tm.Accept):
+            await self._accept(cmd.turn)
+        elif isinstance(cmd, tm.ResetInput):
+            await self._reset_input()
+        elif isinstance(cmd, tm.ContinueSpeech):
+            self.mic.eos.reset()  # the speech goes on: EndOfSpeech starts a new turn
+            self.mic.origin = self.mic.end
+        await self._turn_changed()
 
     async def _wait_audio(self, turn: Turn, until: int, *, through_pauses: bool = False) -> None:
         """Until the buffer reaches sample `until`, or the turn stops speaking (with
@@ -183,6 +195,9 @@ class TurnTaking:
                 if turn.state is TurnState.DRAFT:
                     async with self._arrived:  # paused: wait for speech to resume or the turn to end
                         await self._arrived.wait_for(lambda: turn.state is not TurnState.DRAFT)
+                continue
+            if not turn.judged.is_set():  # speech over a reply: the verdict's decode first (it may cancel the reply)
+                await turn.judged.wait()
                 continue
             last_end = self.mic.end
             if self.runtime.a_user_waits_for_a_reply(besides=self.id):
@@ -227,22 +242,16 @@ class TurnTaking:
             return await anyio.to_thread.run_sync(asr.transcribe_final if final else asr.transcribe, audio)
 
     # -- drafts and commits ---------------------------------------------------------------------
-    def _begin_draft(self, turn: Turn, speech_end_ms: float, *, create_response: bool, end: int | None = None) -> Draft:
-        metrics = TurnMetrics()
-        last_voiced = self.mic.sample_at_ms(speech_end_ms) if end is None else end
-        hops = self.mic.buffer.hops_of(last_voiced)
+    def _decode(self, turn: Turn, draft: Draft, create_response: bool) -> None:
+        """Decode a draft's audio and prepare its reply (held back until the commit)."""
+        metrics = draft.metrics
+        hops = self.mic.buffer.hops_of(draft.last_voiced)
         metrics.mark("audio_received", hops["received"])
         metrics.mark("speech_end", hops["arrived"])
         if "vad" in hops:
             metrics.mark("vad_seen", hops["vad"])
-        end = last_voiced + TAIL_MS * RATE // 1000 if end is None else end
-        draft = Draft(end, speech_end_ms, metrics)
-        draft.start = turn.start
-        turn.draft = draft
-        turn.move(TurnState.DRAFT)
-        audio = self.mic.slice(turn.start, end)
+        audio = self.mic.slice(draft.start, draft.end)
         draft.decode = self._spawn(self._prepare(turn, draft, audio, create_response), "decode")
-        return draft
 
     async def _prepare(self, turn: Turn, draft: Draft, audio: Any, create_response: bool) -> None:
         try:
@@ -269,7 +278,7 @@ class TurnTaking:
         try:
             await self._commit_turn(turn)
         finally:
-            self._committing.discard(turn)
+            await self._advance(tm.CommitFinished(turn))
 
     async def _commit_turn(self, turn: Turn) -> None:
         draft = turn.draft
@@ -282,57 +291,37 @@ class TurnTaking:
         if turn.announced and not told_stopped:  # judged a turn only now: the client hears of it now
             await self.send(stopped)
         async with self._commit_lock:
-            if turn.state is TurnState.MERGED:  # a continuation took it over before its commit ran
-                await turn.cancel_tasks()
-                turn.retract(self.conversation)
-                return
+            await self._advance(tm.CommitReached(turn))
             draft = turn.draft
-            assert draft is not None
-            if draft.start != turn.start:  # merged meanwhile: decode both parts together
-                await turn.discard_draft(self.conversation)
-                create = bool((self.turn_detection or {}).get("create_response", True))
-                draft = self._begin_draft(turn, draft.speech_end_ms, create_response=create, end=draft.end)
-                draft.metrics.mark("end_of_turn")
-            turn.move(TurnState.COMMITTED)
-            await self._turn_changed()
+            if turn.state is not TurnState.COMMITTED or draft is None:
+                return  # merged into a continuation before its commit ran
             await draft.ready.wait()
             t = draft.transcript
-            if t is None or is_probable_hallucination(t) or turn.overlap != "turn":
-                await self._drop(turn, turn.overlap if turn.overlap not in ("", "turn") else "noise")
-                return
-            if draft.decode is not None:
-                await asyncio.gather(draft.decode, return_exceptions=True)  # the reply has started, if any
-            turn.committed_end, turn.speech_end_ms = draft.end, draft.speech_end_ms
-            draft.metrics.user_text = t.text
-            user = turn.user_item
-            if user is None:
-                user = turn.user_item = self.conversation.add(Item(type="message", role="user", text=t.text, id=turn.item_id, from_audio=True))
-            prev = self.conversation.previous_id(user.id)
-            await self.send({"type": "input_audio_buffer.committed", "item_id": user.id, "previous_item_id": prev})
-            await self.send({"type": "conversation.item.added", "previous_item_id": prev, "item": {**user.to_json(), "content": [{"type": "input_audio", "transcript": None}]}})
-            turn.partial_emitted = min(turn.partial_emitted, len(t.text)) if t.text.startswith(turn.partial_text[:turn.partial_emitted]) else len(t.text)
-            await self._emit_partial(turn, t.text)
-            seconds = round(max(draft.end - turn.start, 0) / RATE, 3)  # the audio decoded for it (Whisper bills no tokens)
-            await self.send({"type": "conversation.item.input_audio_transcription.completed", "item_id": user.id, "content_index": 0,
-                             "transcript": t.text, "usage": {"type": "duration", "seconds": seconds}})
-            await self.send({"type": "conversation.item.done", "item": user.to_json()})
-            if draft.reply is not None:
-                await self._take_floor(draft.reply)
-                await draft.reply.release()
+            await self._advance(tm.Decoded(turn, t is not None and not is_probable_hallucination(t)))
 
-    async def _drop_open_turn(self, reason: str) -> None:
-        """The open turn ends here without a reply (the buffer was cleared, the format changed)."""
-        turn, self.turn = self.turn, None
-        if turn is not None:
-            await self._drop(turn, reason)
-
-    async def _drop(self, turn: Turn, reason: str) -> None:
-        """The turn was not a turn: nothing it started goes on, nothing it added stays."""
-        log.info("session %s: turn %s dropped (%s)", self.id, turn.item_id, reason)
-        turn.move(TurnState.DROPPED)
-        await turn.cancel_tasks()
-        turn.retract(self.conversation)
-        await self._turn_changed()
+    async def _accept(self, turn: Turn) -> None:
+        """The turn is the user's: into the history, told to the client, its reply released."""
+        draft = turn.draft
+        assert draft is not None and draft.transcript is not None
+        t = draft.transcript
+        if draft.decode is not None:
+            await asyncio.gather(draft.decode, return_exceptions=True)  # the reply has started, if any
+        draft.metrics.user_text = t.text
+        user = turn.user_item
+        if user is None:
+            user = turn.user_item = self.conversation.add(Item(type="message", role="user", text=t.text, id=turn.item_id, from_audio=True))
+        prev = self.conversation.previous_id(user.id)
+        await self.send({"type": "input_audio_buffer.committed", "item_id": user.id, "previous_item_id": prev})
+        await self.send({"type": "conversation.item.added", "previous_item_id": prev, "item": {**user.to_json(), "content": [{"type": "input_audio", "transcript": None}]}})
+        turn.partial_emitted = min(turn.partial_emitted, len(t.text)) if t.text.startswith(turn.partial_text[:turn.partial_emitted]) else len(t.text)
+        await self._emit_partial(turn, t.text)
+        seconds = round(max(draft.end - turn.start, 0) / RATE, 3)  # the audio decoded for it (Whisper bills no tokens)
+        await self.send({"type": "conversation.item.input_audio_transcription.completed", "item_id": user.id, "content_index": 0,
+                         "transcript": t.text, "usage": {"type": "duration", "seconds": seconds}})
+        await self.send({"type": "conversation.item.done", "item": user.to_json()})
+        if draft.reply is not None:
+            await self._take_floor(draft.reply)
+            await draft.reply.release()
 
     async def _turn_changed(self) -> None:
         async with self._arrived:
@@ -342,10 +331,15 @@ class TurnTaking:
     async def _judge_overlap(self, turn: Turn, speech_start: int) -> None:
         try:
             need_ms = self.config.barge_in_min_speech_ms
+            decoded_ms = 0.0  # time spent decoding speech over the reply, over every look at it
             while True:
                 await self._wait_audio(turn, speech_start + need_ms * RATE // 1000, through_pauses=need_ms > self.config.barge_in_min_speech_ms)
                 audio = self.mic.slice(speech_start, self.mic.end)
-                t = await self._transcribe(audio)
+                asked = time.monotonic()
+                playing = self.audible_reply
+                with playing.run.paused() if playing is not None else contextlib.nullcontext():
+                    t = await self._transcribe(audio)
+                decoded_ms += (time.monotonic() - asked) * 1000
                 reply = self.audible_reply
                 run = reply.run if reply is not None else None
                 echo = self.echo.similarity(audio) if run is not None else 0.0
@@ -358,33 +352,24 @@ class TurnTaking:
                 if not reason or not turn.open or need_ms >= OVERLAP_MAX_MS:
                     break
                 need_ms = min(need_ms * 2, OVERLAP_MAX_MS)
-            if reason:
-                turn.overlap = reason
-                log.info("session %s: speech over the reply ignored (%s)", self.id, reason)
-                await self.send({"type": "parley.speech.ignored", "item_id": turn.item_id, "reason": reason,
-                                 "response_id": run.id if run else None})
-                return
-            turn.overlap = "turn"
-            await self._announce(turn)
-            if turn.continues is not None and self._mergeable(turn.continues, speech_start):
-                await self._merge(turn.continues, turn)
-            elif run is not None and (self.turn_detection or {}).get("interrupt_response", True):
-                onset, confirmed = self.mic.buffer.arrival_of(speech_start), time.monotonic()
-                await self.interrupt("barge_in")
-                self.barge_ins.append({"onset_to_confirm_ms": (confirmed - onset) * 1000, "confirm_to_stop_ms": (time.monotonic() - confirmed) * 1000})
+            confirmed = time.monotonic()
+            commands = await self._advance(tm.Judged(turn, reason, run is not None, speech_start))
+            if any(isinstance(c, tm.Interrupt) for c in commands):
+                onset = self.mic.buffer.arrival_of(speech_start)
+                took = {"onset_to_confirm_ms": (confirmed - onset) * 1000, "decode_ms": decoded_ms, "heard_ms": need_ms,
+                        "confirm_to_stop_ms": (time.monotonic() - confirmed) * 1000}
+                self.barge_ins.append(took)
+                log.info("session %s: barge-in: onset to confirmed %.0f ms (%d ms heard, decoding %.0f ms), confirmed to stopped %.0f ms",
+                         self.id, took["onset_to_confirm_ms"], need_ms, decoded_ms, took["confirm_to_stop_ms"])
         finally:
             turn.judged.set()
 
     async def _merge(self, prev: Turn, turn: Turn) -> None:
         """The user went on right after `prev` was committed: one thought. Its reply is
-        dropped without residue, and `turn` decodes both parts' audio together."""
-        async with self._commit_lock:
-            if prev.state is not TurnState.COMMITTED:  # dropped meanwhile (noise, a backchannel): nothing to merge
-                return
-            await prev.cancel_tasks()  # its reply, playing or still held back  # a reply still held back (its commit has not run yet) goes too
+        dropped without residue (`turn` decodes both parts' audio together)."""
+        async with self._commit_lock:  # after its commit, if one is running
+            await prev.cancel_tasks()  # its reply, playing or still held back
             removed = prev.retract(self.conversation)
-            prev.move(TurnState.MERGED)
-            turn.start = min(turn.start, prev.start)
         for item_id in removed:
             await self.send({"type": "conversation.item.deleted", "item_id": item_id})
         log.info("session %s: turn %s continues %s: merged", self.id, turn.item_id, prev.item_id)
