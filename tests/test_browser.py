@@ -80,14 +80,53 @@ def wav_data_url(runtime: Any, text: str, path: Path) -> str:
     return "data:audio/wav;base64," + base64.b64encode(path.read_bytes()).decode()
 
 
+def _json_or_none(payload: str | bytes) -> dict[str, Any] | None:
+    try:
+        event = json.loads(payload)
+    except (ValueError, TypeError):
+        return None
+    return event if isinstance(event, dict) else None
+
+
 class PageLog:
-    """The page's `parley:` console lines and any page errors, for assertion messages."""
+    """The page's `parley:` console lines and any page errors, for assertion messages; and
+    every Realtime event the page receives on its WebSockets, checked as the Agents SDK
+    checks them (tests/strict_events.py): a non-conforming one is an error of the page."""
 
     def __init__(self, page: Any) -> None:
         self.lines: list[str] = []
         self.errors: list[str] = []
+        self.events_checked = 0
         page.on("console", self._console)
         page.on("pageerror", lambda exc: self.errors.append(str(exc)))
+        page.on("websocket", self._websocket)
+
+    def _websocket(self, ws: Any) -> None:
+        if "/v1/realtime" not in ws.url:
+            return
+        asked = {"extensions": "parley=1" in ws.url}
+
+        def sent(payload: str | bytes) -> None:  # the page asks for Parley's events in session.update
+            event = _json_or_none(payload)
+            if event and event.get("type") == "session.update":
+                wants = ((event.get("session") or {}).get("parley") or {}).get("events")
+                if isinstance(wants, bool):
+                    asked["extensions"] = wants
+
+        ws.on("framesent", sent)
+        ws.on("framereceived", lambda payload: self.check_event(_json_or_none(payload), asked["extensions"]))
+
+    def check_event(self, event: dict[str, Any] | None, extensions: bool) -> None:
+        from tests.strict_events import NonConformingEvent, check_server_event
+
+        if event is None:
+            self.errors.append("a WebSocket frame the page received is not a JSON object")
+            return
+        self.events_checked += 1
+        try:
+            check_server_event(event, extensions=extensions)
+        except NonConformingEvent as exc:
+            self.errors.append(str(exc)[:600])
 
     def _console(self, msg: Any) -> None:
         text = msg.text
@@ -211,6 +250,7 @@ async def test_spoken_turn_shows_transcripts_and_plays_reply(server: Any, tmp_pa
         assert m and m["speech_end_ms"] == 0 and done["heardMs"] >= m["first_audio_sent_ms"]
         for stage in ("end-of-speech", "end-of-turn", "transcript", "first-token", "first-audio", "heard"):
             assert await page.locator(f".turn.assistant .waterfall [data-stage='{stage}']").count() == 1, stage
+        assert log.events_checked > 10, log.events_checked  # every event the page got was checked strictly
         assert not log.errors, log.errors
 
         ARTIFACTS.mkdir(exist_ok=True)
@@ -537,6 +577,8 @@ async def test_a_browser_talks_to_parley_over_webrtc(server: Any, tmp_path: Path
         done = await wait_for(page, log, "window.call.events.find(e => e.type === 'response.done') || null")
         assert done["response"]["status"] == "completed", done
         events = await page.evaluate("window.call.events")
+        for event in events:  # the data channel's events, checked as a strict client checks them
+            log.check_event(event, extensions=False)
         heard = next(e["transcript"] for e in events if e["type"] == "conversation.item.input_audio_transcription.completed")
         reply = next(e["transcript"] for e in events if e["type"] == "response.output_audio_transcript.done")
         assert "capital of france" in heard.lower() and "paris" in reply.lower(), (heard, reply)
