@@ -55,3 +55,27 @@ def _wait_ready(url: str, proc: subprocess.Popen, log_name: str) -> None:
             pass
         time.sleep(0.25)  # polling the server's own readiness endpoint while it loads models
     raise AssertionError(f"parley serve did not become ready (exit code {proc.poll()}); see test-artifacts/{log_name}")
+
+
+async def holds_a_spoken_turn(serve: Serve, **connect: object) -> None:
+    """A new Realtime session on `serve` hears a real recording (LJ Speech, public domain)
+    and answers it: what each adversarial test checks after its attack."""
+    import numpy as np
+
+    from bench.real_clips import read_wav
+    from media.pcm import resample
+    from tests.realtime_client import RawClient
+
+    rate, audio = read_wav(ROOT / "tests" / "fixtures" / "speech" / "s08_ljspeech_LJ001-0013.wav")
+    voice = resample(audio.astype("float32"), rate, 24000)
+    c = await RawClient.connect(serve.ws + "/realtime", **connect)
+    try:
+        await c.configure()
+        await c.stream_audio(np.concatenate([np.zeros(7200, np.float32), voice, np.zeros(36000, np.float32)]))
+        heard = await c.wait_for("conversation.item.input_audio_transcription.completed", timeout=120)
+        assert "ugly" in heard["transcript"].lower(), heard
+        done = await c.wait_for("response.done", timeout=120)
+        assert done["response"]["status"] == "completed"
+        assert done["response"]["output"][0]["content"][0]["transcript"]
+    finally:
+        await c.close()

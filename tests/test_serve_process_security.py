@@ -14,7 +14,7 @@ import pytest
 from agent.edge.security import twilio_signature
 from tests import images
 from tests.rtc_caller import RtcCaller, why_no_webrtc_here
-from tests.serve_process import Serve, serve_process
+from tests.serve_process import Serve, holds_a_spoken_turn, serve_process
 
 ACME, BETA = "key-of-acme", "key-of-beta"
 TOKEN = "twilio-token-of-the-test"
@@ -109,3 +109,8 @@ async def test_a_signed_twilio_webhook_is_served_once_and_a_forged_one_never(ser
         nxt = {**FORM, "CallSid": "CA2"}
         served = await http.post(hook, data=nxt, headers={"X-Twilio-Signature": twilio_signature(TOKEN, hook, nxt)})
         assert served.status_code == 200 and "<Stream" in served.text
+
+
+async def test_after_every_refusal_a_tenant_still_holds_a_spoken_turn(serve: Serve) -> None:
+    """Runs last: the refused reads, hang-ups and webhooks above left the server serving."""
+    await holds_a_spoken_turn(serve, additional_headers=as_(ACME))

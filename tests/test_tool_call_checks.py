@@ -63,3 +63,10 @@ def test_an_optional_time_keeps_only_numbers_the_user_said():
     assert strip("book_table", {"restaurant": "Sakura", "party_size": 6, "time": "8:30"}, said)[1] == ["time"]
     assert strip("book_table", {"restaurant": "Sakura", "party_size": 6, "time": "20:00"}, said)[1] == []
     assert strip("book_table", {"restaurant": "Sakura", "party_size": 6, "time": "08:00"}, said)[1] == []
+
+
+def test_a_number_the_transcript_wrote_in_groups_is_the_number_said():
+    """Whisper writes a spoken order number as "4,417" or "90,210"."""
+    assert ungrounded(TOOLS, "cancel_order", json.dumps({"order_id": "4417"}), "Cancel my order 4,417.") == ""
+    assert ungrounded(TOOLS, "cancel_order", json.dumps({"order_id": "90210"}), "Cancel order number 90,210 for me.") == ""
+    assert ungrounded(TOOLS, "cancel_order", json.dumps({"order_id": "4418"}), "Cancel my order 4,417.") == "order_id='4418'"

@@ -156,8 +156,12 @@ def _made_up(key: str, value: Any, spec: dict[str, Any], heard: set[str]) -> boo
     return not any(w in heard for w in content or words)  # a tool's own description copied in shares only "a", "the", ...
 
 
+_DIGIT_GROUPS = re.compile(r"\d+(?:[, -]\d+)+")  # "4,417", "90 210", "12-88": one number said in groups
+
+
 def _heard(said: str) -> set[str]:
     heard = set(_words(said))
+    heard |= {re.sub(r"[, -]", "", m) for m in _DIGIT_GROUPS.findall(said)}  # a transcript writes "order 4,417"
     return heard | {_SPELLED[w] for w in heard if w in _SPELLED}
 
 
