@@ -46,7 +46,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.real_clips import RealClip, last_voiced_s, load_clips, with_noise, without_long_pauses  # noqa: E402
-from bench.voice_latency import FRAME, RATE, pct, start_bench_server  # noqa: E402
+from bench.voice_latency import FRAME, RATE, pct, print_drafts, start_bench_server  # noqa: E402
 from models.asr import normalise_words, word_error_rate  # noqa: E402
 
 @dataclass(frozen=True)
@@ -329,6 +329,7 @@ async def main() -> None:
                       f"{len(r.turns)} turn(s){f' (+{r.merged} merged)' if r.merged else ''}, {r.responses} repl(ies){' TIMED OUT' if r.timed_out else ''}: {' | '.join(r.turns)!r}")
 
     print(f"\nload average at end {os.getloadavg()}")
+    print_drafts(runtime)
     recorded = [c for c in clips if c.reference and c in speech]
     summarise("the real recordings", recorded, variants, offline, streamed)
     for label, subset in (("the joined ~13 s utterance", [c for c in clips if c.name.endswith("_joined")]),

@@ -24,6 +24,7 @@ import statistics
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -181,6 +182,17 @@ async def real_clips_latency(url: str, runtime, rounds: int, *, piper_v2v: list[
 HOPS = ("end_of_turn", "asr_final", "llm_start", "llm_prompt_done", "llm_first_token", "first_chunk", "tts_first_audio", "first_audio_sent")
 
 
+def print_drafts(runtime: Any) -> None:
+    """How often a reply was started at a pause before the end of turn (a draft) and kept,
+    and what the thrown-away ones cost (the session's counters, agent/core/turn_taking.py)."""
+    c = runtime.counters
+    started, kept, thrown = c.get("drafts_started", 0), c.get("drafts_kept", 0), c.get("drafts_withdrawn", 0)
+    turns = c.get("turns_committed", 0)
+    print(f"drafts: {started} started, {kept} kept as the reply heard ({turns} turns committed), {thrown} thrown away"
+          f" (decode {c.get('drafts_withdrawn_decode_ms', 0)} ms in all; {c.get('drafts_withdrawn_with_reply', 0)} had started"
+          f" a reply, {c.get('drafts_withdrawn_reply_ms', 0)} ms of reply work in all)")
+
+
 def critical_path(results: list[dict]) -> None:
     """Where voice to voice goes after the end of the turn: for each stage, the median time
     it was reached after the end of turn (0 when it was done before it, e.g. by a draft),
@@ -235,6 +247,7 @@ async def main() -> None:
         if xs:
             print(f"  {s:22} {statistics.median(xs):7.0f}   (p95 {pct(xs, 95):.0f})")
     critical_path(results)
+    print_drafts(runtime)
     if args.real_rounds:
         await real_clips_latency(url, runtime, args.real_rounds, piper_v2v=v2v)
     stops = []

@@ -117,6 +117,17 @@ class TurnTaking:
         elif isinstance(ev, TurnEnded):
             await self._advance(tm.Ended(ev.speech_end_ms, *self._draft_span(ev.speech_end_ms)))
 
+    def _count_thrown_away(self, draft: Draft) -> None:
+        """What a withdrawn draft cost (`runtime.counters`, read by bench/voice_latency.py and
+        bench/asr_real.py): its final decode, and the reply it had started, if any."""
+        self.runtime.count("drafts_withdrawn")
+        marks = draft.metrics.marks
+        if "asr_final" in marks and "speech_end" in marks:
+            self.runtime.count("drafts_withdrawn_decode_ms", round((marks["asr_final"] - marks["speech_end"]) * 1000))
+        if draft.reply is not None:
+            self.runtime.count("drafts_withdrawn_with_reply")
+            self.runtime.count("drafts_withdrawn_reply_ms", round((time.monotonic() - draft.reply.run.created_at) * 1000))
+
     def _draft_span(self, speech_end_ms: float) -> tuple[int, int]:
         """The last voiced sample of a speech ending at `speech_end_ms`, and where its
         decoded audio ends (a little past it)."""
@@ -141,8 +152,10 @@ class TurnTaking:
         elif isinstance(cmd, tm.JudgeOverlap):
             self._spawn(self._judge_overlap(cmd.turn, cmd.speech_start), "barge-in")
         elif isinstance(cmd, tm.Decode):
+            self.runtime.count("drafts_started")
             self._decode(cmd.turn, cmd.draft, cmd.create_response)
         elif isinstance(cmd, tm.Withdraw):
+            self._count_thrown_away(cmd.draft)
             await cmd.draft.cancel()
             cmd.turn.retract(self.conversation, cmd.draft)
         elif isinstance(cmd, tm.StartCommit):
@@ -303,6 +316,9 @@ class TurnTaking:
         """The turn is the user's: into the history, told to the client, its reply released."""
         draft = turn.draft
         assert draft is not None and draft.transcript is not None
+        self.runtime.count("turns_committed")
+        if draft.reply is not None and draft.metrics.marks.get("end_of_turn", 0) > draft.reply.run.created_at:
+            self.runtime.count("drafts_kept")  # its reply started before the end of turn and is the one heard
         t = draft.transcript
         if draft.decode is not None:
             await asyncio.gather(draft.decode, return_exceptions=True)  # the reply has started, if any
