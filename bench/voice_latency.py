@@ -179,7 +179,8 @@ async def real_clips_latency(url: str, runtime, rounds: int, *, piper_v2v: list[
               + (f" (Piper questions in this run: p50 {pct(piper_v2v, 50):.0f} ms, p95 {pct(piper_v2v, 95):.0f} ms)" if piper_v2v else ""))
 
 
-HOPS = ("end_of_turn", "asr_final", "llm_start", "llm_prompt_done", "llm_first_token", "first_chunk", "tts_first_audio", "first_audio_sent")
+HOPS = ("end_of_turn", "asr_final", "llm_start", "llm_prompt_done", "llm_first_token", "first_chunk", "tts_start", "tts_first_audio",
+        "first_audio_sent")
 
 
 def print_drafts(runtime: Any) -> None:

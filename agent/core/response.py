@@ -364,6 +364,7 @@ class ResponseRun:
             while True:
                 await self._may_synthesize.wait()  # not while speech over the reply is judged
                 async with self.runtime.tts_limit.hold(self.priority), self._llm_yields_a_core():
+                    self.metrics.mark("tts_start")
                     chunk = await anyio.to_thread.run_sync(next, parts, None, abandon_on_cancel=True)
                 if chunk is None:
                     break

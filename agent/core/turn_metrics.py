@@ -12,6 +12,7 @@ report gives them in ms after `speech_end`, so `audio_received` is negative):
     llm_prompt_done   the prompt was evaluated (what the KV cache did not hold)
     llm_first_token   the LLM's first token
     first_chunk       the first speakable chunk of the reply
+    tts_start         its synthesis began (the TTS slot taken, the LLM paused between tokens)
     tts_first_audio   the first reply PCM was ready
     first_audio_sent  it was handed to the transport (voice to voice, server side)
     first_voiced_out  the first voiced reply sample left for the listener (RTP frame, Twilio
@@ -27,7 +28,7 @@ from typing import Any
 log = logging.getLogger("parley.turn")
 
 STAGES = ("audio_received", "speech_end", "vad_seen", "end_of_turn", "asr_final", "llm_start", "llm_prompt_done",
-          "llm_first_token", "first_chunk", "tts_first_audio", "first_audio_sent", "first_voiced_out")
+          "llm_first_token", "first_chunk", "tts_start", "tts_first_audio", "first_audio_sent", "first_voiced_out")
 BEFORE_SPEECH_END = ("audio_received",)
 
 
