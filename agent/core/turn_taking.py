@@ -39,7 +39,8 @@ log = logging.getLogger("parley.session")
 
 BACKCHANNELS = {"mm hmm", "mhm", "mm", "hmm", "uh huh", "yeah", "yep", "yes", "ok", "okay", "right", "sure", "uh", "um", "ah", "oh", "i see"}
 BACKCHANNEL_WORDS = {w for phrase in BACKCHANNELS for w in phrase.split()} - {"i", "see"}
-FILLERS = {"and", "the", "a", "so"}  # tiny.en hears Piper's "Mm-hm." as "and the MHM."
+FILLERS = {"and", "the", "a", "an", "in", "so"}  # tiny.en writes Piper's "Mm-hm." as "and the MHM.", "in the MHCM."
+INTERRUPTIONS = {"stop", "wait", "no", "hold", "hang", "sorry", "excuse", "pardon", "hey", "but", "actually", "what"}
 PARTIAL_EVERY_MS = 600
 TAIL_MS = 200  # audio decoded past the last voiced frame
 OVERLAP_MAX_MS = 1200  # speech over a reply judged "not a turn" this long is ignored even if it goes on
@@ -360,12 +361,14 @@ class TurnTaking:
                 run = reply.run if reply is not None else None
                 echo = self.echo.similarity(audio) if run is not None else 0.0
                 reason = "echo" if echo >= ECHO_SIMILARITY else self._not_a_turn(t, run)
+                unsure = not reason and too_little_to_tell(t.text)
                 log.debug("session %s: speech over the reply (%d ms): %d words, echo %.2f, verdict %r",
-                          self.id, need_ms, len(t.text.split()), echo, reason or "turn")
+                          self.id, need_ms, len(t.text.split()), echo, reason or ("unsure" if unsure else "turn"))
                 # A few hundred ms may read as noise or "okay" while the user is still going
                 # on ("Stop, I have..."; "okay, but..."): "not a turn" is final only once the
-                # turn has ended or ran for OVERLAP_MAX_MS; "a turn" is final at once.
-                if not reason or not turn.open or need_ms >= OVERLAP_MAX_MS:
+                # turn has ended or ran for OVERLAP_MAX_MS. "A turn" is final at once, unless
+                # it is one word that is no call to stop (a hum heard as "them."): then once more.
+                if (not reason and not unsure) or not turn.open or need_ms >= OVERLAP_MAX_MS:
                     break
                 need_ms = min(need_ms * 2, OVERLAP_MAX_MS)
             confirmed = time.monotonic()
@@ -415,8 +418,20 @@ def _common_word_prefix(a: str, b: str) -> str:
 
 
 def is_backchannel(words: str) -> bool:
-    """Normalised words that only acknowledge ("mm-hm", "okay right", "and the mhm"), at most three."""
+    """Normalised words that only acknowledge ("mm-hm", "okay right", "and the mhm"), at most
+    three; a hum may be written as any word without a vowel ("mhm", "hmm", "mhcm")."""
     if words in BACKCHANNELS:
         return True
     kept = [w for w in words.split() if w not in FILLERS]
-    return 0 < len(kept) <= 3 and all(w in BACKCHANNEL_WORDS for w in kept)
+    return 0 < len(kept) <= 3 and all(w in BACKCHANNEL_WORDS or is_hum(w) for w in kept)
+
+
+def is_hum(word: str) -> bool:
+    """A non-lexical sound as Whisper writes it: letters, and no vowel ("mhm", "hmm", "mhcm")."""
+    return len(word) >= 2 and word.isalpha() and not set(word) & set("aeiouy")
+
+
+def too_little_to_tell(text: str) -> bool:
+    """One word that is no call to stop: the first few hundred ms of a hum or of a sentence."""
+    words = normalise_words(text).split()
+    return len(words) == 1 and words[0] not in INTERRUPTIONS
