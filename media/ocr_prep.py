@@ -30,6 +30,7 @@ class PrepOptions:
     reduce_min_line: float = 9.0  # ... and keep it when the median text line there is this tall
     page_recipe: bool = True  # documents: OCR the page as a page (psm 3), not cut-out lines
     terminal_col_gap: float = 4.0  # a terminal line splits only at gaps of 4 line heights (tmux panes, not words)
+    screen_photos: bool = True  # a photo of a screen is rectified first (media/screen_photo.py)
 
 
 @dataclass
@@ -46,6 +47,7 @@ class Prepared:
     reduced: int = 1  # the image was prepared at 1/reduced of its size (large text: see `prepare`)
     page: Image.Image | None = None  # documents: the whole page, read as a page (see `page_recipe`)
     page_scale: int = 1  # the page image is 1/page_scale of the received one
+    photo: object | None = None  # a photo of a screen: its media.screen_photo.ScreenPhoto (set by the caller)
 
     def to_source(self, mosaic: tr.Mosaic, box: Box) -> tuple[Box, int] | None:
         """Mosaic box -> (box in the upright received image, fragment index), or None."""

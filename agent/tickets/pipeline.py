@@ -52,8 +52,10 @@ def image_steps(
     crop: Any = None,
     opts: PrepOptions = PrepOptions(),
 ) -> tuple[DecodedImage, tuple[int, int, int, int] | None, Prepared, OcrResult, dict[str, float]]:
-    """The blocking part: decode, crop, prepare, OCR. Raises ImageRejected / OCRError."""
+    """The blocking part: decode, crop, (a photo of a screen: rectify), prepare, OCR.
+    Raises ImageRejected / OCRError. A photo's `ScreenPhoto` is left on `prep.photo`."""
     from media.ocr_prep import prepare
+    from media.screen_photo import detect as detect_photo
 
     timings: dict[str, float] = {}
     t = time.perf_counter()
@@ -67,7 +69,16 @@ def image_steps(
             x, y, w, h = box
             image = image.crop((x, y, x + w, y + h))
     t = time.perf_counter()
-    prep = prepare(image, opts)
+    photo = detect_photo(image) if opts.screen_photos else None
+    timings["photo"] = _ms(t)
+    if photo is not None:  # OCR reads the rectified screen; its boxes are mapped back below
+        for k, v in photo.timings.items():
+            timings[f"photo.{k}"] = round(v, 1)
+    t = time.perf_counter()
+    # (a rectified photo keeps the photo recipe: deskew what is left, region edges kept; measured
+    # on the dev photos it reads as well as or better than the screen kind's recipe)
+    prep = prepare(photo.image if photo else image, opts, kind="photo_of_screen" if photo else None)
+    prep.photo = photo
     timings["prepare"] = _ms(t)
     for k, v in prep.timings.items():
         timings[f"prepare.{k}"] = round(v, 1)
@@ -82,8 +93,18 @@ def image_steps(
     if result.lines:  # a line a terminal wrapped at its last column is one line again (monospace text only)
         from models.ocr import join_wrapped
 
-        result = OcrResult(result.words, tuple(join_wrapped(result.lines, image.width)), result.width, result.height,
+        result = OcrResult(result.words, tuple(join_wrapped(result.lines, photo.image.width if photo else image.width)), result.width, result.height,
                            result.elapsed_ms, result.meta)
+    if photo is not None:  # boxes from the rectified screen back into the photo
+        from dataclasses import replace
+
+        size = (image.width, image.height)
+
+        def back(w: Any) -> Any:
+            return replace(w, box=photo.to_received(w.box, size))
+
+        lines = tuple(replace(ln, box=photo.to_received(ln.box, size), words=tuple(back(w) for w in ln.words)) for ln in result.lines)
+        result = OcrResult(tuple(back(w) for w in result.words), lines, image.width, image.height, result.elapsed_ms, result.meta)
     if box:  # boxes back into the coordinates of the whole received image
         from models.ocr import OcrWord, group_lines
 
@@ -116,6 +137,9 @@ def assemble(
     if prep.angle:
         processed["deskew_degrees"] = float(prep.angle)
     processed["inverted_fraction"] = round(float(prep.inverted_fraction), 4)
+    photo = getattr(prep, "photo", None)
+    if photo is not None:
+        processed["photo"] = photo.report()
     mean_conf = round(float(result.mean_confidence), 1)
     all_flags = {
         "low_confidence": (not result.words) or mean_conf < LOW_CONFIDENCE,
@@ -143,7 +167,7 @@ def assemble(
         "environment": {k: ex.environment.get(k) for k in ("app", "os", "browser")},
         "evidence": {k: sorted(set(v)) for k, v in ex.evidence.items()},
         "image": {
-            "kind": prep.kind,
+            "kind": "photo_of_screen" if photo is not None else prep.kind,
             "received": {
                 "width": decoded.width,
                 "height": decoded.height,
