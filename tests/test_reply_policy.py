@@ -186,11 +186,6 @@ def test_each_class_gets_its_own_safety_sentence(question, reply, must, must_not
     assert re.search(must, out, re.I) and not re.search(must_not, out, re.I), out
 
 
-def test_a_destructive_question_gets_one_warning_not_two():
-    out, _ = stream(guard_for("How do I erase my whole hard disk before I give my PC away?"), "Run diskpart and type clean all.")
-    assert out.count("Careful") == 1, out
-
-
 @pytest.mark.parametrize("question, reply", [
     ("The caller wants to connect to my computer to fix a virus. Should I let him?", "Yes, install the app and let him connect."),
     ("The caller wants to connect to my computer to fix a virus. Should I let him?", "Sure, you should let them in so they can fix it."),

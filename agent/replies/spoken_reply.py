@@ -355,7 +355,7 @@ class SpokenReplyGuard(ReplyGuard):
             self.events.append("warned")
             prefix = verdict.text + " "
         if self.risks and not self._sentences and not already:  # a risky turn's first sentence (held)
-            before, after = safety_policy.missing_essentials(prefix + sentence, self.risks)  # a command's warning counts
+            before, after = safety_policy.missing_essentials(sentence, self.risks)
             if before:
                 self.events.append("essentials_added")
                 prefix = before + " " + prefix
