@@ -3,18 +3,14 @@
 A small model does not hold safety rules from a prompt alone (it answered "Yes, you should
 do it." to a phishing mail), so the rules live here, in code:
 
-* `risks_in(question)`: which risky classes a user's question is in. The classes (scam,
-  credentials, payment, remote access, physical hazard, destructive command) are named by
-  `risk_classes.classify`, by the nearest of a set of labelled example questions, not by a
-  phrase list per class; a few narrow regex rows (liquid, electrical, password reuse) stay
-  because their safety sentence is more specific than the class's (see `risks_in`).
+* `risks_in(question)`: which risky classes a user's words touch: handing over credentials,
+  paying a stranger, liquid on a device, electrical hazards.
 * `check(sentence, risks, said)`: a verdict on one reply sentence before it is spoken:
   `ok`; `warn` (a destructive command with no warning yet: the warning is said first); or
   `block` (the sentence endorses the risk: it is replaced by the class's safe answer).
 
-The rules are data: `_CLASS_RULES` has one row per class of `risk_classes` and `_RULES` one
-per narrow regex rule (what endorses it, the safe answer, what a first sentence must say, and
-for `_RULES` what the user asks), `_DESTRUCTIVE` one row per kind of
+The rules are data: `_RULES` has one row per risky class (what the user asks, what endorses
+it, the safe answer, what a first sentence must say), `_DESTRUCTIVE` one row per kind of
 destructive command with its warning. The patterns are deliberately narrow: they look for an endorsement ("yes", "click the link",
 "enter your password", "turn it on") that is not negated in the same clause ("don't click
 the link" is fine).
@@ -23,8 +19,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-
-from . import risk_classes
 
 
 @dataclass(frozen=True)
@@ -57,7 +51,7 @@ class Rule:
     def compile(self) -> Risk:
         unsafe = ([_AFFIRM] if self.yes_endorses else []) \
             + ([rf"\byou (?:should|can|could|may|must|need to) (?:{self.you_should})"] if self.you_should else []) + [self.endorses]
-        return Risk(self.name, _rx(self.asks or r"$^"), _rx("|".join(unsafe)), self.safe_reply,
+        return Risk(self.name, _rx(self.asks), _rx("|".join(unsafe)), self.safe_reply,
                     _rx(self.essential or r"$^"), self.first_step, self.after_refusal)
 
 
@@ -67,21 +61,8 @@ def _rx(pattern: str) -> re.Pattern[str]:
 
 _AFFIRM = r"^\s*(?:yes|yeah|yep|sure|of course|absolutely|certainly|go ahead|that'?s fine|it'?s (?:fine|safe|ok(?:ay)?))\b"
 
-_CLASS_ASKS_BY_REGEX = False  # credentials and payment also named by their old regex: measured, no case more, one false positive more
-
-# The classes of `risk_classes`: one row each (`asks`: the old regex that also names the class, or none).
-_CLASS_RULES: tuple[Rule, ...] = (
-    Rule(
-        "scam", asks="",
-        yes_endorses=True, you_should="call|click|pay|buy|send|install|download|reply|trust|follow|do (?:it|so|that|what)",
-        endorses=r"\bnot a scam\b|\b(?:it'?s|it is|that'?s|that is|this is) (?:real|genuine|legit(?:imate)?|normal|safe)\b"
-                 r"|\bcall (?:the|that|this|their) number\b|\b(?:click|tap|open|follow) (?:on )?(?:the|that|this) link\b",
-        safe_reply="No, don't. That is very likely a scam: don't call, click, pay or let anyone into your computer. "
-                   "Contact the company yourself through its official website or app, and if you already paid, call your bank.",
-        essential=r"scam|phishing|fraud|fake|suspicious",
-        first_step="That is very likely a scam, so don't do what it asks.",
-        after_refusal="That is very likely a scam.",
-    ),
+# The risky classes: one row each. Add a class by adding a row.
+_RULES: tuple[Rule, ...] = (
     Rule(
         "credentials",
         asks=r"(?=.*\b(?:password|passcode|pin|code|login|log in|sign[- ]?in|bank details|card (?:number|details)|account details|credentials?)\b)"
@@ -107,39 +88,6 @@ _CLASS_RULES: tuple[Rule, ...] = (
         first_step="No, don't pay: that is a scam.",
         after_refusal="That is a scam.",
     ),
-    Rule(
-        "remote_access", asks="",
-        yes_endorses=True, you_should="install|download|allow|let|give|accept|share|open|run",
-        endorses=r"\b(?:install|download|run|open) (?:the |that |their |his |her )?(?:app|program|software|file|tool|teamviewer|anydesk|quick ?assist)\b"
-                 r"|\b(?:let|allow) (?:them|him|her|the \w+) (?:to )?(?:connect|access|control|in|see|take)\b"
-                 r"|\b(?:give|read|tell) (?:them|him|her) (?:the )?(?:access |remote )?(?:code|number|id)\b|\bshare your screen with (?:them|him|her)\b",
-        safe_reply="No, don't let them connect or install anything they ask for. Real support never calls you to take over your computer; "
-                   "hang up, and if they were already in, disconnect from the internet and change your passwords.",
-        essential=r"scam|never (?:let|allow|install|give)|don'?t (?:let|allow|install|give|share)|do not (?:let|allow|install|give|share)|hang up",
-        first_step="No, don't let them connect: someone who asks to take over your computer is very likely a scammer.",
-        after_refusal="Someone who asks to take over your computer is very likely a scammer.",
-    ),
-    Rule(
-        "physical_hazard", asks="",
-        endorses=r"\b(?:it'?s|it is|that'?s|that is) (?:completely |perfectly )?(?:normal|fine|safe|ok(?:ay)?)\b|\bkeep using\b|\bno need to worry\b"
-                 r"|\bopen (?:up )?(?:the |your )?(?:power supply|psu|charger|battery|adapter|microwave)\b|\btouch (?:the )?(?:wires?|contacts?)\b"
-                 r"|\b(?:puncture|pierce)\b|\bhair ?dryer\b|\bmicrowave it\b|\boven\b|\byou can (?:mix|use|open|keep|dry)\b",
-        safe_reply="No, that is not safe: stop, and have a repair shop or a professional deal with it.",
-        essential=r"danger|unsafe|not safe|hazard|fire|toxic|burn|\bstop|unplug|professional|repair shop|\bnever\b|\bdon'?t\b|\bdo not\b|\bno\b",
-        first_step="Please don't risk it: that can be dangerous.",
-    ),
-    Rule(
-        "destructive", asks="",
-        endorses=r"\b(?:it'?s|it is|that'?s|that is) (?:safe|fine|ok(?:ay)?) to run\b|\byou (?:should|can) (?:run|type|enter) (?:it|that|the command)\b",
-        safe_reply="No, don't run it: that command erases files for good.",
-        essential=r"careful|caution|warning|back ?up|backed up|\blose\b|lost|permanent|for good|cannot be undone|can'?t be undone|erase|delete|wipe|\bnever\b|\bdon'?t\b|\bdo not\b",
-        first_step="Careful: that erases data for good, so back up what you want to keep first.",
-    ),
-)
-
-# Narrow regex rules, kept for their more specific safety sentence (liquid: turn it off and
-# unplug it; password reuse: a different password for each site).
-_RULES: tuple[Rule, ...] = (
     Rule(
         "liquid",
         # a liquid and a device; or a spill of a drink, the device unnamed or misheard ("on my lap up")
@@ -177,13 +125,8 @@ _RULES: tuple[Rule, ...] = (
         after_refusal="Use a different password for every site; a password manager remembers them.",
     ),
 )
-CLASS_RISKS: dict[str, Risk] = {rule.name: rule.compile() for rule in _CLASS_RULES}
-RULE_RISKS: tuple[Risk, ...] = tuple(rule.compile() for rule in _RULES)
-RISKS: tuple[Risk, ...] = tuple(CLASS_RISKS.values()) + RULE_RISKS
-SCAM, CREDENTIALS, PAYMENT, REMOTE_ACCESS, PHYSICAL_HAZARD, DESTRUCTIVE = CLASS_RISKS.values()
-LIQUID, ELECTRICAL, PASSWORD_REUSE = RULE_RISKS
-_HAZARD_RULES = ("liquid", "electrical")  # more specific than physical_hazard: said instead of it
-_GATED = ("electrical",)  # named only when the classifier also says physical_hazard ("cleaning a power supply" is not a hazard)
+RISKS: tuple[Risk, ...] = tuple(rule.compile() for rule in _RULES)
+CREDENTIALS, PAYMENT, LIQUID, ELECTRICAL, PASSWORD_REUSE = RISKS
 
 # Commands and steps that destroy data: a warning must be said before (or with) them.
 _DESTRUCTIVE = (
@@ -211,17 +154,9 @@ OK = Verdict("ok")
 
 
 def risks_in(question: str) -> tuple[Risk, ...]:
-    """The risky classes a user's words put this turn in, the one whose sentence fits best first:
-    a narrow regex rule that matches (electrical only when the classifier agrees), then the
-    classes `risk_classes.classify` names, most likely first (physical_hazard left out when
-    liquid or electrical already says it better)."""
+    """The risky classes a user's words put this turn in."""
     q = " ".join(question.split())
-    classes = list(risk_classes.classify(q))
-    if _CLASS_ASKS_BY_REGEX:
-        classes += [name for name, risk in CLASS_RISKS.items() if name not in classes and risk.asks.search(q)]
-    found = [r for r in RULE_RISKS if r.asks.search(q) and (r.name not in _GATED or "physical_hazard" in classes)]
-    hazard_said = any(r.name in _HAZARD_RULES for r in found)
-    return tuple(found) + tuple(CLASS_RISKS[c] for c in classes if not (c == "physical_hazard" and hazard_said))
+    return tuple(r for r in RISKS if r.asks.search(q))
 
 
 def _endorses(sentence: str, pattern: re.Pattern[str]) -> bool:
@@ -237,19 +172,16 @@ _REFUSAL = _rx(r"^\W*(?:no\b|don'?t\b|do not\b|never\b)")
 
 
 def missing_essentials(first_sentence: str, risks: tuple[Risk, ...]) -> tuple[str, str]:
-    """What a risky turn's first sentence leaves out: (said before it, said after it). Only the
-    first class's sentence is added, and nothing when the sentence already says what one of the
-    turn's classes needs (a scam that is also a payment gets one warning, not two)."""
+    """What a risky turn's first sentence leaves out: (said before it, said after it)."""
+    before, after = [], []
     for risk in risks:
-        if risk.first_step and risk.essential.search(first_sentence):
-            return "", ""
-    for risk in risks:
-        if not risk.first_step:
+        if not risk.first_step or risk.essential.search(first_sentence):
             continue
         if risk.after_refusal and _REFUSAL.search(first_sentence):
-            return "", risk.after_refusal
-        return risk.first_step, ""
-    return "", ""
+            after.append(risk.after_refusal)
+        else:
+            before.append(risk.first_step)
+    return " ".join(before), " ".join(after)
 
 
 def check(sentence: str, risks: tuple[Risk, ...], said: str = "") -> Verdict:
