@@ -91,20 +91,30 @@ class ResponseRun:
         if not self.runtime.config.barge_in_pauses_reply:
             yield
             return
-        llm = self.runtime.llm
-        hold = getattr(llm, "hold", None)
         self._pauses += 1
         self._may_synthesize.clear()
-        if hold is not None:
-            hold(self.owner)
         try:
-            yield
+            with self._llm_held():
+                yield
         finally:
-            if hold is not None:
-                llm.release(self.owner)
             self._pauses -= 1
             if not self._pauses:
                 self._may_synthesize.set()
+
+    @contextlib.contextmanager
+    def _llm_held(self) -> Iterator[None]:
+        """This run's LLM decoding waits between tokens meanwhile (a backend without holds:
+        nothing to do). Holds are per owner: another session's decoding goes on."""
+        llm = self.runtime.llm
+        hold = getattr(llm, "hold", None)
+        if hold is None:
+            yield
+            return
+        hold(self.owner)
+        try:
+            yield
+        finally:
+            llm.release(self.owner)
 
     def priority(self) -> Priority:
         """This run's claim on the shared LLM and TTS, evaluated when one frees: a committed
@@ -382,16 +392,11 @@ class ResponseRun:
         """On 2 cores, LLM decoding and TTS at once slow each other 2-4x: while this reply's
         first chunk is synthesized, its own decoding waits between tokens (holds are per
         owner: another session's decoding goes on)."""
-        llm = self.runtime.llm
-        hold = getattr(llm, "hold", None)
-        if hold is None or not self.runtime.config.llm_yield_to_tts or self.first_audio_at is not None:
+        if not self.runtime.config.llm_yield_to_tts or self.first_audio_at is not None:
             yield  # only the first chunk is on the critical path
             return
-        hold(self.owner)
-        try:
+        with self._llm_held():
             yield
-        finally:
-            llm.release(self.owner)
 
     async def _release(self, audio: asyncio.Queue) -> None:
         bytes_per_ms = self.playback.rate * 2 / 1000.0

@@ -342,8 +342,7 @@ class TurnMachine:
         out += self._draft(turn, ev.end_ms, ev.end, ev.end)
         turn.overlap = turn.overlap or "turn"
         turn.judged.set()
-        turn.move(TurnState.COMMITTED)
-        turn.committed_end = ev.end
+        turn.move(TurnState.COMMITTED)  # never `last`: a manual commit is not merged into
         return out + [ResetInput(), CommitNow(turn)]  # committed audio leaves the buffer
 
     def _on_Cleared(self, ev: Cleared) -> list[Command]:

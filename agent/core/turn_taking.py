@@ -167,8 +167,7 @@ class TurnTaking:
             await self._commit(cmd.turn)
         elif isinstance(cmd, tm.Drop):
             log.info("session %s: turn %s dropped (%s)", self.id, cmd.turn.item_id, cmd.reason)
-            await cmd.turn.cancel_tasks()
-            cmd.turn.retract(self.conversation)
+            await self._take_back(cmd.turn)
         elif isinstance(cmd, tm.Merge):
             await self._merge(cmd.prev, cmd.turn)
         elif isinstance(cmd, tm.Interrupt):
@@ -179,8 +178,7 @@ class TurnTaking:
             await self.send({"type": "parley.speech.ignored", "item_id": cmd.turn.item_id, "reason": cmd.reason,
                              "response_id": reply.run.id if reply is not None else None})
         elif isinstance(cmd, tm.Retract):
-            await cmd.turn.cancel_tasks()
-            cmd.turn.retract(self.conversation)
+            await self._take_back(cmd.turn)
         elif isinstance(cmd, tm.Accept):
             await self._accept(cmd.turn)
         elif isinstance(cmd, tm.ResetInput):
@@ -340,6 +338,12 @@ class TurnTaking:
             await self._take_floor(draft.reply)
             await draft.reply.release()
 
+    async def _take_back(self, turn: Turn) -> list[str]:
+        """Stop what the turn started and remove what it added to the history; the ids the
+        client knew."""
+        await turn.cancel_tasks()
+        return turn.retract(self.conversation)
+
     async def _turn_changed(self) -> None:
         async with self._arrived:
             self._arrived.notify_all()
@@ -387,8 +391,7 @@ class TurnTaking:
         """The user went on right after `prev` was committed: one thought. Its reply is
         dropped without residue (`turn` decodes both parts' audio together)."""
         async with self._commit_lock:  # after its commit, if one is running
-            await prev.cancel_tasks()  # its reply, playing or still held back
-            removed = prev.retract(self.conversation)
+            removed = await self._take_back(prev)  # its reply too, playing or still held back
         for item_id in removed:
             await self.send({"type": "conversation.item.deleted", "item_id": item_id})
         log.info("session %s: turn %s continues %s: merged", self.id, turn.item_id, prev.item_id)

@@ -135,9 +135,9 @@ def _number_heard(n: str, heard: set[str]) -> bool:
 
 
 def _made_up(key: str, value: Any, spec: dict[str, Any], heard: set[str]) -> bool | None:
-    """Whether a value that must come from the user does not; None for a value that is the
-    model's to choose (an enum, a boolean, a short code it maps from words) and for a
-    free-text value that does come from the user's words (True/False otherwise)."""
+    """True when a value that must come from the user does not, False when it does; None
+    for a value that is the model's to choose (an enum, a boolean, a short code it maps
+    from words)."""
     if "enum" in spec or isinstance(value, bool) or value is None:
         return None
     if isinstance(value, (int, float)):
