@@ -139,11 +139,14 @@ class TurnTaking:
     async def _advance(self, ev: tm.Event) -> list[tm.Command]:
         """One event into the turn machine; its commands run in order (each may await)."""
         commands = self.turns.advance(ev)
+        await self._run_all(commands)
+        return commands
+
+    async def _run_all(self, commands: list[tm.Command]) -> None:
         for cmd in commands:
             await self._run(cmd)
         if not commands:
             await self._turn_changed()  # a move without commands (a commit's state) still wakes waiters
-        return commands
 
     async def _run(self, cmd: tm.Command) -> None:
         if isinstance(cmd, tm.Announce):
@@ -353,31 +356,38 @@ class TurnTaking:
         try:
             need_ms = self.config.barge_in_min_speech_ms
             decoded_ms = 0.0  # time spent decoding speech over the reply, over every look at it
-            while True:
+            commands: list[tm.Command] | None = None
+            while commands is None:
                 await self._wait_audio(turn, speech_start + need_ms * RATE // 1000, through_pauses=need_ms > self.config.barge_in_min_speech_ms)
                 audio = self.mic.slice(speech_start, self.mic.end)
                 asked = time.monotonic()
                 playing = self.audible_reply
                 with playing.run.paused() if playing is not None else contextlib.nullcontext():
                     t = await self._transcribe(audio)
-                decoded_ms += (time.monotonic() - asked) * 1000
-                reply = self.audible_reply
-                run = reply.run if reply is not None else None
-                echo = self.echo.similarity(audio) if run is not None else 0.0
-                reason = "echo" if echo >= ECHO_SIMILARITY else self._not_a_turn(t, run)
-                unsure = not reason and too_little_to_tell(t.text)
-                log.debug("session %s: speech over the reply (%d ms): %d words, echo %.2f, verdict %r",
-                          self.id, need_ms, len(t.text.split()), echo, reason or ("unsure" if unsure else "turn"))
-                # A few hundred ms may read as noise or "okay" while the user is still going
-                # on ("Stop, I have..."; "okay, but..."): "not a turn" is final only once the
-                # turn has ended or ran for OVERLAP_MAX_MS. "A turn" is final at once, unless
-                # it is one word that is no call to stop (a hum heard as "them."): then once more.
-                if (not reason and not unsure) or not turn.open or need_ms >= OVERLAP_MAX_MS:
-                    break
-                need_ms = min(need_ms * 2, OVERLAP_MAX_MS)
-            confirmed = time.monotonic()
-            commands = await self._advance(tm.Judged(turn, reason, run is not None, speech_start))
-            if any(isinstance(c, tm.Interrupt) for c in commands):
+                    decoded_ms += (time.monotonic() - asked) * 1000
+                    reply = self.audible_reply
+                    run = reply.run if reply is not None else None
+                    echo = self.echo.similarity(audio) if run is not None else 0.0
+                    reason = "echo" if echo >= ECHO_SIMILARITY else self._not_a_turn(t, run)
+                    unsure = not reason and too_little_to_tell(t.text)
+                    log.debug("session %s: speech over the reply (%d ms): %d words, echo %.2f, verdict %r",
+                              self.id, need_ms, len(t.text.split()), echo, reason or ("unsure" if unsure else "turn"))
+                    # A few hundred ms may read as noise or "okay" while the user is still going
+                    # on ("Stop, I have..."; "okay, but..."): "not a turn" is final only once the
+                    # turn has ended or ran for OVERLAP_MAX_MS. "A turn" is final at once, unless
+                    # it is one word that is no call to stop (a hum heard as "them."): then once more.
+                    if (not reason and not unsure) or not turn.open or need_ms >= OVERLAP_MAX_MS:
+                        confirmed = time.monotonic()
+                        commands = self.turns.advance(tm.Judged(turn, reason, run is not None, speech_start))
+                        if any(isinstance(c, tm.Interrupt) for c in commands):
+                            # Still paused: the cancel finds the reply's decoding between two
+                            # tokens, not one more token into a core the new turn needs.
+                            await self._run_all(commands)
+                if commands is None:
+                    need_ms = min(need_ms * 2, OVERLAP_MAX_MS)
+            if not any(isinstance(c, tm.Interrupt) for c in commands):
+                await self._run_all(commands)  # an ignore or a merge: after the pause (a merge waits for a commit)
+            else:
                 onset = self.mic.buffer.arrival_of(speech_start)
                 took = {"onset_to_confirm_ms": (confirmed - onset) * 1000, "decode_ms": decoded_ms, "heard_ms": need_ms,
                         "confirm_to_stop_ms": (time.monotonic() - confirmed) * 1000}

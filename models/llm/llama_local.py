@@ -411,6 +411,13 @@ class LlamaCppChat(ChatBackend):
             while self._holds.get(owner) and not stop.is_set():
                 self._holds_changed.wait(0.05)
 
+    def _stop(self, stop: threading.Event) -> None:
+        """Ask a worker to stop, and wake it if it waits while held (a barge-in cancels a
+        paused reply: its worker should not sleep out the poll first)."""
+        with self._holds_changed:
+            stop.set()
+            self._holds_changed.notify_all()
+
     def _constrained_call(
         self, tokens: list[int], tools: list[dict], only: str | None, stop: threading.Event, owner: str
     ) -> tuple[ToolCall | None, int]:
@@ -472,7 +479,7 @@ class LlamaCppChat(ChatBackend):
             fut = asyncio.get_running_loop().run_in_executor(
                 self._executor, self._prefill_sync, list(messages), list(tools) if tools else None, stop, owner
             )
-            await _wait_uncancellable(fut, on_cancel=stop.set)
+            await _wait_uncancellable(fut, on_cancel=lambda: self._stop(stop))
 
     async def stream(
         self,
@@ -534,9 +541,10 @@ class LlamaCppChat(ChatBackend):
                         ) from item
                     yield item
             finally:
-                # Cancelled, closed early or done: stop the worker within one token, and
-                # keep the lock until the thread has really finished with the model.
-                stop.set()
+                # Cancelled, closed early or done: stop the worker within one token (at
+                # once if it is held), and keep the lock until the thread has really
+                # finished with the model.
+                self._stop(stop)
                 await _wait_uncancellable(fut)
 
     def _outranked_by_a_waiting_turn(self, mine: Priority) -> bool:
