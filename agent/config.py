@@ -65,6 +65,7 @@ class Config:
     llm_temperature: float = 0.0  # reply sampling temperature; 0 = the most likely token (steadiest on the help desk notes: bench/replies.py)
     llm_seed: int = 0  # >= 0: replies are repeatable (the same conversation, the same reply); -1: a random seed per reply
     llm_yield_to_tts: bool = True  # the LLM waits between tokens while the first chunk is synthesized
+    tts_waits_for_llm_token: bool = True  # ... and that synthesis starts once the token in progress is done (not beside it)
     barge_in_pauses_reply: bool = True  # a reply's LLM decoding and TTS wait while speech over it is judged
     llm_kv_snapshot_mb: int = 192  # each session's KV cache kept aside while others use the local LLM (0 = off)
     llm_share_cores: bool = True  # the local LLM decodes with one thread while ASR or TTS runs (they spin against each other)
@@ -81,7 +82,7 @@ class Config:
     barge_in_min_speech_ms: int = 300
     merge_window_ms: int = 1500  # speech this soon after a committed turn continues it (one thought, one reply)
     budget_ms: int = 800
-    first_chunk_words: int = 5  # a long first sentence is spoken after this many words (fewer if they end on "the", "to"...)
+    first_chunk_words: int = 3  # a long first sentence is spoken after this many words (fewer if they end on "the", "to"...)
     # replies (agent/replies/reply_policy.py)
     knowledge_dir: str = ""  # a folder of .md/.txt support articles searched per turn; "" = the starter set in agent/replies/knowledge/, "off" = none
     reply_max_words: int = 50  # a spoken reply ends before this many words, then offers to go on

@@ -46,7 +46,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.real_clips import RealClip, last_voiced_s, load_clips, with_noise, without_long_pauses  # noqa: E402
-from bench.voice_latency import FRAME, RATE, pct, print_drafts, start_bench_server  # noqa: E402
+from bench.voice_latency import FRAME, RATE, critical_path, pct, print_drafts, start_bench_server  # noqa: E402
 from models.asr import normalise_words, word_error_rate  # noqa: E402
 
 @dataclass(frozen=True)
@@ -128,6 +128,9 @@ class SessionResult:
     merged: int = 0  # turns deleted because the next one continued them (decoded together)
     timed_out: bool = False
     decoders: list[str] = field(default_factory=list)  # of every final decode in the session (drafts included)
+    metrics: dict[str, Any] = field(default_factory=dict)  # parley.turn.metrics of the last turn's reply: its stages
+    prompt: dict[str, Any] = field(default_factory=dict)  # ... and its prompt tokens (evaluated after the end of turn or not)
+    reply: str = ""  # ... and what it said (its transcript as it ended)
 
 
 async def stream_clip(url: str, audio24: np.ndarray, voiced_end_s: float | None, finals: FinalDecodeLog | None = None) -> SessionResult:
@@ -170,6 +173,8 @@ async def stream_clip(url: str, audio24: np.ndarray, voiced_end_s: float | None,
         last_stopped_at = 0.0
         turns: dict[str, str] = {}  # item id → transcript, in commit order
         first_audio: dict[str, float] = {}
+        reports: dict[str, dict[str, Any]] = {}  # response id → its parley.turn.metrics event
+        replies: dict[str, str] = {}  # response id → what it said
 
         def answers() -> list[str]:
             return [rid for rid, at in created.items() if last_commit_at is not None and at >= last_commit_at]
@@ -210,6 +215,9 @@ async def stream_clip(url: str, audio24: np.ndarray, voiced_end_s: float | None,
                         first_audio.setdefault(ev["response_id"], now)
                     elif kind == "response.done":
                         done.add(ev["response"]["id"])
+                        replies[ev["response"]["id"]] = " ".join(c.get("transcript") or "" for o in ev["response"]["output"] for c in o.get("content") or [])
+                    elif kind == "parley.turn.metrics":
+                        reports[ev["response_id"]] = ev
             pending = set(created) - done
             if pending:  # cancel the reply and see it end, so its LLM work does not run into the next clip
                 await ws.send(json.dumps({"type": "response.cancel"}))
@@ -218,6 +226,9 @@ async def stream_clip(url: str, audio24: np.ndarray, voiced_end_s: float | None,
                         ev = json.loads(await ws.recv())
                         if ev["type"] == "response.done":
                             pending.discard(ev["response"]["id"])
+                            replies[ev["response"]["id"]] = " ".join(c.get("transcript") or "" for o in ev["response"]["output"] for c in o.get("content") or [])
+                        elif ev["type"] == "parley.turn.metrics":
+                            reports[ev["response_id"]] = ev
         except TimeoutError:
             res.timed_out = True
         finally:
@@ -227,6 +238,9 @@ async def stream_clip(url: str, audio24: np.ndarray, voiced_end_s: float | None,
     last = answers()
     if last and last[0] in first_audio and voiced_end_at is not None:
         res.v2v_ms = (first_audio[last[0]] - voiced_end_at) * 1000
+    if last and last[0] in reports:
+        res.metrics, res.prompt = reports[last[0]].get("metrics") or {}, reports[last[0]].get("prompt") or {}
+    res.reply = replies.get(last[0], "") if last else ""
     if finals is not None:
         mine = [f for f in finals.entries if f.started >= t0]
         res.decoders = [f.decoder for f in mine]
@@ -326,9 +340,14 @@ async def main() -> None:
                 fallbacks = sum(fell_back(d) for d in r.decoders)
                 print(f"  {v:8} WER {wer}  v2v {fmt_ms(r.v2v_ms)} ms  final ready {fmt_ms(r.final_ready_ms)} ms "
                       f"(decode {fmt_ms(r.final_decode_ms)} ms{f', {fallbacks} fallback(s)' if fallbacks else ''})  "
-                      f"{len(r.turns)} turn(s){f' (+{r.merged} merged)' if r.merged else ''}, {r.responses} repl(ies){' TIMED OUT' if r.timed_out else ''}: {' | '.join(r.turns)!r}")
+                      f"{len(r.turns)} turn(s){f' (+{r.merged} merged)' if r.merged else ''}, {r.responses} repl(ies){' TIMED OUT' if r.timed_out else ''}: {' | '.join(r.turns)!r}"
+                      f" -> {r.reply[:70]!r}")
 
     print(f"\nload average at end {os.getloadavg()}")
+    for v in variants:  # where each clip's last turn spent its time after the end of turn
+        print(f"{v}: ", end="")
+        critical_path([{"metrics": r.metrics, "prompt": r.prompt} for (name, var), rs in streamed.items() if var == v for r in rs
+                       if r.metrics and not name.startswith("s24")])
     print_drafts(runtime)
     recorded = [c for c in clips if c.reference and c in speech]
     summarise("the real recordings", recorded, variants, offline, streamed)

@@ -84,7 +84,7 @@ async def one_turn(url: str, runtime, question: str) -> dict:
         t0 = time.monotonic() + 0.05
         sender = asyncio.ensure_future(paced_send(ws, audio, t0))
         first_audio = None
-        metrics, transcript, reply, prompt = {}, "", "", {}
+        metrics, transcript, reply, prompt, dry = {}, "", "", {}, {}
         try:
             async with asyncio.timeout(60):
                 while True:
@@ -92,7 +92,7 @@ async def one_turn(url: str, runtime, question: str) -> dict:
                     if ev["type"] == "response.output_audio.delta" and first_audio is None:
                         first_audio = time.monotonic()
                     elif ev["type"] == "parley.turn.metrics":
-                        metrics, prompt = ev["metrics"], ev.get("prompt") or {}
+                        metrics, prompt, dry = ev["metrics"], ev.get("prompt") or {}, ev.get("dry") or {}
                     elif ev["type"] == "conversation.item.input_audio_transcription.completed":
                         transcript = ev["transcript"]
                     elif ev["type"] == "response.done":
@@ -102,7 +102,7 @@ async def one_turn(url: str, runtime, question: str) -> dict:
         finally:
             sender.cancel()
     v2v = (first_audio - (t0 + end_off)) * 1000 if first_audio else float("nan")
-    return {"v2v_ms": v2v, "metrics": metrics, "transcript": transcript, "reply": reply, "prompt": prompt}
+    return {"v2v_ms": v2v, "metrics": metrics, "transcript": transcript, "reply": reply, "prompt": prompt, "dry": dry}
 
 
 async def barge_in(url: str, runtime) -> dict:
@@ -205,12 +205,20 @@ def critical_path(results: list[dict]) -> None:
     eot = statistics.median(m["end_of_turn_ms"] for m in rows)
     print(f"critical path over {len(rows)} turns: speech end → end of turn {eot:.0f} ms ({100 * eot / total:.0f} % of the median "
           f"{total:.0f} ms to first audio sent); then, median ms after the end of turn:")
+    print("  per turn, ms after speech end: " + " | ".join(HOPS))
+    for m in rows:
+        print("    " + " ".join(f"{m[f'{h}_ms']:5.0f}" for h in HOPS))
     prev = 0.0
     for h in HOPS[1:]:
         after = statistics.median(max(m[f"{h}_ms"] - m["end_of_turn_ms"], 0.0) for m in rows)
         before = sum(m[f"{h}_ms"] <= m["end_of_turn_ms"] for m in rows)
         print(f"  {h:<17} +{after:5.0f} ms  (this hop {max(after - prev, 0.0):4.0f} ms, {100 * max(after - prev, 0.0) / total:3.0f} %; done before the end of turn in {before}/{len(rows)})")
         prev = max(prev, after)
+    dry = [r.get("dry") or {} for r in results]
+    if any(dry):
+        gaps = [d.get("gaps", 0) for d in dry]
+        print(f"reply audio ran dry (a gap the listener hears, > 20 ms) in {sum(g > 0 for g in gaps)}/{len(dry)} turns, "
+              f"{sum(gaps)} gaps, {sum(d.get('ms', 0.0) for d in dry):.0f} ms in all")
     left = [(r["prompt"].get("evaluated", 0) if r["prompt"].get("evaluated_after_end_of_turn") else 0) for r in results if r["prompt"]]
     if left:
         print(f"prompt tokens evaluated after the end of turn: median {statistics.median(left):.0f}, max {max(left)} "
@@ -222,6 +230,7 @@ async def main() -> None:
     ap.add_argument("--turns", type=int, default=8)
     ap.add_argument("--barge-ins", type=int, default=3)
     ap.add_argument("--real-rounds", type=int, default=1, help="rounds over the real recordings (0: none)")
+    ap.add_argument("--ab", default="", metavar="FIELD", help="alternate turns with this boolean config field on and off; report each arm")
     ap.add_argument("--llm", default="", help="the LLM backend, as PARLEY_LLM_BACKENDS takes it (e.g. local-1.5b)")
     args = ap.parse_args()
 
@@ -229,9 +238,14 @@ async def main() -> None:
     url = f"ws://127.0.0.1:{sock_port}/v1/realtime?parley=1"
     results = []
     for i in range(args.turns + 1):
-        r = await one_turn(url, runtime, QUESTIONS[i % len(QUESTIONS)])
+        q = i
+        if args.ab:  # each question twice in a row, once per arm; which arm goes first alternates (the second finds more cached)
+            q = (i + 1) // 2
+            setattr(runtime.config, args.ab, (i % 2 == 1) == (q % 2 == 0))
+        r = await one_turn(url, runtime, QUESTIONS[q % len(QUESTIONS)])
         if i == 0:
             continue  # first turn warms caches
+        r["arm"] = f"{args.ab}={getattr(runtime.config, args.ab)}" if args.ab else ""
         results.append(r)
         m = r["metrics"]
         p = r["prompt"]
@@ -248,6 +262,11 @@ async def main() -> None:
         if xs:
             print(f"  {s:22} {statistics.median(xs):7.0f}   (p95 {pct(xs, 95):.0f})")
     critical_path(results)
+    for arm in sorted({r["arm"] for r in results if r["arm"]}):
+        mine = [r for r in results if r["arm"] == arm]
+        xs = [r["v2v_ms"] for r in mine if r["v2v_ms"] == r["v2v_ms"]]
+        print(f"\n{arm}: voice-to-voice p50 {pct(xs, 50):.0f} ms, p95 {pct(xs, 95):.0f} ms over {len(xs)} turns; ", end="")
+        critical_path(mine)
     print_drafts(runtime)
     if args.real_rounds:
         await real_clips_latency(url, runtime, args.real_rounds, piper_v2v=v2v)

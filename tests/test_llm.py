@@ -177,6 +177,27 @@ async def test_cancel_mid_stream_frees_the_model_and_stops_the_thread(qwen):
     assert "paris" in text_of(events).lower()
 
 
+async def test_a_held_reply_parks_between_tokens_and_a_stop_wakes_it(qwen):
+    assert await qwen.until_parked("nobody", timeout=30)  # not decoding: nothing to wait for
+    deltas = 0
+    async with aclosing(qwen.stream(ask("Count from 1 to 100, separated by commas.", "You are a helpful assistant."),
+                                    max_tokens=120, owner="o")) as stream:
+        async for event in stream:
+            if isinstance(event, TextDelta):
+                deltas += 1
+                if deltas == 2:
+                    qwen.hold("o")
+                    assert await qwen.until_parked("o", timeout=30)  # the token in progress finished, then it parked
+                    parked_at = qwen.tokens_generated
+                    await asyncio.sleep(0.3)  # a span in which an unheld worker decodes several tokens
+                    assert qwen.tokens_generated == parked_at
+                    break  # closed while still held: the stop wakes the parked worker
+    assert not qwen.busy
+    assert qwen.last_stop_reason == "cancelled"
+    assert qwen.tokens_generated == parked_at
+    qwen.release("o")
+
+
 async def test_cancelling_the_consumer_task_stops_generation(qwen):
     got_first = asyncio.Event()
     seen: list = []

@@ -39,6 +39,7 @@ log = logging.getLogger("parley.response")
 
 Emit = Callable[[dict[str, Any]], Awaitable[None]]
 FRAME_MS = 100  # size of each piece handed to the playback port
+DRY_MIN_MS = 20  # the listener ran out of reply audio for longer than this: a gap (TurnMetrics.dry_ms)
 MAX_TOOL_ROUNDS = 3
 
 
@@ -396,13 +397,29 @@ class ResponseRun:
             yield  # only the first chunk is on the critical path
             return
         with self._llm_held():
+            if self.runtime.config.tts_waits_for_llm_token:
+                await self.until_llm_parked()  # not beside the token it was decoding
             yield
+
+    async def until_llm_parked(self) -> None:
+        """While this run's LLM is held: until the token it was decoding is done (at most
+        100 ms; a backend without holds: at once)."""
+        parked = getattr(self.runtime.llm, "until_parked", None)
+        if parked is not None:
+            await parked(self.owner)
 
     async def _release(self, audio: asyncio.Queue) -> None:
         bytes_per_ms = self.playback.rate * 2 / 1000.0
         frame_bytes = int(FRAME_MS * bytes_per_ms) // 2 * 2
+        released_ms = 0.0  # reply audio handed to the listener so far
         while (entry := await audio.get()) is not None:
             pcm, start, end = entry
+            if self.first_audio_at is not None:  # a listener who started at the first audio has heard it all by now?
+                dry = (time.monotonic() - self.first_audio_at) * 1000 - released_ms
+                if dry > DRY_MIN_MS:  # more than jitter: a pause the listener hears mid-reply
+                    self.metrics.dry_gaps += 1
+                    self.metrics.dry_ms += dry
+            released_ms += len(pcm) / bytes_per_ms
             item = self.item
             assert item is not None
             span = Span(start, end, item.audio_ms, item.audio_ms + len(pcm) / bytes_per_ms)

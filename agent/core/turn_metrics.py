@@ -52,6 +52,8 @@ class TurnMetrics:
     rejected_calls: int = 0  # tool calls the model wrote that named no offered tool or did not fit its schema
     prompt_tokens: int | None = None  # the reply's (first) prompt, and the part of it the KV cache did not hold
     prompt_evaluated: int | None = None
+    dry_ms: float = 0.0  # after the first audio, time the listener had nothing left to hear before the next chunk came
+    dry_gaps: int = 0  # ... in how many gaps
     user_text: str = ""  # on spans only with otel_capture_content
     reply_text: str = ""
 
@@ -89,7 +91,8 @@ class TurnMetrics:
             log.warning("turn %s over budget: %.0f ms > %.0f ms; slowest stage %s (%.0f ms)", response_id, total, budget_ms, stage, stage_ms)
         else:
             log.info("turn %s: %s", response_id, rel)
-        out = {"metrics": rel, "budget_ms": budget_ms, "over_budget": over, "slowest_stage": stage, "preemptive": self.preemptive}
+        out = {"metrics": rel, "budget_ms": budget_ms, "over_budget": over, "slowest_stage": stage, "preemptive": self.preemptive,
+               "dry": {"gaps": self.dry_gaps, "ms": round(self.dry_ms, 1)}}
         if self.prompt_tokens is not None:
             eot, done = self.marks.get("end_of_turn"), self.marks.get("llm_prompt_done")
             out["prompt"] = {"tokens": self.prompt_tokens, "evaluated": self.prompt_evaluated,

@@ -363,6 +363,8 @@ class TurnTaking:
                 asked = time.monotonic()
                 playing = self.audible_reply
                 with playing.run.paused() if playing is not None else contextlib.nullcontext():
+                    if playing is not None:
+                        await playing.run.until_llm_parked()  # the decode gets the cores, not one more token beside it
                     t = await self._transcribe(audio)
                     decoded_ms += (time.monotonic() - asked) * 1000
                     reply = self.audible_reply
