@@ -374,7 +374,7 @@ class ResponseRun:
             pcm_all = b""
             while True:
                 await self._may_synthesize.wait()  # not while speech over the reply is judged
-                async with self.runtime.tts_limit.hold(self.priority), self._llm_yields_a_core():
+                async with self.runtime.tts_limit.hold(self.priority), self._llm_yields_a_core(first=not first_out and not pcm_all):
                     self.metrics.mark("tts_start")
                     chunk = await anyio.to_thread.run_sync(next, parts, None, abandon_on_cancel=True)
                 if chunk is None:
@@ -389,11 +389,12 @@ class ResponseRun:
         await audio.put(None)
 
     @contextlib.asynccontextmanager
-    async def _llm_yields_a_core(self):
+    async def _llm_yields_a_core(self, first: bool):
         """On 2 cores, LLM decoding and TTS at once slow each other 2-4x: while this reply's
         first chunk is synthesized, its own decoding waits between tokens (holds are per
-        owner: another session's decoding goes on)."""
-        if not self.runtime.config.llm_yield_to_tts or self.first_audio_at is not None:
+        owner: another session's decoding goes on). `first`: the reply's first synthesis
+        call (the synthesizer's call that only says "no more" is not waited for)."""
+        if not self.runtime.config.llm_yield_to_tts or not first:
             yield  # only the first chunk is on the critical path
             return
         with self._llm_held():
