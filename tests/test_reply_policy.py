@@ -81,6 +81,28 @@ def test_repeated_sentences_and_loops_end_the_reply():
     assert out.lower().count("check the cable") == 1
 
 
+def test_a_reply_is_never_cut_mid_sentence():
+    # the model ran out of tokens: the whole sentences go out, the unfinished one does not
+    g = guard_for("What is the difference between a virus and malware?")
+    text = "A virus copies itself into other files. Malware, on the other hand, is a type of"
+    out = "".join(g.push(t) for t in llm_tokens(text)) + g.flush(finished=False)
+    assert out.startswith("A virus copies itself into other files.")
+    assert "type of" not in out and "unfinished_dropped" in g.events and out.endswith(OFFER)
+    # a limit reached right at a full stop drops nothing
+    g = guard_for("What is a virus?")
+    out = "".join(g.push(t) for t in llm_tokens("A virus copies itself into other files.")) + g.flush(finished=False)
+    assert out == "A virus copies itself into other files." and "unfinished_dropped" not in g.events
+    # the same words as a natural end are kept
+    g = guard_for("What is the difference between a virus and malware?")
+    out = "".join(g.push(t) for t in llm_tokens(text + " software that harms computers.")) + g.flush()
+    assert out.endswith("is a type of software that harms computers.")
+    # a loop found inside a later sentence ends the reply before that sentence, not in it
+    looped = "Restart the router first. Then check the cable and the plug and the cable and the plug and the cable."
+    g = guard_for()
+    out, _ = stream(g, looped)
+    assert out == "Restart the router first."
+
+
 def test_a_prompt_example_copied_into_an_unrelated_reply_is_dropped():
     g = guard_for("What is my name?")
     out, _ = stream(g, EXAMPLES[1][1] + " Your name is Dana.")

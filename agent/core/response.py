@@ -198,7 +198,7 @@ class ResponseRun:
         chunker = SentenceChunker(first_max_words=self.runtime.config.first_chunk_words)
         guard = self.runtime.reply_policy.guard(voice=self.spec.voice)
         seen = self._answered_calls()  # (name, arguments) already called and answered for this question
-        client_called, calls_allowed = False, True
+        client_called, calls_allowed, ran_out = False, True, False
         ruled_out: set[str] = set()  # tools whose call used words the user never said: the model picked the wrong one
         for round_ in range(MAX_TOOL_ROUNDS):
             calls: list[Any] = []
@@ -234,6 +234,7 @@ class ResponseRun:
                         if self.metrics.prompt_tokens is None:  # the first prompt: the one on the critical path
                             self.metrics.prompt_tokens, self.metrics.prompt_evaluated = ev.prompt_tokens, ev.prompt_tokens - ev.cached_tokens
                     elif isinstance(ev, Usage):
+                        ran_out = ev.completion_tokens >= self.spec.max_tokens  # stopped by its token limit, maybe mid-sentence
                         self.usage = {"input_tokens": ev.prompt_tokens, "output_tokens": ev.completion_tokens,
                                       "total_tokens": ev.prompt_tokens + ev.completion_tokens,
                                       "input_token_details": {"cached_tokens": ev.cached_tokens}}
@@ -255,7 +256,7 @@ class ResponseRun:
                 break
         self.metrics.mark("llm_done")
         # After a client's call nothing more is said: no canned words while its tool runs.
-        await self._add_text(guard.flush(fallback=not client_called), chunker, chunks)
+        await self._add_text(guard.flush(fallback=not client_called, finished=not ran_out), chunker, chunks)
         if self.item is not None and "fallback" in getattr(guard, "events", ()):
             self.item.canned = True  # heard, but kept from the model: it copies a canned line into later replies
         if self.item is not None:

@@ -51,10 +51,11 @@ class ReplyGuard:
         """Text to keep from this delta ("" to hold it back for now)."""
         return delta
 
-    def flush(self, fallback: bool = True) -> str:
+    def flush(self, fallback: bool = True, finished: bool = True) -> str:
         """Text to add at the end (held-back text, a spoken offer to go on). `fallback=False`:
         the reply ended in a client's tool call, so nothing canned is added, only what the
-        model itself wrote."""
+        model itself wrote. `finished=False`: the model was stopped (its token limit), so
+        its last sentence may be unfinished."""
         return ""
 
 
@@ -206,10 +207,13 @@ class SpokenReplyGuard(ReplyGuard):
         text = self._markup.push(delta) if self._markup else delta
         return self._feed(text, final=False)
 
-    def flush(self, fallback: bool = True) -> str:
+    def flush(self, fallback: bool = True, finished: bool = True) -> str:
         out = ""
         if not self.stopped:
             text = self._markup.flush() if self._markup else ""
+            if not finished:
+                self._drop_unfinished(text)
+                text = ""
             out = self._feed(text, final=True)
         if not fallback:
             self._said += out
@@ -250,6 +254,27 @@ class SpokenReplyGuard(ReplyGuard):
             said = said.lstrip()
         self._said += said
         return said
+
+    def _drop_unfinished(self, text: str) -> None:
+        """The model was cut off: whole sentences still go out, the unfinished one after them
+        does not ("Malware, on the other hand, is a type of."), and the offer to go on is
+        added. Words of it already streamed (the first sentence) cannot be taken back."""
+        self._open += text
+        probe = self._open + " "  # a sentence end at the very end counts too
+        end = _sentence_end(probe)
+        while end is not None and end < len(self._open.rstrip()):
+            nxt = _sentence_end(probe[end:])
+            if nxt is None:
+                break
+            end += nxt
+        whole = self._open[:end] if end is not None else ""
+        rest = self._open[len(whole):]
+        if words_of(rest) and len(whole) < self._open_sent:
+            return  # the unfinished sentence has begun to be heard: it ends as it is
+        if words_of(rest):
+            self._open = whole
+            self.cut = True
+            self.events.append("unfinished_dropped")
 
     # -- the first sentence, as it streams ----------------------------------------------------
     def _stream_open(self) -> str:
@@ -333,8 +358,7 @@ class SpokenReplyGuard(ReplyGuard):
             loop = self._loop_start(words)
             if loop is not None:
                 self._stop(cut=False, why="loop")
-                kept = " ".join(sentence.split()[:loop])
-                return (" " + kept + ".") if loop >= 4 else ""
+                return ""  # the words before the loop are an unfinished sentence: never spoken
             if self._leaks(words):
                 self.events.append("leak_dropped")
                 return ""
