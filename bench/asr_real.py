@@ -176,6 +176,13 @@ async def stream_clip(url: str, audio24: np.ndarray, voiced_end_s: float | None,
         reports: dict[str, dict[str, Any]] = {}  # response id → its parley.turn.metrics event
         replies: dict[str, str] = {}  # response id → what it said
 
+        def keep(ev: dict[str, Any]) -> None:
+            """What is kept of a reply's closing events: its stage times, and what it said."""
+            if ev["type"] == "response.done":
+                replies[ev["response"]["id"]] = " ".join(c.get("transcript") or "" for o in ev["response"]["output"] for c in o.get("content") or [])
+            elif ev["type"] == "parley.turn.metrics":
+                reports[ev["response_id"]] = ev
+
         def answers() -> list[str]:
             return [rid for rid, at in created.items() if last_commit_at is not None and at >= last_commit_at]
 
@@ -215,9 +222,7 @@ async def stream_clip(url: str, audio24: np.ndarray, voiced_end_s: float | None,
                         first_audio.setdefault(ev["response_id"], now)
                     elif kind == "response.done":
                         done.add(ev["response"]["id"])
-                        replies[ev["response"]["id"]] = " ".join(c.get("transcript") or "" for o in ev["response"]["output"] for c in o.get("content") or [])
-                    elif kind == "parley.turn.metrics":
-                        reports[ev["response_id"]] = ev
+                    keep(ev)
             pending = set(created) - done
             if pending:  # cancel the reply and see it end, so its LLM work does not run into the next clip
                 await ws.send(json.dumps({"type": "response.cancel"}))
@@ -226,9 +231,7 @@ async def stream_clip(url: str, audio24: np.ndarray, voiced_end_s: float | None,
                         ev = json.loads(await ws.recv())
                         if ev["type"] == "response.done":
                             pending.discard(ev["response"]["id"])
-                            replies[ev["response"]["id"]] = " ".join(c.get("transcript") or "" for o in ev["response"]["output"] for c in o.get("content") or [])
-                        elif ev["type"] == "parley.turn.metrics":
-                            reports[ev["response_id"]] = ev
+                        keep(ev)
         except TimeoutError:
             res.timed_out = True
         finally:

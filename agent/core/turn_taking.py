@@ -357,6 +357,7 @@ class TurnTaking:
             need_ms = self.config.barge_in_min_speech_ms
             decoded_ms = 0.0  # time spent decoding speech over the reply, over every look at it
             commands: list[tm.Command] | None = None
+            interrupts = False  # the verdict stops the reply
             while commands is None:
                 await self._wait_audio(turn, speech_start + need_ms * RATE // 1000, through_pauses=need_ms > self.config.barge_in_min_speech_ms)
                 audio = self.mic.slice(speech_start, self.mic.end)
@@ -381,13 +382,14 @@ class TurnTaking:
                     if (not reason and not unsure) or not turn.open or need_ms >= OVERLAP_MAX_MS:
                         confirmed = time.monotonic()
                         commands = self.turns.advance(tm.Judged(turn, reason, run is not None, speech_start))
-                        if any(isinstance(c, tm.Interrupt) for c in commands):
+                        interrupts = any(isinstance(c, tm.Interrupt) for c in commands)
+                        if interrupts:
                             # Still paused: the cancel finds the reply's decoding between two
                             # tokens, not one more token into a core the new turn needs.
                             await self._run_all(commands)
                 if commands is None:
                     need_ms = min(need_ms * 2, OVERLAP_MAX_MS)
-            if not any(isinstance(c, tm.Interrupt) for c in commands):
+            if not interrupts:
                 await self._run_all(commands)  # an ignore or a merge: after the pause (a merge waits for a commit)
             else:
                 onset = self.mic.buffer.arrival_of(speech_start)
