@@ -60,6 +60,7 @@ class Session:
 
         self.ws, self.check = ws, check_server_event
         self.bad: list[str] = []
+        self.heard: list[str] = []  # what the server transcribed (spoken cases)
 
     async def send(self, event: dict[str, Any]) -> None:
         await self.ws.send(json.dumps(event))
@@ -72,6 +73,8 @@ class Session:
                     self.check(ev)
                 except AssertionError as exc:
                     self.bad.append(str(exc).splitlines()[0])
+                if ev["type"] == "conversation.item.input_audio_transcription.completed":
+                    self.heard.append(ev.get("transcript", ""))
                 if ev["type"] == kind:
                     return ev
 
@@ -133,6 +136,7 @@ async def run_case(url: str, runtime: Any, case: ToolCase, *, voice: bool) -> di
         elif case.tool is None and case.follow_words:
             row["follow_ok"] = any(w in row["reply"].lower() for w in case.follow_words)
         row["bad_events"] = s.bad
+        row["heard"] = " | ".join(s.heard)
         return row
 
 
@@ -184,7 +188,8 @@ async def main() -> None:
                 rows.append(row)
                 mark = "ok " if row["right"] else "BAD"
                 print(f"  [{variant}] {mark} {case.id:18} calls={row['calls']} filler={row['filler'][:40]!r} "
-                      f"follow_ok={row['follow_ok']} {row['follow'][:60]!r}{' BAD EVENTS ' + str(row['bad_events']) if row['bad_events'] else ''}")
+                      f"follow_ok={row['follow_ok']} {row['follow'][:60]!r}{' BAD EVENTS ' + str(row['bad_events']) if row['bad_events'] else ''}"
+                      f"{' heard ' + repr(row['heard']) if row['heard'] else ''}")
             results.append(summarise(variant, rows))
             if args.out:
                 Path(args.out).write_text(json.dumps(results, indent=1))

@@ -32,12 +32,13 @@ import os
 import re
 import threading
 import zlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
 
 from .asr_prefix import Prefix, PrefixCache, Segment
+from .spoken_numbers import repair_digit_groups
 from .weights import WeightsError, default_whisper_dir
 
 log = logging.getLogger("parley.asr")
@@ -229,7 +230,7 @@ class WhisperASR:
             return Transcript("", 1.0, 0.0, duration)
         if word_timestamps:
             return self.transcribe_offline(audio, word_timestamps=True)
-        return self._decode_fast(audio, duration, beam_size, margin_s=self.partial_margin_s)[0]
+        return _numbers_repaired(self._decode_fast(audio, duration, beam_size, margin_s=self.partial_margin_s)[0])
 
     def transcribe_final(self, audio: np.ndarray, *, prompt: str = "") -> Transcript:
         """The transcript a turn is committed with (the reply answers it). Blocking.
@@ -245,7 +246,11 @@ class WhisperASR:
         turn), and every such loop cost a 0.6–1.3 s offline decode (bench/asr_turns.py).
         Shorter speech keeps the 8 s window (6 s after a 3 s noisy clip changed one word). When the offline decode is
         needed for a long utterance with a settled start, it decodes only the audio after
-        that start, prompted with its text (`offline_tail`)."""
+        that start, prompted with its text (`offline_tail`). Numbers written group by group
+        as heard are repaired ("66,12" -> "66,012": models/spoken_numbers.py)."""
+        return _numbers_repaired(self._transcribe_final(audio, prompt=prompt))
+
+    def _transcribe_final(self, audio: np.ndarray, *, prompt: str = "") -> Transcript:
         audio = np.asarray(audio, dtype=np.float32).reshape(-1)
         duration = len(audio) / SAMPLE_RATE
         if len(audio) < SAMPLE_RATE // 10:
@@ -412,6 +417,11 @@ class WhisperASR:
             else:
                 break
         return [seg for seg in segments if seg.tokens]
+
+
+def _numbers_repaired(t: Transcript) -> Transcript:
+    text = repair_digit_groups(t.text)
+    return t if text == t.text else replace(t, text=text)
 
 
 @dataclass

@@ -87,3 +87,16 @@ def test_vad_marks_speech_and_not_silence(runtime):
     probs_speech = stream.process(audio)
     assert max(probs_silence) < 0.2
     assert sum(p > 0.5 for p in probs_speech) > len(probs_speech) * 0.5
+
+
+@pytest.mark.parametrize("said, number", [("Check the status of order 66012.", "66012"),
+                                          ("My package, order 7781, is a week late.", "7781")])
+async def test_a_spoken_order_number_is_written_as_the_number_said(runtime, said, number):
+    """Piper says these as "sixty-six thousand twelve" and "seven thousand seven hundred
+    eighty-one"; tiny.en writes them group by group ("66,12" here, "7,70081" in a session's
+    stream), which read as other numbers. The transcript a turn is committed with carries
+    the number said."""
+    audio = resample(speech(runtime, said), 24000, 16000)
+    padded = np.concatenate([np.zeros(4800, np.float32), audio, np.zeros(3200, np.float32)])
+    t = runtime.asr.transcribe_final(padded)
+    assert number in t.text.replace(",", ""), t.text
