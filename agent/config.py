@@ -72,6 +72,7 @@ class Config:
     session_idle_timeout_s: float = 300.0  # a WebSocket session that sends nothing this long (and hears no reply) is closed (session_idle)
     builtin_tools: str = "auto"  # Parley's own tools (get_current_time, read_screenshot): "auto" = only while the client declares none, "on", "off"
     llm_scheduling: str = "priority"  # LLM and TTS hand-over across sessions: "priority" (waiting users first) or "fifo"
+    llm_preempt: bool = True  # under "priority", an audible reply gives way between tokens to a user who hears nothing yet
     ocr_timeout_s: float = 10.0
     warm_models: bool = True
     # voice turn

@@ -175,7 +175,7 @@ class Runtime:
         )
         st.name = self.llm.name
         if hasattr(self.llm, "set_scheduling"):
-            self.llm.set_scheduling(c.llm_scheduling)
+            self.llm.set_scheduling(c.llm_scheduling, preempt=c.llm_preempt)
         if c.llm_share_cores and hasattr(self.llm, "share_cores_with"):  # fewer decode threads while ASR or TTS runs
             self.llm.share_cores_with(lambda: self.asr_limit.locked() or self.tts_limit.locked())
         if c.warm_models:

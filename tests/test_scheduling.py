@@ -13,7 +13,7 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
-from models.llm import LlamaCppChat, TextDelta
+from models.llm import LlamaCppChat, TextDelta, Usage
 from models.priority_gate import Priority, PriorityGate, Rank
 from models.weights import assemble_qwen_gguf
 
@@ -245,6 +245,49 @@ async def test_real_llm_prefill_gives_way_to_a_waiting_turn(qwen):
     await prefill
     assert any(isinstance(e, TextDelta) for e in got)
     assert qwen.prefills_stopped >= 1  # the prefill stopped at a chunk boundary instead of finishing
+
+
+async def test_real_llm_an_audible_reply_gives_way_to_a_waiting_user_and_goes_on_unchanged(qwen):
+    """A reply the user already hears (its next words are buffered ahead of them) stops
+    between two tokens when a user who hears nothing yet waits, and goes on afterwards from
+    its KV snapshot: greedy, it writes exactly what it writes alone."""
+    speaking = Priority(Rank.SPEAKING, 1.0)
+    question = ask("List the seven days of the week, separated by commas.")
+
+    async def collect(stream, order: list[str], name: str) -> tuple[str, list[Usage]]:
+        text, usage = "", []
+        async with aclosing(stream) as s:
+            async for ev in s:
+                if isinstance(ev, TextDelta):
+                    text += ev.text
+                    order.append(name)
+                elif isinstance(ev, Usage):
+                    usage.append(ev)
+        return text, usage
+
+    alone, alone_usage = await collect(qwen.stream(question, max_tokens=30, temperature=0.0, priority=speaking), [], "a")
+    gave_way = qwen.gave_way
+    order: list[str] = []
+    text, usage = "", []
+    other: asyncio.Task | None = None
+    async with aclosing(qwen.stream(question, max_tokens=30, temperature=0.0, priority=speaking)) as reply:
+        async for ev in reply:
+            if isinstance(ev, TextDelta):
+                text += ev.text
+                order.append("audible")
+                if other is None:  # the reply is under way: a user who hears nothing yet asks now
+                    other = asyncio.create_task(collect(qwen.stream(ask("Say hi."), max_tokens=4, temperature=0.0,
+                                                                    priority=committed(2.0)), order, "waiting"))
+                    await until(lambda: qwen.waiting == 1, "the waiting user queued")
+            elif isinstance(ev, Usage):
+                usage.append(ev)
+    assert other is not None
+    waiting_text, _ = await other
+    assert waiting_text.strip()
+    assert qwen.gave_way == gave_way + 1
+    assert order.index("waiting") < len(order) - 1 - order[::-1].index("audible")  # served before the reply ended
+    assert text == alone  # taken up where it stopped: not a token lost, repeated or changed
+    assert [u.completion_tokens for u in usage] == [u.completion_tokens for u in alone_usage]
 
 
 # --- the shared ASR slot, in a real session ----------------------------------------------------------

@@ -80,10 +80,10 @@ class FallbackChat(ChatBackend):
             "start the LLM server or check the local model; see the log for each backend's error",
         )
 
-    def set_scheduling(self, scheduling: str) -> None:
+    def set_scheduling(self, scheduling: str, *, preempt: bool = True) -> None:
         for backend in self.backends:
             if hasattr(backend, "set_scheduling"):
-                backend.set_scheduling(scheduling)
+                backend.set_scheduling(scheduling, preempt=preempt)
 
     def forget(self, owner: str) -> None:
         for backend in self.backends:

@@ -27,6 +27,7 @@ from typing import Any
 from ..priority_gate import Priority, PriorityGate, PriorityLike, Rank
 from .chatml import Segment, ToolCallFilter, parse_tool_call, render_chatml
 from .events import BackendUnavailable, ChatBackend, LLMError, LLMEvent, PromptEvaluated, ToolCall, Usage
+from .generation import Generation
 from .kv_snapshots import KVSnapshots, common_prefix
 from .tool_calls import call_grammar, tool_name
 
@@ -103,6 +104,8 @@ class LlamaCppChat(ChatBackend):
         self.last_usage: Usage | None = None
         self.prefills_stopped = 0  # prefills that gave way to a waiting caller
         self.outranked_decode_s = 0.0  # decoding for a caller while one of a more urgent rank waited
+        self.preempt = True  # under "priority" scheduling, a reply gives way between tokens to a caller of a more urgent rank
+        self.gave_way = 0  # times a reply did
         self.thread_changes = 0  # decode thread count switched (share_cores_with)
 
     def __repr__(self) -> str:
@@ -128,14 +131,18 @@ class LlamaCppChat(ChatBackend):
     def scheduling(self) -> str:
         return self._gate.scheduling
 
-    def set_scheduling(self, scheduling: str) -> None:
-        """"priority" (default) or "fifo" (arrival order: the baseline for A/B runs)."""
+    def set_scheduling(self, scheduling: str, *, preempt: bool = True) -> None:
+        """"priority" (default) or "fifo" (arrival order: the baseline for A/B runs).
+        `preempt`: under "priority", a reply gives way between two tokens to a caller of a
+        more urgent rank, and goes on after it (models/llm/generation.py)."""
         PriorityGate("check", scheduling)  # refuses an unknown name
         self._gate.scheduling = scheduling
+        self.preempt = preempt
 
     def scheduling_stats(self) -> dict[str, Any]:
         return {"scheduling": self.scheduling, "grants": self._gate.grants, "reordered": self._gate.reordered,
                 "prefills_stopped": self.prefills_stopped, "outranked_decode_s": round(self.outranked_decode_s, 3),
+                "gave_way": self.gave_way,
                 "thread_changes": self.thread_changes,
                 "kv_snapshots": {"saved": self.snapshots.saved, "restored": self.snapshots.restored,
                                  "tokens_spared": self.snapshots.tokens_spared, "held": len(self.snapshots),
@@ -288,83 +295,49 @@ class LlamaCppChat(ChatBackend):
             llm.eval(rest[i : i + self.prompt_chunk])
         return prefix
 
-    def _generate_sync(
-        self,
-        messages: list[dict],
-        tools: list[dict] | None,
-        max_tokens: int,
-        temperature: float,
-        stop: threading.Event,
-        emit,
-        owner: str = "",
-        started_at: float = 0.0,
-        tool_choice: str | None = None,
-        callable_tools: Sequence[str] | None = None,
-    ) -> None:
+    def _generate_sync(self, g: Generation, stop: threading.Event, give_way: threading.Event, emit) -> None:
+        """Worker thread: `g`'s next turn at the model. It ends when the reply does, or, in
+        its free text, at the first token after `give_way` is set (`g.gave_way`): then the
+        KV cache holds the prompt and `g.written`, and is kept aside for the next turn."""
         self._load_sync()
         llm = self._llm
-        prompt = self._fit(messages, tools, reserve=min(max_tokens, self.n_ctx // 2))
-        max_tokens = max(1, min(max_tokens, self.n_ctx - len(prompt)))
-        completion = 0
+        if g.prompt is None:
+            g.prompt = self._fit(g.messages, g.tools, reserve=min(g.max_tokens, self.n_ctx // 2))
+            g.max_tokens = max(1, min(g.max_tokens, self.n_ctx - len(g.prompt)))
+            g.filt = ToolCallFilter(_tool_names(g.tools) if g.tool_choice != "none" else None)
+        prompt, tools, tool_choice = g.prompt, g.tools, g.tool_choice
+        g.turns += 1
+        g.gave_way = False
         reason = "cancelled"
         try:
-            cached = self._eval_prompt(prompt, stop, owner)
-            emit(PromptEvaluated(started_at, time.monotonic(), len(prompt), cached))
-            decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
-            filt = ToolCallFilter(_tool_names(tools) if tool_choice != "none" else None)
+            cached = self._eval_prompt(prompt + g.written, stop, g.owner)
+            if g.turns == 1:
+                g.cached = cached
+                emit(PromptEvaluated(g.started_at, time.monotonic(), len(prompt), cached))
             reason = "length"
             llm.set_seed(self.seed if self.seed >= 0 else self._random_seed)
-            call_from: list[int] | None = None  # tokens after which a grammar-constrained tool call follows
             only = None if tool_choice in (None, "auto", "required") else tool_choice
             constrain = bool(tools) and self.tool_grammar
             if constrain and tool_choice == "none":
                 constrain = False  # the tools stay in the prompt (its cache holds), but no call can start
             if constrain and tool_choice not in (None, "auto"):
-                call_from = prompt + self._tokenize([(_CALL_OPEN + "\n", True)])  # the reply is a call
-            else:
-                written: list[int] = []
-                raw = ""
-                gen = llm.generate(
-                    prompt, top_k=40, top_p=0.95, min_p=0.05, temp=max(0.0, temperature), repeat_penalty=1.0, reset=True,
-                    logits_processor=self._no_calls() if tools and tool_choice == "none" else None,
-                )
-                with contextlib.closing(self._sampled(gen, owner, stop, decoder)) as sampled:
-                    for token, piece in sampled:
-                        completion += 1
-                        written.append(token)
-                        raw += piece
-                        if tools and tool_choice == "none" and (_opens_bare_json(raw) or _INLINE_CALL.search(raw)):
-                            reason = "stop"  # a call written as text where none may be made: never spoken
-                            break
-                        if constrain and completion <= 8 and _opens_bare_json(raw):
-                            # a bare JSON object where the reply starts: a call without its tags
-                            call_from = prompt + self._tokenize([(_CALL_OPEN + "\n", True)])
-                            break
-                        if constrain and (inline := _INLINE_CALL.search(raw)):
-                            # a call written as prose after some words: the words stay, the call is sampled properly
-                            call_from = prompt + self._tokenize([(raw[: inline.start()].rstrip() + "\n", False), (_CALL_OPEN + "\n", True)])
-                            break
-                        for ev in filt.feed(piece):
-                            emit(ev)
-                        if constrain and raw.rstrip().endswith(_CALL_OPEN):
-                            call_from = prompt + written + ([] if raw.endswith("\n") else self._tokenize([("\n", False)]))
-                            break
-                        if completion >= max_tokens:
-                            break
-                    else:
-                        reason = "stop"  # an end-of-generation token
-            if call_from is not None and reason != "cancelled":
-                may_call = [t for t in tools or [] if callable_tools is None or tool_name(t) in callable_tools]
-                call, used = self._constrained_call(call_from, may_call, only, stop, owner) if may_call else (None, 0)
-                completion += used
+                g.call_from = prompt + self._tokenize([(_CALL_OPEN + "\n", True)])  # the reply is a call
+            elif g.call_from is None:
+                reason = self._free_text(g, constrain, stop, give_way, emit)
+            if g.gave_way:
+                reason = "gave way"
+            elif g.call_from is not None and reason != "cancelled":
+                may_call = [t for t in tools or [] if g.callable_tools is None or tool_name(t) in g.callable_tools]
+                call, used = self._constrained_call(g.call_from, may_call, only, stop, g.owner) if may_call else (None, 0)
+                g.call_tokens += used
                 reason = "stop"
                 if call is not None:
                     emit(call)
             elif reason != "cancelled":
-                for ev in filt.feed(decoder.decode(b"", final=True)) + filt.close():
+                for ev in g.filt.feed(g.decoder.decode(b"", final=True)) + g.filt.close():
                     emit(ev)
-            if reason != "cancelled":
-                usage = Usage(prompt_tokens=len(prompt), completion_tokens=completion, cached_tokens=cached)
+            if reason not in ("cancelled", "gave way"):
+                usage = Usage(prompt_tokens=len(prompt), completion_tokens=g.completion, cached_tokens=g.cached)
                 self.last_usage = usage
                 emit(usage)
         except _Stopped:
@@ -375,7 +348,45 @@ class LlamaCppChat(ChatBackend):
         finally:
             self.last_stop_reason = reason
             if reason != "error":
-                self.snapshots.save(owner, llm)
+                self.snapshots.save(g.owner, llm)
+
+    def _free_text(self, g: Generation, constrain: bool, stop: threading.Event, give_way: threading.Event, emit) -> str:
+        """Sample the reply's text after the prompt and `g.written`; "stop" at an end of
+        generation, "length" at `g.max_tokens`. Sets `g.call_from` where a call begins (to be
+        sampled under a grammar), `g.gave_way` where it stopped for `give_way`."""
+        prompt, tools, tool_choice = g.prompt or [], g.tools, g.tool_choice
+        gen = self._llm.generate(
+            prompt + g.written, top_k=40, top_p=0.95, min_p=0.05, temp=max(0.0, g.temperature), repeat_penalty=1.0, reset=True,
+            logits_processor=self._no_calls() if tools and tool_choice == "none" else None,
+        )
+        try:
+            with contextlib.closing(self._sampled(gen, g.owner, stop, g.decoder, give_way)) as sampled:
+                for token, piece in sampled:
+                    g.written.append(token)
+                    g.raw += piece
+                    raw = g.raw
+                    if tools and tool_choice == "none" and (_opens_bare_json(raw) or _INLINE_CALL.search(raw)):
+                        return "stop"  # a call written as text where none may be made: never spoken
+                    if constrain and g.completion <= 8 and _opens_bare_json(raw):
+                        # a bare JSON object where the reply starts: a call without its tags
+                        g.call_from = prompt + self._tokenize([(_CALL_OPEN + "\n", True)])
+                        return "length"
+                    if constrain and (inline := _INLINE_CALL.search(raw)):
+                        # a call written as prose after some words: the words stay, the call is sampled properly
+                        g.call_from = prompt + self._tokenize([(raw[: inline.start()].rstrip() + "\n", False), (_CALL_OPEN + "\n", True)])
+                        return "length"
+                    for ev in g.filt.feed(piece):
+                        emit(ev)
+                    if constrain and raw.rstrip().endswith(_CALL_OPEN):
+                        g.call_from = prompt + g.written + ([] if raw.endswith("\n") else self._tokenize([("\n", False)]))
+                        return "length"
+                    if g.completion >= g.max_tokens:
+                        return "length"
+        except _GaveWay:
+            g.gave_way = True
+            self.gave_way += 1
+            return "length"
+        return "stop"  # an end-of-generation token
 
     def _no_calls(self) -> Any:
         """A logits processor that makes `<tool_call>` impossible to sample."""
@@ -391,10 +402,14 @@ class LlamaCppChat(ChatBackend):
 
         return LogitsProcessorList([ban])
 
-    def _sampled(self, gen: Any, owner: str, stop: threading.Event, decoder: Any) -> Iterator[tuple[int, str]]:
+    def _sampled(
+        self, gen: Any, owner: str, stop: threading.Event, decoder: Any, give_way: threading.Event | None = None
+    ) -> Iterator[tuple[int, str]]:
         """Worker thread: the tokens a `Llama.generate` iterator samples, each with its text.
         Before each decode step it waits while `owner` is held, raises `_Stopped` once
-        `stop` is set and fits the thread count; it ends at an end-of-generation token."""
+        `stop` is set (`_GaveWay` once `give_way` is: the token just sampled is not taken,
+        so the KV cache ends at the last one that was) and fits the thread count; it ends
+        at an end-of-generation token."""
         with self._holds_changed:
             self._decoding = owner
         try:
@@ -402,6 +417,8 @@ class LlamaCppChat(ChatBackend):
                 self._wait_while_held(owner, stop)
                 if stop.is_set():
                     raise _Stopped
+                if give_way is not None and give_way.is_set():
+                    raise _GaveWay
                 self._fit_threads()
                 if token in self._stop_tokens or self._is_eog(self._vocab, token):
                     return
@@ -526,9 +543,21 @@ class LlamaCppChat(ChatBackend):
         names a call may have (None: any of `tools`); the prompt still lists every tool, so
         its cached prefix holds."""
         self._check_open()
+        g = Generation(list(messages), list(tools) if tools else None, max_tokens, temperature, owner, tool_choice, callable_tools)
+        while True:
+            async with aclosing(self._turn_at_the_model(g, priority)) as events:
+                async for item in events:
+                    yield item
+            if not g.gave_way:
+                return
+            log.debug("%s: a reply of %s gave way after %d tokens", self.name, owner or "?", g.completion)
+
+    async def _turn_at_the_model(self, g: Generation, priority: PriorityLike) -> AsyncIterator[LLMEvent]:
+        """`g`'s events from one turn at the model: from the gate's grant to the reply's end,
+        or to the token where it gives way to a caller of a more urgent rank (`preempt`)."""
         loop = asyncio.get_running_loop()
         queue: asyncio.Queue = asyncio.Queue()
-        stop = threading.Event()
+        stop, give_way = threading.Event(), threading.Event()
 
         def emit(item: Any) -> None:
             try:
@@ -536,17 +565,18 @@ class LlamaCppChat(ChatBackend):
             except RuntimeError:  # the loop is gone: nobody is listening any more
                 stop.set()
 
-        def work(started_at: float) -> None:
+        def work() -> None:
             try:
-                self._generate_sync(list(messages), list(tools) if tools else None, max_tokens, temperature, stop, emit, owner,
-                                    started_at, tool_choice, callable_tools)
+                self._generate_sync(g, stop, give_way, emit)
             except BaseException as exc:  # noqa: BLE001 - handed to the async side
                 emit(exc)
             finally:
                 emit(_DONE)
 
         async with self._gate.hold(priority) as ticket:
-            fut = loop.run_in_executor(self._executor, work, time.monotonic())
+            if not g.turns:
+                g.started_at = time.monotonic()
+            fut = loop.run_in_executor(self._executor, work)
             last = time.monotonic()
             try:
                 while True:
@@ -554,6 +584,8 @@ class LlamaCppChat(ChatBackend):
                     now = time.monotonic()
                     if self._outranked_by_a_waiting_turn(ticket.priority()):
                         self.outranked_decode_s += now - last  # what preempting it could have given
+                        if self.preempt and self.scheduling == "priority":
+                            give_way.set()
                     last = now
                     if item is _DONE:
                         break
@@ -638,6 +670,10 @@ class LlamaCppChat(ChatBackend):
             if llm is not None:
                 await asyncio.get_running_loop().run_in_executor(self._executor, llm.close)
         self._executor.shutdown(wait=False)
+
+
+class _GaveWay(Exception):
+    """Worker: a reply's turn at the model ends so a more urgent caller can go first."""
 
 
 class _Stopped(Exception):
