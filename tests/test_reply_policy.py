@@ -115,9 +115,22 @@ def test_a_prompt_example_copied_into_an_unrelated_reply_is_dropped():
 def test_an_example_copied_token_by_token_is_held_and_dropped():
     g = guard_for("How do I take a screenshot? Sorry, I meant on a Mac.")
     tokens = ["Select", " the", " file", " and", " press", " F", "2", ",", " then", " type", " the", " new", " name", " and", " press", " Enter", "."]
-    passed = [g.push(t) for t in tokens]
+    passed = []
+    for t in tokens:
+        passed.append(g.push(t))
+        if g.stopped:
+            break
     assert not "".join(passed)  # held while it matched the example, word by word
+    # most of the example's sentence copied for an unrelated question: stopped there, not
+    # after the whole reply, so the fallback comes without waiting for the rest of the copy
+    assert g.stopped and len(passed) < len(tokens)
     assert g.flush() == FALLBACK and "leak_dropped" in g.events
+
+
+def test_a_reply_that_opens_with_a_copied_example_ends_there():
+    g = guard_for("What is my name?")
+    out, _ = stream(g, EXAMPLES[3][1] + " Your name is Dana.")
+    assert out == FALLBACK and g.stopped  # nothing after a copied opening is heard
 
 
 def test_an_example_answer_may_be_given_to_its_own_question():

@@ -274,3 +274,48 @@ async def test_a_large_append_runs_the_vad_off_the_event_loop(runtime, monkeypat
         assert offloaded == []
         await p.feed(silence(5.0), chunk=24000 * 5)  # 5 s in one append: in a worker thread
         assert offloaded == [16000 * 5]
+
+
+# -- a whole first sentence is spoken before the next one is written -----------------------------
+class FirstSentenceThenHold:
+    """Streams `tokens` as a real LLM does (leading spaces), then waits for `go`."""
+
+    name = "scripted-sentence"
+
+    def __init__(self, tokens: list[str], rest: list[str]) -> None:
+        self.tokens, self.rest = tokens, rest
+        self.holding, self.go = asyncio.Event(), asyncio.Event()
+
+    async def stream(self, messages: list[dict], **_: Any):
+        from models.llm import TextDelta
+
+        for t in self.tokens:
+            yield TextDelta(t)
+        self.holding.set()
+        await self.go.wait()
+        for t in self.rest:
+            yield TextDelta(t)
+
+    async def warm(self) -> None:
+        return None
+
+    async def aclose(self) -> None:
+        return None
+
+
+async def test_a_short_first_sentence_is_heard_while_the_next_is_still_being_written(runtime):
+    """"No, don't." is whole once " That" comes; the next sentence goes out only whole, so
+    the first must not wait for the space after its full stop (it came with that sentence)."""
+    llm = FirstSentenceThenHold(["No", ",", " don", "'t", ".", " That"], [" is", " a", " scam", "."])
+    async with SessionProbe(with_llm(runtime, llm)) as p:
+        await p.send({"type": "conversation.item.create", "item": {"type": "message", "role": "user",
+                                                                  "content": [{"type": "input_text", "text": "Is it fine?"}]}})
+        await p.send({"type": "response.create"})
+        await asyncio.wait_for(llm.holding.wait(), 60)
+        await p.wait_for("response.output_audio.delta", timeout=20)  # heard while the model still holds the second sentence
+        said = "".join(e["delta"] for e in p.of("response.output_audio_transcript.delta"))
+        assert said == "No, don't."
+        llm.go.set()
+        done = await p.wait_for("response.done")
+        assert done["response"]["status"] == "completed"
+        assert p.history()[-1][1] == "No, don't. That is a scam."

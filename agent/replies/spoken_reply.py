@@ -32,6 +32,7 @@ from .reply_grounding import KeyGrounding
 OFFER = "Shall I go on?"
 FALLBACK = "Sorry, I'm not sure about that one. Could you tell me a bit more?"
 LOOP_NGRAM = 5
+COPY_SHARE = 0.75  # this much of a prompt example's sentence, word for word, in an unrelated reply: a copy (see _leaks)
 
 _SENTENCE_END = re.compile(r"[.!?…]+[\"')\]]*(?=\s)")
 _NOT_AN_END = re.compile(r"(?:\b(?:e\.g|i\.e|etc|vs|Mr|Mrs|Dr|St|No|approx)\.|\.\.\.)$", re.I)
@@ -46,6 +47,7 @@ class ReplyGuard:
     """Filters one response's text as it streams. This base class passes everything through."""
 
     stopped = False  # True once the reply should end (the LLM stream is closed)
+    sentence_closed = False  # the text passed on so far ends with a whole sentence (its end is known, not guessed)
 
     def push(self, delta: str) -> str:
         """Text to keep from this delta ("" to hold it back for now)."""
@@ -236,20 +238,27 @@ class SpokenReplyGuard(ReplyGuard):
         self._open += text
         if self._keys is not None:  # only the part not yet passed on can change
             self._open = self._open[: self._open_sent] + self._keys.rewrite(self._open[self._open_sent:], final=final)
+        closed = False
         while not self.stopped:
             end = _sentence_end(self._open)
             if end is None:
                 break
             sentence, self._open = self._open[:end], self._open[end:]
-            out.append(self._complete(sentence))
+            whole = self._complete(sentence)
+            out.append(whole)
+            closed = closed or bool(whole.strip())
             self._open_sent = 0
         if not self.stopped:
             if final and self._open.strip():
                 out.append(self._complete(self._open))
                 self._open, self._open_sent = "", 0
             elif not final:
-                out.append(self._stream_open())
+                piece = self._stream_open()
+                out.append(piece)
+                closed = closed and not piece.strip()
         said = "".join(out)
+        if said.strip():
+            self.sentence_closed = closed
         if not self._said:
             said = said.lstrip()
         self._said += said
@@ -281,6 +290,10 @@ class SpokenReplyGuard(ReplyGuard):
         if self._sentences or self._at_limit or self.risks or not self._open.strip():
             return ""  # later sentences, and a risky turn's first one, go out whole
         words = list(re.finditer(r"\S+", self._open))
+        if self._open_sent == 0 and self._copying_an_example(words_of(self._open)):
+            self.events.append("leak_dropped")
+            self._stop(cut=False, why="leak")  # the rest of the copy is not worth waiting for
+            return ""
         if self._open_sent == 0 and (self._is_example_prefix(words_of(self._open)) or self._open.lstrip()[:1] in ("{", "[", "<")):
             return ""  # might be a prompt example word for word, or JSON: wait for the whole sentence
         hold_at = len(self._open)
@@ -310,6 +323,21 @@ class SpokenReplyGuard(ReplyGuard):
             for s in sentences:
                 if len(s) >= len(words) and s[: len(head)] == head and s[len(head)].startswith(last):
                     return True
+        return False
+
+    def _copying_an_example(self, words: list[str]) -> bool:
+        """The reply's first words so far are an example sentence's first words, word for
+        word, most of that sentence (`COPY_SHARE`), in answer to a question unlike the
+        example's: the sentence will be dropped as a leak when whole (`_leaks`), so the
+        words after this point only delay the fallback."""
+        if self._said.strip() or len(words) < 6:
+            return False
+        whole = words[:-1]  # the last word may still be growing
+        for q, sentences in self.examples:
+            if similarity(self.question_words, q) >= 0.5:
+                continue
+            if any(s[: len(whole)] == whole and len(whole) >= COPY_SHARE * len(s) for s in sentences):
+                return True
         return False
 
     def _loop_start(self, open_words: list[str]) -> int | None:
@@ -361,6 +389,8 @@ class SpokenReplyGuard(ReplyGuard):
                 return ""  # the words before the loop are an unfinished sentence: never spoken
             if self._leaks(words):
                 self.events.append("leak_dropped")
+                if not self._said.strip():
+                    self._stop(cut=False, why="leak")  # a reply that opens with a copy goes on copying: the fallback, now
                 return ""
             if _MACHINE_TEXT.search(sentence):
                 self.events.append("machine_text_dropped")
