@@ -83,6 +83,7 @@ class Config:
     barge_in_min_speech_ms: int = 300
     merge_window_ms: int = 1500  # speech this soon after a committed turn continues it (one thought, one reply)
     budget_ms: int = 800
+    tts_lead_s: float = 2.5  # reply audio synthesized ahead of the listener, at most (0 = no limit): TTS idles while they listen
     first_chunk_words: int = 3  # a long first sentence is spoken after this many words (fewer if they end on "the", "to"...)
     # replies (agent/replies/reply_policy.py)
     knowledge_dir: str = ""  # a folder of .md/.txt support articles searched per turn; "" = the starter set in agent/replies/knowledge/, "off" = none

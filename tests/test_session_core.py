@@ -7,6 +7,7 @@ session to prove the server still serves.
 from __future__ import annotations
 
 import asyncio
+import base64
 import gc
 import math
 import threading
@@ -319,3 +320,50 @@ async def test_a_short_first_sentence_is_heard_while_the_next_is_still_being_wri
         done = await p.wait_for("response.done")
         assert done["response"]["status"] == "completed"
         assert p.history()[-1][1] == "No, don't. That is a scam."
+
+
+# -- TTS idles while the listener listens -------------------------------------------------------
+class CountingTTS:
+    """The real TTS, counting the sentences it is asked to synthesize."""
+
+    def __init__(self, inner: Any) -> None:
+        self.inner, self.sentences = inner, 0
+
+    def synthesize(self, text: str, *args: Any, **kw: Any) -> Any:
+        self.sentences += 1
+        return self.inner.synthesize(text, *args, **kw)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.inner, name)
+
+
+REPLY_OF_THREE = ("Bicycles first appeared in Germany around eighteen seventeen as wooden running machines without pedals. "
+                  "Pedals arrived decades later in France, fixed directly onto the front wheel of heavy iron frames. "
+                  "Chain drives and equal wheels finally made riding safe enough for ordinary people everywhere. ")
+
+
+@pytest.mark.parametrize("lead_s", [0.5, 0.0])
+async def test_a_reply_is_synthesized_only_a_little_ahead_of_the_listener(runtime, lead_s):
+    """Piper is 10-20x faster than speech: unbounded, it synthesized a whole reply in its
+    first second, beside the decode of any speech over it (a barge-in's decode took 2-4x as
+    long). With `tts_lead_s` it synthesizes the next sentence only once less than that is
+    left unheard. Checked once 1 s of the reply has been released (paced to the listener's
+    clock); its first sentence is ~5 s of audio."""
+    tts = CountingTTS(runtime.tts)
+    rt = replace(runtime, llm=ScriptedLLM(REPLY_OF_THREE), tts=tts, sessions={})
+    async with SessionProbe(rt, tts_lead_s=lead_s, first_chunk_words=30) as p:
+        await p.send({"type": "conversation.item.create", "item": {"type": "message", "role": "user",
+                                                                  "content": [{"type": "input_text", "text": "Tell me about bicycles."}]}})
+        await p.send({"type": "response.create"})
+
+        def released_s() -> float:
+            return sum(len(base64.b64decode(e["delta"])) for e in p.of("response.output_audio.delta")) / 2 / 24000
+
+        await p.wait_for("response.output_audio.delta", lambda e: released_s() >= 1.0)
+        synthesized = tts.sentences
+        await p.send({"type": "response.cancel"})
+        await p.wait_for("response.done")
+    if lead_s:
+        assert synthesized == 1, synthesized
+    else:  # unbounded: the next sentences too (all three on an idle machine) before 1 s was heard
+        assert synthesized >= 2, synthesized

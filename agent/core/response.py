@@ -82,6 +82,9 @@ class ResponseRun:
         self._pauses = 0  # listeners to speech over this reply (see paused())
         self._may_synthesize = asyncio.Event()
         self._may_synthesize.set()
+        self._queued_ms = 0.0  # reply audio synthesized, not yet released
+        self._released_ms = 0.0  # ... released to the listener
+        self._audio_moved = asyncio.Condition()  # notified as audio is queued or released
 
     @contextlib.contextmanager
     def paused(self) -> Iterator[None]:
@@ -375,6 +378,8 @@ class ResponseRun:
             spoken = normalise_for_speech(text)
             if not spoken:
                 continue
+            if first_out:
+                await self._until_the_listener_needs_more()
             parts = tts.synthesize(spoken)
             pcm_all = b""
             while True:
@@ -391,7 +396,26 @@ class ResponseRun:
             if not first_out and pcm_all:  # Piper's lead-in silence would be the listener's wait
                 pcm_all, first_out = trim_leading_silence(pcm_all, self.playback.rate), True
             await audio.put((pcm_all, start, end))
+            self._queued_ms += len(pcm_all) / (self.playback.rate * 2 / 1000.0)
         await audio.put(None)
+
+    def _unheard_ms(self) -> float:
+        """Reply audio synthesized that the listener has not heard yet (queued, or released
+        and still ahead of their playback)."""
+        played = (time.monotonic() - self.first_audio_at) * 1000 if self.first_audio_at is not None else 0.0
+        return self._queued_ms + max(0.0, self._released_ms - played)
+
+    async def _until_the_listener_needs_more(self) -> None:
+        """Synthesize the next sentence only once less than `tts_lead_s` of the reply is left
+        unheard. Piper runs 10-20x faster than speech: unbounded, it synthesized the whole
+        reply in its first seconds, and speech over the reply was decoded beside it at nearly
+        every barge-in look (a 80 ms decode took 150-450 ms). Bounded, TTS idles while the user
+        listens, and a cancelled reply wastes no synthesis. Woken as audio is released."""
+        lead_ms = self.runtime.config.tts_lead_s * 1000
+        if lead_ms <= 0:
+            return
+        async with self._audio_moved:
+            await self._audio_moved.wait_for(lambda: self._unheard_ms() < lead_ms)
 
     @contextlib.asynccontextmanager
     async def _llm_yields_a_core(self, first: bool):
@@ -438,6 +462,10 @@ class ResponseRun:
                     self.first_audio_at = time.monotonic()
                     self.metrics.mark("first_audio_sent", self.first_audio_at)
                 item.audio_ms += len(frame) / bytes_per_ms
+                self._queued_ms -= len(frame) / bytes_per_ms
+                self._released_ms += len(frame) / bytes_per_ms
+                async with self._audio_moved:
+                    self._audio_moved.notify_all()
 
     # -- closing events -----------------------------------------------------------------------
     def response_json(self) -> dict[str, Any]:

@@ -356,16 +356,30 @@ class TurnTaking:
         try:
             need_ms = self.config.barge_in_min_speech_ms
             decoded_ms = 0.0  # time spent decoding speech over the reply, over every look at it
+            park_ms, tts_busy = 0.0, 0  # ... of it, waiting for the reply's LLM token in progress; looks begun while TTS ran
             commands: list[tm.Command] | None = None
             interrupts = False  # the verdict stops the reply
-            while commands is None:
-                await self._wait_audio(turn, speech_start + need_ms * RATE // 1000, through_pauses=need_ms > self.config.barge_in_min_speech_ms)
-                audio = self.mic.slice(speech_start, self.mic.end)
-                asked = time.monotonic()
-                playing = self.audible_reply
-                with playing.run.paused() if playing is not None else contextlib.nullcontext():
+            with contextlib.ExitStack() as pauses:
+                # The reply is paused from the onset, not from the first look: a sentence's
+                # synthesis started meanwhile ran beside the look's decode at nearly every
+                # look and made a 80 ms decode take 150-450 ms. What is synthesized plays on.
+                paused: set[int] = set()
+                while commands is None:
+                    playing = self.audible_reply
+                    if playing is not None and id(playing.run) not in paused:
+                        paused.add(id(playing.run))
+                        pauses.enter_context(playing.run.paused())
+                    await self._wait_audio(turn, speech_start + need_ms * RATE // 1000, through_pauses=need_ms > self.config.barge_in_min_speech_ms)
+                    audio = self.mic.slice(speech_start, self.mic.end)
+                    asked = time.monotonic()
+                    tts_busy += self.runtime.tts_limit.locked()
+                    playing = self.audible_reply
                     if playing is not None:
+                        if id(playing.run) not in paused:
+                            paused.add(id(playing.run))
+                            pauses.enter_context(playing.run.paused())
                         await playing.run.until_llm_parked()  # the decode gets the cores, not one more token beside it
+                    park_ms += (time.monotonic() - asked) * 1000
                     t = await self._transcribe(audio)
                     decoded_ms += (time.monotonic() - asked) * 1000
                     reply = self.audible_reply
@@ -387,17 +401,18 @@ class TurnTaking:
                             # Still paused: the cancel finds the reply's decoding between two
                             # tokens, not one more token into a core the new turn needs.
                             await self._run_all(commands)
-                if commands is None:
-                    need_ms = min(need_ms * 2, OVERLAP_MAX_MS)
+                    if commands is None:
+                        need_ms = min(need_ms * 2, OVERLAP_MAX_MS)
             if not interrupts:
                 await self._run_all(commands)  # an ignore or a merge: after the pause (a merge waits for a commit)
             else:
                 onset = self.mic.buffer.arrival_of(speech_start)
-                took = {"onset_to_confirm_ms": (confirmed - onset) * 1000, "decode_ms": decoded_ms, "heard_ms": need_ms,
+                took = {"onset_to_confirm_ms": (confirmed - onset) * 1000, "decode_ms": decoded_ms, "park_ms": park_ms, "heard_ms": need_ms,
                         "confirm_to_stop_ms": (time.monotonic() - confirmed) * 1000}
                 self.barge_ins.append(took)
-                log.info("session %s: barge-in: onset to confirmed %.0f ms (%d ms heard, decoding %.0f ms), confirmed to stopped %.0f ms",
-                         self.id, took["onset_to_confirm_ms"], need_ms, decoded_ms, took["confirm_to_stop_ms"])
+                log.info("session %s: barge-in: onset to confirmed %.0f ms (%d ms heard, decoding %.0f ms of which %.0f waiting for "
+                         "the reply's token, TTS running at %d of the looks), confirmed to stopped %.0f ms",
+                         self.id, took["onset_to_confirm_ms"], need_ms, decoded_ms, park_ms, tts_busy, took["confirm_to_stop_ms"])
         finally:
             turn.judged.set()
 
