@@ -290,6 +290,42 @@ async def test_real_llm_an_audible_reply_gives_way_to_a_waiting_user_and_goes_on
     assert [u.completion_tokens for u in usage] == [u.completion_tokens for u in alone_usage]
 
 
+async def test_real_llm_a_paused_audible_reply_gives_way_too(qwen):
+    """A reply paused between tokens (its owner held: its first chunk being synthesized,
+    speech over it being judged) still gives way at once to a user who hears nothing yet,
+    not only when it is let go."""
+    speaking = Priority(Rank.SPEAKING, 1.0)
+    held = asyncio.Event()
+    audible: list[str] = []
+    got: list[str] = []
+
+    async def audible_reply() -> None:  # its consumer reads on, as a response does
+        async with aclosing(qwen.stream(ask("List the seven days of the week."), max_tokens=30, temperature=0.0,
+                                        priority=speaking, owner="audible")) as reply:
+            async for ev in reply:
+                if isinstance(ev, TextDelta):
+                    audible.append(ev.text)
+                    if not held.is_set():
+                        qwen.hold("audible")
+                        held.set()
+
+    async def waiting_user() -> None:
+        async with aclosing(qwen.stream(ask("Say hi."), max_tokens=3, temperature=0.0, priority=committed(2.0))) as s:
+            async for ev in s:
+                if isinstance(ev, TextDelta):
+                    got.append(ev.text)
+
+    reply = asyncio.create_task(audible_reply())
+    try:
+        await held.wait()
+        await asyncio.wait_for(waiting_user(), 60)  # served while the audible reply is still held
+        assert got
+    finally:
+        qwen.release("audible")
+    await reply
+    assert len(audible) > 1  # and the paused reply went on afterwards
+
+
 # --- the shared ASR slot, in a real session ----------------------------------------------------------
 
 

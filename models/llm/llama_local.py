@@ -414,7 +414,7 @@ class LlamaCppChat(ChatBackend):
             self._decoding = owner
         try:
             for token in gen:
-                self._wait_while_held(owner, stop)
+                self._wait_while_held(owner, stop, give_way)
                 if stop.is_set():
                     raise _Stopped
                 if give_way is not None and give_way.is_set():
@@ -430,12 +430,15 @@ class LlamaCppChat(ChatBackend):
                 self._decoding = None
                 self._wake_park_waiters(owner)
 
-    def _wait_while_held(self, owner: str, stop: threading.Event) -> None:
+    def _wait_while_held(self, owner: str, stop: threading.Event, give_way: threading.Event | None = None) -> None:
+        def go_on() -> bool:
+            return not self._holds.get(owner) or stop.is_set() or (give_way is not None and give_way.is_set())
+
         with self._holds_changed:  # this owner is held: give the cores to its TTS
-            if self._holds.get(owner) and not stop.is_set():
+            if not go_on():
                 self._decoding = None  # parked: no core of ours is busy
                 self._wake_park_waiters(owner)
-                while self._holds.get(owner) and not stop.is_set():
+                while not go_on():
                     self._holds_changed.wait(0.05)
                 self._decoding = owner
 
@@ -573,7 +576,16 @@ class LlamaCppChat(ChatBackend):
             finally:
                 emit(_DONE)
 
-        async with self._gate.hold(priority) as ticket:
+        granted: list[Any] = []
+
+        def outranked() -> None:  # a more urgent caller queued (on the loop): give way, even while parked by a hold
+            if granted and self.preempt and self.scheduling == "priority" and self._outranked_by_a_waiting_turn(granted[0].priority()):
+                with self._holds_changed:
+                    give_way.set()
+                    self._holds_changed.notify_all()
+
+        async with self._gate.hold(priority, on_outranked=outranked) as ticket:
+            granted.append(ticket)
             if not g.turns:
                 g.started_at = time.monotonic()
             fut = loop.run_in_executor(self._executor, work)
