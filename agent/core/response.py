@@ -28,6 +28,7 @@ from media.speech_text import normalise_for_speech
 from models.llm.tool_calls import tool_name, ungrounded, valid_call, without_made_up_options
 from models.priority_gate import Priority, Rank
 
+from agent.replies.spoken_reply import ReplyGuard
 from agent.replies.tools import ToolBox
 
 from .conversation import Conversation, Item, Span, tool_output_json
@@ -316,7 +317,7 @@ class ResponseRun:
         seen.add(key)
         return "", call
 
-    async def _add_text(self, text: str, chunker: SentenceChunker, chunks: asyncio.Queue, guard: Any = None) -> None:
+    async def _add_text(self, text: str, chunker: SentenceChunker, chunks: asyncio.Queue, guard: ReplyGuard | None = None) -> None:
         if not text:
             return
         item = await self._ensure_message_item()
@@ -327,7 +328,7 @@ class ResponseRun:
         # A sentence the guard has closed is a chunk now: the chunker alone would wait for
         # the space after its full stop, which comes with the next sentence, and the guard
         # passes a later sentence on only once it is whole ("No, don't." waited 550 ms).
-        ended = " " if getattr(guard, "sentence_closed", False) else ""
+        ended = " " if guard is not None and guard.sentence_closed else ""
         for chunk in chunker.push(text + ended):
             await self._queue_chunk(chunks, item, chunk, start)
 
