@@ -45,6 +45,7 @@ class Config:
     # WebRTC calls (/v1/realtime/calls)
     webrtc_ice_servers: tuple[str, ...] = ()  # e.g. "stun:stun.example.org:3478"; none = host candidates only
     webrtc_connect_timeout_s: float = 20.0  # a call whose media never connects is closed after this
+    teardown_timeout_s: float = 5.0  # each step of ending a call (its session, its peer connection) may take this long; one stuck longer is left to finish alone and logged
     webrtc_jitter_frames: int = 1  # 20 ms packets the caller's audio waits in the jitter buffer (aiortc's own default: 4)
     webrtc_loopback_candidates: bool = False  # also offer 127.0.0.1 as an ICE host candidate (tests, one-machine setups)
     max_sdp_bytes: int = 64 * 1024
@@ -151,7 +152,7 @@ def load_config(env: dict[str, str] | None = None, **overrides: Any) -> Config:
         raise ConfigError(f"builtin_tools {values['builtin_tools']!r} must be auto, on or off")
     if not 0.0 <= float(values.get("llm_temperature", 0.0)) <= 2.0:
         raise ConfigError(f"llm_temperature {values['llm_temperature']!r} must be between 0 and 2")
-    for name in ("request_body_timeout_s", "twilio_start_timeout_s", "upload_timeout_s", "session_idle_timeout_s"):
+    for name in ("request_body_timeout_s", "twilio_start_timeout_s", "upload_timeout_s", "session_idle_timeout_s", "teardown_timeout_s"):
         if name in values and not float(values[name]) > 0:
             raise ConfigError(f"{name} {values[name]!r} must be a number of seconds above 0")
     if "max_concurrent_uploads" in values and int(values["max_concurrent_uploads"]) < 1:

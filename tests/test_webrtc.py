@@ -151,6 +151,38 @@ async def test_a_caller_that_vanishes_frees_its_call(server):
     assert len(server.runtime.sessions) == sessions_before
 
 
+async def test_a_hangup_is_answered_even_if_the_peer_connection_never_finishes_closing(runtime, caplog):
+    """Fault injection: aiortc's close() never returns. The hang-up still answers within
+    `teardown_timeout_s`, the slot is free for the next caller, and the log says where the
+    close waits (CI once saw a hang-up wait more than 30 s)."""
+    live = await start_server(runtime, max_sessions=1, teardown_timeout_s=0.3)
+    first, second = RtcCaller(), RtcCaller()
+    let_go = asyncio.Event()
+    real_close = None
+    try:
+        assert (await first.call(live.http)).status_code == 201
+        call = calls_of(live)[first.location.rsplit("/", 1)[1]]
+        real_close = call.pc.close
+
+        async def close_that_sticks() -> None:
+            await let_go.wait()
+            await real_close()
+
+        call.pc.close = close_that_sticks
+        async with httpx.AsyncClient(base_url=live.http, timeout=30) as http:
+            ended = await http.post(first.location + "/hangup", headers={"Parley-Call-Secret": first.secret})
+        assert ended.status_code == 200
+        assert call.closed.is_set() and not calls_of(live)
+        assert (await second.call(live.http)).status_code == 201  # the one slot was given back
+        stuck = [r.getMessage() for r in caplog.records if "did not finish within" in r.getMessage()]
+        assert len(stuck) == 1 and "closing the peer connection" in stuck[0] and "close_that_sticks" in stuck[0], stuck
+    finally:
+        let_go.set()
+        for caller in (first, second):
+            await caller.close()
+        await stop_server(live)
+
+
 @pytest.mark.parametrize("body, ctype, status, code", [
     (b"v=0\r\n", "text/plain", 415, "unsupported_media_type"),
     (b"hello", "application/sdp", 400, "invalid_sdp"),

@@ -55,3 +55,36 @@ async def run_until_end(session: Any, reader: Awaitable[T], *, limit_s: float | 
     if ended in done:
         return Ending.SESSION, None
     return Ending.EXPIRED, None
+
+
+_LEFT_RUNNING: set[asyncio.Task] = set()  # teardown steps that outlived their bound, kept until they end
+
+
+async def finish_within(what: str, step: Awaitable[Any], seconds: float, owner: str = "") -> bool:
+    """Await a teardown `step` for at most `seconds`. A step still running then is left to
+    finish on its own (never cancelled: a half-cancelled teardown is worse than a late one),
+    and the log says where it waits, so that one stuck library call cannot wedge a hang-up,
+    a drain or the server's shutdown. False: it was left running."""
+    task = asyncio.ensure_future(step)
+    done, _ = await asyncio.wait({task}, timeout=seconds)
+    if done:
+        task.result()  # its error, if any, is the caller's
+        return True
+    _LEFT_RUNNING.add(task)
+    task.add_done_callback(_LEFT_RUNNING.discard)
+    log.warning("%s: %s did not finish within %.1f s; going on without it (waiting at %s)",
+                owner or "teardown", what, seconds, waiting_at(task))
+    return False
+
+
+def waiting_at(task: asyncio.Task) -> str:
+    """Where a suspended task waits: its chain of awaited coroutines, innermost last."""
+    places, awaited = [], task.get_coro()
+    while awaited is not None and len(places) < 24:
+        frame = getattr(awaited, "cr_frame", None) or getattr(awaited, "gi_frame", None)
+        if frame is None:
+            places.append(type(awaited).__name__)  # a Future, or a finished coroutine
+            break
+        places.append(f"{frame.f_code.co_name} ({frame.f_code.co_filename.rsplit('/', 2)[-1]}:{frame.f_lineno})")
+        awaited = getattr(awaited, "cr_await", None) or getattr(awaited, "gi_yieldfrom", None)
+    return " -> ".join(places)

@@ -29,7 +29,7 @@ from typing import Any
 from starlette.requests import Request
 from starlette.responses import Response
 
-from agent.core.lifetime import Ending, run_until_end
+from agent.core.lifetime import Ending, finish_within, run_until_end
 from agent.core.playback import TrackPlayback
 from agent.core.protocol import ProtocolError, error_event, new_id, parse_client_event
 from agent.core.session import VoiceSession
@@ -230,10 +230,11 @@ class WebRTCCall:
             await self.closed.wait()
             return
         self._closing = True
+        bound = self.runtime.config.teardown_timeout_s  # no step may hold the hang-up (or a shutdown) longer
         try:
             self._stop.set()
-            if self._main is not None:
-                await asyncio.gather(self._main, return_exceptions=True)  # the session's task group is closed
+            if self._main is not None:  # the session's task group is closed
+                await finish_within("closing the session", asyncio.gather(self._main, return_exceptions=True), bound, self.id)
             self.runtime.sessions.pop(self.session.id, None)
             self._slot.release()
             self.playback.stop()
@@ -241,8 +242,8 @@ class WebRTCCall:
             tasks = [t for t in self._tasks if t is not current]
             for task in tasks:
                 task.cancel()
-            await asyncio.gather(*tasks, return_exceptions=True)
-            await self.pc.close()
+            await finish_within("stopping the call's tasks", asyncio.gather(*tasks, return_exceptions=True), bound, self.id)
+            await finish_within("closing the peer connection", self.pc.close(), bound, self.id)
         finally:
             self.closed.set()
             if self._on_closed is not None:
