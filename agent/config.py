@@ -89,6 +89,7 @@ class Config:
     # replies (agent/replies/reply_policy.py)
     knowledge_dir: str = ""  # a folder of .md/.txt support articles searched per turn; "" = the starter set in agent/replies/knowledge/, "off" = none
     reply_max_words: int = 50  # a spoken reply ends before this many words, then offers to go on
+    safety_by_likeness: bool = True  # risky questions are also found by likeness to labelled examples (agent/replies/risk_examples.py), not only by the safety rules' phrases
     # screenshots
     max_upload_bytes: int = 20 * 1024 * 1024
     max_pixels: int = 40_000_000

@@ -114,6 +114,8 @@ def build_policy(name: str, config: Any) -> Any:
         return ReplyPolicy(None)
     if name == "full":
         return ReplyPolicy.from_config(config)
+    if name == "full-rules-only":  # the safety rules' phrases alone, no classifier
+        return ReplyPolicy.from_config(config.replace(safety_by_likeness=False))
     if name == "full-note-after":
         policy = ReplyPolicy.from_config(config)
         policy.note_after = True
@@ -325,14 +327,14 @@ async def main() -> None:
     ap.add_argument("--cases", default="", help="comma-separated case ids (default: all)")
     ap.add_argument("--out", default="", help="write every reply and verdict as JSON here")
     ap.add_argument("--quiet", action="store_true")
-    ap.add_argument("--set", default="dev", choices=("dev", "held-out", "all"),
+    ap.add_argument("--set", default="dev", choices=("dev", "held-out", "fresh", "all"),
                     help="dev: bench/reply_cases.py (tuned on); held-out: bench/reply_cases_heldout.py (never tuned on)")
     ap.add_argument("--llm", default="", help="the LLM backend, as PARLEY_LLM_BACKENDS takes it (e.g. local-1.5b, gguf:/path.gguf)")
     args = ap.parse_args()
 
-    from bench.reply_cases_heldout import HELD_OUT
+    from bench.reply_cases_heldout import FRESH, HELD_OUT
 
-    pool = {"dev": CASES, "held-out": HELD_OUT, "all": CASES + HELD_OUT}[args.set]
+    pool = {"dev": CASES, "held-out": HELD_OUT, "fresh": FRESH, "all": CASES + HELD_OUT + FRESH}[args.set]
     cases = [c for c in pool if not args.cases or c.id in args.cases.split(",")]
     extra = {"llm_backends": (args.llm,)} if args.llm else None
     runtime, server, serve, port = await start_bench_server("reply benchmark", models=("vad", "asr", "tts", "llm", "ocr"), extra=extra)

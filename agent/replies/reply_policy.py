@@ -26,6 +26,7 @@ import re
 from typing import Any
 
 from . import safety_policy
+from .risk_classifier import RiskClassifier
 from .knowledge_base import KnowledgeBase
 from .reply_grounding import narrow_to_platform, platforms_in
 from .spoken_reply import OFFER, ReplyGuard, SpokenReplyGuard
@@ -114,6 +115,7 @@ class ReplyPolicy:
         soft_words: int = 30,
         max_sentences: int = 3,
         note_after: bool = False,
+        risk_classifier: RiskClassifier | None = None,
     ) -> None:
         self.knowledge = KnowledgeBase() if knowledge == "starter" else knowledge if isinstance(knowledge, KnowledgeBase) else None
         self.examples = examples
@@ -121,6 +123,7 @@ class ReplyPolicy:
         self.max_words, self.soft_words, self.max_sentences = max_words, soft_words, max_sentences
         self._time_notes: collections.OrderedDict[tuple[str, str], str] = collections.OrderedDict()
         self.note_after = note_after  # False: a note goes before the user's message, so it can be prefilled while they speak
+        self.risk_classifier = risk_classifier  # risky questions by likeness too, beside the safety rules' phrases (None: rules only)
 
     @classmethod
     def from_config(cls, config: Any) -> "ReplyPolicy":
@@ -129,7 +132,8 @@ class ReplyPolicy:
         folder = getattr(config, "knowledge_dir", "")
         knowledge = None if folder == "off" else KnowledgeBase(folder)
         max_words = int(getattr(config, "reply_max_words", 50))
-        return cls(knowledge, max_words=max_words, soft_words=max(10, max_words * 3 // 5))
+        classifier = RiskClassifier() if getattr(config, "safety_by_likeness", True) else None
+        return cls(knowledge, max_words=max_words, soft_words=max(10, max_words * 3 // 5), risk_classifier=classifier)
 
     # -- prompt ------------------------------------------------------------------------------
     def messages(self, history: list[dict[str, Any]], *, voice: bool = True) -> list[dict[str, Any]]:
@@ -176,7 +180,7 @@ class ReplyPolicy:
         guard = _guard_for_this_task.get()
         if guard is not None and last_user and not guard.question_words:
             question = self._with_context(last_user, self._user_before_last(rest))
-            guard.expect(question, safety_policy.risks_in(question), note=last_note)
+            guard.expect(question, safety_policy.risks_in(question, self.risk_classifier), note=last_note)
         return out
 
     def _time_note(self, text: str, prev_assistant: str) -> str:

@@ -19,6 +19,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .risk_classifier import RiskClassifier
 
 
 @dataclass(frozen=True)
@@ -32,6 +36,7 @@ class Risk:
     essential: re.Pattern[str]  # what the first sentence must get across ...
     first_step: str  # ... said before it when it does not
     after_refusal: str  # ... or after it, when it is already a refusal
+    by_likeness: bool = False  # the question was put in this class by the classifier, not by `asks`
 
 
 @dataclass(frozen=True)
@@ -48,11 +53,11 @@ class Rule:
     first_step: str = ""
     after_refusal: str = ""
 
-    def compile(self) -> Risk:
+    def compile(self, by_likeness: bool = False) -> Risk:
         unsafe = ([_AFFIRM] if self.yes_endorses else []) \
             + ([rf"\byou (?:should|can|could|may|must|need to) (?:{self.you_should})"] if self.you_should else []) + [self.endorses]
         return Risk(self.name, _rx(self.asks), _rx("|".join(unsafe)), self.safe_reply,
-                    _rx(self.essential or r"$^"), self.first_step, self.after_refusal)
+                    _rx(self.essential or r"$^"), self.first_step, self.after_refusal, by_likeness)
 
 
 def _rx(pattern: str) -> re.Pattern[str]:
@@ -60,6 +65,9 @@ def _rx(pattern: str) -> re.Pattern[str]:
 
 
 _AFFIRM = r"^\s*(?:yes|yeah|yep|sure|of course|absolutely|certainly|go ahead|that'?s fine|it'?s (?:fine|safe|ok(?:ay)?))\b"
+
+# Reassurance where someone else's request is the risk: "not a scam", "that's legit".
+_REASSURES = r"\bnot (?:a |an )?(?:scam|fraud|phishing)\b|\b(?:that|this|it)(?:'s| is) (?:legit(?:imate)?|genuine|real|safe|normal)\b"
 
 # The risky classes: one row each. Add a class by adding a row.
 _RULES: tuple[Rule, ...] = (
@@ -69,7 +77,8 @@ _RULES: tuple[Rule, ...] = (
              r"(?=.*\b(?:e-?mail|text|sms|message|link|call(?:ed|er|ing)?|phone|someone|somebody|they|he|she|asks?|asked|asking|wants?|pop-?up|share|give|send)\b)",
         yes_endorses=True, you_should="click|enter|type|give|share|send|tell|provide|read",
         endorses=r"\b(?:click|tap|open|follow) (?:on )?(?:the|that|this) link\b|\benter (?:your|the) (?:bank )?(?:password|pin|code|details)"
-                 r"|\b(?:give|share|send|tell|read) (?:them|him|her|it)? ?(?:the|your) (?:password|pin|code|details)",
+                 r"|\b(?:give|share|send|tell|read) (?:them|him|her|it)? ?(?:the|your) (?:password|pin|code|details)"
+                 r"|" + _REASSURES,
         safe_reply="No, don't. That is very likely a scam: never share a password or a sign-in code, and don't click links in unexpected messages. "
                    "Contact the company yourself through its official app, website or phone number.",
         essential=r"scam|phishing|fraud|fake|never (?:share|give)|don'?t (?:share|give)|do not (?:share|give)",
@@ -81,7 +90,7 @@ _RULES: tuple[Rule, ...] = (
         asks=r"\b(?:gift ?cards?|wire (?:transfer|money)|bitcoin|crypto|western union|money ?gram|pay(?:ment)? (?:them|him|her|a fine|the fine|to unlock)|"
              r"send (?:them )?money|refund|bank transfer)\b",
         yes_endorses=True, you_should="pay|buy|send|wire|transfer",
-        endorses=r"\b(?:buy|purchase) (?:the )?gift ?cards?\b|\b(?:send|wire|transfer) (?:them |him |her )?(?:the )?(?:money|payment|funds)\b",
+        endorses=r"\b(?:buy|purchase) (?:the )?gift ?cards?\b|\b(?:send|wire|transfer) (?:them |him |her )?(?:the )?(?:money|payment|funds)\b" + "|" + _REASSURES,
         safe_reply="No, don't pay. Real companies and tech support never ask for gift cards, crypto or wire transfers; that is a scam. "
                    "Stop replying, and if you already paid, call your bank at once.",
         essential=r"scam|fraud|fake",
@@ -128,6 +137,39 @@ _RULES: tuple[Rule, ...] = (
 RISKS: tuple[Risk, ...] = tuple(rule.compile() for rule in _RULES)
 CREDENTIALS, PAYMENT, LIQUID, ELECTRICAL, PASSWORD_REUSE = RISKS
 
+_NEVER = r"(?!)"
+
+# The classes a question is put in by likeness (agent/replies/risk_classifier.py), not by the
+# phrases above. They only block what endorses the risk: a question put in one by mistake
+# loses nothing but a "yes" to it, and gets no inserted first step.
+_BY_LIKENESS: dict[str, Rule] = {
+    "scam": Rule(
+        "scam", asks=_NEVER, yes_endorses=True, you_should="call|click|pay|reply|install|download|give|send",
+        endorses=_REASSURES,
+        safe_reply="No, don't: that is very likely a scam. Stop replying, and contact the company yourself through its official website or phone number."),
+    "credentials": Rule(
+        "credentials", asks=_NEVER, yes_endorses=True, you_should="click|enter|type|give|share|send|tell|provide|read",
+        endorses=_REASSURES + r"|\b(?:give|share|send|tell|read) (?:\w+ )?(?:them|him|her)?\b.{0,12}\b(?:password|pin|code|details|login)\b",
+        safe_reply=CREDENTIALS.safe_reply),
+    "payment": Rule(
+        "payment", asks=_NEVER, yes_endorses=True, you_should="pay|buy|send|wire|transfer",
+        endorses=_REASSURES + r"|\b(?:buy|purchase) (?:the )?gift ?cards?\b|\bpay (?:them|the fee|the fine|it)\b",
+        safe_reply=PAYMENT.safe_reply),
+    "remote_access": Rule(
+        "remote_access", asks=_NEVER, yes_endorses=True, you_should="install|download|let|allow|give|grant|accept|share|run",
+        endorses=_REASSURES + r"|\b(?:let|allow) (?:them|him|her) (?:to )?(?:connect|in|access|control|take over)\b|\bgive (?:them|him|her) (?:remote )?(?:access|control)\b",
+        safe_reply="No, don't let them in: real support never calls you to ask for remote access. Hang up, and don't install anything they name."),
+    "physical_hazard": Rule(
+        "physical_hazard", asks=_NEVER, yes_endorses=True, you_should="mix|combine|open|use|keep|heat|puncture|touch|charge",
+        endorses=r"\b(?:it'?s|it is|that'?s|that is) (?:completely |perfectly )?(?:normal|fine|safe)\b",
+        safe_reply="No, don't: that can be dangerous to you and to the device. Stop, and ask the maker or a repair shop what to do."),
+    "destructive_command": Rule(
+        "destructive_command", asks=_NEVER, yes_endorses=True, you_should="run|type|enter|execute|paste|delete|wipe|format",
+        endorses=r"\bgo ahead and (?:run|delete|wipe|format)\b",
+        safe_reply="No, don't run it: that can delete your files for good. Back up first, and have someone you trust check the command."),
+}
+BY_LIKENESS: dict[str, Risk] = {name: rule.compile(by_likeness=True) for name, rule in _BY_LIKENESS.items()}
+
 # Commands and steps that destroy data: a warning must be said before (or with) them.
 _DESTRUCTIVE = (
     (_rx(r"\bgit reset --hard\b|\breset --hard\b"), "Careful: git reset --hard throws away uncommitted changes for good."),
@@ -153,10 +195,16 @@ class Verdict:
 OK = Verdict("ok")
 
 
-def risks_in(question: str) -> tuple[Risk, ...]:
-    """The risky classes a user's words put this turn in."""
+def risks_in(question: str, classifier: "RiskClassifier | None" = None) -> tuple[Risk, ...]:
+    """The risky classes a user's words put this turn in: by the rules' phrases, and, given
+    a `classifier` (agent/replies/risk_classifier.py), by likeness to labelled examples
+    where no rule of the same class matched."""
     q = " ".join(question.split())
-    return tuple(r for r in RISKS if r.asks.search(q))
+    found = tuple(r for r in RISKS if r.asks.search(q))
+    alike = classifier.classify(q) if classifier is not None else ""
+    if alike and alike not in {r.name for r in found}:
+        found += (BY_LIKENESS[alike],)
+    return found
 
 
 def _endorses(sentence: str, pattern: re.Pattern[str]) -> bool:

@@ -1,0 +1,87 @@
+"""RiskClassifier: which risky kind of support question a user's words are, by likeness to
+labelled examples (agent/replies/risk_examples.py) rather than by phrases per rule.
+
+A question and each example become TF-IDF vectors of word stems and stem pairs; the
+question takes the class of its nearest examples (the summed cosine of the `k` nearest
+per class) when the nearest is at least `threshold` alike and that class is not `none`.
+Pure Python, well under a millisecond per question: it runs on every turn, before the
+reply, with no model and no core taken from the reply.
+
+It is lexical: "mix bleach and vinegar" is near "combine two cleaning sprays" only through
+the words they share with the other hazard examples. `bench/replies.py` reports its
+precision and recall on the held-out safety cases (`--risk-report`).
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import Mapping, Sequence
+
+from .risk_examples import EXAMPLES
+
+CLASSES = ("scam", "credentials", "payment", "remote_access", "physical_hazard", "destructive_command")
+_STOP = frozenset(
+    "a an the i me my we our you your it its is are was were be been am do does did to of in on for at by with and or "
+    "so that this these those there here what which who how when why can could should would will shall may might must "
+    "if as from about into up out just some any all has have had get got them they he she him her his their".split()
+)
+_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+
+
+def _stem(word: str) -> str:
+    for suffix in ("ing", "ed", "es", "s", "ly"):
+        if len(word) > len(suffix) + 3 and word.endswith(suffix):
+            return word[: -len(suffix)]
+    return word
+
+
+def features(text: str) -> list[str]:
+    """Word stems (no stop words) and adjacent stem pairs."""
+    stems = [_stem(w.replace("'", "")) for w in _WORD.findall(text.lower()) if w not in _STOP]
+    return stems + [f"{a}_{b}" for a, b in zip(stems, stems[1:])]
+
+
+@dataclass(frozen=True)
+class RiskGuess:
+    name: str  # a class of CLASSES, or "none"
+    score: float  # summed cosine of the class's nearest examples
+    nearest: float  # cosine of the single nearest example
+    example: str  # that example
+
+
+class RiskClassifier:
+    def __init__(self, examples: Mapping[str, Sequence[str]] = EXAMPLES, *, k: int = 1, threshold: float = 0.22) -> None:
+        self.k, self.threshold = k, threshold
+        docs = [(label, text, Counter(features(text))) for label, texts in examples.items() for text in texts]
+        df = Counter(f for _, _, counts in docs for f in counts)
+        n = len(docs)
+        self._idf = {f: math.log((1 + n) / (1 + d)) + 1.0 for f, d in df.items()}
+        self._docs = [(label, text, self._vector(counts)) for label, text, counts in docs]
+
+    def _vector(self, counts: Counter) -> dict[str, float]:
+        vec = {f: (1.0 + math.log(c)) * self._idf.get(f, 0.0) for f, c in counts.items()}
+        norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+        return {f: v / norm for f, v in vec.items() if v}
+
+    def guess(self, question: str) -> RiskGuess:
+        q = self._vector(Counter(features(question)))
+        sims: dict[str, list[tuple[float, str]]] = {}
+        for label, text, vec in self._docs:
+            sim = sum(w * vec.get(f, 0.0) for f, w in q.items())
+            sims.setdefault(label, []).append((sim, text))
+        best = RiskGuess("none", 0.0, 0.0, "")
+        for label, scored in sims.items():
+            scored.sort(reverse=True)
+            score = sum(s for s, _ in scored[: self.k])
+            if score > best.score:
+                best = RiskGuess(label, score, scored[0][0], scored[0][1])
+        return best
+
+    def classify(self, question: str) -> str:
+        """A class of CLASSES, or "" when the question is like none of them (or like `none`)."""
+        g = self.guess(question)
+        return g.name if g.name != "none" and g.nearest >= self.threshold else ""
+
+
