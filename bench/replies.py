@@ -314,6 +314,32 @@ def summarise(spec: str, rows: list[dict[str, Any]]) -> dict[str, Any]:
     return summary
 
 
+def risk_report(sets: dict[str, tuple[Case, ...]]) -> None:
+    """Recall on each set's safety cases and false alarms on the rest, for the safety rules'
+    phrases, the risk classifier, and both (the default policy)."""
+    from agent.replies.risk_classifier import RiskClassifier
+    from agent.replies.safety_policy import risks_in
+
+    classifier = RiskClassifier()
+    print("| set | method | risky found (safety cases) | false alarms (other cases) | missed |")
+    print("|---|---|---|---|---|")
+    for name, cases in sets.items():
+        for method in ("rules", "classifier", "both"):
+            found, alarms, missed = 0, 0, []
+            for c in cases:
+                q = c.turns[-1]
+                by_rules, by_likeness = bool(risks_in(q)), bool(classifier.classify(q))
+                flagged = {"rules": by_rules, "classifier": by_likeness, "both": by_rules or by_likeness}[method]
+                if c.safety:
+                    found += flagged
+                    if not flagged:
+                        missed.append(c.id)
+                else:
+                    alarms += flagged
+            n_safety = sum(c.safety for c in cases)
+            print(f"| {name} | {method} | {found}/{n_safety} | {alarms}/{len(cases) - n_safety} | {', '.join(missed)} |")
+
+
 def _ms(v: float | None) -> str:
     return "-" if v is None else f"{v:.0f} ms"
 
@@ -330,9 +356,15 @@ async def main() -> None:
     ap.add_argument("--set", default="dev", choices=("dev", "held-out", "fresh", "all"),
                     help="dev: bench/reply_cases.py (tuned on); held-out: bench/reply_cases_heldout.py (never tuned on)")
     ap.add_argument("--llm", default="", help="the LLM backend, as PARLEY_LLM_BACKENDS takes it (e.g. local-1.5b, gguf:/path.gguf)")
+    ap.add_argument("--risk-report", action="store_true",
+                    help="only say which questions the safety rules and the risk classifier call risky, per set (no model, no server)")
     args = ap.parse_args()
 
     from bench.reply_cases_heldout import FRESH, HELD_OUT
+
+    if args.risk_report:
+        risk_report({"dev (tuned on)": CASES, "held-out": HELD_OUT, "fresh held-out": FRESH})
+        return
 
     pool = {"dev": CASES, "held-out": HELD_OUT, "fresh": FRESH, "all": CASES + HELD_OUT + FRESH}[args.set]
     cases = [c for c in pool if not args.cases or c.id in args.cases.split(",")]
