@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import asyncio
 import codecs
-import collections
 import concurrent.futures
 import contextlib
 import logging
@@ -27,6 +26,7 @@ from typing import Any
 from ..priority_gate import Priority, PriorityGate, PriorityLike, Rank
 from .chatml import Segment, ToolCallFilter, parse_tool_call, render_chatml
 from .events import BackendUnavailable, ChatBackend, LLMError, LLMEvent, PromptEvaluated, ToolCall, Usage
+from .decode_holds import DecodeHolds
 from .generation import Generation
 from .kv_snapshots import KVSnapshots, common_prefix
 from .tool_calls import call_grammar, tool_name
@@ -88,10 +88,7 @@ class LlamaCppChat(ChatBackend):
         self.name = name or f"llama.cpp {self.model_path.stem.lower()}"
         self._llm: Any = None
         self._gate = PriorityGate(self.name, scheduling)  # "fifo": arrival order (A/B runs)
-        self._holds: collections.Counter[str] = collections.Counter()  # owner -> holds (see hold())
-        self._holds_changed = threading.Condition()
-        self._decoding: str | None = None  # the owner whose tokens the worker is decoding now (not parked by a hold)
-        self._park_waiters: list[tuple[str, asyncio.AbstractEventLoop, asyncio.Future]] = []  # see until_parked()
+        self.holds = DecodeHolds()  # pausing one owner's decoding between tokens (hold(), until_parked())
         self._executor = concurrent.futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix="parley-llm")
         self._stop_tokens: set[int] = set()
         self._closed = False
@@ -410,57 +407,26 @@ class LlamaCppChat(ChatBackend):
         `stop` is set (`_GaveWay` once `give_way` is: the token just sampled is not taken,
         so the KV cache ends at the last one that was) and fits the thread count; it ends
         at an end-of-generation token."""
-        with self._holds_changed:
-            self._decoding = owner
-        try:
-            for token in gen:
-                self._wait_while_held(owner, stop, give_way)
-                if stop.is_set():
-                    raise _Stopped
-                if give_way is not None and give_way.is_set():
-                    raise _GaveWay
-                self._fit_threads()
-                if token in self._stop_tokens or self._is_eog(self._vocab, token):
-                    return
-                self.tokens_generated += 1
-                yield token, decoder.decode(self._llm.detokenize([token], special=True))
-        finally:
-            gen.close()
-            with self._holds_changed:
-                self._decoding = None
-                self._wake_park_waiters(owner)
-
-    def _wait_while_held(self, owner: str, stop: threading.Event, give_way: threading.Event | None = None) -> None:
-        def go_on() -> bool:
-            return not self._holds.get(owner) or stop.is_set() or (give_way is not None and give_way.is_set())
-
-        with self._holds_changed:  # this owner is held: give the cores to its TTS
-            if not go_on():
-                self._decoding = None  # parked: no core of ours is busy
-                self._wake_park_waiters(owner)
-                while not go_on():
-                    self._holds_changed.wait(0.05)
-                self._decoding = owner
-
-    def _wake_park_waiters(self, owner: str) -> None:
-        """Under `_holds_changed`: `owner`'s decoding has stopped (parked or ended)."""
-        keep = []
-        for who, loop, fut in self._park_waiters:
-            if who != owner:
-                keep.append((who, loop, fut))
-                continue
+        with self.holds.decoding(owner):
             try:
-                loop.call_soon_threadsafe(_resolve, fut)
-            except RuntimeError:  # its loop is gone
-                pass
-        self._park_waiters = keep
+                yield from self._tokens(gen, owner, stop, decoder, give_way)
+            finally:
+                gen.close()
 
-    def _stop(self, stop: threading.Event) -> None:
-        """Ask a worker to stop, and wake it if it waits while held (a barge-in cancels a
-        paused reply: its worker should not sleep out the poll first)."""
-        with self._holds_changed:
-            stop.set()
-            self._holds_changed.notify_all()
+    def _tokens(
+        self, gen: Any, owner: str, stop: threading.Event, decoder: Any, give_way: threading.Event | None
+    ) -> Iterator[tuple[int, str]]:
+        for token in gen:
+            self.holds.wait_while_held(owner, stop, give_way)
+            if stop.is_set():
+                raise _Stopped
+            if give_way is not None and give_way.is_set():
+                raise _GaveWay
+            self._fit_threads()
+            if token in self._stop_tokens or self._is_eog(self._vocab, token):
+                return
+            self.tokens_generated += 1
+            yield token, decoder.decode(self._llm.detokenize([token], special=True))
 
     def _constrained_call(
         self, tokens: list[int], tools: list[dict], only: str | None, stop: threading.Event, owner: str
@@ -523,7 +489,7 @@ class LlamaCppChat(ChatBackend):
             fut = asyncio.get_running_loop().run_in_executor(
                 self._executor, self._prefill_sync, list(messages), list(tools) if tools else None, stop, owner
             )
-            await _wait_uncancellable(fut, on_cancel=lambda: self._stop(stop))
+            await _wait_uncancellable(fut, on_cancel=lambda: self.holds.wake(stop))
 
     async def stream(
         self,
@@ -580,9 +546,7 @@ class LlamaCppChat(ChatBackend):
 
         def outranked() -> None:  # a more urgent caller queued (on the loop): give way, even while parked by a hold
             if granted and self.preempt and self.scheduling == "priority" and self._outranked_by_a_waiting_turn(granted[0].priority()):
-                with self._holds_changed:
-                    give_way.set()
-                    self._holds_changed.notify_all()
+                self.holds.wake(give_way)
 
         async with self._gate.hold(priority, on_outranked=outranked) as ticket:
             granted.append(ticket)
@@ -612,7 +576,7 @@ class LlamaCppChat(ChatBackend):
                 # Cancelled, closed early or done: stop the worker within one token (at
                 # once if it is held), and keep the lock until the thread has really
                 # finished with the model.
-                self._stop(stop)
+                self.holds.wake(stop)
                 await _wait_uncancellable(fut)
 
     def _outranked_by_a_waiting_turn(self, mine: Priority) -> bool:
@@ -630,40 +594,20 @@ class LlamaCppChat(ChatBackend):
         """Pause `owner`'s decoding between tokens (e.g. while its first speech chunk is
         synthesized: on 2 cores, decoding and TTS at once slow each other 2-4x). Holds are
         counted per owner: one session's hold never pauses another's generation."""
-        with self._holds_changed:
-            self._holds[owner] += 1
+        self.holds.hold(owner)
 
     async def until_parked(self, owner: str = "", timeout: float = 0.1) -> bool:
         """After `hold(owner)`: wait until the worker has finished the token it was decoding
         for `owner` and is parked, so what runs next (the first chunk's TTS, a barge-in's
         decode) has the cores to itself; at most `timeout` seconds. A token finished beside
         Piper on 2 cores made a 52 ms first chunk take 115-145 ms. False: it timed out."""
-        loop = asyncio.get_running_loop()
-        with self._holds_changed:
-            if self._decoding != owner or not self._holds.get(owner):
-                return True
-            fut = loop.create_future()
-            self._park_waiters.append((owner, loop, fut))
-        try:
-            await asyncio.wait_for(fut, timeout)
-            return True
-        except TimeoutError:
-            return False
-        finally:
-            with self._holds_changed:
-                self._park_waiters = [w for w in self._park_waiters if w[2] is not fut]
+        return await self.holds.until_parked(owner, timeout)
 
     def is_held(self, owner: str = "") -> bool:
-        with self._holds_changed:
-            return bool(self._holds.get(owner))
+        return self.holds.is_held(owner)
 
     def release(self, owner: str = "") -> None:
-        with self._holds_changed:
-            if self._holds.get(owner, 0) <= 1:
-                self._holds.pop(owner, None)
-            else:
-                self._holds[owner] -= 1
-            self._holds_changed.notify_all()
+        self.holds.release(owner)
 
     def set_threads(self, n_threads: int) -> None:
         """Change decode threads from the next decode on (e.g. 1 while TTS runs)."""
@@ -690,11 +634,6 @@ class _GaveWay(Exception):
 
 class _Stopped(Exception):
     pass
-
-
-def _resolve(fut: asyncio.Future) -> None:
-    if not fut.done():
-        fut.set_result(None)
 
 
 async def _wait_uncancellable(fut: asyncio.Future, on_cancel=None) -> Any:
