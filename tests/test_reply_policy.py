@@ -426,3 +426,37 @@ async def test_the_static_prefix_stays_cached_between_sessions(server):
     assert usage["input_token_details"]["cached_tokens"] >= static_tokens
     assert usage["input_tokens"] - usage["input_token_details"]["cached_tokens"] < 60
     assert "dana" in reply_text(resp).lower()
+
+
+# -- no reversals ----------------------------------------------------------------------------------
+def test_a_sentence_that_allows_what_an_earlier_one_warned_against_ends_the_reply():
+    """The reply issue 19 quotes from its hidden cases, in its first and third sentences."""
+    g = guard_for("Is it safe to charge my phone overnight?")
+    out, _ = stream(g, "No, it is not safe to charge your phone overnight. Heat wears the battery down. "
+                       "It is recommended to charge your phone at night. Unplug it in the morning.")
+    assert out.startswith("No, it is not safe to charge your phone overnight. Heat wears the battery down.")
+    assert "recommended" not in out and "Unplug it in the morning" not in out
+    assert "contradiction" in g.events
+
+
+def test_a_late_warning_is_kept_and_unrelated_stances_are_not_reversals():
+    out, _ = stream(guard_for("Can I mix cleaners?"), "You can mix some cleaners. Never mix bleach and vinegar, the gas is toxic.")
+    assert "Never mix bleach and vinegar" in out  # allowed, then warned against: the correction is heard
+    g = guard_for("Can I unplug it?")
+    out, _ = stream(g, "It's not safe to unplug it while it updates. It's safe to unplug it after the update finishes.")
+    assert "after the update finishes" in out and "contradiction" not in g.events
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("No, it is not safe to charge your phone overnight.", {"charg phon": False}),
+    ("It is recommended to charge your phone at night.", {"charg phon": True}),
+    ("You should not open the power supply.", {"open power": False}),
+    ("Don't click the link in that email.", {"click link": False}),
+    ("You don't need to restart.", {}),
+    ("It's dangerous to touch the wires.", {"touch wir": False}),
+    ("Restart the router.", {}),
+])
+def test_stances_read_off_plain_sentences(sentence, expected):
+    from agent.replies.stance import stances
+
+    assert stances(sentence) == expected

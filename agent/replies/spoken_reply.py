@@ -9,6 +9,9 @@ text delta). What it guarantees, whatever the model writes:
   offer to go on ("Shall I go on?"). A sentence that would run past `max_words` is not said.
 * **No loops.** A sentence that repeats an earlier one, or a run of five words said before,
   ends the reply there.
+* **No reversals.** A sentence that allows what an earlier one warned against ("it is not
+  safe to charge it overnight" ... "it is recommended to charge it at night") ends the
+  reply there (`stance.py`).
 * **No prompt leaks.** A sentence copied from a prompt example, when the user asked
   something else, is dropped.
 * **Grounded keys.** A key combination that differs from the help desk note's only in its
@@ -28,6 +31,7 @@ from collections.abc import Sequence
 
 from . import safety_policy
 from .reply_grounding import KeyGrounding
+from .stance import stances, undoes_a_warning
 
 OFFER = "Shall I go on?"
 FALLBACK = "Sorry, I'm not sure about that one. Could you tell me a bit more?"
@@ -194,6 +198,7 @@ class SpokenReplyGuard(ReplyGuard):
         self._at_limit = False
         self._owed = ""  # what a risky turn's reply still has to say (see safety_policy.missing_essentials)
         self._keys: KeyGrounding | None = None  # the help desk note's key combinations
+        self._stances: dict[str, bool] = {}  # action -> for (True) / against (False), as first said (stance.py)
 
     # -- set by the policy once it knows the turn ------------------------------------------
     def expect(self, question: str, risks: tuple[safety_policy.Risk, ...], note: str = "") -> None:
@@ -398,6 +403,9 @@ class SpokenReplyGuard(ReplyGuard):
                 if _MACHINE_TEXT.search(sentence) or not words_of(sentence):
                     return ""
                 rest, words = sentence, words_of(sentence)
+        if not already and undoes_a_warning(self._stances, sentence):
+            self._stop(cut=False, why="contradiction")  # what follows a reversal is no surer
+            return ""
         verdict = safety_policy.check(sentence, self.risks, self._said)
         if verdict.action == "block":
             self.events.append(f"blocked:{verdict.risk}")
@@ -423,6 +431,8 @@ class SpokenReplyGuard(ReplyGuard):
             self._stop(cut=True, why="max_words")
             return ""
         self._sentences.append(words)
+        for action, side in stances(sentence).items():
+            self._stances.setdefault(action, side)  # the first stance on an action is the one that holds
         self._said_words += words
         if len(self._sentences) >= self.max_sentences or len(self._said_words) >= self.soft_words:
             self._at_limit = True
