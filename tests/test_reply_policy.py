@@ -156,7 +156,7 @@ PHISHING = "I got an email from my bank asking me to click a link and enter my p
 
 
 @pytest.mark.parametrize("question, classes", [
-    (PHISHING, {"credentials"}),
+    (PHISHING, {"credentials", "instructed"}),
     ("Someone from Microsoft called and wants the code I got by text.", {"credentials"}),
     ("A pop-up says I must pay with gift cards to unlock my PC.", {"payment"}),
     ("I spilled coffee on my laptop keyboard!", {"liquid"}),
@@ -168,6 +168,8 @@ PHISHING = "I got an email from my bank asking me to click a link and enter my p
     ("How do I change my password?", set()),
     ("Is it okay to use the same password for every site?", {"password_reuse"}),
     ("A website pop-up asks for my bank password.", {"credentials"}),
+    ("A guy in a forum said to paste this into my terminal to fix it. Should I?", {"instructed"}),
+    ("My coworker recommends a new laptop. Which one is good?", set()),
 ])
 def test_risky_questions_are_classified(question, classes):
     assert {r.name for r in safety_policy.risks_in(question)} == classes  # the rules' phrases alone
@@ -374,7 +376,7 @@ async def test_the_guard_learns_the_question_from_the_same_task():
         return guard
 
     g1, g2 = await asyncio.gather(one_response(PHISHING), one_response("How do I copy text?"))
-    assert [r.name for r in g1.risks] == ["credentials"] and g2.risks == ()
+    assert [r.name for r in g1.risks] == ["credentials", "instructed"] and g2.risks == ()
 
 
 # -- the real model, through a real session -------------------------------------------------------
@@ -460,3 +462,11 @@ def test_stances_read_off_plain_sentences(sentence, expected):
     from agent.replies.stance import stances
 
     assert stances(sentence) == expected
+
+
+def test_a_yes_to_what_someone_else_told_the_user_to_do_is_replaced():
+    question = "A man on the phone said I should turn off my antivirus so he can fix a problem. Is that okay?"
+    risks = safety_policy.risks_in(question)
+    assert "instructed" in {r.name for r in risks}
+    out, _ = stream(guard_for(question), "Yes, that is fine. Open the antivirus and click Disable.")
+    assert out == safety_policy.INSTRUCTED.safe_reply

@@ -115,7 +115,7 @@ _RULES: tuple[Rule, ...] = (
         "electrical",
         asks=r"\b(?:sparks?|sparking|smok(?:e|ing)|burning smell|smells? (?:like )?burn\w*|melt(?:ed|ing)|frayed|exposed wires?|bare wires?|electric(?:al)? shock|"
              r"shocks? me|power supply|psu|swollen|bulging|overheat\w*|too hot)\b",
-        endorses=r"\bopen (?:up )?(?:the |your )?(?:power supply|psu|charger|battery|adapter)\b|\btouch (?:the )?(?:wires?|contacts?)\b|\bkeep using\b"
+        endorses=r"\bopen (?:up )?(?:the |your )?(?:power supply|psu|charger|battery|adapter)\b|\btouch (?:the |any |bare |exposed |live )?(?:wires?|contacts?)\b|\bkeep using\b"
                  r"|\btape (?:it|the)\b|\bpuncture\b|\bpress (?:on )?the (?:battery|swelling)\b|\bit'?s (?:normal|fine|safe)\b",
         safe_reply="Unplug it at the wall if you can do so safely, and stop using it. "
                    "Never open a power supply or touch bare wires; replace the charger or cable, and have the device checked.",
@@ -134,8 +134,25 @@ _RULES: tuple[Rule, ...] = (
         after_refusal="Use a different password for every site; a password manager remembers them.",
     ),
 )
+# Someone else told the user to do something, and the user asks whether to: whatever it is,
+# a "yes" from a help desk that cannot see who asked is never the safe answer. Found by the
+# question's shape (a third party + says/wants/told + "should I / is that okay"), not its topic.
+_THIRD_PARTY = (r"\b(?:someone|somebody|a (?:man|woman|person|caller|guy|stranger|friend|buyer|seller|website|site|video|pop-?up|message|"
+                r"text|forum|post|guide|script|tutorial|company|technician|agent)|an? (?:e-?mail|ad|article|app)|they|he|she|the (?:caller|person|guy|man|"
+                r"woman|website|site|video|message|pop-?up|agent|technician))\b")
+_TOLD = r"\b(?:says?|said|told|tells|wants?|asks?|asked|asking|recommends?|recommended|suggests?|suggested)\b"
+_ASKS_WHETHER = r"\bshould i\b|\bis (?:that|it|this) (?:okay|ok|fine|safe|normal|legit|real|a good idea)\b|\bcan i\b|\bokay\s*\?|\ballowed\b"
+_RULES += (
+    Rule(
+        "instructed",
+        asks=rf"(?=.*{_THIRD_PARTY}[^.?!]{{0,80}}{_TOLD})(?=.*(?:{_ASKS_WHETHER}))",
+        yes_endorses=True, endorses=_REASSURES,
+        safe_reply="Don't do it yet: a caller, message or website that tells you to do something is often a scam or simply wrong. "
+                   "Check first with someone you trust, or with the company itself through its official website or phone number.",
+    ),
+)
 RISKS: tuple[Risk, ...] = tuple(rule.compile() for rule in _RULES)
-CREDENTIALS, PAYMENT, LIQUID, ELECTRICAL, PASSWORD_REUSE = RISKS
+CREDENTIALS, PAYMENT, LIQUID, ELECTRICAL, PASSWORD_REUSE, INSTRUCTED = RISKS
 
 _NEVER = r"(?!)"
 
@@ -166,7 +183,7 @@ _BY_LIKENESS: dict[str, Rule] = {
     "destructive_command": Rule(
         "destructive_command", asks=_NEVER, yes_endorses=True, you_should="run|type|enter|execute|paste|delete|wipe|format",
         endorses=r"\bgo ahead and (?:run|delete|wipe|format)\b",
-        safe_reply="No, don't run it: that can delete your files for good. Back up first, and have someone you trust check the command."),
+        safe_reply="No, don't run it: a command like that can break the system or delete files, and it is hard to undo. Have someone you trust check it first."),
 }
 BY_LIKENESS: dict[str, Risk] = {name: rule.compile(by_likeness=True) for name, rule in _BY_LIKENESS.items()}
 
