@@ -470,3 +470,12 @@ def test_a_yes_to_what_someone_else_told_the_user_to_do_is_replaced():
     assert "instructed" in {r.name for r in risks}
     out, _ = stream(guard_for(question), "Yes, that is fine. Open the antivirus and click Disable.")
     assert out == safety_policy.INSTRUCTED.safe_reply
+
+
+def test_calling_it_a_scam_is_dropped_where_nobody_is_scamming():
+    g = guard_for("My phone battery is swollen. Should I put it in the freezer?")
+    out, _ = stream(g, "No, don't. That is a scam: a phone battery never shrinks. Take it to a repair shop.")
+    assert "scam" not in out and "Take it to a repair shop." in out and "scam_claim_dropped" in g.events
+    out, _ = stream(guard_for("Someone called saying my computer has a virus. Should I call them back?"),
+                    "No, don't. That is a scam. Hang up.")
+    assert "That is a scam." in out  # a third party asking: the claim may stand

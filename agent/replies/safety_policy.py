@@ -153,6 +153,7 @@ _RULES += (
 )
 RISKS: tuple[Risk, ...] = tuple(rule.compile() for rule in _RULES)
 CREDENTIALS, PAYMENT, LIQUID, ELECTRICAL, PASSWORD_REUSE, INSTRUCTED = RISKS
+THIRD_PARTY = _rx(_THIRD_PARTY)  # a question about what someone else did or wants (a caller, a message, a site)
 
 _NEVER = r"(?!)"
 

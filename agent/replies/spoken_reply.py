@@ -44,6 +44,8 @@ _MARKER_DONE = re.compile(r"[ \t]*(#{1,6}|[-*•+>]|\d{1,3}[.)])[ \t]+")
 _MARKER_MAYBE = re.compile(r"[ \t]*(#{1,6}|[-*•+>]|\d{1,3}[.)]?)?[ \t]*")
 _FENCE = re.compile(r"[ \t]*(```|~~~)")
 # JSON, tool-call markup, or talk about calling a function: never meant to be heard.
+_CALLS_IT_A_SCAM = re.compile(r"\b(?:is|it'?s|that'?s|this is)\s+(?:\w+\s+){0,2}(?:a\s+)?(?:scam|phishing|fraud)\b", re.I)
+_SCAM_KINDS = frozenset({"credentials", "payment", "scam", "remote_access", "instructed"})  # safety_policy's classes about a third party
 _MACHINE_TEXT = re.compile(r"[{}\[]\s*\"|\"\w+\"\s*:|</?tool_call>|\b(?:call|use|run|invoke)\s+the\s+\S*_\w+\S*\s+(?:function|tool)", re.I)
 
 
@@ -403,6 +405,9 @@ class SpokenReplyGuard(ReplyGuard):
                 if _MACHINE_TEXT.search(sentence) or not words_of(sentence):
                     return ""
                 rest, words = sentence, words_of(sentence)
+        if not already and self._calls_it_a_scam_unasked(sentence):
+            self.events.append("scam_claim_dropped")
+            return ""
         if not already and undoes_a_warning(self._stances, sentence):
             self._stop(cut=False, why="contradiction")  # what follows a reversal is no surer
             return ""
@@ -449,6 +454,15 @@ class SpokenReplyGuard(ReplyGuard):
             if any(similarity(words, s) >= 0.75 for s in sentences) and similarity(self.question_words, q) < 0.5:
                 return True
         return False
+
+    def _calls_it_a_scam_unasked(self, sentence: str) -> bool:
+        """A sentence calling the matter a scam in a turn about no scam (a swollen battery, a
+        slow PC): the small model copies "That is a scam" from its examples."""
+        if not _CALLS_IT_A_SCAM.search(sentence) or any(r.name in _SCAM_KINDS for r in self.risks):
+            return False
+        if safety_policy.THIRD_PARTY.search(" ".join(self.question_words)):
+            return False  # someone else is involved: a scam is plausible
+        return not any(w.startswith(("scam", "phish", "fraud", "fake", "hack")) for w in self.question_words)
 
     def _stop(self, *, cut: bool, why: str) -> None:
         self.stopped = True
