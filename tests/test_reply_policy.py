@@ -226,7 +226,8 @@ def test_a_refusal_is_kept_word_for_word():
 def test_wet_laptop_advice_to_power_on_is_replaced():
     out, _ = stream(guard_for("I spilled water on my laptop"), "Dry it with a towel. Then turn it on to see if it works.")
     assert out.startswith(safety_policy.LIQUID.first_step + " Dry it with a towel.")  # what the model left out, first
-    assert "turn it on" not in out and safety_policy.LIQUID.safe_reply in out
+    assert "turn it on" not in out and "Turn it upside down to drain" in out  # the safe answer, less what was said already
+    assert out.count("Turn it off and unplug it at once") == 1
 
 
 @pytest.mark.parametrize("reply, warned", [
@@ -479,3 +480,11 @@ def test_calling_it_a_scam_is_dropped_where_nobody_is_scamming():
     out, _ = stream(guard_for("Someone called saying my computer has a virus. Should I call them back?"),
                     "No, don't. That is a scam. Hang up.")
     assert "That is a scam." in out  # a third party asking: the claim may stand
+
+
+def test_a_safe_answer_put_in_place_of_an_unsafe_sentence_does_not_repeat_what_was_said():
+    g = guard_for("My charger is sparking. Can I keep using it?")
+    out, _ = stream(g, "No, stop. It can cause damage. Use it but touch bare wires to check it.")
+    first_step = safety_policy.ELECTRICAL.first_step
+    assert out.count(first_step) == 1 and "touch bare wires to check" not in out
+    assert "Never open a power supply" in out and "blocked:electrical" in g.events

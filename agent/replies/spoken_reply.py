@@ -416,7 +416,10 @@ class SpokenReplyGuard(ReplyGuard):
             self.events.append(f"blocked:{verdict.risk}")
             self._stop(cut=False, why="unsafe")
             lead = ". " if already and not already.rstrip().endswith((".", "!", "?")) else " "
-            return (lead if self._said.strip() or already else "") + verdict.text
+            said = [words_of(x) for x in _split_sentences(self._said + " " + already)]
+            safe = " ".join(x for x in _split_sentences(verdict.text)  # what was said already is not said twice
+                            if not any(similarity(words_of(x), y) >= 0.8 for y in said))
+            return (lead if self._said.strip() or already else "") + safe
         prefix = ""
         if verdict.action == "warn":
             self.events.append("warned")
