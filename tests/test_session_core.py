@@ -305,9 +305,9 @@ class FirstSentenceThenHold:
 
 
 async def test_a_short_first_sentence_is_heard_while_the_next_is_still_being_written(runtime):
-    """"No, don't." is whole once " That" comes; the next sentence goes out only whole, so
+    """"No, don't." is whole once " It" comes; the next sentence goes out only whole, so
     the first must not wait for the space after its full stop (it came with that sentence)."""
-    llm = FirstSentenceThenHold(["No", ",", " don", "'t", ".", " That"], [" is", " a", " scam", "."])
+    llm = FirstSentenceThenHold(["No", ",", " don", "'t", ".", " It"], [" is", " not", " safe", "."])
     async with SessionProbe(with_llm(runtime, llm)) as p:
         await p.send({"type": "conversation.item.create", "item": {"type": "message", "role": "user",
                                                                   "content": [{"type": "input_text", "text": "Is it fine?"}]}})
@@ -319,7 +319,7 @@ async def test_a_short_first_sentence_is_heard_while_the_next_is_still_being_wri
         llm.go.set()
         done = await p.wait_for("response.done")
         assert done["response"]["status"] == "completed"
-        assert p.history()[-1][1] == "No, don't. That is a scam."
+        assert p.history()[-1][1] == "No, don't. It is not safe."
 
 
 # -- TTS idles while the listener listens -------------------------------------------------------
