@@ -21,7 +21,6 @@ from typing import Mapping, Sequence
 
 from .risk_examples import EXAMPLES
 
-CLASSES = ("scam", "credentials", "payment", "remote_access", "physical_hazard", "destructive_command")
 _STOP = frozenset(
     "a an the i me my we our you your it its is are was were be been am do does did to of in on for at by with and or "
     "so that this these those there here what which who how when why can could should would will shall may might must "
@@ -45,7 +44,7 @@ def features(text: str) -> list[str]:
 
 @dataclass(frozen=True)
 class RiskGuess:
-    name: str  # a class of CLASSES, or "none"
+    name: str  # a label of the examples: a risky class, or "none"
     score: float  # summed cosine of the class's nearest examples
     nearest: float  # cosine of the single nearest example
     example: str  # that example
@@ -80,8 +79,6 @@ class RiskClassifier:
         return best
 
     def classify(self, question: str) -> str:
-        """A class of CLASSES, or "" when the question is like none of them (or like `none`)."""
+        """A risky class of the examples, or "" when the question is like none of them (or like `none`)."""
         g = self.guess(question)
         return g.name if g.name != "none" and g.nearest >= self.threshold else ""
-
-

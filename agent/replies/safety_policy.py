@@ -154,6 +154,7 @@ _RULES += (
 RISKS: tuple[Risk, ...] = tuple(rule.compile() for rule in _RULES)
 CREDENTIALS, PAYMENT, LIQUID, ELECTRICAL, PASSWORD_REUSE, INSTRUCTED = RISKS
 THIRD_PARTY = _rx(_THIRD_PARTY)  # a question about what someone else did or wants (a caller, a message, a site)
+ABOUT_A_THIRD_PARTY = frozenset({"credentials", "payment", "scam", "remote_access", "instructed"})  # the classes where a scam is the point
 
 _NEVER = r"(?!)"
 

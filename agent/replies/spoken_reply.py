@@ -43,9 +43,8 @@ _NOT_AN_END = re.compile(r"(?:\b(?:e\.g|i\.e|etc|vs|Mr|Mrs|Dr|St|No|approx)\.|\.
 _MARKER_DONE = re.compile(r"[ \t]*(#{1,6}|[-*•+>]|\d{1,3}[.)])[ \t]+")
 _MARKER_MAYBE = re.compile(r"[ \t]*(#{1,6}|[-*•+>]|\d{1,3}[.)]?)?[ \t]*")
 _FENCE = re.compile(r"[ \t]*(```|~~~)")
-# JSON, tool-call markup, or talk about calling a function: never meant to be heard.
 _CALLS_IT_A_SCAM = re.compile(r"\b(?:is|it'?s|that'?s|this is)\s+(?:\w+\s+){0,2}(?:a\s+)?(?:scam|phishing|fraud)\b", re.I)
-_SCAM_KINDS = frozenset({"credentials", "payment", "scam", "remote_access", "instructed"})  # safety_policy's classes about a third party
+# JSON, tool-call markup, or talk about calling a function: never meant to be heard.
 _MACHINE_TEXT = re.compile(r"[{}\[]\s*\"|\"\w+\"\s*:|</?tool_call>|\b(?:call|use|run|invoke)\s+the\s+\S*_\w+\S*\s+(?:function|tool)", re.I)
 
 
@@ -461,7 +460,7 @@ class SpokenReplyGuard(ReplyGuard):
     def _calls_it_a_scam_unasked(self, sentence: str) -> bool:
         """A sentence calling the matter a scam in a turn about no scam (a swollen battery, a
         slow PC): the small model copies "That is a scam" from its examples."""
-        if not _CALLS_IT_A_SCAM.search(sentence) or any(r.name in _SCAM_KINDS for r in self.risks):
+        if not _CALLS_IT_A_SCAM.search(sentence) or any(r.name in safety_policy.ABOUT_A_THIRD_PARTY for r in self.risks):
             return False
         if safety_policy.THIRD_PARTY.search(" ".join(self.question_words)):
             return False  # someone else is involved: a scam is plausible
