@@ -60,3 +60,28 @@ def test_secrets_in_the_configuration_never_show_in_its_repr():
     assert config.api_keys == ("key-one", "key-two") and config.twilio_auth_token == "twilio-secret"
     shown = repr(config) + str(config)
     assert not [s for s in ("key-one", "key-two", "sk-llm-secret", "twilio-secret") if s in shown]
+
+
+async def test_a_bug_in_a_route_is_answered_as_a_coded_error_and_the_server_goes_on(caplog):
+    """Fault injection: the handler raises. The client gets {"type": "error", "code":
+    "server_error"} naming the failure's kind and an incident id the log repeats, never the
+    exception's text (it may hold user data); the next request is served."""
+    from .conftest import start_server, stop_server
+
+    fresh = Runtime(load_config(env={}))
+    real_health = fresh.health
+    fresh.health = lambda: (_ for _ in ()).throw(KeyError("user-secret-from-a-request"))
+    live = await start_server(fresh)
+    try:
+        async with httpx.AsyncClient() as client:
+            failed = await client.get(f"{live.http}/health")
+            assert failed.status_code == 500
+            err = failed.json()
+            assert err["type"] == "error" and err["code"] == "server_error" and err["hint"], err
+            assert "KeyError" in err["message"] and "user-secret" not in failed.text
+            incident = err["message"].rsplit("incident ", 1)[1]
+            assert any(incident in r.getMessage() for r in caplog.records if r.name == "parley.server")
+            fresh.health = real_health
+            assert (await client.get(f"{live.http}/health")).status_code == 503  # still loading: served, not failed
+    finally:
+        await stop_server(live)

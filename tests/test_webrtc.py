@@ -183,6 +183,34 @@ async def test_a_hangup_is_answered_even_if_the_peer_connection_never_finishes_c
         await stop_server(live)
 
 
+async def test_a_hangup_is_answered_even_if_closing_the_peer_connection_fails(runtime, caplog):
+    """Fault injection: aiortc's close() raises half-way (CI once answered a hang-up with a
+    bare 500). The call is ended all the same: 200, the slot is free, the log names the step."""
+    live = await start_server(runtime, max_sessions=1)
+    first, second = RtcCaller(), RtcCaller()
+    try:
+        assert (await first.call(live.http)).status_code == 201
+        call = calls_of(live)[first.location.rsplit("/", 1)[1]]
+        real_close = call.pc.close
+
+        async def close_that_fails() -> None:
+            await real_close()
+            raise ConnectionError("transport vanished while closing")
+
+        call.pc.close = close_that_fails
+        async with httpx.AsyncClient(base_url=live.http, timeout=30) as http:
+            ended = await http.post(first.location + "/hangup", headers={"Parley-Call-Secret": first.secret})
+        assert ended.status_code == 200, ended.text
+        assert call.closed.is_set() and not calls_of(live)
+        assert (await second.call(live.http)).status_code == 201  # the one slot was given back
+        failed = [r.getMessage() for r in caplog.records if " failed (" in r.getMessage()]
+        assert len(failed) == 1 and "closing the peer connection" in failed[0] and "transport vanished" in failed[0], failed
+    finally:
+        for caller in (first, second):
+            await caller.close()
+        await stop_server(live)
+
+
 @pytest.mark.parametrize("body, ctype, status, code", [
     (b"v=0\r\n", "text/plain", 415, "unsupported_media_type"),
     (b"hello", "application/sdp", 400, "invalid_sdp"),

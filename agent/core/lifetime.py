@@ -64,11 +64,17 @@ async def finish_within(what: str, step: Awaitable[Any], seconds: float, owner: 
     """Await a teardown `step` for at most `seconds`. A step still running then is left to
     finish on its own (never cancelled: a half-cancelled teardown is worse than a late one),
     and the log says where it waits, so that one stuck library call cannot wedge a hang-up,
-    a drain or the server's shutdown. False: it was left running."""
+    a drain or the server's shutdown. A step that fails is logged with its traceback and
+    the teardown goes on: what is being ended is ended either way, and the client that
+    asked for it is answered. False: it was left running or it failed."""
     task = asyncio.ensure_future(step)
     done, _ = await asyncio.wait({task}, timeout=seconds)
     if done:
-        task.result()  # its error, if any, is the caller's
+        error = asyncio.CancelledError("cancelled by someone else") if task.cancelled() else task.exception()
+        if error is not None:
+            log.warning("%s: %s failed (%s: %s); going on without it", owner or "teardown", what,
+                        type(error).__name__, error, exc_info=error)
+            return False
         return True
     _LEFT_RUNNING.add(task)
     task.add_done_callback(_LEFT_RUNNING.discard)

@@ -1,9 +1,14 @@
 """Errors as data: `{"type": "error", "code": ..., "message": ..., "hint": ...}` everywhere."""
 from __future__ import annotations
 
+import logging
+import secrets
 from typing import Any
 
+from starlette.requests import Request
 from starlette.responses import JSONResponse
+
+log = logging.getLogger("parley.server")
 
 
 class ParleyError(Exception):
@@ -29,3 +34,13 @@ def error_body(code: str, message: str, hint: str = "") -> dict[str, Any]:
 
 def error_response(status: int, code: str, message: str, hint: str = "", headers: dict[str, str] | None = None) -> JSONResponse:
     return JSONResponse(error_body(code, message, hint), status_code=status, headers=headers)
+
+
+async def unexpected_error(request: Request, exc: Exception) -> JSONResponse:
+    """A bug's answer: still a coded error, naming the kind of failure and an incident id
+    that the server's log gives beside the traceback (the exception's text may hold user
+    data, so it stays in the log)."""
+    incident = "inc_" + secrets.token_hex(6)
+    log.error("%s %s failed: incident %s (%s)", request.method, request.url.path, incident, type(exc).__name__, exc_info=exc)
+    return error_response(500, "server_error", f"the server failed on this request ({type(exc).__name__}); incident {incident}",
+                          "try again; if it recurs, report the incident id to the server's operator")

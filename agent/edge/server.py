@@ -26,7 +26,7 @@ from agent.transports.phone_twilio import twilio_stream_endpoint, twilio_voice_w
 from agent.transports.realtime_webrtc import call_routes
 from agent.transports.realtime_ws import realtime_endpoint
 
-from .errors import error_response
+from .errors import error_response, unexpected_error
 from .security import allowed_hosts, check_bind_address, host_ok, key_ok, origin_ok, tenant_for
 
 log = logging.getLogger("parley.server")
@@ -196,7 +196,7 @@ def build_app(runtime: Runtime, *, load_models: bool = True, progress: Callable[
             if load_models:  # close only what this app loaded
                 await runtime.aclose()
 
-    app = Starlette(routes=routes, lifespan=lifespan)
+    app = Starlette(routes=routes, lifespan=lifespan, exception_handlers={Exception: unexpected_error})
     app.state.runtime = runtime
     app.state.webrtc_calls = calls
     app.state.phone_streams = {}  # Twilio media streams by session id
