@@ -145,14 +145,17 @@ def _make_line(words: Sequence[OcrWord]) -> OcrLine:
 
 
 def join_wrapped(lines: Sequence[OcrLine], width: int) -> list[OcrLine]:
-    """A terminal wraps a long line at its last column, mid-word if need be: a line that runs
-    to the image's right edge and the line right under it that starts at the left margin are
-    one line ("...line 1 column 1" + "7 (char 16)"), joined without a space. Only where the
-    words sit on a grid of equal cells (monospace); a line ending short of the edge is never joined."""
+    """Lines the screen wrapped, one line again.
+
+    A terminal wraps a long line at its last column, mid-word if need be: where the words sit
+    on a grid of equal cells (monospace), a line that runs to the image's right edge and the
+    line right under it that starts at the left margin are one line ("...line 1 column 1" +
+    "7 (char 16)"), joined without a space; a line ending short of the edge is never joined.
+    Proportional text (a dialog, a hover) wraps at words instead: see `_join_wrapped_prose`."""
     cells = [w.box[2] / len(w.text) for line in lines for w in line.words if len(w.text) >= 4]
     cell = statistics.median(cells) if cells else 0.0
     if len(cells) < 8 or sum(abs(c - cell) <= 0.1 * cell for c in cells) < MONOSPACE_SHARE * len(cells):
-        return list(lines)  # not a grid of equal cells: proportional text wraps at words, not columns
+        return _join_wrapped_prose(lines)  # not a grid of equal cells: proportional text wraps at words, not columns
     left = min(line.box[0] for line in lines)
     out: list[OcrLine] = []
     for line in lines:
@@ -166,6 +169,50 @@ def join_wrapped(lines: Sequence[OcrLine], width: int) -> list[OcrLine]:
             out.append(line)
     return out
 
+
+def _join_wrapped_prose(lines: Sequence[OcrLine]) -> list[OcrLine]:
+    """Proportional text wrapped at a word: a row is the rest of the row above it when it starts
+    at the same left edge, right under it in the same size of type, the row above does not end
+    a sentence, it starts as only a continuation can (a lower-case word, an opening quote or
+    bracket), and its first word would not have fit at the end of the row above within the
+    paragraph's width. Joined with a space ("...but some messages" + "have been added since")."""
+    out: list[OcrLine] = []
+    rows: list[OcrLine] = []  # the rows that make out[-1]
+    for line in lines:
+        if out and _continues(rows, line):
+            prev = out[-1]
+            out[-1] = OcrLine(text=prev.text + " " + line.text, conf=(prev.conf + line.conf) / 2,
+                              box=_union((prev.box, line.box)), words=prev.words + line.words)
+            rows.append(line)
+        else:
+            out.append(line)
+            rows = [line]
+    return out
+
+
+def _continues(rows: Sequence[OcrLine], line: OcrLine) -> bool:
+    above = rows[-1]
+    if not line.words or not above.words:
+        return False
+    # words, not the lines' boxes: one speck of noise beside a row makes its box twice as tall
+    h_above, h = statistics.median(w.box[3] for w in above.words), statistics.median(w.box[3] for w in line.words)
+    if max(h_above, h) > 1.5 * min(h_above, h):
+        return False  # another size of type: a heading, a caption
+    h = min(h_above, h)
+    pitch = statistics.median(w.box[1] + w.box[3] / 2 for w in line.words) - statistics.median(w.box[1] + w.box[3] / 2 for w in above.words)
+    if not 0.9 * h <= pitch <= 2.4 * h or abs(line.words[0].box[0] - rows[0].words[0].box[0]) > 0.6 * h:
+        return False  # not the next row of the same left-aligned paragraph
+    if _ENDS_SENTENCE.search(above.text) or not _CONTINUATION.match(line.text) or _STARTS_ANEW.match(line.text):
+        return False
+    if len(rows) == 1 and len(above.text.split()) < 4:
+        return False  # one short row above: nothing says it was full (a label, a list item)
+    right = max(r.words[-1].box[0] + r.words[-1].box[2] for r in rows)
+    end_above = above.words[-1].box[0] + above.words[-1].box[2]
+    return end_above + 0.3 * h + line.words[0].box[2] > right  # its first word did not fit up there
+
+
+_ENDS_SENTENCE = re.compile(r"[.!?][\"'’”)\]]*$")
+_CONTINUATION = re.compile(r"^[a-z\"'‘’“`(\[{]")
 
 # Monospace: this share of words have a width per character within 10 % of the median. Measured
 # on this project's captures: terminals 0.86-1.00 (a real macOS capture 0.99), web pages and

@@ -116,6 +116,46 @@ def test_only_a_monospace_line_that_runs_to_the_edge_is_joined_with_the_row_unde
     assert join_wrapped(proportional, width) == proportional  # not a grid of equal cells
 
 
+def test_proportional_text_wrapped_at_a_word_is_one_line_again() -> None:
+    """A dialog wraps its message at a word: the row under a full row, at the same left edge, in
+    the same type, starting as only a continuation can, is the rest of it. A short row, a
+    sentence's end, a capital and a row whose first word would have fit above all stay apart."""
+    from models.ocr import OcrLine, OcrWord, join_wrapped
+
+    def line(text: str, x: int, y: int) -> OcrLine:
+        words, at = [], x
+        for i, part in enumerate(text.split(" ")):
+            wide = int(len(part) * (6.0 + 2.0 * (i % 3)))  # proportional: no grid of equal cells
+            words.append(OcrWord(part, 90.0, (at, y, wide, 14)))
+            at += wide + 5
+        return OcrLine(text, 90.0, (x, y, at - 5 - x, 14), tuple(words))
+
+    full = line("This history seems old. It will work with this program, but some messages", 20, 0)
+    rest = line("have been added since the history was created:", 20, 19)
+    after = line("Main.Msg", 20, 60)
+    assert [r.text for r in join_wrapped([full, rest, after], 1000)] == [full.text + " " + rest.text, after.text]
+    assert join_wrapped([line("Save changes?", 20, 0), line("changes are kept", 20, 19)], 1000)[0].text == "Save changes?"  # a short row
+    ended = line("This history seems old. It will work with this program, but it is done.", 20, 0)
+    assert len(join_wrapped([ended, rest], 1000)) == 2  # the row above ended a sentence
+    capital = line("Have been added since the history was created:", 20, 19)
+    assert len(join_wrapped([full, capital], 1000)) == 2  # a capital starts something of its own
+    assert len(join_wrapped([full, line("have been added", 40, 19)], 1000)) == 2  # another left edge
+    assert len(join_wrapped([full, line("have been added", 20, 60)], 1000)) == 2  # a gap: another paragraph
+    short = line("have been added since the history was created:", 20, 38)
+    assert len(join_wrapped([full, rest, short], 1000)) == 2  # "have" fitted after "created:": not wrapped
+
+
+@pytest.mark.parametrize("name", [
+    "tp17_ui_elm_debugger_warning.png",  # a dialog's sentence wrapped at a word (Elm's debugger, Safari)
+    "tp19_term_elm_annotation_mismatch.png",  # "... does not match its definition." under a banner OCR garbles
+])
+async def test_third_party_dev_captures_give_their_whole_error_line(name: str, ocr: TesseractOCR) -> None:
+    screen, ticket = await _ticket(name, ocr)
+    assert not screen.held_out and screen.expect
+    for line in screen.expect:
+        assert rs.exact_found(line, ticket["error_messages"]), (line, ticket["error_messages"])
+
+
 # --- the rules on the shapes real tools print ------------------------------------------------
 
 CLI_ERRORS = [

@@ -19,7 +19,8 @@ _ERROR_WORDS = re.compile(
     r"(?i)\b(error|errors|exception|failed|failure|fails|traceback|fatal|denied|timeout|timed out|"
     r"refused|cannot|can't|could not|couldn't|unable to|not found|invalid|panic|panicked|segmentation fault|"
     r"segfault|crash(?:ed)?|abort(?:ed)?|unhandled|unexpected|forbidden|unauthorized|unavailable|"
-    r"unreachable|rejected|corrupt(?:ed)?|overflow|violation|killed|oom|deadlock|stack trace)\b"
+    r"unreachable|rejected|corrupt(?:ed)?|overflow|violation|killed|oom|deadlock|stack trace|"
+    r"(?:does|do|did)(?: not|n't) match|is not assignable to)\b"
 )
 _EXC_CLASS = re.compile(r"\b([A-Z][A-Za-z0-9_]*(?:Error|Exception|Fault|Failure|Panic|Warning))\b(?::|\s*\(|\s+at\s|\s*$)")
 _STRONG = re.compile(r"(?i)\b(error|exception|fatal|panic)\s*[:\[(]|^\s*(E|F)\d{0,4}\s*[:\]]")
