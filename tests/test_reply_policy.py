@@ -192,6 +192,21 @@ def test_risky_questions_are_also_found_by_likeness_to_labelled_examples(questio
     assert [r.name for r in found if r.by_likeness] == ([kind] if kind else [])
 
 
+def test_words_no_example_has_still_count_against_likeness():
+    """Statements read aloud in the real recordings (../shared/speech-dev): each shares one
+    word with a risky example ("wipe", "storm"...). The words no example has used to drop out of
+    the question's vector, so that one word made the question as alike as it could be, and 6 of
+    11 such sentences were held as risky (their first sentence then waits whole); now 1 of 13
+    ("Wipe the grease off his dirty face.", still just over the threshold by "wipe the drive")."""
+    from agent.replies.risk_classifier import RiskClassifier
+
+    classifier = RiskClassifier()
+    for sentence in ("The grass and bushes were wet with dew.",
+                     "The blind man counted his old coins.", "A severe storm tore down the barn.",
+                     "Produce the number of the car."):
+        assert classifier.classify(sentence) == "", (sentence, classifier.guess(sentence))
+
+
 def test_a_yes_to_a_risk_found_by_likeness_is_replaced_and_nothing_is_inserted_before_a_refusal():
     from agent.replies.risk_classifier import RiskClassifier
 

@@ -51,16 +51,19 @@ class RiskGuess:
 
 
 class RiskClassifier:
-    def __init__(self, examples: Mapping[str, Sequence[str]] = EXAMPLES, *, k: int = 1, threshold: float = 0.22) -> None:
+    def __init__(self, examples: Mapping[str, Sequence[str]] = EXAMPLES, *, k: int = 1, threshold: float = 0.12) -> None:
         self.k, self.threshold = k, threshold
         docs = [(label, text, Counter(features(text))) for label, texts in examples.items() for text in texts]
         df = Counter(f for _, _, counts in docs for f in counts)
         n = len(docs)
         self._idf = {f: math.log((1 + n) / (1 + d)) + 1.0 for f, d in df.items()}
+        # a word no example has is as rare as a word can be: it weighs in the question's norm,
+        # so "Wipe the grease off his dirty face" is not "wipe" alone (nearest: "wipe the drive")
+        self._unseen_idf = math.log(1 + n) + 1.0
         self._docs = [(label, text, self._vector(counts)) for label, text, counts in docs]
 
     def _vector(self, counts: Counter) -> dict[str, float]:
-        vec = {f: (1.0 + math.log(c)) * self._idf.get(f, 0.0) for f, c in counts.items()}
+        vec = {f: (1.0 + math.log(c)) * self._idf.get(f, self._unseen_idf) for f, c in counts.items()}
         norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
         return {f: v / norm for f, v in vec.items() if v}
 
