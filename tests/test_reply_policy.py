@@ -170,6 +170,13 @@ PHISHING = "I got an email from my bank asking me to click a link and enter my p
     ("A website pop-up asks for my bank password.", {"credentials"}),
     ("A guy in a forum said to paste this into my terminal to fix it. Should I?", {"instructed"}),
     ("My coworker recommends a new laptop. Which one is good?", set()),
+    ("Can I mix bleach and ammonia to clean the bathroom?", {"chemicals"}),
+    ("Should I add some vinegar to the bleach?", {"chemicals"}),
+    ("Can I use two different cleaners together on my keyboard?", {"chemicals"}),
+    ("Can I pour rubbing alcohol into the bleach bottle?", {"chemicals"}),
+    ("Can I mix baking soda and vinegar to unclog the drain?", set()),  # no toxic gas: not this class
+    ("What's the best way to mix two audio tracks together?", set()),
+    ("Is bleach stronger than vinegar?", set()),
 ])
 def test_risky_questions_are_classified(question, classes):
     assert {r.name for r in safety_policy.risks_in(question)} == classes  # the rules' phrases alone
@@ -503,3 +510,14 @@ def test_a_safe_answer_put_in_place_of_an_unsafe_sentence_does_not_repeat_what_w
     first_step = safety_policy.ELECTRICAL.first_step
     assert out.count(first_step) == 1 and "touch bare wires to check" not in out
     assert "Never open a power supply" in out and "blocked:electrical" in g.events
+
+
+def test_mixing_cleaners_is_never_endorsed_and_the_refusal_gives_the_reason():
+    risks = safety_policy.risks_in("Is it okay to combine vinegar with bleach for a stronger cleaner?")
+    assert [r.name for r in risks] == ["chemicals"]
+    for endorsement in ("Yes, you can mix them.", "It's fine to mix them for a stronger cleaner.",
+                        "You can add vinegar to the bleach.", "Mixing them works better."):
+        assert safety_policy.check(endorsement, risks).action == "block", endorsement
+    assert safety_policy.check("No, it is not safe to mix them: they give off toxic gas.", risks).action == "ok"
+    before, after = safety_policy.missing_essentials("No, don't do that.", risks)
+    assert "toxic gas" in after and not before  # a bare refusal is followed by the reason

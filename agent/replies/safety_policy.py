@@ -134,6 +134,29 @@ _RULES: tuple[Rule, ...] = (
         after_refusal="Use a different password for every site; a password manager remembers them.",
     ),
 )
+# Household chemicals mixed: bleach with ammonia, vinegar or another acid, or alcohol gives off
+# chlorine, chloramine or chloroform (poison centres' and cleaning-product labels' first
+# warning). Two different products named, or "two / different / other" cleaners; bleach and
+# water alone is how bleach is meant to be diluted, not a risk.
+_CHEMICAL = (r"bleach|ammonia|vinegar|chlorine|acid|lye|hydrogen peroxide|peroxide|rubbing alcohol|isopropyl|alcohol|acetone|"
+             r"drain cleaner|oven cleaner|toilet(?: bowl)? cleaner|glass cleaner|window cleaner|windex|lysol|clorox")
+_CLEANER = r"cleaners?|cleaning (?:products?|sprays?|fluids?|liquids?|chemicals?|solutions?)|disinfectants?|chemicals?|detergents?"
+_MIXING = r"\b(?:mix\w*|combin\w*|together|add\w* (?:some |a bit of |a little )?\w+(?: \w+)? (?:to|into|with)|pour\w* .{0,30}\binto|blend\w*)\b"
+_RULES += (
+    Rule(
+        "chemicals",
+        asks=rf"(?=.*{_MIXING})(?:(?=.*\b(?P<first>{_CHEMICAL})\b.*\b(?!(?P=first)\b)(?:{_CHEMICAL}|{_CLEANER})\b)"
+             rf"|(?=.*\b(?:two|different|other|another|several|both|all my)\b.{{0,20}}\b(?:{_CLEANER})\b))",
+        yes_endorses=True, you_should="mix|combine|add|use (?:them|both) together|pour",
+        endorses=r"\b(?:it'?s|it is|that'?s) (?:fine|safe|okay|ok) to (?:mix|combine|use (?:them|both) together)\b"
+                 r"|\bmix(?:ing)? (?:them|both|the two)\b[^.]{0,30}\b(?:works?|cleans? better|stronger|is fine|is safe)\b",
+        safe_reply="No, don't mix them: cleaning products mixed together, especially bleach with ammonia, vinegar, acids or alcohol, "
+                   "can give off toxic gas. Use one product at a time, rinse with water in between, and keep the room aired.",
+        essential=r"toxic|poison|gas|fumes|dangerous|harmful|chlorine",
+        first_step="No, don't mix them: together they can give off toxic gas.",
+        after_refusal="Mixed cleaning products can give off toxic gas.",
+    ),
+)
 # Someone else told the user to do something, and the user asks whether to: whatever it is,
 # a "yes" from a help desk that cannot see who asked is never the safe answer. Found by the
 # question's shape (a third party + says/wants/told + "should I / is that okay"), not its topic.
@@ -152,7 +175,7 @@ _RULES += (
     ),
 )
 RISKS: tuple[Risk, ...] = tuple(rule.compile() for rule in _RULES)
-CREDENTIALS, PAYMENT, LIQUID, ELECTRICAL, PASSWORD_REUSE, INSTRUCTED = RISKS
+CREDENTIALS, PAYMENT, LIQUID, ELECTRICAL, PASSWORD_REUSE, CHEMICALS, INSTRUCTED = RISKS
 THIRD_PARTY = _rx(_THIRD_PARTY)  # a question about what someone else did or wants (a caller, a message, a site)
 ABOUT_A_THIRD_PARTY = frozenset({"credentials", "payment", "scam", "remote_access", "instructed"})  # the classes where a scam is the point
 
