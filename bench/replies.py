@@ -353,20 +353,22 @@ async def main() -> None:
     ap.add_argument("--cases", default="", help="comma-separated case ids (default: all)")
     ap.add_argument("--out", default="", help="write every reply and verdict as JSON here")
     ap.add_argument("--quiet", action="store_true")
-    ap.add_argument("--set", default="dev", choices=("dev", "held-out", "fresh", "all"),
-                    help="dev: bench/reply_cases.py (tuned on); held-out: bench/reply_cases_heldout.py (never tuned on)")
+    ap.add_argument("--set", default="dev", choices=("dev", "held-out", "fresh", "outside", "all"),
+                    help="dev: bench/reply_cases.py (tuned on); held-out, fresh: bench/reply_cases_heldout.py (never tuned on); "
+                         "outside: bench/reply_cases_outside.py (written by a session that had not read the rules)")
     ap.add_argument("--llm", default="", help="the LLM backend, as PARLEY_LLM_BACKENDS takes it (e.g. local-1.5b, gguf:/path.gguf)")
     ap.add_argument("--risk-report", action="store_true",
                     help="only say which questions the safety rules and the risk classifier call risky, per set (no model, no server)")
     args = ap.parse_args()
 
     from bench.reply_cases_heldout import FRESH, HELD_OUT
+    from bench.reply_cases_outside import OUTSIDE
 
     if args.risk_report:
-        risk_report({"dev (tuned on)": CASES, "held-out": HELD_OUT, "fresh held-out": FRESH})
+        risk_report({"dev (tuned on)": CASES, "held-out": HELD_OUT, "fresh held-out": FRESH, "outside": OUTSIDE})
         return
 
-    pool = {"dev": CASES, "held-out": HELD_OUT, "fresh": FRESH, "all": CASES + HELD_OUT + FRESH}[args.set]
+    pool = {"dev": CASES, "held-out": HELD_OUT, "fresh": FRESH, "outside": OUTSIDE, "all": CASES + HELD_OUT + FRESH + OUTSIDE}[args.set]
     cases = [c for c in pool if not args.cases or c.id in args.cases.split(",")]
     extra = {"llm_backends": (args.llm,)} if args.llm else None
     runtime, server, serve, port = await start_bench_server("reply benchmark", models=("vad", "asr", "tts", "llm", "ocr"), extra=extra)
