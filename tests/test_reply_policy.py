@@ -177,6 +177,12 @@ PHISHING = "I got an email from my bank asking me to click a link and enter my p
     ("Can I mix baking soda and vinegar to unclog the drain?", set()),  # no toxic gas: not this class
     ("What's the best way to mix two audio tracks together?", set()),
     ("Is bleach stronger than vinegar?", set()),
+    ("I'll add a capful of ammonia into the bleach so it cleans better.", {"chemicals"}),
+    ("The oven cleaner didn't work. Can I spray a second product together with it?", {"chemicals"}),
+    ("Can I use a different brand of toner in my printer?", set()),
+    ("I just tried to log in to my bank's app and got a text with a code. Where do I type it?", set()),  # my own sign-in
+    ("I tried to log in and a caller asked me for the code I got. Should I give it?", {"credentials", "instructed"}),
+    ("A woman phoned saying she's from my bank and needs me to move my savings. Is that okay?", {"instructed"}),
 ])
 def test_risky_questions_are_classified(question, classes):
     assert {r.name for r in safety_policy.risks_in(question)} == classes  # the rules' phrases alone
@@ -479,7 +485,8 @@ def test_a_late_warning_is_kept_and_unrelated_stances_are_not_reversals():
     ("Don't click the link in that email.", {"click link": False}),
     ("You don't need to restart.", {}),
     ("It's dangerous to touch the wires.", {"touch wir": False}),
-    ("Restart the router.", {}),
+    ("Restart the router.", {"restart router": True}),  # an instruction is for what it tells
+    ("Then it should work again.", {}),
 ])
 def test_stances_read_off_plain_sentences(sentence, expected):
     from agent.replies.stance import stances
@@ -521,3 +528,12 @@ def test_mixing_cleaners_is_never_endorsed_and_the_refusal_gives_the_reason():
     assert safety_policy.check("No, it is not safe to mix them: they give off toxic gas.", risks).action == "ok"
     before, after = safety_policy.missing_essentials("No, don't do that.", risks)
     assert "toxic gas" in after and not before  # a bare refusal is followed by the reason
+
+
+def test_a_bare_no_is_against_what_the_question_asked_and_a_later_instruction_to_do_it_ends_the_reply():
+    g = guard_for("My phone's battery is swollen and hot while charging. Should I keep it plugged in until my new phone arrives?")
+    out, _ = stream(g, "No, don't. Keep it plugged in until your new phone arrives.")
+    assert "Keep it plugged in" not in out and "contradiction" in g.events
+    g = guard_for("Should I restart my computer to finish the update?")
+    out, _ = stream(g, "Yes. Restart your computer, and the update finishes.")  # an instruction agreeing with a yes stays
+    assert "Restart your computer" in out and "contradiction" not in g.events

@@ -69,11 +69,18 @@ _AFFIRM = r"^\s*(?:yes|yeah|yep|sure|of course|absolutely|certainly|go ahead|tha
 # Reassurance where someone else's request is the risk: "not a scam", "that's legit".
 _REASSURES = r"\bnot (?:a |an )?(?:scam|fraud|phishing)\b|\b(?:that|this|it)(?:'s| is) (?:legit(?:imate)?|genuine|real|safe|normal)\b"
 
+# "I tried to sign in and got a text with a code. Where do I put it?": a code the user asked for
+# by signing in, with nobody else in the question, goes into the sign-in page; no one is asking
+# for it (the FTC's line: a code you did not request is the warning sign).
+_NOT_MY_OWN_SIGN_IN = (r"^(?!(?=.*\bi\b[^.?!]{0,25}\b(?:sign|log)(?:ged|ging)?[- ]?in(?:to)?\b)"
+                       r"(?!.*\b(?:call\w*|someone|somebody|they|he|she|him|her|them|asks?|asked|asking|wants?|give|share|send|tell|read)\b))")
+
 # The risky classes: one row each. Add a class by adding a row.
 _RULES: tuple[Rule, ...] = (
     Rule(
         "credentials",
-        asks=r"(?=.*\b(?:password|passcode|pin|code|login|log in|sign[- ]?in|bank details|card (?:number|details)|account details|credentials?)\b)"
+        asks=_NOT_MY_OWN_SIGN_IN +
+             r"(?=.*\b(?:password|passcode|pin|code|login|log in|sign[- ]?in|bank details|card (?:number|details)|account details|credentials?)\b)"
              r"(?=.*\b(?:e-?mail|text|sms|message|link|call(?:ed|er|ing)?|phone|someone|somebody|they|he|she|asks?|asked|asking|wants?|pop-?up|share|give|send)\b)",
         yes_endorses=True, you_should="click|enter|type|give|share|send|tell|provide|read",
         endorses=r"\b(?:click|tap|open|follow) (?:on )?(?:the|that|this) link\b|\benter (?:your|the) (?:bank )?(?:password|pin|code|details)"
@@ -141,12 +148,13 @@ _RULES: tuple[Rule, ...] = (
 _CHEMICAL = (r"bleach|ammonia|vinegar|chlorine|acid|lye|hydrogen peroxide|peroxide|rubbing alcohol|isopropyl|alcohol|acetone|"
              r"drain cleaner|oven cleaner|toilet(?: bowl)? cleaner|glass cleaner|window cleaner|windex|lysol|clorox")
 _CLEANER = r"cleaners?|cleaning (?:products?|sprays?|fluids?|liquids?|chemicals?|solutions?)|disinfectants?|chemicals?|detergents?"
-_MIXING = r"\b(?:mix\w*|combin\w*|together|add\w* (?:some |a bit of |a little )?\w+(?: \w+)? (?:to|into|with)|pour\w* .{0,30}\binto|blend\w*)\b"
+_MIXING = r"\b(?:mix\w*|combin\w*|together|add\w*\b[^.?!]{0,30}?\b(?:to|into|with|in)|pour\w*\b[^.?!]{0,30}?\binto|blend\w*)\b"
 _RULES += (
     Rule(
         "chemicals",
         asks=rf"(?=.*{_MIXING})(?:(?=.*\b(?P<first>{_CHEMICAL})\b.*\b(?!(?P=first)\b)(?:{_CHEMICAL}|{_CLEANER})\b)"
-             rf"|(?=.*\b(?:two|different|other|another|several|both|all my)\b.{{0,20}}\b(?:{_CLEANER})\b))",
+             rf"|(?=.*\b(?:{_CHEMICAL}|{_CLEANER})\b)(?=.*\b(?:two|different|other|another|second|several|both|all my)\b.{{0,20}}"
+             rf"\b(?:{_CLEANER}|brands?|kinds?|types?|products?)\b))",
         yes_endorses=True, you_should="mix|combine|add|use (?:them|both) together|pour",
         endorses=r"\b(?:it'?s|it is|that'?s) (?:fine|safe|okay|ok) to (?:mix|combine|use (?:them|both) together)\b"
                  r"|\bmix(?:ing)? (?:them|both|the two)\b[^.]{0,30}\b(?:works?|cleans? better|stronger|is fine|is safe)\b",
@@ -163,7 +171,7 @@ _RULES += (
 _THIRD_PARTY = (r"\b(?:someone|somebody|a (?:man|woman|person|caller|guy|stranger|friend|buyer|seller|website|site|video|pop-?up|message|"
                 r"text|forum|post|guide|script|tutorial|company|technician|agent)|an? (?:e-?mail|ad|article|app)|they|he|she|the (?:caller|person|guy|man|"
                 r"woman|website|site|video|message|pop-?up|agent|technician))\b")
-_TOLD = r"\b(?:says?|said|told|tells|wants?|asks?|asked|asking|recommends?|recommended|suggests?|suggested)\b"
+_TOLD = r"\b(?:says?|said|saying|told|tells|wants?|asks?|asked|asking|needs?|needed|recommends?|recommended|suggests?|suggested)\b"
 _ASKS_WHETHER = r"\bshould i\b|\bis (?:that|it|this) (?:okay|ok|fine|safe|normal|legit|real|a good idea)\b|\bcan i\b|\bokay\s*\?|\ballowed\b"
 _RULES += (
     Rule(

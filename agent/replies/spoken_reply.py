@@ -31,7 +31,7 @@ from collections.abc import Sequence
 
 from . import safety_policy
 from .reply_grounding import KeyGrounding
-from .stance import stances, undoes_a_warning
+from .stance import asked_action, stances, undoes_a_warning
 
 OFFER = "Shall I go on?"
 FALLBACK = "Sorry, I'm not sure about that one. Could you tell me a bit more?"
@@ -200,10 +200,12 @@ class SpokenReplyGuard(ReplyGuard):
         self._owed = ""  # what a risky turn's reply still has to say (see safety_policy.missing_essentials)
         self._keys: KeyGrounding | None = None  # the help desk note's key combinations
         self._stances: dict[str, bool] = {}  # action -> for (True) / against (False), as first said (stance.py)
+        self._asked = ""  # the action the user's yes/no question asks about (stance.asked_action)
 
     # -- set by the policy once it knows the turn ------------------------------------------
     def expect(self, question: str, risks: tuple[safety_policy.Risk, ...], note: str = "") -> None:
         self.question_words = words_of(question)
+        self._asked = asked_action(question)  # what a bare "No." in the first sentence is against
         self.risks = risks
         keys = KeyGrounding(note)
         self._keys = keys if keys else None
@@ -437,8 +439,9 @@ class SpokenReplyGuard(ReplyGuard):
         if not already and self._sentences and len(self._said_words) + len(words) > self.max_words:
             self._stop(cut=True, why="max_words")
             return ""
+        first_sentence = not self._sentences
         self._sentences.append(words)
-        for action, side in stances(sentence).items():
+        for action, side in stances(sentence, self._asked if first_sentence else "").items():
             self._stances.setdefault(action, side)  # the first stance on an action is the one that holds
         self._said_words += words
         if len(self._sentences) >= self.max_sentences or len(self._said_words) >= self.soft_words:

@@ -9,6 +9,11 @@ cannot tell which holds. `stances(sentence)` reads the plain forms a stance take
   step that is not needed is not a step to avoid)
 * "don't / do not / never / avoid <action>"
 
+* a sentence that opens with a verb, an instruction ("Keep it plugged in until…"): for it
+* a bare refusal ("No." "No, don't." "No, you shouldn't.") to a yes/no question ("Should I
+  keep it plugged in…?", "Is it okay to…"): against the action the question asked about
+  (`asked_action`)
+
 Each gives (action, for-or-against), the action being its first two content words, stemmed
 ("charge your phone overnight" -> "charg phon"). `undoes_a_warning(said, sentence)` names an
 action an earlier sentence warned against and this one allows. Deliberately narrow: what it
@@ -43,9 +48,35 @@ def _stem(word: str) -> str:
     return word
 
 
-def stances(sentence: str) -> dict[str, bool]:
-    """{action: True (for it) / False (against it)} for the stances the sentence takes."""
+_ASKED = re.compile(
+    r"\b(?:should i|can i|could i|may i|do i|is it (?:okay|ok|safe|fine|alright|all right|a good idea) (?:for me )?to|"
+    r"is it (?:okay|ok|fine|alright) if i|am i (?:allowed|supposed) to)\s+((?:\w+['’]?\w*\s*){1,6})", re.I)
+_BARE_REFUSAL = re.compile(r"^\W*(?:no|nope)\b\W*(?:(?:please\s+)?(?:don'?t|do not|you (?:shouldn'?t|should not|can'?t|cannot|must not))\W*)?$"
+                           r"|^\W*(?:don'?t|do not)\W*$", re.I)
+# A sentence that opens with one of these is not an instruction (an imperative opens with its verb).
+_NOT_A_VERB = frozenset(
+    "no yes yeah sure okay ok it its it's you your i i'm we they he she this that these those there here the a an my if when "
+    "while because but and or so also however instead then first next finally after before as since though although unless "
+    "to in on at for with from by of about what which who how why where is are was were be been do does did can could "
+    "should would will may might must not never always usually often sometimes only just please don't do not "
+    "doesn't didn't can't won't shouldn't isn't aren't avoid".split())
+
+
+def asked_action(question: str) -> str:
+    """The action a yes/no question asks about ("Should I keep it plugged in…?" -> "keep plugg"), or ""."""
+    m = _ASKED.search(question)
+    return _action(m.group(1)) if m else ""
+
+
+def stances(sentence: str, asked: str = "") -> dict[str, bool]:
+    """{action: True (for it) / False (against it)} for the stances the sentence takes;
+    `asked`: the action of the question this sentence may answer with a bare "No"."""
     found: dict[str, bool] = {}
+    if asked and _BARE_REFUSAL.match(sentence):
+        found[asked] = False
+    first = re.match(r"^\W*(?:please\s+|just\s+|simply\s+)?([a-z]+(?:['’][a-z]+)?)\b((?:\s+\w+['’]?\w*){0,5})", sentence, re.I)
+    if first and first.group(1).lower().replace("’", "'") not in _NOT_A_VERB and not first.group(1).lower().endswith(("ly", "ing")):
+        found.setdefault(_action(first.group(1) + first.group(2)), True)  # an instruction: for what it tells
     for m in _IT_IS.finditer(sentence):
         against_word = re.fullmatch(_ADJ_AGAINST, m.group(2), re.I) is not None
         found[_action(m.group(3))] = (m.group(1) is None) != against_word
