@@ -8,7 +8,8 @@ The session and the response pipeline ask this module four things, and nothing e
   history:
   - static example exchanges after the default system prompt (the same tokens on every
     turn, so llama.cpp keeps them in its prefix cache: they cost nothing per turn);
-  - before each user message, a one-line note from the knowledge base when an article
+  - before each user message, a one-line note: a sum in the user's words worked out
+    (`worked_sums.py`), or the local time, or the knowledge base's answer when an article
     answers it. The note is a pure function of the history, so the prompt of the next
     turn extends this one token for token and the cache holds.
 * `ReplyPolicy.guard(voice=...)`: a fresh `SpokenReplyGuard` per response, fed the LLM's text
@@ -26,10 +27,11 @@ import re
 from typing import Any
 
 from . import safety_policy
-from .risk_classifier import RiskClassifier
 from .knowledge_base import KnowledgeBase
 from .reply_grounding import narrow_to_platform, platforms_in
+from .risk_classifier import RiskClassifier
 from .spoken_reply import OFFER, ReplyGuard, SpokenReplyGuard
+from .worked_sums import work_out
 
 __all__ = ["DEFAULT_INSTRUCTIONS", "EXAMPLES", "ReplyGuard", "ReplyPolicy", "SpokenReplyGuard"]
 
@@ -163,6 +165,8 @@ class ReplyPolicy:
                     note = f"The user is called {name}. Start your reply with: Nice to meet you, {name}."
                 elif name and _ASKS_NAME.search(text):
                     note = f"The user is called {name}. Say: Your name is {name}."
+                elif worked := work_out(text):  # before the clock: "what time does it end?" may be a sum
+                    note = f"Worked out exactly: {worked}. Give this answer."
                 elif _ASKS_TIME.search(text):
                     note = self._time_note(text, prev_assistant)
                 else:

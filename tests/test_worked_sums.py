@@ -1,0 +1,48 @@
+"""Sums worked out before the small model answers (agent/replies/worked_sums.py): the shapes it
+reads, what it never mistakes for a sum, and the note the prompt then carries."""
+from __future__ import annotations
+
+import pytest
+
+from agent.replies.worked_sums import work_out
+
+
+@pytest.mark.parametrize("question, worked", [
+    ("My meeting starts at 2:45 and lasts 50 minutes. What time does it end?", "2:45 plus 50 minutes is 3:35"),
+    ("My train leaves at 11:50 pm and takes 2 hours. When do I arrive?", "11:50 pm plus 2 hours is 1:50 am"),
+    ("The call is at 14:30 for an hour, when is it over?", "14:30 plus an hour is 15:30"),
+    ("What time is 45 minutes after 10:30?", "45 minutes after 10:30 is 11:15"),
+    ("What is 20 percent of 150?", "20 percent of 150 is 30"),
+    ("What's 15% of 80?", "15 percent of 80 is 12"),
+    ("What's 12 times 15?", "12 times 15 is 180"),
+    ("What's 1,250 plus 375?", "1,250 plus 375 is 1625"),
+    ("What is 250 - 75?", "250 minus 75 is 175"),
+    ("What's 100 divided by 3?", "100 divided by 3 is about 33.33"),
+])
+def test_a_plain_sum_is_worked_out(question, worked):
+    assert work_out(question) == worked
+
+
+@pytest.mark.parametrize("question", [
+    "How do I upgrade from Windows 10 - 11?",  # a symbol with no sum asked for
+    "What is 5 plus 3 times 2?",  # a chain: left to the model, never half worked out
+    "What is 7 divided by 0?",
+    "Is 12/25 a holiday?",
+    "I have COVID-19, what now?",
+    "I need to restart 2 times a day. Why?",
+    "In what year did people first land on the moon?",
+    "What time is it?",
+    "The meeting is at 25:70 and lasts 10 minutes.",  # no such time
+])
+def test_what_is_not_one_plain_sum_gets_no_note(question):
+    assert work_out(question) == ""
+
+
+def test_the_worked_sum_is_the_note_before_the_question_and_wins_over_the_clock():
+    from agent.replies.reply_policy import ReplyPolicy
+
+    policy = ReplyPolicy()
+    question = "My meeting starts at 2:45 and lasts 50 minutes. What time does it end?"
+    messages = policy.messages([{"role": "system", "content": "x"}, {"role": "user", "content": question}])
+    assert messages[-2] == {"role": "system", "content": "Worked out exactly: 2:45 plus 50 minutes is 3:35. Give this answer."}
+    assert messages[-1]["content"] == question
