@@ -526,6 +526,8 @@ def test_mixing_cleaners_is_never_endorsed_and_the_refusal_gives_the_reason():
                         "You can add vinegar to the bleach.", "Mixing them works better."):
         assert safety_policy.check(endorsement, risks).action == "block", endorsement
     assert safety_policy.check("No, it is not safe to mix them: they give off toxic gas.", risks).action == "ok"
+    assert safety_policy.check("Add ammonia to the bleach bucket.", risks).action == "block"  # said after an inserted refusal
+    assert safety_policy.check("Don't add ammonia to the bleach.", risks).action == "ok"
     before, after = safety_policy.missing_essentials("No, don't do that.", risks)
     assert "toxic gas" in after and not before  # a bare refusal is followed by the reason
 
