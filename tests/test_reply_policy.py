@@ -539,3 +539,10 @@ def test_a_bare_no_is_against_what_the_question_asked_and_a_later_instruction_to
     g = guard_for("Should I restart my computer to finish the update?")
     out, _ = stream(g, "Yes. Restart your computer, and the update finishes.")  # an instruction agreeing with a yes stays
     assert "Restart your computer" in out and "contradiction" not in g.events
+
+
+def test_a_safe_answer_after_a_bare_no_does_not_say_no_again():
+    g = guard_for("Water spilled on my power strip and it is all still plugged in.")
+    g.risks = (safety_policy.BY_LIKENESS["physical_hazard"],)  # as the classifier would put it
+    out, _ = stream(g, "No, don't. It's fine to leave it plugged in.")
+    assert out == "No, don't. That can be dangerous to you and to the device. Stop, and ask the maker or a repair shop what to do.", out

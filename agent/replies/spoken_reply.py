@@ -420,6 +420,9 @@ class SpokenReplyGuard(ReplyGuard):
             said = [words_of(x) for x in _split_sentences(self._said + " " + already)]
             safe = " ".join(x for x in _split_sentences(verdict.text)  # what was said already is not said twice
                             if not any(similarity(words_of(x), y) >= 0.8 for y in said))
+            if said and _BARE_NO.match(" ".join(said[-1])):  # "No, don't." was said: not "No, don't: ..." again
+                safe = _LEADING_NO.sub("", safe, count=1)
+                safe = safe[:1].upper() + safe[1:]
             return (lead if self._said.strip() or already else "") + safe
         prefix = ""
         if verdict.action == "warn":
@@ -473,6 +476,10 @@ class SpokenReplyGuard(ReplyGuard):
         self.stopped = True
         self.cut = cut
         self.events.append(why)
+
+
+_BARE_NO = re.compile(r"^(?:no|nope)(?: (?:don'?t|do not|you shouldn'?t|never))?$", re.I)  # words_of a bare refusal
+_LEADING_NO = re.compile(r"^\s*No\b[.,!]?\s*(?:(?:don'?t|do not)\b[^:.,!?]{0,20}[:,]\s*)?", re.I)
 
 
 def _split_sentences(text: str) -> list[str]:
