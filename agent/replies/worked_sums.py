@@ -20,11 +20,11 @@ _OPERATION = re.compile(
 _SIGN = {"plus": "+", "+": "+", "minus": "-", "-": "-", "times": "*", "multiplied by": "*", "x": "*", "×": "*", "*": "*",
          "divided by": "/", "/": "/", "over": "/"}
 _WORD = {"+": "plus", "-": "minus", "*": "times", "/": "divided by"}
-_CLOCK = r"(\d{1,2}):(\d{2})\s*(a\.?m\.?|p\.?m\.?)?"
-_DURATION = r"(\d+(?:\.\d+)?|an?|one|half an?)\s*(hours?|hrs?|minutes?|mins?)"
+_CLOCK = r"(?P<hour>\d{1,2}):(?P<minute>\d{2})\s*(?P<half>a\.?m\.?|p\.?m\.?)?"
+_DURATION = r"(?P<amount>\d+(?:\.\d+)?|an?|one|half an?)\s*(?P<unit>hours?|hrs?|minutes?|mins?)"
 _CLOCK_PLUS = re.compile(
     rf"{_CLOCK}[^.?!\d]{{0,40}}?\b(?:lasts?|takes?|for|plus|add(?:ing)?|and|runs?|then)\s+(?:another\s+)?{_DURATION}", re.I)
-_DURATION_AFTER = re.compile(rf"{_DURATION}\s+(after|before|from)\s+{_CLOCK}", re.I)
+_DURATION_AFTER = re.compile(rf"{_DURATION}\s+(?P<direction>after|before|from)\s+{_CLOCK}", re.I)
 
 
 def work_out(text: str) -> str:
@@ -103,20 +103,19 @@ def _as_clock(minutes: int, style: str) -> str:
 
 
 def _clock_sum(text: str) -> str:
-    m = _CLOCK_PLUS.search(text)
-    if m:
-        start = _clock(m.group(1), m.group(2), m.group(3))
+    """"2:45 plus 50 minutes is 3:35" ("starts at 2:45 and lasts 50 minutes"), or "45 minutes after 10:30 is 11:15"."""
+    for pattern in (_CLOCK_PLUS, _DURATION_AFTER):
+        m = pattern.search(text)
+        if m is None:
+            continue
+        start = _clock(m["hour"], m["minute"], m["half"])
         if start is None:
             return ""
         at, style = start
-        spent = _minutes(m.group(4), m.group(5))
-        return f"{m.group(1)}:{m.group(2)}{' ' + m.group(3) if m.group(3) else ''} plus {m.group(4)} {m.group(5)} is {_as_clock(at + spent, style)}"
-    m = _DURATION_AFTER.search(text)
-    if m:
-        start = _clock(m.group(4), m.group(5), m.group(6))
-        if start is None:
-            return ""
-        at, style = start
-        spent = _minutes(m.group(1), m.group(2)) * (-1 if m.group(3).lower() == "before" else 1)
-        return f"{m.group(1)} {m.group(2)} {m.group(3)} {m.group(4)}:{m.group(5)} is {_as_clock(at + spent, style)}"
+        direction = (m.groupdict().get("direction") or "plus").lower()
+        spent = _minutes(m["amount"], m["unit"]) * (-1 if direction == "before" else 1)
+        clock = f"{m['hour']}:{m['minute']}" + (f" {m['half']}" if m["half"] else "")
+        duration = f"{m['amount']} {m['unit']}"
+        said = f"{clock} plus {duration}" if pattern is _CLOCK_PLUS else f"{duration} {direction} {clock}"
+        return f"{said} is {_as_clock(at + spent, style)}"
     return ""
