@@ -12,6 +12,7 @@ from agent.replies.worked_sums import work_out
     ("My train leaves at 11:50 pm and takes 2 hours. When do I arrive?", "11:50 pm plus 2 hours is 1:50 am"),
     ("The call is at 14:30 for an hour, when is it over?", "14:30 plus an hour is 15:30"),
     ("What time is 45 minutes after 10:30?", "45 minutes after 10:30 is 11:15"),
+    ("What time is 20 minutes before 9:10 am?", "20 minutes before 9:10 am is 8:50 am"),
     ("What is 20 percent of 150?", "20 percent of 150 is 30"),
     ("What's 15% of 80?", "15 percent of 80 is 12"),
     ("What's 12 times 15?", "12 times 15 is 180"),
