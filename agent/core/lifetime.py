@@ -67,7 +67,7 @@ async def finish_within(what: str, step: Awaitable[Any], seconds: float, owner: 
     a drain or the server's shutdown. A step that fails is logged with its traceback and
     the teardown goes on: what is being ended is ended either way, and the client that
     asked for it is answered. False: it was left running or it failed."""
-    task = asyncio.ensure_future(step)
+    task = asyncio.ensure_future(_awaiting(step))  # a Task even for a future (`gather`): it has a coroutine to describe
     done, _ = await asyncio.wait({task}, timeout=seconds)
     if done:
         error = asyncio.CancelledError("cancelled by someone else") if task.cancelled() else task.exception()
@@ -83,9 +83,18 @@ async def finish_within(what: str, step: Awaitable[Any], seconds: float, owner: 
     return False
 
 
-def waiting_at(task: asyncio.Task) -> str:
-    """Where a suspended task waits: its chain of awaited coroutines, innermost last."""
-    places, awaited = [], task.get_coro()
+async def _awaiting(step: Awaitable[Any]) -> Any:
+    return await step
+
+
+def waiting_at(task: "asyncio.Future[Any]") -> str:
+    """Where a suspended task waits: its chain of awaited coroutines, innermost last (a
+    future that is not a task, such as `gather`'s, is named by its type). Never raises:
+    it is called while something is already going wrong."""
+    get_coro = getattr(task, "get_coro", None)
+    if get_coro is None:
+        return type(task).__name__
+    places, awaited = [], get_coro()
     while awaited is not None and len(places) < 24:
         frame = getattr(awaited, "cr_frame", None) or getattr(awaited, "gi_frame", None)
         if frame is None:

@@ -29,7 +29,7 @@ from typing import Any
 from starlette.requests import Request
 from starlette.responses import Response
 
-from agent.core.lifetime import Ending, finish_within, run_until_end
+from agent.core.lifetime import Ending, finish_within, run_until_end, waiting_at
 from agent.core.playback import TrackPlayback
 from agent.core.protocol import ProtocolError, error_event, new_id, parse_client_event
 from agent.core.session import VoiceSession
@@ -242,7 +242,10 @@ class WebRTCCall:
             tasks = [t for t in self._tasks if t is not current]
             for task in tasks:
                 task.cancel()
-            await finish_within("stopping the call's tasks", asyncio.gather(*tasks, return_exceptions=True), bound, self.id)
+            if not await finish_within("stopping the call's tasks", asyncio.gather(*tasks, return_exceptions=True), bound, self.id):
+                for task in tasks:  # which of them, and where (a thread-bound decode finishes before it can stop)
+                    if not task.done():
+                        log.warning("call %s: %s still stopping, waiting at %s", self.id, task.get_name(), waiting_at(task))
             await finish_within("closing the peer connection", self.pc.close(), bound, self.id)
         finally:
             self.closed.set()
