@@ -163,11 +163,16 @@ def join_wrapped(lines: Sequence[OcrLine], width: int) -> list[OcrLine]:
         if (prev is not None and len(prev.text) >= 40 and prev.box[0] + prev.box[2] >= width - 2.0 * cell
                 and line.box[0] <= left + 0.75 * cell and 0 < line.box[1] - prev.box[1] <= 2.0 * max(prev.box[3], line.box[3])
                 and not _STARTS_ANEW.match(line.text)):
-            out[-1] = OcrLine(text=prev.text + line.text, conf=(prev.conf + line.conf) / 2, box=_union((prev.box, line.box)),
-                              words=prev.words + line.words)
+            out[-1] = _joined(prev, line, "")
         else:
             out.append(line)
     return out
+
+
+def _joined(prev: OcrLine, line: OcrLine, sep: str) -> OcrLine:
+    """`line` as the rest of `prev`, one line (a wrapped row put back)."""
+    return OcrLine(text=prev.text + sep + line.text, conf=(prev.conf + line.conf) / 2, box=_union((prev.box, line.box)),
+                   words=prev.words + line.words)
 
 
 def _join_wrapped_prose(lines: Sequence[OcrLine]) -> list[OcrLine]:
@@ -180,9 +185,7 @@ def _join_wrapped_prose(lines: Sequence[OcrLine]) -> list[OcrLine]:
     rows: list[OcrLine] = []  # the rows that make out[-1]
     for line in lines:
         if out and _continues(rows, line):
-            prev = out[-1]
-            out[-1] = OcrLine(text=prev.text + " " + line.text, conf=(prev.conf + line.conf) / 2,
-                              box=_union((prev.box, line.box)), words=prev.words + line.words)
+            out[-1] = _joined(out[-1], line, " ")
             rows.append(line)
         else:
             out.append(line)
