@@ -31,7 +31,7 @@ from collections.abc import Sequence
 
 from . import safety_policy
 from .reply_grounding import KeyGrounding
-from .stance import asked_action, stances, undoes_a_warning
+from .stance import asked_action, is_bare_refusal, stances, undoes_a_warning
 
 OFFER = "Shall I go on?"
 FALLBACK = "Sorry, I'm not sure about that one. Could you tell me a bit more?"
@@ -417,10 +417,11 @@ class SpokenReplyGuard(ReplyGuard):
             self.events.append(f"blocked:{verdict.risk}")
             self._stop(cut=False, why="unsafe")
             lead = ". " if already and not already.rstrip().endswith((".", "!", "?")) else " "
-            said = [words_of(x) for x in _split_sentences(self._said + " " + already)]
+            said_sentences = _split_sentences(self._said + " " + already)
+            said = [words_of(x) for x in said_sentences]
             safe = " ".join(x for x in _split_sentences(verdict.text)  # what was said already is not said twice
                             if not any(similarity(words_of(x), y) >= 0.8 for y in said))
-            if said and _BARE_NO.match(" ".join(said[-1])):  # "No, don't." was said: not "No, don't: ..." again
+            if said_sentences and is_bare_refusal(said_sentences[-1]):  # "No, don't." was said: not "No, don't: ..." again
                 safe = _LEADING_NO.sub("", safe, count=1)
                 safe = safe[:1].upper() + safe[1:]
             return (lead if self._said.strip() or already else "") + safe
@@ -478,7 +479,6 @@ class SpokenReplyGuard(ReplyGuard):
         self.events.append(why)
 
 
-_BARE_NO = re.compile(r"^(?:no|nope)(?: (?:don'?t|do not|you shouldn'?t|never))?$", re.I)  # words_of a bare refusal
 _LEADING_NO = re.compile(r"^\s*No\b[.,!]?\s*(?:(?:don'?t|do not)\b[^:.,!?]{0,20}[:,]\s*)?", re.I)
 
 

@@ -51,7 +51,7 @@ def _stem(word: str) -> str:
 _ASKED = re.compile(
     r"\b(?:should i|can i|could i|may i|do i|is it (?:okay|ok|safe|fine|alright|all right|a good idea) (?:for me )?to|"
     r"is it (?:okay|ok|fine|alright) if i|am i (?:allowed|supposed) to)\s+((?:\w+['’]?\w*\s*){1,6})", re.I)
-_BARE_REFUSAL = re.compile(r"^\W*(?:no|nope)\b\W*(?:(?:please\s+)?(?:don'?t|do not|you (?:shouldn'?t|should not|can'?t|cannot|must not))\W*)?$"
+_BARE_REFUSAL = re.compile(r"^\W*(?:no|nope)\b\W*(?:(?:please\s+)?(?:don'?t|do not|never|you (?:shouldn'?t|should not|can'?t|cannot|must not))\W*)?$"
                            r"|^\W*(?:don'?t|do not)\W*$", re.I)
 # A sentence that opens with one of these is not an instruction (an imperative opens with its verb).
 _NOT_A_VERB = frozenset(
@@ -60,6 +60,11 @@ _NOT_A_VERB = frozenset(
     "to in on at for with from by of about what which who how why where is are was were be been do does did can could "
     "should would will may might must not never always usually often sometimes only just please don't do not "
     "doesn't didn't can't won't shouldn't isn't aren't avoid".split())
+
+
+def is_bare_refusal(sentence: str) -> bool:
+    """"No." "No, don't." "No, never." "No, you shouldn't." "Don't.": a refusal that names nothing."""
+    return bool(_BARE_REFUSAL.match(sentence))
 
 
 def asked_action(question: str) -> str:
@@ -72,7 +77,7 @@ def stances(sentence: str, asked: str = "") -> dict[str, bool]:
     """{action: True (for it) / False (against it)} for the stances the sentence takes;
     `asked`: the action of the question this sentence may answer with a bare "No"."""
     found: dict[str, bool] = {}
-    if asked and _BARE_REFUSAL.match(sentence):
+    if asked and is_bare_refusal(sentence):
         found[asked] = False
     first = re.match(r"^\W*(?:please\s+|just\s+|simply\s+)?([a-z]+(?:['’][a-z]+)?)\b((?:\s+\w+['’]?\w*){0,5})", sentence, re.I)
     if first and first.group(1).lower().replace("’", "'") not in _NOT_A_VERB and not first.group(1).lower().endswith(("ly", "ing")):
