@@ -72,8 +72,9 @@ def _operation(text: str) -> str:
     return f"{a} {_WORD[sign]} {b} is {'about ' if _num(shown) != value else ''}{shown}"
 
 
-_CHAINED = re.compile(r"\s*(?:plus|\+|minus|-|times|multiplied by|[x×*]|divided by|/|over)\s*\d", re.I)
-_CHAINED_BEFORE = re.compile(r"\d\s*(?:plus|\+|minus|-|times|multiplied by|[x×*]|divided by|/|over)\s*$", re.I)
+_ANY_OPERATOR = r"(?:plus|\+|minus|-|times|multiplied by|[x×*]|divided by|/|over)"  # spaced or not: a chain is a chain
+_CHAINED = re.compile(rf"\s*{_ANY_OPERATOR}\s*\d", re.I)
+_CHAINED_BEFORE = re.compile(rf"\d\s*{_ANY_OPERATOR}\s*$", re.I)
 _ASKS_A_SUM = re.compile(r"\b(?:what(?:'s| is)|how much is|calculate|work out|equals?)\b|=", re.I)
 
 
