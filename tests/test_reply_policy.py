@@ -177,6 +177,8 @@ PHISHING = "I got an email from my bank asking me to click a link and enter my p
     ("Can I mix baking soda and vinegar to unclog the drain?", set()),  # no toxic gas: not this class
     ("What's the best way to mix two audio tracks together?", set()),
     ("Is bleach stronger than vinegar?", set()),
+    ("Can I mix my cleaner with bleach?", {"chemicals"}),
+    ("Can I mix bleach and bleach?", set()),
     ("I'll add a capful of ammonia into the bleach so it cleans better.", {"chemicals"}),
     ("The oven cleaner didn't work. Can I spray a second product together with it?", {"chemicals"}),
     ("Can I use a different brand of toner in my printer?", set()),
@@ -546,3 +548,14 @@ def test_a_safe_answer_after_a_bare_no_does_not_say_no_again():
     g.risks = (safety_policy.BY_LIKENESS["physical_hazard"],)  # as the classifier would put it
     out, _ = stream(g, "No, don't. It's fine to leave it plugged in.")
     assert out == "No, don't. That can be dangerous to you and to the device. Stop, and ask the maker or a repair shop what to do.", out
+
+
+def test_a_long_message_is_classified_once_from_its_start():
+    """The rules written as "holds A and B" lookaheads are tried at the start only (anchored):
+    searched, they were tried again at every position, and a 10 kB message took seconds per
+    rule on the event loop. Anchoring keeps every verdict (a one-line text holds A and B from
+    its start whenever it does anywhere)."""
+    anchored = [r for r in safety_policy.RISKS if r.asks.pattern.startswith("^")]
+    assert {r.name for r in anchored} >= {"credentials", "liquid", "chemicals", "instructed"}
+    long = "I spilled water on it. " * 400 + "My laptop is still on."
+    assert "liquid" in {r.name for r in safety_policy.risks_in(long)}

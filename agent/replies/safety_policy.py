@@ -56,7 +56,11 @@ class Rule:
     def compile(self, by_likeness: bool = False) -> Risk:
         unsafe = ([_AFFIRM] if self.yes_endorses else []) \
             + ([rf"\byou (?:should|can|could|may|must|need to) (?:{self.you_should})"] if self.you_should else []) + [self.endorses]
-        return Risk(self.name, _rx(self.asks), _rx("|".join(unsafe)), self.safe_reply,
+        # "the question holds A and B", written as lookaheads, holds anywhere only if it holds from the
+        # start (risks_in passes one line): tried once there, not again at every position (a 10 kB
+        # message took seconds per rule)
+        asks = rf"^(?:{self.asks})" if self.asks.startswith(("(?=", "^")) else self.asks
+        return Risk(self.name, _rx(asks), _rx("|".join(unsafe)), self.safe_reply,
                     _rx(self.essential or r"$^"), self.first_step, self.after_refusal, by_likeness)
 
 
@@ -152,7 +156,8 @@ _MIXING = r"\b(?:mix\w*|combin\w*|together|add\w*\b[^.?!]{0,30}?\b(?:to|into|wit
 _RULES += (
     Rule(
         "chemicals",
-        asks=rf"(?=.*{_MIXING})(?:(?=.*\b(?P<first>{_CHEMICAL})\b.*\b(?!(?P=first)\b)(?:{_CHEMICAL}|{_CLEANER})\b)"
+        # the first product named, then another one anywhere (lookaheads do not backtrack: linear in the text)
+        asks=rf"(?=.*{_MIXING})(?:(?=.*?\b(?P<first>{_CHEMICAL})\b)(?=.*\b(?!(?P=first)\b)(?:{_CHEMICAL}|{_CLEANER})\b)"
              rf"|(?=.*\b(?:{_CHEMICAL}|{_CLEANER})\b)(?=.*\b(?:two|different|other|another|second|several|both|all my)\b.{{0,20}}"
              rf"\b(?:{_CLEANER}|brands?|kinds?|types?|products?)\b))",
         yes_endorses=True, you_should="mix|combine|add|use (?:them|both) together|pour",
