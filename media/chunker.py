@@ -3,8 +3,11 @@
 The first chunk is cut at the first clause boundary (comma, colon, dash) once it has a few
 words, or, in a long first sentence with no boundary, after `first_max_words` words (fewer
 if that would end on a word like "the" or "to"), so synthesis starts before the sentence
-is finished; later chunks are cut at
-sentence ends (or clause ends once they grow long), which sounds more natural.
+is finished. A long first sentence that arrives whole (one held back until complete: a risky
+turn's, a canned one) is cut the same way, and also after a lone opening word ("Sorry," /
+"Yes,"): its first audio then costs the synthesis of a few words, not of the sentence.
+Later chunks are cut at sentence ends (or clause ends once they grow long), which sounds
+more natural.
 """
 from __future__ import annotations
 
@@ -53,6 +56,8 @@ class SentenceChunker:
             if _ABBREV.search(head.rstrip()) and not head.endswith("\n"):
                 continue
             if len(head.split()) >= 1 and head.strip():
+                if self._emitted == 0 and len(head.split()) > self.first_max_words + 1:
+                    return self._take(self._first_words_end(head))
                 return self._take(m.end())
         min_words = self.first_min_words if self._emitted == 0 else self.clause_min_words
         for m in _CLAUSE_END.finditer(buf):
@@ -72,6 +77,20 @@ class SentenceChunker:
             cut = buf.rfind(" ", 0, self.max_chars)
             return self._take(cut if cut > 0 else self.max_chars)
         return None
+
+    def _first_words_end(self, sentence: str) -> int:
+        """Where to cut a long first sentence that is already whole: after its first clause
+        (a lone opening word such as "Sorry," counts), else after `first_max_words` words,
+        not on a weak word."""
+        words = list(_WORD.finditer(sentence))
+        for m in _CLAUSE_END.finditer(sentence):
+            if len(sentence[: m.end()].split()) <= self.first_max_words:
+                return m.end()
+            break
+        k = self.first_max_words
+        while k > self.first_min_words and words[k - 1].group().lower() in _WEAK_ENDINGS:
+            k -= 1
+        return words[k - 1].end()
 
     def _take(self, end: int) -> str | None:
         chunk, self._buf = self._buf[:end].strip(), self._buf[end:]

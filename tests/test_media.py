@@ -105,6 +105,20 @@ def test_chunker_keeps_a_short_first_sentence_whole():
     assert out == ["There are 7 days in a week.", "Each has 24 hours."]
 
 
+def test_chunker_cuts_a_long_first_sentence_that_arrives_whole():
+    # a sentence held back until complete (a risky turn's, the canned fallback) is spoken
+    # from its first clause, even a lone "Sorry,", or its first words, like a streamed one
+    c = SentenceChunker(first_max_words=3)
+    assert c.push("Sorry, I'm not sure about that one. Could you tell me a bit more? ") == [
+        "Sorry,", "I'm not sure about that one.", "Could you tell me a bit more?"]
+    c = SentenceChunker(first_max_words=3)
+    assert c.push("Unplug the charger from the wall and let it cool. ")[0] == "Unplug the charger"
+    c = SentenceChunker(first_max_words=3)
+    assert c.push("Back up your files first, because that erases the disk. ")[0] == "Back up"  # not on "your"
+    c = SentenceChunker(first_max_words=3)
+    assert c.push("No, don't. That is a scam. ") == ["No, don't.", "That is a scam."]  # short: whole
+
+
 def test_chunker_cuts_very_long_runs():
     chunks = stream_chunks("word " * 100, max_chars=60)
     assert all(len(c) <= 60 for c in chunks) and len(chunks) > 5

@@ -3,7 +3,8 @@ labelled examples (agent/replies/risk_examples.py) rather than by phrases per ru
 
 A question and each example become TF-IDF vectors of word stems and stem pairs; the
 question takes the class of its nearest examples (the summed cosine of the `k` nearest
-per class) when the nearest is at least `threshold` alike and that class is not `none`.
+per class) when the nearest is at least `threshold` alike, shares two words with it, and
+that class is not `none`.
 Pure Python, well under a millisecond per question: it runs on every turn, before the
 reply, with no model and no core taken from the reply.
 
@@ -42,6 +43,13 @@ def features(text: str) -> list[str]:
     return stems + [f"{a}_{b}" for a, b in zip(stems, stems[1:])]
 
 
+MIN_SHARED_WORDS = 2  # stems a question must share with its nearest example to take its class
+
+
+def _words(text: str) -> set[str]:
+    return {f for f in features(text) if "_" not in f}
+
+
 @dataclass(frozen=True)
 class RiskGuess:
     name: str  # a label of the examples: a risky class, or "none"
@@ -58,7 +66,7 @@ class RiskClassifier:
         n = len(docs)
         self._idf = {f: math.log((1 + n) / (1 + d)) + 1.0 for f, d in df.items()}
         # a word no example has is as rare as a word can be: it weighs in the question's norm,
-        # so "Wipe the grease off his dirty face" is not "wipe" alone (nearest: "wipe the drive")
+        # so "The blind man counted his old coins" is not "coins" alone
         self._unseen_idf = math.log(1 + n) + 1.0
         self._docs = [(label, text, self._vector(counts)) for label, text, counts in docs]
 
@@ -82,6 +90,10 @@ class RiskClassifier:
         return best
 
     def classify(self, question: str) -> str:
-        """A risky class of the examples, or "" when the question is like none of them (or like `none`)."""
+        """A risky class of the examples, or "" when the question is like none of them (or like `none`),
+        or like its nearest example in one word only ("Wipe the grease off his dirty face" and
+        "Should I wipe the drive...": a rare word shared is not a kind of question shared)."""
         g = self.guess(question)
-        return g.name if g.name != "none" and g.nearest >= self.threshold else ""
+        if g.name == "none" or g.nearest < self.threshold:
+            return ""
+        return g.name if len(_words(question) & _words(g.example)) >= MIN_SHARED_WORDS else ""

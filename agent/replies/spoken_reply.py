@@ -36,7 +36,7 @@ from .stance import asked_action, is_bare_refusal, stances, undoes_a_warning
 OFFER = "Shall I go on?"
 FALLBACK = "Sorry, I'm not sure about that one. Could you tell me a bit more?"
 LOOP_NGRAM = 5
-COPY_SHARE = 0.75  # this much of a prompt example's sentence, word for word, in an unrelated reply: a copy (see _leaks)
+COPY_SHARE = 0.4  # this much of a prompt example's sentence (and 6 words), word for word, opening an unrelated reply: a copy (see _copying_an_example)
 
 _SENTENCE_END = re.compile(r"[.!?…]+[\"')\]]*(?=\s)")
 _NOT_AN_END = re.compile(r"(?:\b(?:e\.g|i\.e|etc|vs|Mr|Mrs|Dr|St|No|approx)\.|\.\.\.)$", re.I)
@@ -335,9 +335,11 @@ class SpokenReplyGuard(ReplyGuard):
 
     def _copying_an_example(self, words: list[str]) -> bool:
         """The reply's first words so far are an example sentence's first words, word for
-        word, most of that sentence (`COPY_SHARE`), in answer to a question unlike the
-        example's: the sentence will be dropped as a leak when whole (`_leaks`), so the
-        words after this point only delay the fallback."""
+        word, six or more and `COPY_SHARE` of that sentence, in answer to a question unlike
+        the example's: the small model that starts a copy finishes it, and the sentence
+        would be dropped as a leak when whole (`_leaks`), so the words after this point
+        only delay the fallback (the rename example's 14 words cost 280 ms on a real
+        recording, bench/asr_real.py s08)."""
         if self._said.strip() or len(words) < 6:
             return False
         whole = words[:-1]  # the last word may still be growing
