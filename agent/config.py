@@ -67,6 +67,7 @@ class Config:
     llm_seed: int = 0  # >= 0: replies are repeatable (the same conversation, the same reply); -1: a random seed per reply
     llm_yield_to_tts: bool = True  # the LLM waits between tokens while the first chunk is synthesized
     tts_waits_for_llm_token: bool = True  # ... and that synthesis starts once the token in progress is done (not beside it)
+    llm_paced_first_chunk: bool = True  # ... and until the first chunk is out, the LLM decodes a token only once the last one is read: the hold finds it parked
     barge_in_pauses_reply: bool = True  # a reply's LLM decoding and TTS wait while speech over it is judged
     llm_kv_snapshot_mb: int = 192  # each session's KV cache kept aside while others use the local LLM (0 = off)
     llm_share_cores: bool = True  # the local LLM decodes with one thread while ASR or TTS runs (they spin against each other)

@@ -191,7 +191,8 @@ def print_drafts(runtime: Any) -> None:
     turns = c.get("turns_committed", 0)
     print(f"drafts: {started} started, {kept} kept as the reply heard ({turns} turns committed), {thrown} thrown away"
           f" (decode {c.get('drafts_withdrawn_decode_ms', 0)} ms in all; {c.get('drafts_withdrawn_with_reply', 0)} had started"
-          f" a reply, {c.get('drafts_withdrawn_reply_ms', 0)} ms of reply work in all)")
+          f" a reply, {c.get('drafts_withdrawn_reply_ms', 0)} ms of reply work in all); partial transcripts not started"
+          f" in the silence before a pause: {c.get('partials_skipped_in_silence', 0)}")
 
 
 def critical_path(results: list[dict]) -> None:

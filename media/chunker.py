@@ -65,10 +65,13 @@ class SentenceChunker:
                 return self._take(m.end())
         if self._emitted == 0:
             words = list(_WORD.finditer(buf))
-            if len(words) > self.first_max_words:
-                # No boundary in a long first sentence: speak its first words now. The
-                # (first_max_words + 1)-th word has begun, so the ones before it are whole
-                # (LLM tokens carry their leading space). Do not end on "the", "to", "of"...
+            whole = len(words) if buf[-1:].isspace() else len(words) - 1
+            if whole >= self.first_max_words:
+                # No boundary in a long first sentence: speak its first words now. A word is
+                # whole once the next has begun (LLM tokens carry their leading space) or a
+                # space follows it (the reply guard passes a word on with its space once the
+                # next token shows it ended: waiting for one more token cost ~40 ms).
+                # Do not end on "the", "to", "of"...
                 k = self.first_max_words
                 while k > self.first_min_words and words[k - 1].group().lower() in _WEAK_ENDINGS:
                     k -= 1

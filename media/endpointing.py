@@ -77,6 +77,11 @@ class EndOfSpeech:
     def now_ms(self) -> float:
         return self._t
 
+    @property
+    def silence_ms(self) -> float:
+        """How long the speech in progress has been silent (0 outside speech, or while voiced)."""
+        return self._t - self._last_voiced_end if self.in_speech else 0.0
+
     def required_silence_ms(self) -> float:
         hint = self.transcript_hint.strip()
         if hint and _OPEN_ENDING.search(hint):

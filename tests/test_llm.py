@@ -198,6 +198,31 @@ async def test_a_held_reply_parks_between_tokens_and_a_stop_wakes_it(qwen):
     qwen.release("o")
 
 
+async def test_a_paced_reply_decodes_a_token_only_once_the_last_is_read(qwen):
+    """While `paced()` holds, the worker hands over a token and parks before decoding it
+    until the consumer has read it: a hold placed while reading (the first chunk's
+    synthesis) finds no token in progress. Once `paced()` turns false it runs free, and the
+    reply is the one an unpaced stream writes."""
+    question = ask("Name the days of the week.", "You are a helpful assistant.")
+    plain = text_of(await collect(qwen.stream(question, max_tokens=16, owner="free", temperature=0.0)))
+    cached_at_read: list[int] = []
+    events = []
+    async with aclosing(qwen.stream(question, max_tokens=16, owner="paced", temperature=0.0,
+                                    paced=lambda: len(cached_at_read) < 6)) as stream:
+        async for event in stream:
+            events.append(event)
+            if isinstance(event, TextDelta):
+                cached_at_read.append(qwen.kv_tokens)
+                if len(cached_at_read) <= 6:
+                    await asyncio.sleep(0.1)  # a slow reader: an unpaced worker decodes a token or two meanwhile
+                    cached_at_read[-1] = max(cached_at_read[-1], qwen.kv_tokens)
+    usage = next(e for e in events if isinstance(e, Usage))
+    prompt = usage.prompt_tokens
+    # the token just read is not in the cache yet: it is decoded only after this read
+    assert cached_at_read[:6] == [prompt + i for i in range(6)], (prompt, cached_at_read)
+    assert text_of(events) == plain
+
+
 async def test_cancelling_the_consumer_task_stops_generation(qwen):
     got_first = asyncio.Event()
     seen: list = []

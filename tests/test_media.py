@@ -99,6 +99,17 @@ def test_chunker_speaks_a_long_first_sentence_before_it_ends():
     assert " ".join(ch for _, ch in chunks + [(None, x) for x in c.flush()]) == " ".join(tokens).replace("  ", " ")
 
 
+def test_chunker_speaks_the_first_words_once_a_space_shows_they_are_whole():
+    # the reply guard passes each word on with its trailing space once the next token shows
+    # it ended: the third word is whole then, not one token later when the fourth begins
+    c = SentenceChunker(first_max_words=3)
+    pieces = ["He ", "could ", "wait ", "no ", "longer", "."]
+    chunks = [(i, chunk) for i, piece in enumerate(pieces) for chunk in c.push(piece)]
+    assert chunks == [(2, "He could wait")]
+    c = SentenceChunker(first_max_words=3)
+    assert [chunk for piece in ["He", " could", " wait"] for chunk in c.push(piece)] == []  # "wait" may go on ("waiting")
+
+
 def test_chunker_keeps_a_short_first_sentence_whole():
     c = SentenceChunker(first_max_words=7)
     out = [chunk for tok in llm_tokens("There are 7 days in a week. Each has 24 hours.") for chunk in c.push(tok)] + c.flush()

@@ -7,6 +7,7 @@ drive tasks only to check cancellation; nothing waits on wall-clock time.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from contextlib import aclosing
 from dataclasses import replace
 
@@ -376,6 +377,65 @@ async def test_partials_queue_behind_a_final_transcript_on_the_shared_asr(runtim
     assert partials and finals, gate.asked
     assert all(pr.since < at for pr, at in finals), finals  # its place in line dates from the end of speech
     assert gate.grants == len(gate.asked) and not gate.locked()
+
+
+class PacedGate(RecordingGate):
+    """The ASR gate of a test that feeds one frame at a time: notes how long the speech had
+    been silent when each partial decode asked (`silence()`, read then), and says when no
+    decode runs or waits (`idle`), so the next frame comes after the decode it caused."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.silence = lambda: 0.0
+        self.partial_silences: list[float] = []
+        self.idle = asyncio.Event()
+        self.idle.set()
+
+    def ask(self, priority=None, *, on_outranked=None):
+        ticket = super().ask(priority, on_outranked=on_outranked)
+        if ticket.priority().rank is Rank.BACKGROUND:
+            self.partial_silences.append(self.silence())
+        return ticket
+
+    @contextlib.asynccontextmanager
+    async def hold(self, priority=None, *, on_outranked=None):
+        self.idle.clear()
+        try:
+            async with super().hold(priority, on_outranked=on_outranked) as ticket:
+                yield ticket
+        finally:
+            if not self.locked() and not self.waiting:
+                self.idle.set()
+
+
+async def test_no_partial_transcript_starts_once_the_speech_has_gone_quiet(runtime, monkeypatch):
+    """A partial decode started in the silence before a pause held the one ASR slot ahead of
+    the final transcript the pause asks for a frame or two later (200-600 ms on real
+    recordings). With a partial due at every other frame, none asks while the endpointer
+    hears silence; the turn is still transcribed in full."""
+    from agent.core import turn_taking
+
+    from .conftest import silence, speech
+    from .session_probe import ScriptedLLM, SessionProbe
+
+    monkeypatch.setattr(turn_taking, "PARTIAL_EVERY_MS", 40)
+    gate = PacedGate()
+    rt = replace(runtime, llm=ScriptedLLM("The printer list is in Settings."), asr_limit=gate, sessions={}, counters={})
+    frame = 480  # 20 ms at 24 kHz, as a browser sends them
+    async with SessionProbe(rt) as p:
+        gate.silence = lambda: p.session.mic.eos.silence_ms
+        await p.configure()
+        audio = np.concatenate([silence(0.3), speech(rt, "Where is my printer?"), silence(1.0)])
+        for i in range(0, len(audio), frame):
+            await p.feed(audio[i:i + frame])
+            for _ in range(4):
+                await asyncio.sleep(0)  # the partials task sees the frame and asks, if it will
+            await gate.idle.wait()
+        done = await p.wait_for("conversation.item.input_audio_transcription.completed")
+    assert "printer" in done["transcript"].lower()
+    assert len(gate.partial_silences) >= 3, gate.partial_silences  # partials did run while the user spoke
+    assert max(gate.partial_silences) < turn_taking.PARTIAL_SKIP_SILENCE_MS, gate.partial_silences
+    assert rt.counters["partials_skipped_in_silence"] >= 1
 
 
 async def test_partials_wait_while_another_user_waits_for_a_reply(runtime):

@@ -42,6 +42,7 @@ Emit = Callable[[dict[str, Any]], Awaitable[None]]
 FRAME_MS = 100  # size of each piece handed to the playback port
 DRY_MIN_MS = 20  # the listener ran out of reply audio for longer than this: a gap (TurnMetrics.dry_ms)
 MAX_TOOL_ROUNDS = 3
+PACED_MAX_TEXTS = 24  # a first chunk not out after this many tokens (a held sentence): the model runs free
 
 
 @dataclass
@@ -86,6 +87,9 @@ class ResponseRun:
         self._queued_ms = 0.0  # reply audio synthesized, not yet released
         self._released_ms = 0.0  # ... released to the listener
         self._audio_moved = asyncio.Condition()  # notified as audio is queued or released
+        self._chunks_queued = 0
+        self._texts_read = 0  # the model's text deltas read so far (pacing stops after PACED_MAX_TEXTS)
+        self._first_chunk_hold: contextlib.ExitStack | None = None  # the LLM held from the first chunk to its synthesis
 
     @contextlib.contextmanager
     def paused(self) -> Iterator[None]:
@@ -151,6 +155,8 @@ class ResponseRun:
                 tg.create_task(self._release(audio))
         finally:
             self.runtime.replies.discard(self)
+            if self._first_chunk_hold is not None:
+                self._first_chunk_hold.close()
         self.status = "completed"
 
     async def _ensure_message_item(self) -> Item:
@@ -212,6 +218,8 @@ class ResponseRun:
             extra: dict[str, Any] = {"priority": self.priority} if getattr(llm, "accepts_priority", False) else {}
             if choice is not None:
                 extra["tool_choice"] = choice
+            if getattr(llm, "accepts_paced", False) and self._paces_the_first_chunk():
+                extra["paced"] = self._paced
             if ruled_out and getattr(llm, "accepts_callable_tools", False):
                 extra["callable_tools"] = [tool_name(t) for t in tools or [] if tool_name(t) not in ruled_out]
             stream = llm.stream(self._messages(), tools=tools, max_tokens=self.spec.max_tokens, temperature=self.spec.temperature,
@@ -219,6 +227,7 @@ class ResponseRun:
             async with contextlib.aclosing(stream):  # frees the model at once on cancel
                 async for ev in stream:
                     if isinstance(ev, TextDelta):
+                        self._texts_read += 1
                         self.metrics.mark("llm_first_token")
                         await self._add_text(guard.push(ev.text), chunker, chunks, guard)
                         if guard.stopped:
@@ -332,7 +341,22 @@ class ResponseRun:
         for chunk in chunker.push(text + ended):
             await self._queue_chunk(chunks, item, chunk, start)
 
+    def _paces_the_first_chunk(self) -> bool:
+        cfg = self.runtime.config
+        return cfg.llm_paced_first_chunk and cfg.llm_yield_to_tts and cfg.tts_waits_for_llm_token
+
+    def _paced(self) -> bool:
+        """Whether the LLM's next token waits until this one is read: until the first chunk
+        is queued (its hold then finds the decoding parked), for the first few tokens only."""
+        return self._chunks_queued == 0 and self._texts_read < PACED_MAX_TEXTS
+
     async def _queue_chunk(self, chunks: asyncio.Queue, item: Item, chunk: str, hint_start: int) -> None:
+        if self._chunks_queued == 0 and self._paces_the_first_chunk():
+            # Held now, while the paced decoding is parked on the token that completed the
+            # chunk; released once the chunk's synthesis is done (_llm_yields_a_core).
+            self._first_chunk_hold = contextlib.ExitStack()
+            self._first_chunk_hold.enter_context(self._llm_held())
+        self._chunks_queued += 1
         self.metrics.mark("first_chunk")
         pos = item.text.find(chunk, max(0, min(hint_start, len(item.text)) - len(chunk)))
         if pos < 0:
@@ -427,7 +451,10 @@ class ResponseRun:
         if not self.runtime.config.llm_yield_to_tts or not first:
             yield  # only the first chunk is on the critical path
             return
-        with self._llm_held():
+        held, self._first_chunk_hold = self._first_chunk_hold, None  # placed when the chunk was queued (paced)
+        with held or contextlib.ExitStack() as hold:
+            if held is None:
+                hold.enter_context(self._llm_held())
             if self.runtime.config.tts_waits_for_llm_token:
                 await self.until_llm_parked()  # not beside the token it was decoding
             yield

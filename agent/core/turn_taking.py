@@ -42,6 +42,10 @@ BACKCHANNEL_WORDS = {w for phrase in BACKCHANNELS for w in phrase.split()} - {"i
 FILLERS = {"and", "the", "a", "an", "in", "so"}  # tiny.en writes Piper's "Mm-hm." as "and the MHM.", "in the MHCM."
 INTERRUPTIONS = {"stop", "wait", "no", "hold", "hang", "sorry", "excuse", "pardon", "hey", "but", "actually", "what"}
 PARTIAL_EVERY_MS = 600
+# The speech has been silent this long: a pause (its draft's final decode) is at most a few
+# frames away. A partial started now held the one ASR slot ahead of that decode: on real
+# recordings a final transcript waited 200-600 ms behind a partial of the same words.
+PARTIAL_SKIP_SILENCE_MS = 32
 TAIL_MS = 200  # audio decoded past the last voiced frame
 OVERLAP_MAX_MS = 1200  # speech over a reply judged "not a turn" this long is ignored even if it goes on
 ECHO_SIMILARITY = 0.55  # the mic's waveform matches the reply's played audio this well: its echo (media/echo_reference.py)
@@ -204,6 +208,7 @@ class TurnTaking:
     # -- streaming partial transcripts --------------------------------------------------------
     async def _partials(self, turn: Turn) -> None:
         last_end = turn.start
+        waiting_out_silence = False  # a partial is due, but the speech has gone quiet
         while turn.open:
             await self._wait_audio(turn, last_end + PARTIAL_EVERY_MS * RATE // 1000)
             if turn.state is not TurnState.SPEAKING:
@@ -214,6 +219,13 @@ class TurnTaking:
             if not turn.judged.is_set():  # speech over a reply: the verdict's decode first (it may cancel the reply)
                 await turn.judged.wait()
                 continue
+            if self.mic.eos.silence_ms >= PARTIAL_SKIP_SILENCE_MS:
+                if not waiting_out_silence:
+                    self.runtime.count("partials_skipped_in_silence")
+                waiting_out_silence = True
+                await self._wait_audio(turn, self.mic.end + 1)  # the next frame: speech resumes, or the pause comes
+                continue
+            waiting_out_silence = False
             last_end = self.mic.end
             if self.runtime.a_user_waits_for_a_reply(besides=self.id):
                 self.runtime.count("partials_deferred")  # another user's reply needs the cores more than a live caption

@@ -12,6 +12,12 @@ Both sides share one `threading.Condition`:
   until the worker has really stopped using the cores;
 * the worker thread: `decoding(owner)` around a generation, `wait_while_held()` before
   each token, and `wake(event)` to set a stop or give-way event and end a park at once.
+
+A generation may also be *paced* (until its first chunk of speech is out): the worker
+marks each token it hands over as unread (`expect_ack`) and parks before decoding the next
+until the event loop has read it (`ack`). A hold the loop places while reading it (the
+first chunk's synthesis) then finds the worker already parked, not one token into the
+cores Piper needs (that token cost the first chunk ~35 ms of waiting).
 """
 from __future__ import annotations
 
@@ -27,6 +33,7 @@ class DecodeHolds:
         self._poll_s = poll_s  # a parked worker re-checks this often even if nobody notifies
         self._holds: collections.Counter[str] = collections.Counter()  # owner -> holds
         self._changed = threading.Condition()
+        self._unread: set[str] = set()  # owners whose last token the event loop has not read yet (paced)
         self._decoding: str | None = None  # the owner whose tokens the worker decodes now (not parked)
         self._park_waiters: list[tuple[str, asyncio.AbstractEventLoop, asyncio.Future]] = []
 
@@ -42,6 +49,12 @@ class DecodeHolds:
                 self._holds.pop(owner, None)
             else:
                 self._holds[owner] -= 1
+            self._changed.notify_all()
+
+    def ack(self, owner: str = "") -> None:
+        """The event loop has read `owner`'s last paced token: its decoding may go on (unless held)."""
+        with self._changed:
+            self._unread.discard(owner)
             self._changed.notify_all()
 
     def is_held(self, owner: str = "") -> bool:
@@ -86,10 +99,17 @@ class DecodeHolds:
                 self._decoding = None
                 self._wake_park_waiters(owner)
 
+    def expect_ack(self, owner: str) -> None:
+        """Worker, before handing over a paced token: park at the next `wait_while_held`
+        until the event loop has read it (`ack`)."""
+        with self._changed:
+            self._unread.add(owner)
+
     def wait_while_held(self, owner: str, stop: threading.Event, give_way: threading.Event | None = None) -> None:
-        """Park while `owner` is held, unless `stop` or `give_way` is set."""
+        """Park while `owner` is held (or its paced token is unread), unless `stop` or `give_way` is set."""
         def go_on() -> bool:
-            return not self._holds.get(owner) or stop.is_set() or (give_way is not None and give_way.is_set())
+            free = not self._holds.get(owner) and owner not in self._unread
+            return free or stop.is_set() or (give_way is not None and give_way.is_set())
 
         with self._changed:
             if not go_on():

@@ -19,6 +19,7 @@ class FallbackChat(ChatBackend):
 
     accepts_priority = True  # passed on to the backends that take it
     accepts_callable_tools = True  # likewise
+    accepts_paced = True  # likewise
 
     def __init__(self, backends: list[ChatBackend]) -> None:
         if not backends:
@@ -51,6 +52,7 @@ class FallbackChat(ChatBackend):
         priority: Any = None,  # models/priority_gate.py: a Priority or a callable giving it
         tool_choice: str | None = None,
         callable_tools: Any = None,
+        paced: Any = None,  # llama_local.py: the next token waits until the last one's text is read
     ) -> AsyncIterator[LLMEvent]:
         errors: list[str] = []
         for backend in self.backends:
@@ -60,6 +62,8 @@ class FallbackChat(ChatBackend):
                 extra["tool_choice"] = tool_choice
             if callable_tools is not None and getattr(backend, "accepts_callable_tools", False):
                 extra["callable_tools"] = callable_tools
+            if paced is not None and getattr(backend, "accepts_paced", False):
+                extra["paced"] = paced
             try:
                 async with aclosing(
                     backend.stream(messages, tools=tools, max_tokens=max_tokens, temperature=temperature, owner=owner, **extra)

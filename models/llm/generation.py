@@ -37,6 +37,7 @@ class Generation:
     call_tokens: int = 0  # tokens of a constrained tool call
     turns: int = 0  # turns at the model so far
     gave_way: bool = False  # the last turn ended so that a more urgent caller could go first
+    paced: bool = False  # each token's text waits to be read before the next is decoded (decode_holds.py); set on the loop
 
     @property
     def completion(self) -> int:

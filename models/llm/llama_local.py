@@ -25,7 +25,7 @@ from typing import Any
 
 from ..priority_gate import Priority, PriorityGate, PriorityLike, Rank
 from .chatml import Segment, ToolCallFilter, parse_tool_call, render_chatml
-from .events import BackendUnavailable, ChatBackend, LLMError, LLMEvent, PromptEvaluated, ToolCall, Usage
+from .events import BackendUnavailable, ChatBackend, LLMError, LLMEvent, PromptEvaluated, TextDelta, ToolCall, Usage
 from .decode_holds import DecodeHolds
 from .generation import Generation
 from .kv_snapshots import KVSnapshots, common_prefix
@@ -36,6 +36,7 @@ log = logging.getLogger("parley.llm")
 
 
 _DONE = object()
+_READ = object()  # after a paced token's events: once the consumer asks past them, they have been read
 _CALL_OPEN = "<tool_call>"
 _INLINE_CALL = re.compile(r'(\{\s*|^\s*)"name"\s*:')  # {"name": ...} in prose, or "name": ... with its brace left out
 MAX_CALL_TOKENS = 256  # a tool call's JSON, at most
@@ -61,6 +62,7 @@ class LlamaCppChat(ChatBackend):
     prompt_chunk = 64  # prompt tokens per decode call: the cancellation granularity of prefill
     accepts_priority = True  # stream(priority=...) orders waiting callers (agent/core/response.py)
     accepts_callable_tools = True  # stream(callable_tools=...) narrows the call grammar, the prompt unchanged
+    accepts_paced = True  # stream(paced=...): the next token waits until the last one's text has been read
 
     def __init__(
         self,
@@ -144,6 +146,11 @@ class LlamaCppChat(ChatBackend):
                 "kv_snapshots": {"saved": self.snapshots.saved, "restored": self.snapshots.restored,
                                  "tokens_spared": self.snapshots.tokens_spared, "held": len(self.snapshots),
                                  "mb": round(self.snapshots.bytes / 2**20, 1)}}
+
+    @property
+    def kv_tokens(self) -> int:
+        """The tokens the KV cache holds now (0 before the model loads)."""
+        return int(self._llm.n_tokens) if self._llm is not None else 0
 
     @property
     def loaded(self) -> bool:
@@ -372,8 +379,14 @@ class LlamaCppChat(ChatBackend):
                         # a call written as prose after some words: the words stay, the call is sampled properly
                         g.call_from = prompt + self._tokenize([(raw[: inline.start()].rstrip() + "\n", False), (_CALL_OPEN + "\n", True)])
                         return "length"
-                    for ev in g.filt.feed(piece):
+                    events = g.filt.feed(piece)
+                    paced = g.paced and any(isinstance(ev, TextDelta) for ev in events)
+                    if paced:
+                        self.holds.expect_ack(g.owner)  # parks before the next decode until it is read
+                    for ev in events:
                         emit(ev)
+                    if paced:
+                        emit(_READ)
                     if constrain and raw.rstrip().endswith(_CALL_OPEN):
                         g.call_from = prompt + g.written + ([] if raw.endswith("\n") else self._tokenize([("\n", False)]))
                         return "length"
@@ -427,6 +440,11 @@ class LlamaCppChat(ChatBackend):
                 return
             self.tokens_generated += 1
             yield token, decoder.decode(self._llm.detokenize([token], special=True))
+            # The consumer has it; the next step decodes it. A hold placed meanwhile (or a
+            # paced token not read yet) parks here, before that decode, not after it.
+            self.holds.wait_while_held(owner, stop, give_way)
+            if stop.is_set():
+                raise _Stopped
 
     def _constrained_call(
         self, tokens: list[int], tools: list[dict], only: str | None, stop: threading.Event, owner: str
@@ -502,8 +520,12 @@ class LlamaCppChat(ChatBackend):
         priority: PriorityLike = None,
         tool_choice: str | None = None,
         callable_tools: Sequence[str] | None = None,
+        paced: Callable[[], bool] | None = None,
     ) -> AsyncIterator[LLMEvent]:
-        """`priority`: a `Priority` or a callable giving the current one, evaluated when the
+        """`paced`: while it returns True (asked on the loop after each token's text is
+        read), the next token is decoded only once the consumer has read the last one, so a
+        hold it places then (the first chunk's synthesis) finds the worker parked.
+        `priority`: a `Priority` or a callable giving the current one, evaluated when the
         model frees (None: a committed caller waiting since now). `tool_choice`: None or
         "auto" (the model decides), "none" (the tools stay in the prompt, so its cached
         prefix holds, but no call can be sampled), "required" (the reply is a call of one
@@ -514,14 +536,14 @@ class LlamaCppChat(ChatBackend):
         self._check_open()
         g = Generation(list(messages), list(tools) if tools else None, max_tokens, temperature, owner, tool_choice, callable_tools)
         while True:
-            async with aclosing(self._turn_at_the_model(g, priority)) as events:
+            async with aclosing(self._turn_at_the_model(g, priority, paced)) as events:
                 async for item in events:
                     yield item
             if not g.gave_way:
                 return
             log.debug("%s: a reply of %s gave way after %d tokens", self.name, owner or "?", g.completion)
 
-    async def _turn_at_the_model(self, g: Generation, priority: PriorityLike) -> AsyncIterator[LLMEvent]:
+    async def _turn_at_the_model(self, g: Generation, priority: PriorityLike, paced: Callable[[], bool] | None = None) -> AsyncIterator[LLMEvent]:
         """`g`'s events from one turn at the model: from the gate's grant to the reply's end,
         or to the token where it gives way to a caller of a more urgent rank (`preempt`)."""
         loop = asyncio.get_running_loop()
@@ -550,6 +572,7 @@ class LlamaCppChat(ChatBackend):
 
         async with self._gate.hold(priority, on_outranked=outranked) as ticket:
             granted.append(ticket)
+            g.paced = paced is not None and paced()
             if not g.turns:
                 g.started_at = time.monotonic()
             fut = loop.run_in_executor(self._executor, work)
@@ -565,6 +588,10 @@ class LlamaCppChat(ChatBackend):
                     last = now
                     if item is _DONE:
                         break
+                    if item is _READ:  # the consumer asked past the paced token's text: read
+                        g.paced = paced is not None and paced()
+                        self.holds.ack(g.owner)
+                        continue
                     if isinstance(item, LLMError):
                         raise item
                     if isinstance(item, BaseException):
@@ -578,6 +605,7 @@ class LlamaCppChat(ChatBackend):
                 # finished with the model.
                 self.holds.wake(stop)
                 await _wait_uncancellable(fut)
+                self.holds.ack(g.owner)  # a paced token left unread must not park the owner's next generation
 
     def _outranked_by_a_waiting_turn(self, mine: Priority) -> bool:
         """A caller of a more urgent rank waits (e.g. a committed turn behind a draft, or a
