@@ -260,11 +260,38 @@ def test_a_refusal_is_kept_word_for_word():
     assert out == reply
 
 
+@pytest.mark.parametrize("said, kept", [
+    ("A gold ring will please most any girl.", False),  # a read sentence (speech-dev s13): it asks nothing
+    ("Wipe the grease off his dirty face.", False),
+    ("Should I give him the code?", True),
+    ("I'm going to give the caller my bank code", True),  # a plan: "No, don't." answers it
+    ("Let me pay the fee with gift cards", True),
+])
+def test_a_bare_no_answers_only_a_question_or_a_plan(said, kept):
+    out, _ = stream(guard_for(said), "No, don't. That is a scam: a bank never asks for the code it texts you.")
+    assert out.startswith("No, don't.") is kept, out
+    if not kept:
+        assert out == FALLBACK  # the rest of the copied example is not said either
+
+
 def test_wet_laptop_advice_to_power_on_is_replaced():
     out, _ = stream(guard_for("I spilled water on my laptop"), "Dry it with a towel. Then turn it on to see if it works.")
     assert out.startswith(safety_policy.LIQUID.first_step + " Dry it with a towel.")  # what the model left out, first
     assert "turn it on" not in out and "Turn it upside down to drain" in out  # the safe answer, less what was said already
     assert out.count("Turn it off and unplug it at once") == 1
+
+
+@pytest.mark.parametrize("reply, warned", [
+    ("Wipe your phone from Settings, General, Reset.", True),
+    ("Wipe the drive before you sell the laptop.", True),
+    ("Wipe the screen with a soft, dry cloth.", False),  # cleaning, not erasing
+    ("Wipe the grease off his dirty face with a clean cloth.", False),  # a reply to speech-dev s17
+])
+def test_wiping_data_is_warned_of_and_wiping_a_surface_is_not(reply, warned):
+    g = guard_for("What should I do?")
+    out, _ = stream(g, reply)
+    assert ("warned" in g.events) == warned, out
+    assert ("erases everything" in out) == warned
 
 
 @pytest.mark.parametrize("reply, warned", [

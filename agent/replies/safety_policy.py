@@ -233,7 +233,8 @@ _DESTRUCTIVE = (
     (_rx(r"\bgit clean -\w*f"), "Careful: git clean deletes untracked files for good."),
     (_rx(r"\brm -\w*r\w*\b|\brm -\w*f\w*\b|\brmdir /s\b|\bdel /[sq]\b|\bRemove-Item\b.*-Recurse"), "Careful: that deletes files permanently, with no trash to restore from."),
     (_rx(r"\bformat (?:the |your )?(?:drive|disk|[a-z]:)|\bmkfs\b|\bdd if=|\bdiskpart\b|\bclean all\b"), "Careful: that erases everything on the drive."),
-    (_rx(r"\bfactory reset\b|\breset (?:this|your|the) (?:pc|computer|phone|mac)\b|\breinstall (?:windows|macos)\b|\bwipe\b"),
+    (_rx(r"\bfactory reset\b|\breset (?:this|your|the) (?:pc|computer|phone|mac)\b|\breinstall (?:windows|macos)\b|"
+         r"\bwipe (?:(?:the|your|this|my|its) )?(?:(?:hard |internal )?(?:drive|disk|ssd)|phone|device|computer|pc|mac|laptop|tablet|ipad|iphone|data|everything|it clean)\b"),
      "Back up your files first, because that erases everything on the device."),
 )
 _WARNED = _rx(r"\b(?:careful|caution|warning|be sure|make sure|back ?up|backed up|lose|lost|losing|permanent(?:ly)?|for good|cannot be undone|can't be undone|"

@@ -34,6 +34,12 @@ from .reply_grounding import KeyGrounding
 from .stance import asked_action, is_bare_refusal, stances, undoes_a_warning
 
 OFFER = "Shall I go on?"
+# Words a bare "No." can answer: a question, or a plan or request ("I'm going to...", "Let me...").
+_ASKS_OR_PLANS = re.compile(
+    r"\?|^\W*(?:should|can|could|may|might|must|shall|will|would|do|does|did|is|are|am|was|were|have|has|had|"
+    r"what|why|how|when|where|who|which|whose|isn't|aren't|don't|doesn't|can't|won't|shouldn't)\b|"
+    r"\b(?:i|we)(?:'m| am|'re| are)? (?:going to|gonna|about to|planning|thinking|want|wanna|will|'ll|need|have to|plan|"
+    r"intend|try|trying)\b|\b(?:i'll|we'll|let me|let's|okay if|alright if|ok if|mind if|is it)\b|\bor not\b", re.I)
 FALLBACK = "Sorry, I'm not sure about that one. Could you tell me a bit more?"
 LOOP_NGRAM = 5
 COPY_SHARE = 0.4  # this much of a prompt example's sentence (and 6 words), word for word, opening an unrelated reply: a copy (see _copying_an_example)
@@ -201,11 +207,13 @@ class SpokenReplyGuard(ReplyGuard):
         self._keys: KeyGrounding | None = None  # the help desk note's key combinations
         self._stances: dict[str, bool] = {}  # action -> for (True) / against (False), as first said (stance.py)
         self._asked = ""  # the action the user's yes/no question asks about (stance.asked_action)
+        self._no_fits = True  # a bare "No, don't." may answer what the user said (a question, a plan)
 
     # -- set by the policy once it knows the turn ------------------------------------------
     def expect(self, question: str, risks: tuple[safety_policy.Risk, ...], note: str = "") -> None:
         self.question_words = words_of(question)
         self._asked = asked_action(question)  # what a bare "No." in the first sentence is against
+        self._no_fits = not question.strip() or bool(risks) or bool(_ASKS_OR_PLANS.search(question))
         self.risks = risks
         keys = KeyGrounding(note)
         self._keys = keys if keys else None
@@ -401,6 +409,12 @@ class SpokenReplyGuard(ReplyGuard):
                 self.events.append("leak_dropped")
                 if not self._said.strip():
                     self._stop(cut=False, why="leak")  # a reply that opens with a copy goes on copying: the fallback, now
+                return ""
+            if not self._sentences and not self._said.strip() and not self._no_fits and is_bare_refusal(sentence):
+                # "No, don't." to "A gold ring will please most any girl.": a prompt
+                # example's opening copied to words that ask nothing and plan nothing
+                self.events.append("unasked_refusal_dropped")
+                self._stop(cut=False, why="unasked_refusal")  # what follows a copied opening is the copy: the fallback
                 return ""
             if _MACHINE_TEXT.search(sentence):
                 self.events.append("machine_text_dropped")
