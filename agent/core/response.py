@@ -125,6 +125,12 @@ class ResponseRun:
         finally:
             llm.release(self.owner)
 
+    def _llm_hold(self) -> contextlib.ExitStack:
+        """`_llm_held()` entered now, released when the returned stack closes."""
+        stack = contextlib.ExitStack()
+        stack.enter_context(self._llm_held())
+        return stack
+
     def priority(self) -> Priority:
         """This run's claim on the shared LLM and TTS, evaluated when one frees: a committed
         reply the user still waits for first, then one already audible, then a draft (it
@@ -354,8 +360,7 @@ class ResponseRun:
         if self._chunks_queued == 0 and self._paces_the_first_chunk():
             # Held now, while the paced decoding is parked on the token that completed the
             # chunk; released once the chunk's synthesis is done (_llm_yields_a_core).
-            self._first_chunk_hold = contextlib.ExitStack()
-            self._first_chunk_hold.enter_context(self._llm_held())
+            self._first_chunk_hold = self._llm_hold()
         self._chunks_queued += 1
         self.metrics.mark("first_chunk")
         pos = item.text.find(chunk, max(0, min(hint_start, len(item.text)) - len(chunk)))
@@ -452,9 +457,7 @@ class ResponseRun:
             yield  # only the first chunk is on the critical path
             return
         held, self._first_chunk_hold = self._first_chunk_hold, None  # placed when the chunk was queued (paced)
-        with held or contextlib.ExitStack() as hold:
-            if held is None:
-                hold.enter_context(self._llm_held())
+        with held or self._llm_hold():
             if self.runtime.config.tts_waits_for_llm_token:
                 await self.until_llm_parked()  # not beside the token it was decoding
             yield
