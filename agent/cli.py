@@ -182,7 +182,10 @@ def cmd_doctor(args: argparse.Namespace, config: Any) -> None:
     if tess:
         from models.ocr import TesseractOCR
 
-        print(f"  version {TesseractOCR().version()}, OMP_THREAD_LIMIT={os.environ.get('OMP_THREAD_LIMIT', '(unset)')}")
+        from models.openmp_env import MOVED, TESSERACT_THREADS
+
+        moved = f" (OMP_THREAD_LIMIT={MOVED} taken from this process for it)" if MOVED is not None else ""
+        print(f"  version {TesseractOCR().version()}, threads per page {os.environ.get(TESSERACT_THREADS, '1')}{moved}")
     ok &= tess is not None
     _doctor_llama_build()
     print("\nlicences of bundled models:")

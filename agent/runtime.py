@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 import time
 import weakref
 from dataclasses import dataclass, field
@@ -19,6 +20,7 @@ from typing import Any, Callable
 import anyio
 import numpy as np
 
+from models import openmp_env
 from models.priority_gate import SCHEDULINGS, PriorityGate, Rank
 
 from agent.config import Config, ConfigError
@@ -116,6 +118,9 @@ class Runtime:
     async def load(self, only: tuple[str, ...] = ("vad", "asr", "tts", "llm", "ocr"), progress: Callable[[str], None] | None = None) -> None:
         """Load and warm the models in order; errors are recorded per model, not raised."""
         loaders = {"vad": self._load_vad, "asr": self._load_asr, "tts": self._load_tts, "llm": self._load_llm, "ocr": self._load_ocr}
+        if openmp_env.MOVED is not None:
+            log.info("OMP_THREAD_LIMIT=%s applies to Tesseract only (%s=%s); the ASR and LLM keep their own thread counts",
+                     openmp_env.MOVED, openmp_env.TESSERACT_THREADS, os.environ.get(openmp_env.TESSERACT_THREADS, "1"))
         for key in ("vad", "asr", "tts", "llm", "ocr"):
             self.status.setdefault(key, ModelStatus(key, "pending" if key in only else "disabled"))
         for key in only:

@@ -100,3 +100,36 @@ async def test_a_spoken_order_number_is_written_as_the_number_said(runtime, said
     padded = np.concatenate([np.zeros(4800, np.float32), audio, np.zeros(3200, np.float32)])
     t = runtime.asr.transcribe_final(padded)
     assert number in t.text.replace(",", ""), t.text
+
+
+_OPENMP_LIMITS = """
+import ctypes, glob, json, os, sys
+if sys.argv[1] == "models-first":
+    import models  # noqa: F401
+import llama_cpp, ctranslate2  # noqa: F401,E401 - each loads its own libgomp
+ct2 = glob.glob(os.path.join(os.path.dirname(ctranslate2.__file__), "..", "ctranslate2.libs", "libgomp*.so*"))
+libs = [ctypes.CDLL("libgomp.so.1")] + [ctypes.CDLL(p) for p in ct2]
+print(json.dumps({"limits": [lib.omp_get_thread_limit() for lib in libs], "env": os.environ.get("OMP_THREAD_LIMIT"),
+                  "tesseract": os.environ.get("PARLEY_TESSERACT_THREADS")}))
+"""
+
+
+@pytest.mark.parametrize("order", ["models-first", "libraries-alone"])
+def test_an_openmp_limit_meant_for_tesseract_does_not_cap_the_models(order):
+    """OMP_THREAD_LIMIT=1 (set for Tesseract) capped llama.cpp's and CTranslate2's OpenMP pools at
+    one thread in the server's process: a prompt took 1.8x as long. Importing `models` first moves
+    it to Tesseract's own setting before either library loads its OpenMP runtime; the
+    libraries on their own (the control) are capped, so the check can tell the two apart."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k != "PARLEY_TESSERACT_THREADS"} | {"OMP_THREAD_LIMIT": "1"}
+    out = subprocess.run([sys.executable, "-c", _OPENMP_LIMITS, order], env=env, capture_output=True, text=True, timeout=60, check=True)
+    seen = json.loads(out.stdout.strip().splitlines()[-1])
+    assert len(seen["limits"]) == 2  # the system libgomp (llama.cpp) and CTranslate2's bundled copy
+    if order == "models-first":
+        assert min(seen["limits"]) > 2 and seen["env"] is None and seen["tesseract"] == "1"
+    else:
+        assert seen["limits"] == [1, 1] and seen["env"] == "1"
