@@ -628,3 +628,27 @@ async def test_an_overlong_history_is_cut_from_the_oldest_turn(qwen):
     kept = [i for i in range(40) if f"Fact {i}:" in text]
     assert kept == list(range(kept[0], 40))  # whole turns, contiguous up to the newest
     assert f"Noted fact {kept[0] - 1}." not in text  # no answer left without its question
+
+
+async def test_a_prompt_that_forks_back_finds_its_earlier_cache(qwen):
+    """While the user speaks, the prefilled prompt can fork and come back: the knowledge note
+    before their words went to another article at "When you hear the bell" and back at "come
+    quickly" (speech-dev s16). The end of the turn then finds the first fork's cache kept aside
+    and evaluates only the words after it, not the note and every word again."""
+    from models.llm import PromptEvaluated
+
+    system = {"role": "system", "content": CONCISE}
+    words = "My laptop got wet after I spilled a cup of coffee on the keyboard this morning and now some keys do not work."
+    note_a = {"role": "system", "content": "Help desk note: turn it off at once, unplug it, and let it dry upside down for two days. "
+                                           "Do not use a hair dryer. Then take it to a repair shop if it does not start."}
+    note_b = {"role": "system", "content": "Help desk note: check you are not muted, then pick the right microphone in the app's "
+                                           "audio settings and test it there before the next call."}
+    await qwen.prefill([system, note_a, {"role": "user", "content": words}], owner="sess_fork")
+    await qwen.prefill([system, note_b, {"role": "user", "content": words + " When I talk"}], owner="sess_fork")
+    assert qwen.snapshots.variants("sess_fork") == 2
+    final = [system, note_a, {"role": "user", "content": words + " What should I do?"}]
+    events = await collect(qwen.stream(final, max_tokens=4, temperature=0.0, owner="sess_fork"))
+    evaluated = next(e for e in events if isinstance(e, PromptEvaluated))
+    assert evaluated.prompt_tokens - evaluated.cached_tokens < 16  # the final words, not note A and the words again
+    qwen.forget("sess_fork")
+    assert qwen.snapshots.variants("sess_fork") == 0
