@@ -59,12 +59,14 @@ class SessionDecodes:
 
 
 def session_turns(asr: WhisperASR, vad: SileroVAD, audio16: np.ndarray, *, merge_ms: float = MERGE_WINDOW_MS,
-                  prompted: bool = False) -> SessionDecodes:
+                  prompted: bool = False, settle_merged: bool = True) -> SessionDecodes:
     """The user turns a session makes of `audio16`, and the decodes it runs.
 
     Speech starting within `merge_ms` of a committed turn's end continues it, as in the
     session (`merge_window_ms`): the earlier turn is withdrawn and the continuation decodes
-    the audio of both parts together. With `prompted`, the final decode is given the
+    the audio of both parts together, from the first part's final transcript on (the audio
+    up to the pause is settled with it: `WhisperASR.settle`; not with `settle_merged=False`,
+    as when the first part's transcript was not ready). With `prompted`, the final decode is given the
     session's earlier user turns as `prompt` (what `transcribe_final(prompt=)` accepts)."""
     x = np.concatenate([np.zeros(8000, np.float32), audio16, np.zeros(32000, np.float32)])
     stream, eos = vad.stream(), EndOfSpeech()
@@ -83,8 +85,12 @@ def session_turns(asr: WhisperASR, vad: SileroVAD, audio16: np.ndarray, *, merge
                 if isinstance(ev, SpeechStarted):
                     start, last_partial, merged = max(0, int(ev.start_ms * 16) - PREFIX_PADDING), 0, False
                     if committed is not None and turns and start - committed[1] <= merge_ms * 16:
-                        start, merged = committed[0], True  # one thought: decode both parts together
-                        turns.pop()
+                        # one thought: decode both parts together, the first part's audio
+                        # settled with its final transcript (as the session's merge does)
+                        first_part = turns.pop()
+                        if settle_merged:
+                            asr.settle(x[committed[0]:min(committed[1], int(ev.start_ms * 16))], first_part)
+                        start, merged = committed[0], True
                 elif isinstance(ev, PauseStarted) and start is not None:
                     prompt = " ".join(turns) if prompted else ""
                     audio = x[start:min(arrived, int(ev.speech_end_ms * 16) + TAIL)]

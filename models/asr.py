@@ -275,6 +275,11 @@ class WhisperASR:
         full = self.transcribe_offline(audio, prompt=prompt)
         return Transcript(full.text, full.no_speech_prob, full.avg_logprob, duration, decoder="padded after " + why)
 
+    def settle(self, audio: np.ndarray, text: str) -> bool:
+        """`audio` (an utterance's start, ending in a pause) is known to say `text`: later
+        decodes of audio that begins with it decode only the rest (models/asr_prefix.py)."""
+        return self.reuse_prefix and self._prefixes.settle(np.asarray(audio, dtype=np.float32).reshape(-1), text)
+
     def _usable_prefix(self, audio: np.ndarray, duration: float) -> Prefix | None:
         """The settled start `_decode_fast` will decode from, if any (read before it runs: a
         sound decode moves it on)."""

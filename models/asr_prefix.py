@@ -8,8 +8,11 @@ it an end time) at least `SETTLED_MARGIN_S` before the end of the audio, it ends
 punctuation, and another segment follows it in the decode. The last segment's end time is
 the decoder's guess: on s16 (real sentences with ~1 s pauses) tiny.en ended a 9.3 s
 segment at a round 7.00 s, the cut fell before its last words, and the next decode heard
-them again ("… the bell, When you hear the bell come quickly"). Later decodes of the same utterance start at the quietest moment near the end
-of the settled segments and condition on their text (Whisper's own long-form method: the
+them again ("… the bell, When you hear the bell come quickly"). A turn the user went on
+with after a pause (a merged turn) has its start settled at once, with the first part's
+final transcript (`settle`): on s16 the settled start had stayed at 6.9 s of 17.4 s, and
+the final decode of the merged turn took 330-450 ms. Later decodes of the same utterance
+start at the quietest moment near the end of the settled segments and condition on their text (Whisper's own long-form method: the
 previous text as prompt), so each costs about what its unsettled tail costs.
 
 The cache is keyed by the utterance's first samples and checked against the settled audio
@@ -91,6 +94,24 @@ class PrefixCache:
         if not np.array_equal(audio[:prefix.samples], prefix.audio):
             return None
         return prefix
+
+    def settle(self, audio: np.ndarray, text: str) -> bool:
+        """`audio`, the start of an utterance that ends in a pause, was transcribed as `text`
+        (a turn's final transcript, before the user went on: a merged turn). Later decodes of
+        audio that begins with it decode only what follows. A longer settled start already
+        known for the utterance is kept. Returns whether this one was recorded."""
+        if len(audio) < _KEY_SAMPLES or not text.strip():
+            return False
+        key = _key(audio)
+        with self._lock:
+            known = self._prefixes.get(key)
+            if known is not None and known.samples >= len(audio):
+                return False
+            self._prefixes[key] = Prefix(np.array(audio, np.float32), text.strip())
+            self._prefixes.move_to_end(key)
+            while len(self._prefixes) > self._slots:
+                self._prefixes.popitem(last=False)
+        return True
 
     def update(self, audio: np.ndarray, used: Prefix | None, segments: list[Segment]) -> None:
         """Record a decode of `audio[used.samples:]` (its `segments`, times from that cut)

@@ -129,7 +129,8 @@ def test_growing_utterance_reuses_its_settled_start(runtime):
 def test_s16_merged_into_one_turn_keeps_every_sentence_once(runtime):
     """s16 (five sentences, ~1 s pauses) cut into turns as a session cuts them: each
     continuation within the merge window is decoded with the turns before it, so the last
-    final decode covers all 17 s. It must hear every sentence exactly once: a settled start
+    final decode covers all 17 s (from the part before it on: that part's transcript settles
+    its audio). It must hear every sentence exactly once: a settled start
     cut at a guessed segment end once made it hear "When you hear the bell" twice, and the
     8 s window made tiny.en loop on the merged audio (each loop sent the decode to the slow
     offline fallback). The words are asserted here, and that no final needed that fallback;
@@ -146,14 +147,18 @@ def test_s16_merged_into_one_turn_keeps_every_sentence_once(runtime):
     assert not missing_words(clip, heard), heard
     assert word_error_rate(clip.reference, heard) <= 0.1, heard
     assert normalise_words(heard).count("when you hear the bell") == 1, heard
-    assert max(f.audio_s for f in result.finals) > 15, result.finals  # the last final decoded all five sentences
+    assert max(f.audio_s for f in result.finals) > 15, result.finals  # the last final covered all five sentences
     assert not [f for f in result.finals if fell_back(f.decoder)], result.finals
+    # each continuation decoded only what followed the part before it: that part's final
+    # transcript settled its audio (the session's merge), not a 17 s decode at the end of the turn
+    assert all("after settled start" in f.decoder for f in result.finals if f.merged), result.finals
 
 
 def test_offline_fallback_of_a_merged_turn_decodes_only_its_tail(runtime):
-    """With the old 2 s margin the merged s16 audio still loops; the offline decode that
-    replaces such a final decodes only what follows the settled start, prompted with its
-    text, and the turn keeps every sentence once."""
+    """With the old 2 s margin the merged s16 audio still loops when its first parts were not
+    settled by their transcripts (a merge before the first part's decode finished); the
+    offline decode that replaces such a final decodes only what follows the settled start,
+    prompted with its text, and the turn keeps every sentence once."""
     from dataclasses import fields
 
     from bench.asr_real import VARIANTS, Variant, apply_variant
@@ -165,7 +170,7 @@ def test_offline_fallback_of_a_merged_turn_decodes_only_its_tail(runtime):
     assert VARIANTS["checked-tail"].offline_tail and asr.final_margin_s == 2.0
     try:
         asr._prefixes = type(asr._prefixes)()
-        result = session_turns(asr, runtime.vad, clip.at(16000))
+        result = session_turns(asr, runtime.vad, clip.at(16000), settle_merged=False)
     finally:
         for name, value in saved.items():
             setattr(asr, name, value)

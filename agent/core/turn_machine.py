@@ -146,6 +146,7 @@ class Drop:
 class Merge:
     prev: Turn  # its reply goes; `turn` decodes both parts' audio
     turn: Turn
+    resumed_at: int  # buffer index of the continuation's first voiced sample: prev's audio ends before it
 
 
 @dataclass(frozen=True)
@@ -286,17 +287,17 @@ class TurnMachine:
             out.append(Announce(turn))
         prev = turn.continues
         if prev is not None and self.mergeable(prev, ev.speech_start):
-            out += self._merge(prev, turn)
+            out += self._merge(prev, turn, ev.speech_start)
         elif ev.reply_playing and self.interrupt_response:
             out.append(Interrupt())
         return out
 
-    def _merge(self, prev: Turn, turn: Turn) -> list[Command]:
+    def _merge(self, prev: Turn, turn: Turn, resumed_at: int) -> list[Command]:
         """The user went on right after `prev` was committed: one thought, one reply."""
         prev.move(TurnState.MERGED)
         turn.start = min(turn.start, prev.start)
         self.committing.discard(prev)
-        return [Merge(prev, turn)]
+        return [Merge(prev, turn, resumed_at)]
 
     # -- commits ----------------------------------------------------------------------------
     def _on_CommitReached(self, ev: CommitReached) -> list[Command]:

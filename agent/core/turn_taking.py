@@ -176,7 +176,7 @@ class TurnTaking:
             log.info("session %s: turn %s dropped (%s)", self.id, cmd.turn.item_id, cmd.reason)
             await self._take_back(cmd.turn)
         elif isinstance(cmd, tm.Merge):
-            await self._merge(cmd.prev, cmd.turn)
+            await self._merge(cmd.prev, cmd.turn, cmd.resumed_at)
         elif isinstance(cmd, tm.Interrupt):
             await self.interrupt("barge_in")
         elif isinstance(cmd, tm.Ignore):
@@ -428,9 +428,16 @@ class TurnTaking:
         finally:
             turn.judged.set()
 
-    async def _merge(self, prev: Turn, turn: Turn) -> None:
+    async def _merge(self, prev: Turn, turn: Turn, resumed_at: int) -> None:
         """The user went on right after `prev` was committed: one thought. Its reply is
-        dropped without residue (`turn` decodes both parts' audio together)."""
+        dropped without residue (`turn` decodes both parts' audio together, from `prev`'s
+        final transcript on: the audio up to the pause is settled with it)."""
+        draft = prev.draft
+        if draft is not None and draft.transcript is not None and not is_probable_hallucination(draft.transcript):
+            cut = min(draft.end, resumed_at)  # in the pause: after prev's decoded audio, before the new words
+            settle = getattr(self.runtime.asr, "settle", None)
+            if settle is not None and cut > draft.start == turn.start:
+                settle(self.mic.slice(draft.start, cut), draft.transcript.text)
         async with self._commit_lock:  # after its commit, if one is running
             removed = await self._take_back(prev)  # its reply too, playing or still held back
         for item_id in removed:
