@@ -53,7 +53,9 @@ class Config:
     asr_model: str = ""  # a faster-whisper model directory or size name; "" = bundled tiny.en
     asr_device: str = "cpu"
     asr_compute_type: str = "int8"
-    asr_threads: int = 2
+    # 1: the bundled tiny.en decodes as fast on one thread as on two (bench/stages.py), and two
+    # beside the LLM's OpenMP threads on 2 cores stalled both (a 13 s final 2.6 s, README)
+    asr_threads: int = 1
     tts_voice: str = ""  # a Piper .onnx voice; "" = bundled en_US-joe-medium
     tts_threads: int = 2
     llm_backends: tuple[str, ...] = ("local",)  # "local", "smollm2", "gguf:/path", "openai:URL#model"

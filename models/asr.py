@@ -187,7 +187,7 @@ class WhisperASR:
         *,
         device: str = "cpu",
         compute_type: str = "int8",
-        cpu_threads: int = 2,
+        cpu_threads: int = 1,
     ) -> None:
         from faster_whisper import WhisperModel
         from faster_whisper.tokenizer import Tokenizer
