@@ -183,6 +183,8 @@ class Runtime:
             self.llm.set_scheduling(c.llm_scheduling, preempt=c.llm_preempt)
         if c.llm_share_cores and hasattr(self.llm, "share_cores_with"):  # fewer decode threads while ASR or TTS runs
             self.llm.share_cores_with(lambda: self.asr_limit.locked() or self.tts_limit.locked())
+        if hasattr(self.llm, "give_way_to"):  # a speculative prefill stops while a turn's final transcript or first audio is made
+            self.llm.give_way_to(lambda: self.asr_limit.serving(Rank.WAITING) or self.tts_limit.serving(Rank.WAITING))
         if c.warm_models:
             await self.llm.warm()
             await self.llm.prefill(*self.stable_prefix())  # the system prompt stays KV-cached

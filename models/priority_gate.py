@@ -144,6 +144,12 @@ class PriorityGate:
     def holder(self) -> Ticket | None:
         return self._holder
 
+    def serving(self, rank: Rank) -> bool:
+        """Whether the caller holding the gate now ranks `rank` or more urgent. A plain read:
+        safe from a worker thread (a model asking whether to yield its cores)."""
+        holder = self._holder
+        return holder is not None and holder.priority().rank <= rank
+
     def best_waiting(self) -> Priority | None:
         """The most urgent waiter's priority now, whatever the scheduling (None: nobody waits)."""
         if not self._waiters:

@@ -652,3 +652,30 @@ async def test_a_prompt_that_forks_back_finds_its_earlier_cache(qwen):
     assert evaluated.prompt_tokens - evaluated.cached_tokens < 16  # the final words, not note A and the words again
     qwen.forget("sess_fork")
     assert qwen.snapshots.variants("sess_fork") == 0
+
+
+async def test_a_prefill_stops_while_another_model_does_urgent_work(qwen):
+    """While a turn's final transcript is decoded (or its first audio synthesized), a
+    speculative prefill stops at its next chunk, keeping what it evaluated; once that work
+    is done, the next prefill of the same prompt finishes it."""
+    system = {"role": "system", "content": CONCISE}
+    words = " ".join(["My printer shows offline on my laptop although the cable is in and the lights are on."] * 4)
+    messages = [system, {"role": "user", "content": words}]
+    urgent = True
+    qwen.give_way_to(lambda: urgent)
+    stopped = qwen.prefills_stopped
+    try:
+        await qwen.prefill([{"role": "system", "content": "x"}], owner="sess_way")  # a different cache: the next prefill starts far back
+        stopped = qwen.prefills_stopped
+        await qwen.prefill(messages, owner="sess_way")
+        assert qwen.prefills_stopped == stopped + 1
+        urgent = False
+        await qwen.prefill(messages, owner="sess_way")
+        assert qwen.prefills_stopped == stopped + 1
+        events = await collect(qwen.stream(messages, max_tokens=1, temperature=0.0, owner="sess_way"))
+        from models.llm import PromptEvaluated
+        evaluated = next(e for e in events if isinstance(e, PromptEvaluated))
+        assert evaluated.prompt_tokens - evaluated.cached_tokens <= 1  # the second prefill evaluated the rest
+    finally:
+        qwen.give_way_to(lambda: False)
+        qwen.forget("sess_way")

@@ -59,7 +59,8 @@ def _tool_names(tools: Sequence[dict] | None) -> list[str] | None:
 class LlamaCppChat(ChatBackend):
     """A GGUF chat model in-process via llama-cpp-python, with KV-cache prefix reuse."""
 
-    prompt_chunk = 64  # prompt tokens per decode call: the cancellation granularity of prefill
+    prompt_chunk = 64  # prompt tokens per decode call: the cancellation granularity of a turn's prompt
+    prefill_chunk = 32  # ... of a speculative prefill: it stops between chunks (about 5 % slower than 64)
     accepts_priority = True  # stream(priority=...) orders waiting callers (agent/core/response.py)
     accepts_callable_tools = True  # stream(callable_tools=...) narrows the call grammar, the prompt unchanged
     accepts_paced = True  # stream(paced=...): the next token waits until the last one's text has been read
@@ -95,6 +96,7 @@ class LlamaCppChat(ChatBackend):
         self._stop_tokens: set[int] = set()
         self._closed = False
         self._others_busy: Callable[[], bool] = lambda: False  # see share_cores_with()
+        self._urgent_elsewhere: Callable[[], bool] = lambda: False  # see give_way_to()
         self.snapshots = KVSnapshots(max_bytes=int(kv_snapshot_mb) * 2**20)  # each owner's KV cache, kept aside
         self._threads_now = self.n_threads
         # Observable state (tests, metrics).
@@ -200,6 +202,13 @@ class LlamaCppChat(ChatBackend):
         (19 ms alone with two). Checked before every token and prompt chunk."""
         self._others_busy = others_busy
 
+    def give_way_to(self, urgent_elsewhere: Callable[[], bool]) -> None:
+        """`urgent_elsewhere()` says another model now does work a user waits on (a turn's
+        final transcript, its first audio). A speculative prefill then stops at its next
+        chunk, keeping what it evaluated: on s16 an 83-token prefill beside the final decode
+        of a 13 s turn made that decode 450 ms instead of 260 ms. Checked between chunks."""
+        self._urgent_elsewhere = urgent_elsewhere
+
     @property
     def decode_threads(self) -> int:
         """The threads the last decode step used."""
@@ -266,7 +275,7 @@ class LlamaCppChat(ChatBackend):
         log.info("LLM context full: dropped the oldest %d message(s)", cuts[a] - lo if a < len(cuts) else 0)
         return best
 
-    def _eval_prompt(self, tokens: list[int], stop: threading.Event, owner: str = "") -> int:
+    def _eval_prompt(self, tokens: list[int], stop: threading.Event, owner: str = "", speculative: bool = False) -> int:
         """Make the KV cache hold exactly `tokens` with fresh logits; returns tokens reused.
 
         First puts back `owner`'s own cache when another conversation displaced it
@@ -292,12 +301,19 @@ class LlamaCppChat(ChatBackend):
             prefix = 0
             llm.reset()
         rest = tokens[prefix:]
-        for i in range(0, len(rest), self.prompt_chunk):
-            if stop.is_set():
+        chunk = self.prefill_chunk if speculative else self.prompt_chunk
+        for i in range(0, len(rest), chunk):
+            if stop.is_set() or (speculative and self._yields()):
                 raise _Stopped
             self._fit_threads()
-            llm.eval(rest[i : i + self.prompt_chunk])
+            llm.eval(rest[i : i + chunk])
         return prefix
+
+    def _yields(self) -> bool:
+        try:
+            return bool(self._urgent_elsewhere())
+        except Exception:  # noqa: BLE001 - a broken probe must not stop the model
+            return False
 
     def _generate_sync(self, g: Generation, stop: threading.Event, give_way: threading.Event, emit) -> None:
         """Worker thread: `g`'s next turn at the model. It ends when the reply does, or, in
@@ -471,7 +487,7 @@ class LlamaCppChat(ChatBackend):
         self._load_sync()
         prompt = self._fit(messages, tools, reserve=0)
         try:
-            return self._eval_prompt(prompt, stop, owner)
+            return self._eval_prompt(prompt, stop, owner, speculative=True)
         except _Stopped:
             self.prefills_stopped += 1
             return 0
