@@ -3,7 +3,10 @@
 A live turn is decoded again and again as it grows (partial transcripts every ~0.6 s, then
 the final). For a long utterance each decode costs more, and the final one waits behind a
 partial, so a 13 s turn's transcript came ~1 s after the speech ended. Here a segment of
-the transcript *settles* once two successive decodes agree on it, it closed (Whisper gave
+the transcript *settles* once the decode before this one said the same words up to its
+end (however that decode cut them into segments: tiny.en cut the joined s16 into one, two or
+three segments from one decode to the next, and a rule of identical segments left its
+settled start at 6 s of 13), it closed (Whisper gave
 it an end time) at least `SETTLED_MARGIN_S` before the end of the audio, it ends on
 punctuation, and another segment follows it in the decode. The last segment's end time is
 the decoder's guess: on s16 (real sentences with ~1 s pauses) tiny.en ended a 9.3 s
@@ -122,8 +125,10 @@ class PrefixCache:
         previous = used.pending if used is not None else []
         tail_s = (len(audio) - start) / SAMPLE_RATE
         settled = 0
+        heard_before = _words(" ".join(p.text for p in previous))
         for i, seg in enumerate(segments):
-            agreed = i < len(previous) and _same_words(previous[i].text, seg.text)
+            so_far = _words(" ".join(s.text for s in segments[: i + 1]))
+            agreed = bool(so_far) and heard_before[: len(so_far)] == so_far  # the decode before said these words first, however it cut them
             if not agreed or seg.end is None or seg.end > tail_s - SETTLED_MARGIN_S or not _SETTLING_END.search(seg.text):
                 break
             if i == len(segments) - 1:
@@ -145,6 +150,5 @@ class PrefixCache:
                 self._prefixes.popitem(last=False)
 
 
-def _same_words(a: str, b: str) -> bool:
-    norm = lambda s: " ".join(re.sub(r"[^a-z0-9' ]+", " ", s.lower()).split())  # noqa: E731
-    return norm(a) == norm(b) and bool(norm(a))
+def _words(text: str) -> list[str]:
+    return re.sub(r"[^a-z0-9' ]+", " ", text.lower()).split()

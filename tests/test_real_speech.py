@@ -198,6 +198,26 @@ def test_the_last_segment_of_a_decode_never_settles():
     assert prefix is not None and prefix.text == "When you hear the bell," and 3.8 * 16000 <= prefix.samples <= 4.2 * 16000
 
 
+def test_a_sentence_settles_when_the_decode_before_said_it_in_other_segments():
+    """tiny.en cut the same words into one, two or three segments from one decode to the next
+    (the joined s16): a sentence settles once the decode before said the same words up to its
+    end, whatever segments held them; a changed word does not settle."""
+    from models.asr_prefix import PrefixCache, Segment
+
+    audio = np.random.default_rng(1).normal(0, 0.1, 10 * 16000).astype(np.float32)
+    cache = PrefixCache()
+    cache.update(audio, None, [Segment(0.0, 5.2, "A severe storm tore down the barn. She called his name many times.")])
+    cache.update(audio, cache.lookup(audio), [Segment(0.0, 3.3, "A severe storm tore down the barn."),
+                                              Segment(3.3, 5.2, "She called his name many days."), Segment(5.2, 6.1, "When you")])
+    prefix = cache.lookup(audio)
+    assert prefix is not None and prefix.text == "A severe storm tore down the barn." and 3.1 * 16000 <= prefix.samples <= 3.5 * 16000
+
+    other = np.random.default_rng(2).normal(0, 0.1, 10 * 16000).astype(np.float32)
+    cache.update(other, None, [Segment(0.0, 5.2, "A severe storm tore down the barns. She called.")])
+    cache.update(other, cache.lookup(other), [Segment(0.0, 3.3, "A severe storm tore down the barn."), Segment(3.3, 5.2, "She called.")])
+    assert cache.lookup(other).samples == 0  # "barns" then "barn": not the same words
+
+
 # -- through a real session -------------------------------------------------------------------
 
 async def turns_of(live, audio24: np.ndarray, *, create_response: bool, until_text: str) -> tuple[list[str], RawClient]:
