@@ -18,6 +18,7 @@ from typing import Any
 import numpy as np
 import pytest
 
+from models.priority_gate import Priority, Rank
 from tests.conftest import silence, speech
 from tests.session_probe import ScriptedLLM, SessionProbe
 
@@ -342,15 +343,10 @@ REPLY_OF_THREE = ("Bicycles first appeared in Germany around eighteen seventeen 
                   "Chain drives and equal wheels finally made riding safe enough for ordinary people everywhere. ")
 
 
-@pytest.mark.parametrize("lead_s", [0.5, 0.0])
-async def test_a_reply_is_synthesized_only_a_little_ahead_of_the_listener(runtime, lead_s):
-    """Piper is 10-20x faster than speech: unbounded, it synthesized a whole reply in its
-    first second, beside the decode of any speech over it (a barge-in's decode took 2-4x as
-    long). With `tts_lead_s` it synthesizes the next sentence only once less than that is
-    left unheard. Checked once 1 s of the reply has been released (paced to the listener's
-    clock); its first sentence is ~5 s of audio."""
-    tts = CountingTTS(runtime.tts)
-    rt = replace(runtime, llm=ScriptedLLM(REPLY_OF_THREE), tts=tts, sessions={})
+async def sentences_synthesized_by(rt, lead_s: float, heard_s: float) -> int:
+    """Ask for REPLY_OF_THREE (first chunk: its whole first sentence, 5.8 s of audio); how many
+    sentences TTS had been given once `heard_s` of the reply was released (paced to the
+    listener's clock)."""
     async with SessionProbe(rt, tts_lead_s=lead_s, first_chunk_words=30) as p:
         await p.send({"type": "conversation.item.create", "item": {"type": "message", "role": "user",
                                                                   "content": [{"type": "input_text", "text": "Tell me about bicycles."}]}})
@@ -359,10 +355,41 @@ async def test_a_reply_is_synthesized_only_a_little_ahead_of_the_listener(runtim
         def released_s() -> float:
             return sum(len(base64.b64decode(e["delta"])) for e in p.of("response.output_audio.delta")) / 2 / 24000
 
-        await p.wait_for("response.output_audio.delta", lambda e: released_s() >= 1.0)
-        synthesized = tts.sentences
+        await p.wait_for("response.output_audio.delta", lambda e: released_s() >= heard_s)
+        synthesized = rt.tts.sentences
         await p.send({"type": "response.cancel"})
         await p.wait_for("response.done")
+    return synthesized
+
+
+@pytest.mark.parametrize("others_wait", [True, False])
+async def test_a_playing_reply_synthesizes_less_ahead_while_another_user_waits(runtime, others_wait):
+    """Two sessions on 2 cores: a reply already playing synthesized its next sentence beside
+    the other user's final decode and first chunk. While another user waits, one second of
+    unheard audio is enough lead; otherwise `tts_lead_s` (2.5 s). Checked once 4 s of the
+    first sentence (5.8 s of audio) has been released: ~1.7 s unheard."""
+    class OtherUsersReply:  # another session's committed turn, nothing heard yet
+        owner = "sess_other"
+
+        def priority(self) -> Priority:
+            return Priority(Rank.WAITING, 0.0)
+
+    rt = replace(runtime, llm=ScriptedLLM(REPLY_OF_THREE), tts=CountingTTS(runtime.tts), sessions={}, replies=weakref.WeakSet())
+    other = OtherUsersReply()
+    if others_wait:
+        rt.replies.add(other)
+    synthesized = await sentences_synthesized_by(rt, lead_s=2.5, heard_s=4.0)
+    assert synthesized == (1 if others_wait else 2), synthesized
+
+
+@pytest.mark.parametrize("lead_s", [0.5, 0.0])
+async def test_a_reply_is_synthesized_only_a_little_ahead_of_the_listener(runtime, lead_s):
+    """Piper is 10-20x faster than speech: unbounded, it synthesized a whole reply in its
+    first second, beside the decode of any speech over it (a barge-in's decode took 2-4x as
+    long). With `tts_lead_s` it synthesizes the next sentence only once less than that is
+    left unheard. Checked once 1 s of the reply has been released."""
+    rt = replace(runtime, llm=ScriptedLLM(REPLY_OF_THREE), tts=CountingTTS(runtime.tts), sessions={})
+    synthesized = await sentences_synthesized_by(rt, lead_s=lead_s, heard_s=1.0)
     if lead_s:
         assert synthesized == 1, synthesized
     else:  # unbounded: the next sentences too (all three on an idle machine) before 1 s was heard

@@ -42,6 +42,7 @@ Emit = Callable[[dict[str, Any]], Awaitable[None]]
 FRAME_MS = 100  # size of each piece handed to the playback port
 DRY_MIN_MS = 20  # the listener ran out of reply audio for longer than this: a gap (TurnMetrics.dry_ms)
 MAX_TOOL_ROUNDS = 3
+LEAD_WHILE_OTHERS_WAIT_MS = 1000  # unheard reply audio enough while another user waits on the cores (_until_the_listener_needs_more)
 PACED_MAX_TEXTS = 24  # a first chunk not out after this many tokens (a held sentence): the model runs free
 
 
@@ -440,12 +441,26 @@ class ResponseRun:
         unheard. Piper runs 10-20x faster than speech: unbounded, it synthesized the whole
         reply in its first seconds, and speech over the reply was decoded beside it at nearly
         every barge-in look (a 80 ms decode took 150-450 ms). Bounded, TTS idles while the user
-        listens, and a cancelled reply wastes no synthesis. Woken as audio is released."""
+        listens, and a cancelled reply wastes no synthesis. While another user waits on the
+        cores, one second unheard is enough. Woken as audio is released."""
         lead_ms = self.runtime.config.tts_lead_s * 1000
         if lead_ms <= 0:
             return
+
+        def needs_more() -> bool:
+            unheard = self._unheard_ms()
+            if unheard >= LEAD_WHILE_OTHERS_WAIT_MS and self._others_wait():
+                return False  # the listener has a second of it: the cores are another user's critical path
+            return unheard < lead_ms
+
         async with self._audio_moved:
-            await self._audio_moved.wait_for(lambda: self._unheard_ms() < lead_ms)
+            await self._audio_moved.wait_for(needs_more)
+
+    def _others_wait(self) -> bool:
+        """Another session's user waits for their reply, or a turn's final transcript is being
+        decoded. Two sessions on 2 cores: a reply already playing synthesized its next sentence
+        beside the other user's final decode and first chunk (bench/load.py)."""
+        return self.runtime.a_user_waits_for_a_reply(besides=self.owner) or self.runtime.asr_limit.serving(Rank.WAITING)
 
     @contextlib.asynccontextmanager
     async def _llm_yields_a_core(self, first: bool):
