@@ -6,8 +6,8 @@ partial, so a 13 s turn's transcript came ~1 s after the speech ended. Here a se
 the transcript *settles* once the decode before this one said the same words up to its
 end (however that decode cut them into segments: tiny.en cut the joined s16 into one, two or
 three segments from one decode to the next, and a rule of identical segments left its
-settled start at 6 s of 13), it closed (Whisper gave
-it an end time) at least `SETTLED_MARGIN_S` before the end of the audio, it ends on
+settled start at 6 s of 13), it closed (Whisper gave it an end time) at least
+`SETTLED_MARGIN_S` before the end of the audio, it ends on
 punctuation, and another segment follows it in the decode. The last segment's end time is
 the decoder's guess: on s16 (real sentences with ~1 s pauses) tiny.en ended a 9.3 s
 segment at a round 7.00 s, the cut fell before its last words, and the next decode heard
@@ -15,8 +15,9 @@ them again ("… the bell, When you hear the bell come quickly"). A turn the use
 with after a pause (a merged turn) has its start settled at once, with the first part's
 final transcript (`settle`): on s16 the settled start had stayed at 6.9 s of 17.4 s, and
 the final decode of the merged turn took 330-450 ms. Later decodes of the same utterance
-start at the quietest moment near the end of the settled segments and condition on their text (Whisper's own long-form method: the
-previous text as prompt), so each costs about what its unsettled tail costs.
+start at the quietest moment near the end of the settled segments and condition on their
+text (Whisper's own long-form method: the previous text as prompt), so each costs about
+what its unsettled tail costs.
 
 The cache is keyed by the utterance's first samples and checked against the settled audio
 itself, so another utterance (or another session's) never borrows a prefix.
