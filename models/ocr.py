@@ -10,15 +10,21 @@ import os
 
 import pytesseract.pytesseract as _pt_module
 
+from models.openmp_env import TESSERACT_THREADS
+
 # Tesseract's default OpenMP threading is 2-4x slower on small CPUs: one thread per process,
 # and we run processes in parallel instead. Set for the tesseract subprocess only: in
-# *this* process OMP_THREAD_LIMIT=1 makes CTranslate2 (Whisper, cpu_threads=2) emit garbage.
+# *this* process OMP_THREAD_LIMIT would cap the models' OpenMP pools (models/openmp_env.py).
 _base_subprocess_args = _pt_module.subprocess_args
+
+
+def _tesseract_env() -> dict[str, str]:
+    return {**os.environ, "OMP_THREAD_LIMIT": os.environ.get(TESSERACT_THREADS, "1")}
 
 
 def _tesseract_subprocess_args(include_stdout: bool = True) -> dict:
     kwargs = _base_subprocess_args(include_stdout)
-    kwargs["env"] = {**os.environ, "OMP_THREAD_LIMIT": os.environ.get("PARLEY_TESSERACT_THREADS", "1")}
+    kwargs["env"] = _tesseract_env()
     return kwargs
 
 
@@ -340,10 +346,6 @@ def merge_results(parts: Sequence[tuple[OcrResult, tuple[int, int], float]], wid
 
 
 # --- the adapter -------------------------------------------------------------------------
-
-
-def _tesseract_env() -> dict[str, str]:
-    return {**os.environ, "OMP_THREAD_LIMIT": os.environ.get("PARLEY_TESSERACT_THREADS", "1")}
 
 
 def parse_tsv(tsv: str) -> list[OcrWord]:

@@ -435,9 +435,8 @@ class TurnTaking:
         draft = prev.draft
         if draft is not None and draft.transcript is not None and not is_probable_hallucination(draft.transcript):
             cut = min(draft.end, resumed_at)  # in the pause: after prev's decoded audio, before the new words
-            settle = getattr(self.runtime.asr, "settle", None)
-            if settle is not None and cut > draft.start == turn.start:
-                settle(self.mic.slice(draft.start, cut), draft.transcript.text)
+            if cut > draft.start and draft.start == turn.start:
+                self.runtime.asr.settle(self.mic.slice(draft.start, cut), draft.transcript.text)
         async with self._commit_lock:  # after its commit, if one is running
             removed = await self._take_back(prev)  # its reply too, playing or still held back
         for item_id in removed:
