@@ -79,10 +79,12 @@ class Runtime:
     def ready(self) -> bool:
         return bool(self.status) and all(s.state in ("ready", "disabled") for s in self.status.values())
 
-    def a_user_waits_for_a_reply(self, besides: str = "") -> bool:
+    def a_user_waits_for_a_reply(self, besides: str = "", *, drafts: bool = False) -> bool:
         """Some session other than `besides` has a committed turn whose reply nobody hears
-        yet: the cores are on its critical path (agent/core/response.py `ResponseRun.priority`)."""
-        return any(run.owner != besides and run.priority().rank is Rank.WAITING for run in list(self.replies))
+        yet (with `drafts`, or a draft: a user who stopped speaking, the turn not yet
+        committed): the cores are on its critical path (agent/core/response.py `ResponseRun.priority`)."""
+        ranks = (Rank.WAITING, Rank.DRAFT) if drafts else (Rank.WAITING,)
+        return any(run.owner != besides and run.priority().rank in ranks for run in list(self.replies))
 
     def count(self, name: str, n: int = 1) -> None:
         self.counters[name] = self.counters.get(name, 0) + n

@@ -36,8 +36,9 @@ class Rank(enum.IntEnum):
     WAITING = 0  # a committed turn whose user hears nothing yet (also: callers that give no priority)
     SPEAKING = 1  # a committed reply already audible (its next chunks have slack in the playback buffer)
     DRAFT = 2  # a speculative reply to a turn not yet committed: may be dropped
-    BACKGROUND = 3  # work nobody is waiting on
-    SPECULATIVE = 4  # a KV-cache prefill of a likely prompt while the user still speaks
+    AHEAD = 3  # an audible reply with seconds of audio ready and unheard: it can wait for a draft
+    BACKGROUND = 4  # work nobody is waiting on
+    SPECULATIVE = 5  # a KV-cache prefill of a likely prompt while the user still speaks
 
 
 @dataclass(frozen=True, order=True)

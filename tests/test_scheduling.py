@@ -114,6 +114,22 @@ def test_outranked_callback_fires_only_for_a_more_urgent_waiter():
     assert gate.outranked(holder._priority)
 
 
+def test_a_reply_with_audio_ahead_waits_for_a_draft_and_a_starved_one_does_not():
+    """An audible reply with enough audio unheard (`AHEAD`) is outranked by another user's
+    draft; one about to run dry (`SPEAKING`) outranks the draft in turn."""
+    gate = PriorityGate("t")
+    calls = []
+    gate.ask(Priority(Rank.AHEAD, 0.0), on_outranked=lambda: calls.append("give way"))
+    gate.ask(draft(5.0))
+    assert calls == ["give way"]
+    gate2 = PriorityGate("t")
+    starved = []
+    gate2.ask(draft(5.0), on_outranked=lambda: starved.append("give way"))
+    gate2.ask(Priority(Rank.SPEAKING, 9.0))
+    assert starved == ["give way"]
+    assert Rank.WAITING < Rank.SPEAKING < Rank.DRAFT < Rank.AHEAD < Rank.BACKGROUND < Rank.SPECULATIVE
+
+
 def test_bad_scheduling_name_is_refused():
     with pytest.raises(ValueError):
         PriorityGate("t", scheduling="lifo")

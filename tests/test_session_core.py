@@ -382,6 +382,52 @@ async def test_a_playing_reply_synthesizes_less_ahead_while_another_user_waits(r
     assert synthesized == (1 if others_wait else 2), synthesized
 
 
+@pytest.mark.parametrize("enough_ms", [1000, 10_000])
+async def test_a_playing_reply_with_audio_ahead_ranks_after_a_draft(runtime, monkeypatch, enough_ms):
+    """A reply already playing, with more than `ENOUGH_UNHEARD_MS` of its audio synthesized
+    and unheard, claims the shared models at `AHEAD`, after another user's draft; with less
+    it claims them at `SPEAKING`. Read once 1 s of the first sentence (5.8 s) was released:
+    ~4.8 s unheard."""
+    from agent.core import response
+
+    monkeypatch.setattr(response, "ENOUGH_UNHEARD_MS", enough_ms)
+    rt = replace(runtime, llm=ScriptedLLM(REPLY_OF_THREE), sessions={}, replies=weakref.WeakSet())
+    async with SessionProbe(rt, tts_lead_s=2.5, first_chunk_words=30) as p:
+        await p.send({"type": "conversation.item.create", "item": {"type": "message", "role": "user",
+                                                                  "content": [{"type": "input_text", "text": "Tell me about bicycles."}]}})
+        await p.send({"type": "response.create"})
+
+        def released_s() -> float:
+            return sum(len(base64.b64decode(e["delta"])) for e in p.of("response.output_audio.delta")) / 2 / 24000
+
+        await p.wait_for("response.output_audio.delta", lambda e: released_s() >= 1.0)
+        (run,) = list(rt.replies)
+        rank = run.priority().rank
+        await p.send({"type": "response.cancel"})
+        await p.wait_for("response.done")
+    assert rank is (Rank.AHEAD if enough_ms == 1000 else Rank.SPEAKING), rank
+
+
+def test_another_users_draft_defers_live_captions_only_when_asked(runtime):
+    """Partial transcripts wait for another user's draft as for a committed turn
+    (`drafts=True`); the TTS lead rule waits only for committed turns."""
+    class Reply:
+        def __init__(self, owner: str, rank: Rank) -> None:
+            self.owner, self.rank = owner, rank
+
+        def priority(self) -> Priority:
+            return Priority(self.rank, 0.0)
+
+    rt = replace(runtime, sessions={}, replies=weakref.WeakSet())
+    draft = Reply("sess_other", Rank.DRAFT)
+    rt.replies.add(draft)
+    assert rt.a_user_waits_for_a_reply(besides="sess_me", drafts=True)
+    assert not rt.a_user_waits_for_a_reply(besides="sess_me")
+    assert not rt.a_user_waits_for_a_reply(besides="sess_other", drafts=True)  # one's own draft defers nothing
+    draft.rank = Rank.AHEAD
+    assert not rt.a_user_waits_for_a_reply(besides="sess_me", drafts=True)
+
+
 @pytest.mark.parametrize("lead_s", [0.5, 0.0])
 async def test_a_reply_is_synthesized_only_a_little_ahead_of_the_listener(runtime, lead_s):
     """Piper is 10-20x faster than speech: unbounded, it synthesized a whole reply in its

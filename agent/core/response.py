@@ -42,7 +42,9 @@ Emit = Callable[[dict[str, Any]], Awaitable[None]]
 FRAME_MS = 100  # size of each piece handed to the playback port
 DRY_MIN_MS = 20  # the listener ran out of reply audio for longer than this: a gap (TurnMetrics.dry_ms)
 MAX_TOOL_ROUNDS = 3
-LEAD_WHILE_OTHERS_WAIT_MS = 1000  # unheard reply audio enough while another user waits on the cores (_until_the_listener_needs_more)
+# Unheard reply audio that lets a playing reply wait for another user: it ranks after a draft
+# (`priority`) and synthesizes no further while another user waits (`_until_the_listener_needs_more`).
+ENOUGH_UNHEARD_MS = 1000
 PACED_MAX_TEXTS = 24  # a first chunk not out after this many tokens (a held sentence): the model runs free
 
 
@@ -135,11 +137,17 @@ class ResponseRun:
     def priority(self) -> Priority:
         """This run's claim on the shared LLM and TTS, evaluated when one frees: a committed
         reply the user still waits for first, then one already audible, then a draft (it
-        rises once its turn is committed); within a class, the user who stopped speaking first."""
+        rises once its turn is committed); within a class, the user who stopped speaking first.
+        An audible reply with `ENOUGH_UNHEARD_MS` of audio ready and unheard ranks after a
+        draft: two users who stopped speaking 190 ms apart (bench/load.py), the second one's
+        draft waited 200 ms for the first one's reply to decode to its end, though that reply
+        was already playing; it takes the model back, ranked `SPEAKING`, once less is left."""
         if not self.gate.is_set():
             rank = Rank.DRAFT
         elif self.first_audio_at is None:
             rank = Rank.WAITING
+        elif self._unheard_ms() >= ENOUGH_UNHEARD_MS:
+            rank = Rank.AHEAD
         else:
             rank = Rank.SPEAKING
         return Priority(rank, self.metrics.marks.get("speech_end", self.created_at))
@@ -449,7 +457,7 @@ class ResponseRun:
 
         def needs_more() -> bool:
             unheard = self._unheard_ms()
-            if unheard >= LEAD_WHILE_OTHERS_WAIT_MS and self._others_wait():
+            if unheard >= ENOUGH_UNHEARD_MS and self._others_wait():
                 return False  # the listener has a second of it: the cores are another user's critical path
             return unheard < lead_ms
 

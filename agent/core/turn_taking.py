@@ -227,8 +227,10 @@ class TurnTaking:
                 continue
             waiting_out_silence = False
             last_end = self.mic.end
-            if self.runtime.a_user_waits_for_a_reply(besides=self.id):
-                self.runtime.count("partials_deferred")  # another user's reply needs the cores more than a live caption
+            if self.runtime.a_user_waits_for_a_reply(besides=self.id, drafts=True):
+                # another user's reply needs the cores more than a live caption: a partial beside
+                # another user's draft made its prompt evaluation 230 ms instead of 120 (bench/load.py)
+                self.runtime.count("partials_deferred")
                 continue
             t = await self._transcribe(self.mic.slice(turn.start, last_end), rank=Rank.BACKGROUND)
             if is_probable_hallucination(t) or turn.state is not TurnState.SPEAKING:
