@@ -382,12 +382,13 @@ async def test_a_playing_reply_synthesizes_less_ahead_while_another_user_waits(r
     assert synthesized == (1 if others_wait else 2), synthesized
 
 
-@pytest.mark.parametrize("enough_ms", [1000, 10_000])
-async def test_a_playing_reply_with_audio_ahead_ranks_after_a_draft(runtime, monkeypatch, enough_ms):
-    """A reply already playing, with more than `ENOUGH_UNHEARD_MS` of its audio synthesized
-    and unheard, claims the shared models at `AHEAD`, after another user's draft; with less
-    it claims them at `SPEAKING`. Read once 1 s of the first sentence (5.8 s) was released:
-    ~4.8 s unheard."""
+@pytest.mark.parametrize("enough_ms,rank", [(1000, Rank.AHEAD), (10_000, Rank.AHEAD), (60_000, Rank.SPEAKING)])
+async def test_a_playing_reply_far_enough_ahead_ranks_after_a_draft(runtime, monkeypatch, enough_ms, rank):
+    """A reply already playing that is more than `ENOUGH_UNHEARD_MS` ahead of its listener
+    claims the shared models at `AHEAD`, after another user's draft; less far ahead, at
+    `SPEAKING`. Read once 1 s of the first sentence (5.8 s of audio) was released: ~4.8 s of
+    audio unheard, and the two sentences written but not yet synthesized (193 characters,
+    ~11 s as speech) count too (so 10 s is reached, 60 s is not)."""
     from agent.core import response
 
     monkeypatch.setattr(response, "ENOUGH_UNHEARD_MS", enough_ms)
@@ -402,10 +403,10 @@ async def test_a_playing_reply_with_audio_ahead_ranks_after_a_draft(runtime, mon
 
         await p.wait_for("response.output_audio.delta", lambda e: released_s() >= 1.0)
         (run,) = list(rt.replies)
-        rank = run.priority().rank
+        got = run.priority().rank
         await p.send({"type": "response.cancel"})
         await p.wait_for("response.done")
-    assert rank is (Rank.AHEAD if enough_ms == 1000 else Rank.SPEAKING), rank
+    assert got is rank, got
 
 
 def test_another_users_draft_defers_live_captions_only_when_asked(runtime):

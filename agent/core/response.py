@@ -45,6 +45,7 @@ MAX_TOOL_ROUNDS = 3
 # Unheard reply audio that lets a playing reply wait for another user: it ranks after a draft
 # (`priority`) and synthesizes no further while another user waits (`_until_the_listener_needs_more`).
 ENOUGH_UNHEARD_MS = 1000
+SPOKEN_MS_PER_CHAR = 55  # Piper's voice, a reply's text as speech: 57-64 ms per character in four replies
 PACED_MAX_TEXTS = 24  # a first chunk not out after this many tokens (a held sentence): the model runs free
 
 
@@ -89,6 +90,7 @@ class ResponseRun:
         self._may_synthesize.set()
         self._queued_ms = 0.0  # reply audio synthesized, not yet released
         self._released_ms = 0.0  # ... released to the listener
+        self._synthesized_to = 0  # characters of the reply's text given to TTS and synthesized
         self._audio_moved = asyncio.Condition()  # notified as audio is queued or released
         self._chunks_queued = 0
         self._texts_read = 0  # the model's text deltas read so far (pacing stops after PACED_MAX_TEXTS)
@@ -138,15 +140,16 @@ class ResponseRun:
         """This run's claim on the shared LLM and TTS, evaluated when one frees: a committed
         reply the user still waits for first, then one already audible, then a draft (it
         rises once its turn is committed); within a class, the user who stopped speaking first.
-        An audible reply with `ENOUGH_UNHEARD_MS` of audio ready and unheard ranks after a
-        draft: two users who stopped speaking 190 ms apart (bench/load.py), the second one's
-        draft waited 200 ms for the first one's reply to decode to its end, though that reply
-        was already playing; it takes the model back, ranked `SPEAKING`, once less is left."""
+        An audible reply with `ENOUGH_UNHEARD_MS` ahead of the listener (audio unheard, and
+        text written but not yet synthesized, as speech) ranks after a draft: two users who
+        stopped speaking 190 ms apart (bench/load.py), the second one's draft waited 200 ms
+        for the first one's reply to decode to its end, though that reply was already
+        playing; it takes the model back, ranked `SPEAKING`, once less is left."""
         if not self.gate.is_set():
             rank = Rank.DRAFT
         elif self.first_audio_at is None:
             rank = Rank.WAITING
-        elif self._unheard_ms() >= ENOUGH_UNHEARD_MS:
+        elif self._ahead_ms() >= ENOUGH_UNHEARD_MS:
             rank = Rank.AHEAD
         else:
             rank = Rank.SPEAKING
@@ -436,6 +439,7 @@ class ResponseRun:
                 pcm_all, first_out = trim_leading_silence(pcm_all, self.playback.rate), True
             await audio.put((pcm_all, start, end))
             self._queued_ms += len(pcm_all) / (self.playback.rate * 2 / 1000.0)
+            self._synthesized_to = max(self._synthesized_to, end)
         await audio.put(None)
 
     def _unheard_ms(self) -> float:
@@ -443,6 +447,12 @@ class ResponseRun:
         and still ahead of their playback)."""
         played = (time.monotonic() - self.first_audio_at) * 1000 if self.first_audio_at is not None else 0.0
         return self._queued_ms + max(0.0, self._released_ms - played)
+
+    def _ahead_ms(self) -> float:
+        """How far the reply is ahead of the listener: its unheard audio, and the text it has
+        written but not yet synthesized, at `SPOKEN_MS_PER_CHAR`."""
+        written = len(self.item.text) if self.item is not None else 0
+        return self._unheard_ms() + max(0, written - self._synthesized_to) * SPOKEN_MS_PER_CHAR
 
     async def _until_the_listener_needs_more(self) -> None:
         """Synthesize the next sentence only once less than `tts_lead_s` of the reply is left
