@@ -170,9 +170,29 @@ def join_wrapped(lines: Sequence[OcrLine], width: int) -> list[OcrLine]:
                 and line.box[0] <= left + 0.75 * cell and 0 < line.box[1] - prev.box[1] <= 2.0 * max(prev.box[3], line.box[3])
                 and not _STARTS_ANEW.match(line.text)):
             out[-1] = _joined(prev, line, "")
+        elif prev is not None and _word_wrapped(prev, line, width, cell):
+            out[-1] = _joined(prev, line, " ")
         else:
             out.append(line)
     return out
+
+
+def _word_wrapped(above: OcrLine, line: OcrLine, width: int, cell: float) -> bool:
+    """Monospace text wrapped at a word (an editor's hover, a program that wraps its own
+    output): `line` starts at the left edge of the row right above it, as only a
+    continuation can, the row above ends no sentence, and `line`'s first word would not
+    have fit after it before the image's right edge. A row whose first word would have fit
+    (`warning: ...` under `error: ...`) is a line of its own."""
+    if not line.words or not above.words or len(above.text.split()) < 4:
+        return False
+    if abs(line.words[0].box[0] - above.words[0].box[0]) > 0.5 * cell:
+        return False
+    if not 0 < line.box[1] - above.box[1] <= 2.0 * max(above.box[3], line.box[3]):
+        return False
+    if _ENDS_SENTENCE.search(above.text) or not _CONTINUATION.match(line.text) or _STARTS_ANEW.match(line.text):
+        return False
+    end_above = above.words[-1].box[0] + above.words[-1].box[2]
+    return end_above + cell + line.words[0].box[2] > width
 
 
 def _joined(prev: OcrLine, line: OcrLine, sep: str) -> OcrLine:

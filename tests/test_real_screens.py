@@ -145,9 +145,36 @@ def test_proportional_text_wrapped_at_a_word_is_one_line_again() -> None:
     assert len(join_wrapped([full, rest, short], 1000)) == 2  # "have" fitted after "created:": not wrapped
 
 
+def test_monospace_text_wrapped_at_a_word_is_one_line_again() -> None:
+    """An editor's hover wraps monospace text at a word, before the image's right edge: the
+    row under it is its rest when its first word would not have fit up there. A row whose
+    first word would have fit (`warning:` under `error:`) stays a line of its own."""
+    from models.ocr import OcrLine, OcrWord, join_wrapped
+
+    cell = 8.0
+
+    def line(text: str, y: int) -> OcrLine:
+        words, at = [], 4.0
+        for part in text.split(" "):
+            words.append(OcrWord(part, 90.0, (int(at), y, int(len(part) * cell), 14)))
+            at += (len(part) + 1) * cell
+        return OcrLine(text, 90.0, (4, y, int(len(text) * cell), 14), tuple(words))
+
+    first = "Type '() => { person: { fullName: string; email:"  # 48 cells
+    width = 4 + 52 * 8  # "string;" (7 cells) would not fit after it
+    rows = [line(first, 0), line("string; }; }' is not assignable to type", 20), line("'GetUserFunction'.", 40),
+            line("Property 'user' is missing", 60)]
+    assert [r.text for r in join_wrapped(rows, width)] == [
+        first + " string; }; }' is not assignable to type 'GetUserFunction'.", "Property 'user' is missing"]
+    assert len(join_wrapped(rows, width + 20 * 8)) == 4  # room for "string;" up there: not wrapped
+    status = [line("error: could not compile `parley` due to 2 previous errors", 0), line("warning: build failed, waiting", 20)]
+    assert join_wrapped(status, 4 + 80 * 8) == status
+
+
 @pytest.mark.parametrize("name", [
     "tp17_ui_elm_debugger_warning.png",  # a dialog's sentence wrapped at a word (Elm's debugger, Safari)
     "tp19_term_elm_annotation_mismatch.png",  # "... does not match its definition." under a banner OCR garbles
+    "tp29_ui_vscode_ts_plain_hover.png",  # a monospace hover wrapped at a word, three rows
 ])
 async def test_third_party_dev_captures_give_their_whole_error_line(name: str, ocr: TesseractOCR) -> None:
     screen, ticket = await _ticket(name, ocr)
