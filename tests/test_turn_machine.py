@@ -15,8 +15,8 @@ def kinds(commands: list[tm.Command]) -> list[str]:
     return [type(c).__name__ for c in commands]
 
 
-def began(m: tm.TurnMachine, at: int = 0, *, reply: bool = False, extensions: bool = False) -> list[tm.Command]:
-    return m.advance(tm.SpeechBegan(at, at + 100, at / 24, reply_audible=reply, extensions=extensions))
+def began(m: tm.TurnMachine, at: int = 0, *, reply: bool = False, extensions: bool = False, heard_ms: float = 0.0) -> list[tm.Command]:
+    return m.advance(tm.SpeechBegan(at, at + 100, at / 24, reply_audible=reply, extensions=extensions, reply_heard_ms=heard_ms))
 
 
 def ended(m: tm.TurnMachine, ms: float, end: int) -> list[tm.Command]:
@@ -109,6 +109,22 @@ def test_going_on_within_the_merge_window_merges_into_the_committed_turn():
     assert first not in m.committing
     assert kinds(m.advance(tm.CommitReached(first))) == ["Retract"]  # its commit, when it runs, takes it back
     assert kinds(m.advance(tm.Decoded(first, usable=True))) == []
+
+
+def test_speech_after_the_reply_was_heard_for_a_while_is_a_new_turn_not_a_merge():
+    """Within the merge window, but the user has heard a second of the reply to the turn:
+    they are answering it (a barge-in), and the reply they heard stays in the history."""
+    m = tm.TurnMachine(MERGE)
+    began(m, at=0)
+    ended(m, 1000.0, 24_000)
+    began(m, at=24_000 + MERGE // 2, reply=True, heard_ms=tm.MERGE_UNTIL_HEARD_MS)
+    assert m.open.continues is None
+    m2 = tm.TurnMachine(MERGE)
+    began(m2, at=0)
+    first = m2.open
+    ended(m2, 1000.0, 24_000)
+    began(m2, at=24_000 + MERGE // 2, reply=True, heard_ms=tm.MERGE_UNTIL_HEARD_MS - 500)
+    assert m2.open.continues is first  # half a second of it heard: still the user's own thought
 
 
 def test_a_turn_cut_at_max_length_is_never_merged_back():

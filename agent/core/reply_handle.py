@@ -66,6 +66,11 @@ class ReplyHandle:
             return self.run.gate.is_set()
         return self.run.first_audio_at is not None and not self._settled and self._playback.still_playing()
 
+    @property
+    def heard_ms(self) -> float:
+        """How much of the reply its listener has heard so far (the playback clock)."""
+        return sum(self._playback.heard_ms(item.id) for item in self.run.output_items if item.role == "assistant")
+
     async def wait(self) -> None:
         await self._done.wait()
 

@@ -27,6 +27,7 @@ class SpeechBegan:
     start_ms: float
     reply_audible: bool  # a reply is playing that this speech may interrupt
     extensions: bool  # the client asked for Parley's events (it hears of speech over a reply at once)
+    reply_heard_ms: float = 0.0  # how much of that reply the user had heard when this speech began
 
 
 @dataclass(frozen=True)
@@ -184,6 +185,13 @@ Command = (Announce | StreamPartials | JudgeOverlap | Decode | Withdraw | StartC
            | Ignore | Retract | Accept | ResetInput | ContinueSpeech)
 
 
+# A continuation merges only while the user has heard less than this of the reply to the turn
+# it would continue: after that they are answering the reply (a barge-in), not finishing their
+# thought. With a reply out 450 ms after the speech, speech 1.3 s later within the merge window
+# had retracted a reply the user had heard for over a second (tests/test_browser.py barge-in).
+MERGE_UNTIL_HEARD_MS = 1000.0
+
+
 class TurnMachine:
     """The turns of one session. `create_response` and `interrupt_response` are the session's
     turn detection settings, read by the caller and kept current with `configure`."""
@@ -210,7 +218,7 @@ class TurnMachine:
     # -- the endpointer ---------------------------------------------------------------------
     def _on_SpeechBegan(self, ev: SpeechBegan) -> list[Command]:
         turn = Turn(ev.start, ev.start_ms)
-        if self.mergeable(self.last, ev.start):
+        if self.mergeable(self.last, ev.start) and ev.reply_heard_ms < MERGE_UNTIL_HEARD_MS:
             turn.continues = self.last
         self.open = turn
         overlaps = ev.reply_audible and self.interrupt_response

@@ -114,7 +114,9 @@ class TurnTaking:
             td = self.turn_detection or {}
             speech_start = self.mic.sample_at_ms(ev.start_ms)
             start = max(self.mic.buffer.start, speech_start - int(td.get("prefix_padding_ms", 300)) * RATE // 1000)
-            await self._advance(tm.SpeechBegan(start, speech_start, ev.start_ms, self.audible_reply is not None, self.extensions))
+            reply = self.audible_reply
+            await self._advance(tm.SpeechBegan(start, speech_start, ev.start_ms, reply is not None, self.extensions,
+                                               reply_heard_ms=reply.heard_ms if reply is not None else 0.0))
         elif isinstance(ev, PauseStarted):
             await self._advance(tm.Paused(ev.speech_end_ms, *self._draft_span(ev.speech_end_ms)))
         elif isinstance(ev, SpeechResumed):
