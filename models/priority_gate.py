@@ -36,7 +36,7 @@ class Rank(enum.IntEnum):
     WAITING = 0  # a committed turn whose user hears nothing yet (also: callers that give no priority)
     SPEAKING = 1  # a committed reply already audible (its next chunks have slack in the playback buffer)
     DRAFT = 2  # a speculative reply to a turn not yet committed: may be dropped
-    AHEAD = 3  # an audible reply with seconds of audio ready and unheard: it can wait for a draft
+    AHEAD = 3  # an audible reply a second or more ahead of its listener (audio, text not yet spoken): it can wait for a draft
     BACKGROUND = 4  # work nobody is waiting on
     SPECULATIVE = 5  # a KV-cache prefill of a likely prompt while the user still speaks
 
