@@ -127,8 +127,9 @@ class PrefixCache:
         tail_s = (len(audio) - start) / SAMPLE_RATE
         settled = 0
         heard_before = _words(" ".join(p.text for p in previous))
+        so_far: list[str] = []
         for i, seg in enumerate(segments):
-            so_far = _words(" ".join(s.text for s in segments[: i + 1]))
+            so_far += _words(seg.text)  # this decode's words up to the end of `seg`
             agreed = bool(so_far) and heard_before[: len(so_far)] == so_far  # the decode before said these words first, however it cut them
             if not agreed or seg.end is None or seg.end > tail_s - SETTLED_MARGIN_S or not _SETTLING_END.search(seg.text):
                 break

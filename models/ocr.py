@@ -189,10 +189,16 @@ def _word_wrapped(above: OcrLine, line: OcrLine, width: int, cell: float) -> boo
         return False
     if not 0 < line.box[1] - above.box[1] <= 2.0 * max(above.box[3], line.box[3]):
         return False
-    if _ENDS_SENTENCE.search(above.text) or not _CONTINUATION.match(line.text) or _STARTS_ANEW.match(line.text):
+    if not _reads_on(above, line):
         return False
     end_above = above.words[-1].box[0] + above.words[-1].box[2]
     return end_above + cell + line.words[0].box[2] > width
+
+
+def _reads_on(above: OcrLine, line: OcrLine) -> bool:
+    """By its words alone, `line` may be the rest of `above`: `above` ends no sentence, and
+    `line` starts as only a continuation can (not a capital, a prompt or a traceback frame)."""
+    return not _ENDS_SENTENCE.search(above.text) and bool(_CONTINUATION.match(line.text)) and not _STARTS_ANEW.match(line.text)
 
 
 def _joined(prev: OcrLine, line: OcrLine, sep: str) -> OcrLine:
@@ -231,7 +237,7 @@ def _continues(rows: Sequence[OcrLine], line: OcrLine) -> bool:
     pitch = statistics.median(w.box[1] + w.box[3] / 2 for w in line.words) - statistics.median(w.box[1] + w.box[3] / 2 for w in above.words)
     if not 0.9 * h <= pitch <= 2.4 * h or abs(line.words[0].box[0] - rows[0].words[0].box[0]) > 0.6 * h:
         return False  # not the next row of the same left-aligned paragraph
-    if _ENDS_SENTENCE.search(above.text) or not _CONTINUATION.match(line.text) or _STARTS_ANEW.match(line.text):
+    if not _reads_on(above, line):
         return False
     if len(rows) == 1 and len(above.text.split()) < 4:
         return False  # one short row above: nothing says it was full (a label, a list item)
