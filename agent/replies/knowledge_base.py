@@ -5,6 +5,7 @@ Each article is a Markdown or text file:
 
     # Title
     keywords: words people use for this problem (optional)
+    sources: the public pages it was written from, space-separated URLs (optional)
     The spoken answer: one or two short sentences, the part given to the model as grounding.
 
     More detail (steps, caveats), given when the user asks to go on.
@@ -54,6 +55,7 @@ class Article:
     keywords: str
     summary: str  # the short spoken answer (first paragraph)
     details: str  # the rest
+    sources: tuple[str, ...] = ()  # the public pages it was written from
 
 
 @dataclass(frozen=True)
@@ -70,15 +72,20 @@ def parse_article(name: str, text: str) -> Article | None:
     title = lines[0].lstrip("#").strip()
     rest = lines[1:]
     keywords = ""
-    if rest and rest[0].lower().startswith("keywords:"):
-        keywords = rest[0].split(":", 1)[1].strip()
+    sources: tuple[str, ...] = ()
+    while rest and rest[0].lower().startswith(("keywords:", "sources:")):
+        field, value = rest[0].split(":", 1)
+        if field.lower() == "keywords":
+            keywords = value.strip()
+        else:
+            sources = tuple(value.replace(",", " ").split())
         rest = rest[1:]
     paragraphs = [p.strip() for p in "\n".join(rest).split("\n\n") if p.strip()]
     if not paragraphs:
         return None
     summary = _clip_words(" ".join(paragraphs[0].split()), SUMMARY_MAX_WORDS)
     details = " ".join(" ".join(p.split()) for p in paragraphs[1:])
-    return Article(name, title, keywords, summary, details)
+    return Article(name, title, keywords, summary, details, sources)
 
 
 def _clip_words(text: str, max_words: int) -> str:
