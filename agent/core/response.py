@@ -221,7 +221,7 @@ class ResponseRun:
         return offered, None if choice == "auto" else choice
 
     async def _reason(self, chunks: asyncio.Queue) -> None:
-        from models.llm import PromptEvaluated, TextDelta, ToolCall, Usage
+        from models.llm import NumberToken, PromptEvaluated, TextDelta, ToolCall, Usage
 
         chunker = SentenceChunker(first_max_words=self.runtime.config.first_chunk_words)
         guard = self.runtime.reply_policy.guard(voice=self.spec.voice)
@@ -250,7 +250,10 @@ class ResponseRun:
                         await self._add_text(guard.push(ev.text), chunker, chunks, guard)
                         if guard.stopped:
                             break  # aclosing() frees the model at once
+                    elif isinstance(ev, NumberToken):
+                        guard.number_token(ev.text, ev.p)
                     elif isinstance(ev, ToolCall):
+                        guard.forget_doubts()
                         self.metrics.mark("llm_first_token")
                         verdict, ev = self._call_verdict(ev, tools or [], seen, ruled_out)
                         if not verdict:

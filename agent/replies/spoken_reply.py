@@ -16,12 +16,15 @@ text delta). What it guarantees, whatever the model writes:
   something else, is dropped.
 * **Grounded keys.** A key combination that differs from the help desk note's only in its
   modifiers is said as the note gives it (`reply_grounding.KeyGrounding`).
+* **No unsure numbers as facts.** A sentence stating a number the model sampled with low
+  probability, not given by the user or the note, becomes "I'm not sure of the exact year"
+  (`unsure_numbers.py`).
 * **Safe.** Each sentence passes `safety_policy.check`: an endorsement of a risk is replaced
   by the safe answer; a destructive command gets its warning first.
 
 Latency: the first sentence streams through as it comes (the first audio is not delayed),
-except on a risky turn or while it matches a prompt example word for word, when it is held
-until complete. Later sentences are held until complete, which costs nothing: the chunker
+except on a risky turn, a turn that asks for a number, or while it matches a prompt example
+word for word, when it is held until complete; elsewhere it waits at its first number. Later sentences are held until complete, which costs nothing: the chunker
 cuts later chunks at sentence ends anyway.
 """
 from __future__ import annotations
@@ -32,6 +35,7 @@ from collections.abc import Sequence
 from . import safety_policy
 from .reply_grounding import KeyGrounding
 from .stance import asked_action, is_bare_refusal, stances, undoes_a_warning
+from .unsure_numbers import UnsureNumbers
 
 OFFER = "Shall I go on?"
 # Words a bare "No." can answer: a question, or a plan or request ("I'm going to...", "Let me...").
@@ -63,6 +67,12 @@ class ReplyGuard:
     def push(self, delta: str) -> str:
         """Text to keep from this delta ("" to hold it back for now)."""
         return delta
+
+    def number_token(self, text: str, p: float) -> None:
+        """A digit token the model sampled, with its probability (in-process models only)."""
+
+    def forget_doubts(self) -> None:
+        """The model called a tool: digits sampled so far were the call's."""
 
     def flush(self, fallback: bool = True, finished: bool = True) -> str:
         """Text to add at the end (held-back text, a spoken offer to go on). `fallback=False`:
@@ -208,6 +218,7 @@ class SpokenReplyGuard(ReplyGuard):
         self._stances: dict[str, bool] = {}  # action -> for (True) / against (False), as first said (stance.py)
         self._asked = ""  # the action the user's yes/no question asks about (stance.asked_action)
         self._no_fits = True  # a bare "No, don't." may answer what the user said (a question, a plan)
+        self._numbers = UnsureNumbers()
 
     # -- set by the policy once it knows the turn ------------------------------------------
     def expect(self, question: str, risks: tuple[safety_policy.Risk, ...], note: str = "") -> None:
@@ -215,10 +226,17 @@ class SpokenReplyGuard(ReplyGuard):
         self._asked = asked_action(question)  # what a bare "No." in the first sentence is against
         self._no_fits = not question.strip() or bool(risks) or bool(_ASKS_OR_PLANS.search(question))
         self.risks = risks
+        self._numbers.expect(question, note)
         keys = KeyGrounding(note)
         self._keys = keys if keys else None
 
     # -- the stream --------------------------------------------------------------------------
+    def number_token(self, text: str, p: float) -> None:
+        self._numbers.sampled(text, p)
+
+    def forget_doubts(self) -> None:
+        self._numbers.forget()
+
     def push(self, delta: str) -> str:
         if self.stopped:
             return ""
@@ -303,8 +321,8 @@ class SpokenReplyGuard(ReplyGuard):
 
     # -- the first sentence, as it streams ----------------------------------------------------
     def _stream_open(self) -> str:
-        if self._sentences or self._at_limit or self.risks or not self._open.strip():
-            return ""  # later sentences, and a risky turn's first one, go out whole
+        if self._sentences or self._at_limit or self.risks or self._numbers.asks_for_a_number or not self._open.strip():
+            return ""  # later sentences, and a risky or number-asking turn's first one, go out whole
         words = list(re.finditer(r"\S+", self._open))
         if self._open_sent == 0 and self._copying_an_example(words_of(self._open)):
             self.events.append("leak_dropped")
@@ -322,6 +340,7 @@ class SpokenReplyGuard(ReplyGuard):
         hold_at = self._hold_repeating_tail(words, hold_at)
         if self._keys is not None:  # a key combination being written may still be corrected
             hold_at = max(self._open_sent, min(hold_at, KeyGrounding.hold_from(self._open[:hold_at])))
+        hold_at = max(self._open_sent, min(hold_at, UnsureNumbers.hold_from(self._open[:hold_at])))  # a number may be unsure
         if len(self._said_words) + len(words_of(self._open[:hold_at])) > self.max_words:
             self._stop(cut=True, why="max_words")
             return ""
@@ -441,6 +460,14 @@ class SpokenReplyGuard(ReplyGuard):
                 safe = _LEADING_NO.sub("", safe, count=1)
                 safe = safe[:1].upper() + safe[1:]
             return (lead if self._said.strip() or already else "") + safe
+        if (hedge := self._numbers.check(sentence)) is not None:
+            self.events.append("unsure_number")
+            if self._numbers.hedged > 1:
+                return ""  # said once is enough
+            lead = "… " if already else (" " if self._said.strip() else "")
+            self._sentences.append(words_of(hedge))
+            self._said_words += words_of(hedge)
+            return lead + hedge
         prefix = ""
         if verdict.action == "warn":
             self.events.append("warned")

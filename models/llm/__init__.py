@@ -15,7 +15,8 @@ Three backends share the `ChatBackend` protocol:
   anything.
 
 Every backend yields `TextDelta`s and `ToolCall`s and ends with one `Usage`; the local one
-first says when it took the request and evaluated the prompt (`PromptEvaluated`). Closing the
+first says when it took the request and evaluated the prompt (`PromptEvaluated`), and sends
+each digit-bearing token's probability (`NumberToken`) before its text. Closing the
 async generator (or cancelling the task iterating it) stops the generation: the local
 worker checks a stop flag before every token and the lock is only released once the worker
 thread has finished.
@@ -24,7 +25,7 @@ from __future__ import annotations
 
 from .build import SPEC_FORMS, build_chat
 from .chatml import ToolCallFilter, parse_tool_call, render_chatml, render_text
-from .events import BackendUnavailable, ChatBackend, LLMError, LLMEvent, PromptEvaluated, TextDelta, ToolCall, Usage, new_call_id
+from .events import BackendUnavailable, ChatBackend, LLMError, LLMEvent, NumberToken, PromptEvaluated, TextDelta, ToolCall, Usage, new_call_id
 from .fallback import FallbackChat
 from .llama_local import LlamaCppChat
 from .openai_http import OpenAICompatChat
@@ -36,6 +37,7 @@ __all__ = [
     "LLMError",
     "LLMEvent",
     "LlamaCppChat",
+    "NumberToken",
     "SPEC_FORMS",
     "OpenAICompatChat",
     "TextDelta",

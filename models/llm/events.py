@@ -14,6 +14,16 @@ class TextDelta:
 
 
 @dataclass(frozen=True)
+class NumberToken:
+    """A sampled token with a digit in it, and the probability the model gave it (sent just
+    before the text that carries it; in-process models only). A year the model is unsure of
+    ("2005" for when Google was founded: its last digit at 0.29) is often a wrong one."""
+
+    text: str
+    p: float
+
+
+@dataclass(frozen=True)
 class ToolCall:
     id: str
     name: str
@@ -39,7 +49,7 @@ class PromptEvaluated:
     cached_tokens: int
 
 
-LLMEvent = TextDelta | ToolCall | PromptEvaluated | Usage
+LLMEvent = TextDelta | NumberToken | ToolCall | PromptEvaluated | Usage
 
 
 # --------------------------------------------------------------------------- errors

@@ -25,7 +25,7 @@ from typing import Any
 
 from ..priority_gate import Priority, PriorityGate, PriorityLike, Rank
 from .chatml import Segment, ToolCallFilter, parse_tool_call, render_chatml
-from .events import BackendUnavailable, ChatBackend, LLMError, LLMEvent, PromptEvaluated, TextDelta, ToolCall, Usage
+from .events import BackendUnavailable, ChatBackend, LLMError, LLMEvent, NumberToken, PromptEvaluated, TextDelta, ToolCall, Usage
 from .decode_holds import DecodeHolds
 from .generation import Generation
 from .kv_snapshots import KVSnapshots, common_prefix
@@ -395,6 +395,8 @@ class LlamaCppChat(ChatBackend):
                         # a call written as prose after some words: the words stay, the call is sampled properly
                         g.call_from = prompt + self._tokenize([(raw[: inline.start()].rstrip() + "\n", False), (_CALL_OPEN + "\n", True)])
                         return "length"
+                    if any(c.isdigit() for c in piece) and (p := self._sampled_p(token)) is not None:
+                        emit(NumberToken(piece, p))
                     events = g.filt.feed(piece)
                     paced = g.paced and any(isinstance(ev, TextDelta) for ev in events)
                     if paced:
@@ -461,6 +463,23 @@ class LlamaCppChat(ChatBackend):
             self.holds.wait_while_held(owner, stop, give_way)
             if stop.is_set():
                 raise _Stopped
+
+    def _sampled_p(self, token: int) -> float | None:
+        """Worker thread: the probability the model gave `token`, just sampled (a softmax over
+        the last logits, about half a millisecond; None where those logits are not the
+        token's own: a draft model's batch)."""
+        llm = self._llm
+        if getattr(llm, "draft_model", None) is not None:
+            return None
+        import llama_cpp
+        import numpy as np
+
+        ptr = llama_cpp.llama_get_logits_ith(llm.ctx, -1)
+        if not ptr:
+            return None
+        logits = np.ctypeslib.as_array(ptr, shape=(llm.n_vocab(),))
+        top = float(logits.max())
+        return float(np.exp(float(logits[token]) - top) / np.exp(logits - top).sum())
 
     def _constrained_call(
         self, tokens: list[int], tools: list[dict], only: str | None, stop: threading.Event, owner: str
