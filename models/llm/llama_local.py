@@ -466,7 +466,7 @@ class LlamaCppChat(ChatBackend):
 
     def _sampled_p(self, token: int) -> float | None:
         """Worker thread: the probability the model gave `token`, just sampled (a softmax over
-        the last logits, about half a millisecond; None where those logits are not the
+        the last logits, about 0.1 ms over 151,936 entries; None where those logits are not the
         token's own: a draft model's batch)."""
         llm = self._llm
         if getattr(llm, "draft_model", None) is not None:
