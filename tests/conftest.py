@@ -39,6 +39,18 @@ async def runtime() -> AsyncIterator[Any]:
     await rt.aclose()
 
 
+@pytest.fixture(scope="module")
+async def qwen() -> AsyncIterator[Any]:
+    """The bundled Qwen2.5-Coder-0.5B on its own (no runtime around it), once per module."""
+    from models.llm import LlamaCppChat
+    from models.weights import assemble_qwen_gguf
+
+    llm = LlamaCppChat(assemble_qwen_gguf(), n_ctx=2048, n_threads=2)
+    await llm.warm()
+    yield llm
+    await llm.aclose()
+
+
 class LiveServer:
     def __init__(self, runtime: Any, port: int, server: Any, task: asyncio.Task) -> None:
         self.runtime, self.port, self.server, self.task = runtime, port, server, task

@@ -16,7 +16,6 @@ import pytest
 
 from models.llm import LlamaCppChat, TextDelta, Usage
 from models.priority_gate import Priority, PriorityGate, Rank
-from models.weights import assemble_qwen_gguf
 
 
 def committed(since: float) -> Priority:
@@ -194,14 +193,6 @@ async def test_a_holder_cancelled_inside_releases():
 
 
 # --- the real bundled LLM ----------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-async def qwen():
-    llm = LlamaCppChat(assemble_qwen_gguf(), n_ctx=2048, n_threads=2)
-    await llm.warm()
-    yield llm
-    await llm.aclose()
 
 
 def ask(text: str) -> list[dict]:

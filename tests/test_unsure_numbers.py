@@ -9,16 +9,7 @@ import pytest
 from agent.replies import safety_policy
 from agent.replies.spoken_reply import SpokenReplyGuard
 from agent.replies.unsure_numbers import HEDGE_NUMBER, HEDGE_YEAR, UNSURE_BELOW, asks_for_a_number
-from models.llm import LlamaCppChat, NumberToken, TextDelta
-from models.weights import assemble_qwen_gguf
-
-
-@pytest.fixture(scope="module")
-async def qwen():
-    llm = LlamaCppChat(assemble_qwen_gguf(), n_ctx=2048, n_threads=2)
-    await llm.warm()
-    yield llm
-    await llm.aclose()
+from models.llm import NumberToken, TextDelta
 
 
 def ask(question: str) -> list[dict]:
@@ -109,13 +100,13 @@ def test_a_number_from_the_note_is_the_conversations_own():
     assert "0x80070005" in out and "not sure" not in out
 
 
-def test_elsewhere_the_first_sentence_streams_up_to_its_first_number():
-    g = guard_for("Tell me about the Macintosh.")
-    out, said = feed(g, [("The", None), (" first", None), (" Mac", None), (" came", None), (" out", None), (" in", None),
-                         (" ", None), *year("1997", 0.13), (".", None), (" It", None), (" was", None), (" beige", None), (".", None)])
-    assert "".join(said[:6]).startswith("The first Mac came out")  # streamed before the number
-    assert "1997" not in out and HEDGE_YEAR in out and out.endswith("It was beige.")
-    assert not asks_for_a_number("Tell me about the Macintosh.") and asks_for_a_number("When did it come out?")
+def test_a_number_inside_help_is_not_checked_and_streams():
+    g = guard_for("My iPhone is frozen, how do I restart it?")
+    out, said = feed(g, [("Hold", None), (" the", None), (" side", None), (" button", None), (" for", None), (" ", None),
+                         ("1", 0.2), ("0", 0.3), (" seconds", None), (".", None)])
+    assert out == "Hold the side button for 10 seconds."
+    assert "".join(said[:9]).startswith("Hold the side button for 10")  # streamed before the sentence ends
+    assert not asks_for_a_number("My iPhone is frozen, how do I restart it?") and asks_for_a_number("When did it come out?")
 
 
 def test_one_hedge_per_reply_and_a_tool_calls_digits_are_forgotten():

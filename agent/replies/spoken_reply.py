@@ -16,15 +16,15 @@ text delta). What it guarantees, whatever the model writes:
   something else, is dropped.
 * **Grounded keys.** A key combination that differs from the help desk note's only in its
   modifiers is said as the note gives it (`reply_grounding.KeyGrounding`).
-* **No unsure numbers as facts.** A sentence stating a number the model sampled with low
-  probability, not given by the user or the note, becomes "I'm not sure of the exact year"
-  (`unsure_numbers.py`).
+* **No unsure numbers as facts.** Asked for a year or a count, a sentence stating a number
+  the model sampled with low probability, not given by the user or the note, becomes "I'm
+  not sure of the exact year" (`unsure_numbers.py`).
 * **Safe.** Each sentence passes `safety_policy.check`: an endorsement of a risk is replaced
   by the safe answer; a destructive command gets its warning first.
 
 Latency: the first sentence streams through as it comes (the first audio is not delayed),
 except on a risky turn, a turn that asks for a number, or while it matches a prompt example
-word for word, when it is held until complete; elsewhere it waits at its first number. Later sentences are held until complete, which costs nothing: the chunker
+word for word, when it is held until complete. Later sentences are held until complete, which costs nothing: the chunker
 cuts later chunks at sentence ends anyway.
 """
 from __future__ import annotations
@@ -340,7 +340,6 @@ class SpokenReplyGuard(ReplyGuard):
         hold_at = self._hold_repeating_tail(words, hold_at)
         if self._keys is not None:  # a key combination being written may still be corrected
             hold_at = max(self._open_sent, min(hold_at, KeyGrounding.hold_from(self._open[:hold_at])))
-        hold_at = max(self._open_sent, min(hold_at, UnsureNumbers.hold_from(self._open[:hold_at])))  # a number may be unsure
         if len(self._said_words) + len(words_of(self._open[:hold_at])) > self.max_words:
             self._stop(cut=True, why="max_words")
             return ""

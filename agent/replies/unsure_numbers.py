@@ -8,9 +8,11 @@ probability (`models.llm.NumberToken`). On 30 dev questions under Parley's promp
 sure of the exact year" rather than said with confidence. Numbers the user said, or the help desk note or a
 worked sum gave, are the conversation's own and are never doubted.
 
-Latency: a turn that asks for a number ("what year", "when did", "how many") holds its
-first sentence until it is whole, so that the sentence can be replaced before any of it is
-heard. On other turns the first sentence streams up to its first number and waits there.
+Only a turn that asks for a number ("what year", "when did", "how many") is checked: a
+number inside help ("hold it for ten seconds") is part of steps, and hedging it mid-sentence
+("hold it for … I'm not sure") helped nobody. Latency: such a turn holds its first sentence
+until it is whole, so that the sentence can be replaced before any of it is heard; other
+turns stream as before.
 """
 from __future__ import annotations
 
@@ -67,15 +69,12 @@ class UnsureNumbers:
         """Digits sampled inside a tool call are not the reply's."""
         self._digits.clear()
 
-    @staticmethod
-    def hold_from(text: str) -> int:
-        """Where a streaming sentence must wait: the start of its first word with a digit."""
-        m = re.search(r"\S*\d", text)
-        return m.start() if m else len(text)
-
     def check(self, sentence: str) -> str | None:
         """The hedge to say instead of `sentence` when it states a number the model was unsure
-        of, else None. The sentence's numbers take the digit tokens sampled so far, in order."""
+        of, else None. The sentence's numbers take the digit tokens sampled so far, in order;
+        only a turn that asks for a number is checked."""
+        if not self.asks_for_a_number:
+            return None
         unsure: list[str] = []
         for m in _NUMBER.finditer(sentence):
             number = m.group(0).rstrip(".,:").replace(",", "")
