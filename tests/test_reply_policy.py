@@ -593,3 +593,22 @@ def test_a_long_message_is_classified_once_from_its_start():
     assert {r.name for r in anchored} >= {"credentials", "liquid", "chemicals", "instructed"}
     long = "I spilled water on it. " * 400 + "My laptop is still on."
     assert "liquid" in {r.name for r in safety_policy.risks_in(long)}
+
+
+def test_a_copied_note_label_is_never_said():
+    from agent.replies.reply_policy import NOTE_PREFIX
+
+    g = SpokenReplyGuard(examples=EXAMPLES, note_label=NOTE_PREFIX)
+    g.expect("How do I check my Windows version?", ())
+    out, said = stream(g, NOTE_PREFIX + "On Windows, press Windows key and R, type winver and press Enter.")
+    assert out == "On Windows, press Windows key and R, type winver and press Enter."
+    assert "note_label_dropped" in g.events
+    g = SpokenReplyGuard(examples=EXAMPLES, note_label=NOTE_PREFIX)
+    g.expect("Can you help me?", ())
+    out, _ = stream(g, "Help is here: tell me what you see on the screen.")
+    assert out == "Help is here: tell me what you see on the screen."
+
+
+def test_filler_words_alone_find_no_article():
+    # a misheard real recording: "same", "ones" and a word stem shared with "operating system" matched an article
+    assert KnowledgeBase().best("then in the same operations with ugly ones.") is None

@@ -43,7 +43,7 @@ _STOPWORDS = frozenset(
     must not no yes please thanks thank hi hello hey just really very also too still any some all my up out off get got
     want need know tell say said like make made let lets one thing something anything way help trying try keep keeps
     first every else already tried right now today sure okay ok explain step steps use using work working doesn't don't
-    won't can't isn't it's i'm i've what's""".split()
+    won't can't isn't it's i'm i've what's same ones other another than""".split()
 )
 _WORD = re.compile(r"[a-z0-9][a-z0-9'+.-]*[a-z0-9]|[a-z0-9]", re.I)
 

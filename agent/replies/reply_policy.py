@@ -230,7 +230,7 @@ class ReplyPolicy:
         if not self.guard_replies:
             return ReplyGuard()
         guard = SpokenReplyGuard(voice=voice, max_words=self.max_words, soft_words=self.soft_words,
-                                 max_sentences=self.max_sentences, examples=self.examples)
+                                 max_sentences=self.max_sentences, examples=self.examples, note_label=NOTE_PREFIX)
         _guard_for_this_task.set(guard)  # the next messages() call in this task tells it the question
         return guard
 

@@ -13,7 +13,8 @@ text delta). What it guarantees, whatever the model writes:
   safe to charge it overnight" ... "it is recommended to charge it at night") ends the
   reply there (`stance.py`).
 * **No prompt leaks.** A sentence copied from a prompt example, when the user asked
-  something else, is dropped.
+  something else, is dropped; so is a help desk note's label ("Help desk note for the next
+  question:") opening the reply.
 * **Grounded keys.** A key combination that differs from the help desk note's only in its
   modifiers is said as the note gives it (`reply_grounding.KeyGrounding`).
 * **No unsure numbers as facts.** Asked for a year or a count, a sentence stating a number
@@ -194,6 +195,7 @@ class SpokenReplyGuard(ReplyGuard):
         max_sentences: int = 3,
         offer: str = OFFER,
         examples: Sequence[tuple[str, str]] = (),
+        note_label: str = "",
     ) -> None:
         self.voice = voice
         self.max_words = max_words if voice else 10 * max_words
@@ -202,6 +204,7 @@ class SpokenReplyGuard(ReplyGuard):
         self.offer = offer
         self.examples = [(words_of(q), [words_of(s) for s in _split_sentences(a)]) for q, a in examples]
         self._markup = MarkdownToSpeech() if voice else None
+        self._note_label = note_label.strip().lower()  # the help desk note's label, which the model sometimes copies: never said
         self.question_words: list[str] = []
         self.risks: tuple[safety_policy.Risk, ...] = ()
         self.stopped = False
@@ -270,6 +273,13 @@ class SpokenReplyGuard(ReplyGuard):
     def _feed(self, text: str, *, final: bool) -> str:
         out: list[str] = []
         self._open += text
+        if self._note_label and not self._sentences and self._open_sent == 0:
+            lead = self._open.lstrip()
+            if lead.lower().startswith(self._note_label):
+                self._open = lead[len(self._note_label):].lstrip()
+                self.events.append("note_label_dropped")
+            elif lead and self._note_label.startswith(lead.lower()) and not final:
+                return ""  # it may still become the label: wait (a few characters at most)
         if self._keys is not None:  # only the part not yet passed on can change
             self._open = self._open[: self._open_sent] + self._keys.rewrite(self._open[self._open_sent:], final=final)
         closed = False
