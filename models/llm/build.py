@@ -10,7 +10,7 @@ from .llama_local import LlamaCppChat
 from .openai_http import OpenAICompatChat
 
 
-SPEC_FORMS = '"local", "local-1.5b", "smollm2", "gguf:/abs/path.gguf", "openai:http://host:port/v1#model-name"'
+SPEC_FORMS = '"local", "local-1.5b", "local-1.5b+draft", "smollm2", "gguf:/abs/path.gguf", "openai:http://host:port/v1#model-name"'
 
 
 def build_chat(
@@ -45,13 +45,16 @@ def build_chat(
                     raise LLMError(str(exc), exc.hint, code="llm_weights") from exc
                 name = "llama.cpp qwen2.5-coder-0.5b-instruct-q4_k_m"
             backends.append(LlamaCppChat(path, n_ctx=n_ctx, n_threads=n_threads, name=name, seed=seed, kv_snapshot_mb=kv_snapshot_mb))
-        elif spec == "local-1.5b":
+        elif spec in ("local-1.5b", "local-1.5b+draft"):
+            # "+draft": speculative decoding, the bundled 0.5B (same tokenizer) drafting for the 1.5B
             try:
                 path = weights.assemble_qwen_1_5b_gguf(cache_dir)
+                draft = weights.assemble_qwen_gguf(cache_dir) if spec.endswith("+draft") else None
             except weights.WeightsError as exc:
                 raise LLMError(str(exc), exc.hint, code="llm_weights") from exc
-            backends.append(LlamaCppChat(path, n_ctx=n_ctx, n_threads=n_threads, name="llama.cpp qwen2.5-coder-1.5b-instruct-q4_k_m",
-                                         seed=seed, kv_snapshot_mb=kv_snapshot_mb))
+            name = "llama.cpp qwen2.5-coder-1.5b-instruct-q4_k_m" + (" +0.5b draft" if draft else "")
+            backends.append(LlamaCppChat(path, n_ctx=n_ctx, n_threads=n_threads, name=name,
+                                         seed=seed, kv_snapshot_mb=kv_snapshot_mb, draft_model_path=draft))
         elif spec == "smollm2":
             try:
                 path = weights.smollm2_gguf()

@@ -76,6 +76,8 @@ class LlamaCppChat(ChatBackend):
         seed: int = 0,
         kv_snapshot_mb: int = 192,
         tool_grammar: bool = True,
+        draft_model_path: str | Path | None = None,
+        draft_tokens: int = 4,
     ) -> None:
         self.model_path = Path(model_path)
         self.tool_grammar = tool_grammar  # tool calls sampled under a grammar (off: free text, parsed; for A/B runs)
@@ -85,6 +87,17 @@ class LlamaCppChat(ChatBackend):
                 "point the LLM model path at a readable .gguf file, or use the bundled model (spec 'local')",
                 code="llm_model_missing",
             )
+        # speculative decoding: a smaller GGUF of the same tokenizer drafts `draft_tokens` tokens
+        # per step (models/llm/draft_model.py); every token is still sampled from this model's logits
+        self.draft_model_path = Path(draft_model_path) if draft_model_path else None
+        self.draft_tokens = int(draft_tokens)
+        if self.draft_model_path is not None and not self.draft_model_path.is_file():
+            raise LLMError(
+                f"draft model file not found: {self.draft_model_path}",
+                "point the draft model path at a readable .gguf file of the same tokenizer",
+                code="llm_model_missing",
+            )
+        self.draft: Any = None  # the GGUFDraftModel once loaded
         self.n_ctx = int(n_ctx)
         self.n_threads = int(n_threads)
         self.seed = int(seed)  # >= 0: every reply samples from this seed (the same prompt, the same reply); -1: random
@@ -170,19 +183,38 @@ class LlamaCppChat(ChatBackend):
                 f"llama-cpp-python is not installed ({exc})", "pip install llama-cpp-python==0.3.36"
             ) from exc
         t0 = time.perf_counter()
+        draft = None
         try:
+            if self.draft_model_path is not None:
+                from .draft_model import GGUFDraftModel
+
+                draft = GGUFDraftModel(self.draft_model_path, num_pred_tokens=self.draft_tokens, n_ctx=self.n_ctx, n_threads=self.n_threads)
             llm = llama_cpp.Llama(
                 model_path=str(self.model_path),
                 n_ctx=self.n_ctx,
                 n_threads=self.n_threads,
                 n_threads_batch=self.n_threads,
+                draft_model=draft,
+                logits_all=draft is not None,  # a draft needs it; without it `scores` has n_batch rows only
                 verbose=False,
             )
         except Exception as exc:  # llama.cpp says ValueError("Failed to load model from file")
+            if draft is not None:
+                draft.close()
             raise BackendUnavailable(
                 f"could not load LLM model {self.model_path.name}: {exc}",
                 "check that the file is a complete GGUF model this llama.cpp version supports",
             ) from exc
+        if draft is not None:
+            from .draft_model import DraftModelMismatch
+
+            try:
+                draft.check_target(llm)
+            except DraftModelMismatch as exc:
+                draft.close()
+                llm.close()
+                raise LLMError(str(exc), "use a draft model of the same family and tokenizer", code="llm_config") from exc
+            self.draft = draft
         stops = {llm.token_eos()}
         for text in ("<|im_end|>", "<|endoftext|>", "<|im_start|>"):
             ids = llm.tokenize(text.encode(), add_bos=False, special=True)
@@ -227,6 +259,8 @@ class LlamaCppChat(ChatBackend):
             import llama_cpp
 
             llama_cpp.llama_set_n_threads(self._llm.ctx, want, want)
+            if self.draft is not None:
+                self.draft.set_threads(want)
             self._threads_now = want
             self.thread_changes += 1
 
@@ -679,6 +713,8 @@ class LlamaCppChat(ChatBackend):
             import llama_cpp
 
             llama_cpp.llama_set_n_threads(self._llm.ctx, self.n_threads, self.n_threads)
+            if self.draft is not None:
+                self.draft.set_threads(self.n_threads)
 
     async def aclose(self) -> None:
         if self._closed:
@@ -686,8 +722,11 @@ class LlamaCppChat(ChatBackend):
         self._closed = True
         async with self._gate.hold():  # waits for a running generation to finish / be cancelled
             llm, self._llm = self._llm, None
+            draft, self.draft = self.draft, None
             if llm is not None:
                 await asyncio.get_running_loop().run_in_executor(self._executor, llm.close)
+            if draft is not None:
+                await asyncio.get_running_loop().run_in_executor(self._executor, draft.close)
         self._executor.shutdown(wait=False)
 
 
