@@ -35,19 +35,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from agent.replies.reply_policy import DEFAULT_INSTRUCTIONS, ReplyPolicy  # noqa: E402
+from bench.llm_ttft import QUESTIONS as TTFT_QUESTIONS  # noqa: E402
 from models.llm import LlamaCppChat, Usage, build_chat, render_chatml  # noqa: E402
 
 SPECS = ("local", "local-1.5b", "local-1.5b+draft")
-QUESTIONS = [
-    "My laptop will not connect to the wifi since this morning, what should I try first?",
-    "The printer says it is offline but it is switched on. What can I do?",
-    "How do I take a screenshot on a Windows computer?",
-    "My phone battery drains very fast since the last update. Any idea why?",
-    "The browser shows a certificate warning on my bank's website. Is that dangerous?",
-    "How can I free up disk space on my Mac?",
-    "My external hard drive is not showing up. What should I check?",
-    "I forgot my email password, how do I reset it?",
-]
+QUESTIONS = [*TTFT_QUESTIONS, "I forgot my email password, how do I reset it?"]  # bench/llm_ttft.py's, and one more
 COLD_QUESTIONS = [  # asked with empty KV caches; not among QUESTIONS, so no cached turn is an exact repeat
     "My computer is very slow when I start it in the morning. What can I do?",
     "Zoom says my microphone is not working. How do I fix it?",
