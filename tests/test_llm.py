@@ -7,7 +7,6 @@ import json
 import shutil
 import socket
 from contextlib import aclosing
-from pathlib import Path
 
 import llama_cpp  # noqa: F401  (not installed = these tests fail; they never skip)
 import pytest
@@ -25,7 +24,7 @@ from models.llm import (
     build_chat,
     render_chatml,
 )
-from models.weights import QWEN_GGUF_SHA256, WeightsError, assemble_qwen_gguf, verify_gguf
+from models.weights import QWEN_GGUF_SHA256, WeightsError, verify_gguf
 
 CONCISE = "You are a concise assistant. Answer in one short sentence."
 WEATHER_TOOL = {
@@ -40,20 +39,6 @@ WEATHER_TOOL = {
         },
     },
 }
-
-
-@pytest.fixture(scope="module")
-def qwen_path() -> Path:
-    return assemble_qwen_gguf()
-
-
-@pytest.fixture(scope="module")
-async def qwen(qwen_path):
-    llm = LlamaCppChat(qwen_path, n_ctx=2048, n_threads=2)
-    await llm.warm()
-    assert llm.loaded
-    yield llm
-    await llm.aclose()
 
 
 async def collect(agen) -> list:

@@ -8,23 +8,17 @@ are no near-ties: batched evaluation can move a logit by ~0.5 (models/llm/draft_
 from __future__ import annotations
 
 from contextlib import aclosing
-from pathlib import Path
 
 import pytest
 
 from models.llm import LlamaCppChat, LLMError, TextDelta, Usage
-from models.weights import assemble_qwen_gguf, smollm2_gguf
+from models.weights import smollm2_gguf
 
 N_TOKENS = 24
 MESSAGES = [
     {"role": "system", "content": "You are Parley, a voice assistant on a computer help line. Answer in plain sentences."},
     {"role": "user", "content": "My laptop will not connect to the wifi since this morning. Explain step by step what I should try."},
 ]
-
-
-@pytest.fixture(scope="module")
-def qwen_path() -> Path:
-    return assemble_qwen_gguf()
 
 
 @pytest.fixture(scope="module")

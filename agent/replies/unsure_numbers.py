@@ -30,11 +30,16 @@ HEDGE_YEAR = "I'm not sure of the exact year, so please check a reliable source.
 HEDGE_NUMBER = "I'm not sure of the exact number, so please check a reliable source."
 
 
-def _numbers(text: str) -> set[str]:
-    return {m.group(0).rstrip(".,:").replace(",", "") for m in _NUMBER.finditer(text)}
-
-
 _ASKS_FOR_A_YEAR = re.compile(r"\b(?:what|which|in what)\s+year\b|\bwhen\b", re.I)
+
+
+def _number_in(match: re.Match[str]) -> str:
+    """A number as written, without a sentence's full stop or its thousands commas."""
+    return match.group(0).rstrip(".,:").replace(",", "")
+
+
+def _numbers(text: str) -> set[str]:
+    return {_number_in(m) for m in _NUMBER.finditer(text)}
 
 
 def asks_for_a_number(question: str) -> bool:
@@ -77,7 +82,7 @@ class UnsureNumbers:
             return None
         unsure: list[str] = []
         for m in _NUMBER.finditer(sentence):
-            number = m.group(0).rstrip(".,:").replace(",", "")
+            number = _number_in(m)
             need = "".join(c for c in number if c.isdigit())
             took, doubtful = "", False
             while self._digits and len(took) < len(need):
@@ -89,5 +94,4 @@ class UnsureNumbers:
         if not unsure:
             return None
         self.hedged += 1
-        year = self._asks_for_a_year or (not self.asks_for_a_number and any(len(n) == 4 and n.isdigit() and 1000 <= int(n) <= 2099 for n in unsure))
-        return HEDGE_YEAR if year else HEDGE_NUMBER  # "1024" is a count when the question asks "how many"
+        return HEDGE_YEAR if self._asks_for_a_year else HEDGE_NUMBER  # "1024" is a count when the question asks "how many"

@@ -502,9 +502,9 @@ class LlamaCppChat(ChatBackend):
         """Worker thread: the probability the model gave `token`, just sampled (a softmax over
         the last logits, about 0.1 ms over 151,936 entries; None where those logits are not the
         token's own: a draft model's batch)."""
-        llm = self._llm
-        if getattr(llm, "draft_model", None) is not None:
+        if self.draft is not None:
             return None
+        llm = self._llm
         import llama_cpp
         import numpy as np
 
