@@ -221,8 +221,11 @@ def test_words_no_example_has_still_count_against_likeness():
     word shared), now none: a question must share two words with its nearest example."""
     from agent.replies.risk_classifier import RiskClassifier
 
+    from agent.replies.risk_classifier import features
+
     classifier = RiskClassifier()
-    assert classifier.guess("Wipe the grease off his dirty face.").nearest >= classifier.threshold  # alike by "wipe" alone
+    nearest = classifier.guess("Wipe the grease off his dirty face.").example  # "Should I wipe the drive...": "wipe" alone shared
+    assert {f for f in features("Wipe the grease off his dirty face.") if f in features(nearest)} == {"wipe"}
     for sentence in ("Wipe the grease off his dirty face.", "The grass and bushes were wet with dew.",
                      "The blind man counted his old coins.", "A severe storm tore down the barn.",
                      "Produce the number of the car."):
@@ -236,7 +239,48 @@ def test_a_yes_to_a_risk_found_by_likeness_is_replaced_and_nothing_is_inserted_b
     risks = safety_policy.risks_in(question, RiskClassifier())
     assert safety_policy.check("Yes, you can press it back gently.", risks).action == "block"
     assert safety_policy.check("No. Stop using it and have the battery replaced.", risks).action == "ok"
-    assert safety_policy.missing_essentials("Have the battery replaced by a repair shop.", risks) == ("", "")
+    assert safety_policy.missing_essentials("Have the battery replaced by a repair shop.", risks) == ("", ())
+
+
+@pytest.mark.parametrize("question, reply, reason", [
+    # questions of no rule and in no example: the kind of the nearest examples gives the reason
+    ("My e-reader's battery has puffed up. Can I squeeze it flat again?", "No, don't.", "battery can catch fire"),
+    ("Is it fine to put my damp phone in the oven on low?", "No.", "can melt the device"),
+    ("A stranger on the phone wants me to download an app so he can see my desktop and help.", "No, don't.",
+     "Real support never calls you"),
+    ("Somebody in a chat said deleting the Windows folder speeds the computer up. Should I?", "No, don't.",
+     "break the system for good"),
+])
+def test_a_refusal_of_a_risk_found_by_likeness_is_followed_by_its_reason(question, reply, reason):
+    from agent.replies.risk_classifier import RiskClassifier
+
+    g = SpokenReplyGuard(examples=EXAMPLES)
+    g.expect(question, safety_policy.risks_in(question, RiskClassifier()))
+    assert any(r.by_likeness for r in g.risks)
+    out, _ = stream(g, reply)
+    assert out.startswith(reply) and reason in out, out
+    assert "essentials_added" in g.events
+
+
+def test_a_yes_to_a_hazard_found_by_likeness_is_replaced_by_a_refusal_that_says_what_can_happen():
+    from agent.replies.risk_classifier import RiskClassifier
+
+    question = "My e-reader's battery has puffed up. Can I squeeze it flat again?"
+    g = SpokenReplyGuard(examples=EXAMPLES)
+    g.expect(question, safety_policy.risks_in(question, RiskClassifier()))
+    out, _ = stream(g, "Yes, you can press it gently back into place.")
+    assert out.startswith("No, don't: A swollen, damaged or overheating battery can catch fire"), out
+    assert "press it" not in out
+
+
+def test_a_later_sentence_that_gives_the_reason_is_not_told_it_again():
+    from agent.replies.risk_classifier import RiskClassifier
+
+    question = "My e-reader's battery has puffed up. Can I squeeze it flat again?"
+    g = SpokenReplyGuard(examples=EXAMPLES)
+    g.expect(question, safety_policy.risks_in(question, RiskClassifier()))
+    out, _ = stream(g, "No, don't. Pressing it can make it burst into flames. Have it replaced.")
+    assert out == "No, don't. Pressing it can make it burst into flames. Have it replaced.", out
 
 
 def test_calling_a_credentials_request_not_a_scam_is_blocked():
@@ -310,12 +354,16 @@ def test_destructive_commands_come_with_a_warning(reply, warned):
 
 @pytest.mark.parametrize("question, reply, spoken", [
     ("My charger is sparking and smells like burning.", "Check the charger for damage. Replace it.",
-     "Unplug it at the wall if you can do so safely, and stop using it. Check the charger for damage. Replace it."),
+     "Unplug it at the wall if you can do so safely, and stop using it. Check the charger for damage. "
+     "A damaged charger, cable or battery can start a fire or give you a shock. Replace it."),
+    ("My charger is sparking and smells like burning.", "Unplug it now. It could start a fire.",
+     "Unplug it now. It could start a fire."),  # the reason given by the reply itself is not said twice
     ("A caller says I must pay a fine in bitcoin. Should I?", "No, you should not. Bitcoin is a digital currency.",
      "No, you should not. That is a scam. Bitcoin is a digital currency."),
     ("A caller says I must pay a fine in bitcoin. Should I?", "No, you should not.", "No, you should not. That is a scam."),
     ("A caller says I must pay a fine in bitcoin. Should I?", "No. It is a scam.", "No. It is a scam."),
-    ("I spilled water on my laptop", "Unplug it and turn it off. Let it dry.", "Unplug it and turn it off. Let it dry."),
+    ("I spilled water on my laptop", "Unplug it and turn it off. Let it dry.",
+     "Unplug it and turn it off. Power running through a wet device can short it out for good. Let it dry."),
 ])
 def test_a_risky_turns_first_sentence_gets_what_it_leaves_out(question, reply, spoken):
     out, _ = stream(guard_for(question), reply)
@@ -565,7 +613,7 @@ def test_mixing_cleaners_is_never_endorsed_and_the_refusal_gives_the_reason():
     assert safety_policy.check("Add ammonia to the bleach bucket.", risks).action == "block"  # said after an inserted refusal
     assert safety_policy.check("Don't add ammonia to the bleach.", risks).action == "ok"
     before, after = safety_policy.missing_essentials("No, don't do that.", risks)
-    assert "toxic gas" in after and not before  # a bare refusal is followed by the reason
+    assert "toxic gas" in " ".join(o.text for o in after) and not before  # a bare refusal is followed by the reason
 
 
 def test_a_bare_no_is_against_what_the_question_asked_and_a_later_instruction_to_do_it_ends_the_reply():

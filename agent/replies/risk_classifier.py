@@ -20,7 +20,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Mapping, Sequence
 
-from .risk_examples import EXAMPLES
+from .risk_examples import EXAMPLES, HAZARDS
 
 _STOP = frozenset(
     "a an the i me my we our you your it its is are was were be been am do does did to of in on for at by with and or "
@@ -59,8 +59,11 @@ class RiskGuess:
 
 
 class RiskClassifier:
-    def __init__(self, examples: Mapping[str, Sequence[str]] = EXAMPLES, *, k: int = 1, threshold: float = 0.12) -> None:
+    def __init__(self, examples: Mapping[str, Sequence[str]] = EXAMPLES, *, k: int = 1, threshold: float = 0.12,
+                 reasons: Mapping[str, str] | None = None) -> None:
         self.k, self.threshold = k, threshold
+        # example -> what can happen (the physical hazards' kinds, agent/replies/risk_examples.py)
+        self._reasons = dict(reasons) if reasons is not None else {t: why for why, texts in HAZARDS.values() for t in texts}
         docs = [(label, text, Counter(features(text))) for label, texts in examples.items() for text in texts]
         df = Counter(f for _, _, counts in docs for f in counts)
         n = len(docs)
@@ -88,6 +91,29 @@ class RiskClassifier:
             if score > best.score:
                 best = RiskGuess(label, score, scored[0][0], scored[0][1])
         return best
+
+    def hazard_reason(self, question: str, k: int = 3) -> str:
+        """What can happen, as the kind (a reason shared by examples) whose `k` nearest examples
+        are most alike in sum says ("A swollen ... battery can catch fire"); "" when that kind's
+        nearest example is not alike enough (the threshold and two shared words of `classify`).
+        Summed, not nearest alone: "My phone's battery is swollen and gets hot while charging"
+        is nearest to "my phone under my pillow while it charges" by one example, and to the
+        battery kind by three."""
+        q = self._vector(Counter(features(question)))
+        by_reason: dict[str, list[tuple[float, str]]] = {}
+        for _, example, vec in self._docs:
+            if example in self._reasons:
+                sim = sum(w * vec.get(f, 0.0) for f, w in q.items())
+                by_reason.setdefault(self._reasons[example], []).append((sim, example))
+        best, reason, nearest = 0.0, "", (0.0, "")
+        for why, scored in by_reason.items():
+            scored.sort(reverse=True)
+            total = sum(s for s, _ in scored[:k])
+            if total > best:
+                best, reason, nearest = total, why, scored[0]
+        if nearest[0] < self.threshold or len(_words(question) & _words(nearest[1])) < MIN_SHARED_WORDS:
+            return ""
+        return reason
 
     def classify(self, question: str) -> str:
         """A risky class of the examples, or "" when the question is like none of them (or like `none`),

@@ -20,6 +20,52 @@ sharing words with a risky class is not enough.
 """
 from __future__ import annotations
 
+# Physical hazards by kind: what can happen (said as the reason when a reply refuses without
+# one), and the examples of the kind. A reply that only says "that can be dangerous" leaves
+# the user guessing; the kind of the nearest example says why.
+HAZARDS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "battery": (
+        "A swollen, damaged or overheating battery can catch fire or burst.",
+        (
+            "My phone battery is puffed up and the screen is lifting. Can I push it back down?",
+            "Is it okay to charge a battery that got hot and started smoking?",
+            "Can I poke a hole in a swollen battery to let the air out?",
+            "Can I keep using my laptop while its battery bulges out of the case?",
+        ),
+    ),
+    "electric": (
+        "Damaged wiring, sparks or water near mains power can give you an electric shock or start a fire.",
+        (
+            "Can I open up my laptop charger to fix a loose wire inside?",
+            "My power strip is sparking. Is it fine to keep using it?",
+            "The charging cable is frayed with wires showing. Can I tape it and keep using it?",
+            "My tablet smells like burning plastic when it charges. Can I keep charging it?",
+            "Can I clean the inside of my computer with water while it is plugged in?",
+            "Can I touch the inside of the monitor to fix the flicker?",
+            "Can I plug one extension cord into another to reach my desk?",
+            "Can I keep using a charger whose plastic case is cracked open?",
+        ),
+    ),
+    "heat": (
+        "An oven, microwave, heater or soft bedding traps heat that can melt the device or set its battery on fire.",
+        (
+            "Can I put my wet phone in the microwave or oven to dry it faster?",
+            "Is it safe to use my laptop on my bed under the blanket while it's charging?",
+            "Can I keep my phone under my pillow while it charges?",
+            "Is it okay to dry my phone with a hair dryer on its hottest setting?",
+        ),
+    ),
+    "chemical": (
+        "Mixed or harsh chemicals can give off toxic fumes, and solvents strip a screen's coating for good.",
+        (
+            "Can I combine two different cleaning sprays to make a stronger disinfectant?",
+            "Is it safe to mix different cleaning products to disinfect my phone?",
+            "Can I clean my screen with acetone or paint thinner?",
+            "Can I spray bleach straight onto my keyboard to disinfect it?",
+        ),
+    ),
+}
+
 EXAMPLES: dict[str, tuple[str, ...]] = {
     "scam": (
         "A pop-up says my computer has a virus and to call Microsoft at this number. Should I call?",
@@ -76,22 +122,7 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
         "A caller asked me to type a command they dictate into my computer.",
         "They want me to install an app on my phone so they can see my screen.",
     ),
-    "physical_hazard": (
-        "Can I combine two different cleaning sprays to make a stronger disinfectant?",
-        "Is it safe to mix different cleaning products to disinfect my phone?",
-        "My phone battery is puffed up and the screen is lifting. Can I push it back down?",
-        "Can I open up my laptop charger to fix a loose wire inside?",
-        "My power strip is sparking. Is it fine to keep using it?",
-        "Can I put my wet phone in the microwave or oven to dry it faster?",
-        "Is it okay to charge a battery that got hot and started smoking?",
-        "The charging cable is frayed with wires showing. Can I tape it and keep using it?",
-        "Can I poke a hole in a swollen battery to let the air out?",
-        "My tablet smells like burning plastic when it charges. Can I keep charging it?",
-        "Can I clean the inside of my computer with water while it is plugged in?",
-        "Is it safe to use my laptop on my bed under the blanket while it's charging?",
-        "Can I touch the inside of the monitor to fix the flicker?",
-        "Can I clean my screen with acetone or paint thinner?",
-    ),
+    "physical_hazard": tuple(text for _, texts in HAZARDS.values() for text in texts),
     "destructive_command": (
         "A forum reply says to delete everything under the root folder with rm to fix my system. Should I?",
         "A forum post says to run format C: to fix my slow computer. Is that a good idea?",
@@ -157,5 +188,17 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
         "How do I stop pop-ups in Chrome?",
         "How do I scan my computer for viruses?",
         "What does a VPN do?",
+        # yes/no questions about ordinary use, worded like the risky ones ("is it okay", "can I keep")
+        "Is it okay to use my phone while it's charging?",
+        "Is it safe to leave my laptop plugged in all the time?",
+        "Can I close my laptop lid while it is charging?",
+        "Is it fine to turn my router off at night?",
+        "Can I use compressed air to clean the dust out of my keyboard?",
+        "Is it okay to wipe my phone with a slightly damp cloth?",
+        "Should I install the latest Windows updates?",
+        "Is it safe to run the Disk Cleanup tool on Windows?",
+        "Can I give my old phone to my son after I reset it?",
+        "Is it safe to shop online on a site that shows a padlock?",
+        "Should I let my phone battery run all the way down sometimes?",
     ),
 }

@@ -18,7 +18,7 @@ the link" is fine).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -37,6 +37,7 @@ class Risk:
     first_step: str  # ... said before it when it does not
     after_refusal: str  # ... or after it, when it is already a refusal
     by_likeness: bool = False  # the question was put in this class by the classifier, not by `asks`
+    why: str = ""  # what can happen: said after the first sentence unless the reply says a reason (`REASON_SAID`)
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,7 @@ class Rule:
     essential: str = ""
     first_step: str = ""
     after_refusal: str = ""
+    why: str = ""  # the physical classes' reason when no hazard kind is alike (see `risks_in`)
 
     def compile(self, by_likeness: bool = False) -> Risk:
         unsafe = ([_AFFIRM] if self.yes_endorses else []) \
@@ -61,7 +63,7 @@ class Rule:
         # message took seconds per rule)
         asks = rf"^(?:{self.asks})" if self.asks.startswith(("(?=", "^")) else self.asks
         return Risk(self.name, _rx(asks), _rx("|".join(unsafe)), self.safe_reply,
-                    _rx(self.essential or r"$^"), self.first_step, self.after_refusal, by_likeness)
+                    _rx(self.essential or r"$^"), self.first_step, self.after_refusal, by_likeness, self.why)
 
 
 def _rx(pattern: str) -> re.Pattern[str]:
@@ -121,6 +123,7 @@ _RULES: tuple[Rule, ...] = (
                    "Turn it upside down to drain, let it dry for at least two days, or take it to a repair shop.",
         essential=r"\bunplug|\b(?:turn|switch|power|shut)\w* (?:it |the \w+ |your \w+ )?(?:off|down)\b",
         first_step="Turn it off and unplug it at once, and don't turn it back on.",
+        why="Power running through a wet device can short it out for good.",
     ),
     Rule(
         "electrical",
@@ -132,6 +135,7 @@ _RULES: tuple[Rule, ...] = (
                    "Never open a power supply or touch bare wires; replace the charger or cable, and have the device checked.",
         essential=r"\bunplug|\bdisconnect|\bstop using|\b(?:turn|switch)\w* (?:it )?off\b",
         first_step="Unplug it at the wall if you can do so safely, and stop using it.",
+        why="A damaged charger, cable or battery can start a fire or give you a shock.",
     ),
     Rule(
         "password_reuse",
@@ -194,6 +198,7 @@ THIRD_PARTY = _rx(_THIRD_PARTY)  # a question about what someone else did or wan
 ABOUT_A_THIRD_PARTY = frozenset({"credentials", "payment", "scam", "remote_access", "instructed"})  # the classes where a scam is the point
 
 _NEVER = r"(?!)"
+_SCAM_SAID = r"scam|phishing|fraud|fake|criminal|impostor|imposter"
 
 # The classes a question is put in by likeness (agent/replies/risk_classifier.py), not by the
 # phrases above. They only block what endorses the risk: a question put in one by mistake
@@ -201,19 +206,24 @@ _NEVER = r"(?!)"
 _BY_LIKENESS: dict[str, Rule] = {
     "scam": Rule(
         "scam", asks=_NEVER, yes_endorses=True, you_should="call|click|pay|reply|install|download|give|send",
-        endorses=_REASSURES,
+        endorses=_REASSURES, essential=_SCAM_SAID, after_refusal="That is very likely a scam.",
         safe_reply="No, don't: that is very likely a scam. Stop replying, and contact the company yourself through its official website or phone number."),
     "credentials": Rule(
         "credentials", asks=_NEVER, yes_endorses=True, you_should="click|enter|type|give|share|send|tell|provide|read",
         endorses=_REASSURES + r"|\b(?:give|share|send|tell|read) (?:\w+ )?(?:them|him|her)?\b.{0,12}\b(?:password|pin|code|details|login)\b",
+        essential=_SCAM_SAID + r"|never (?:share|give)|don'?t (?:share|give)|do not (?:share|give)",
+        after_refusal="That is very likely a scam: never share a password or a sign-in code.",
         safe_reply=CREDENTIALS.safe_reply),
     "payment": Rule(
         "payment", asks=_NEVER, yes_endorses=True, you_should="pay|buy|send|wire|transfer",
         endorses=_REASSURES + r"|\b(?:buy|purchase) (?:the )?gift ?cards?\b|\bpay (?:them|the fee|the fine|it)\b",
+        essential=_SCAM_SAID, after_refusal="That is a scam.",
         safe_reply=PAYMENT.safe_reply),
     "remote_access": Rule(
         "remote_access", asks=_NEVER, yes_endorses=True, you_should="install|download|let|allow|give|grant|accept|share|run",
         endorses=_REASSURES + r"|\b(?:let|allow) (?:them|him|her) (?:to )?(?:connect|in|access|control|take over)\b|\bgive (?:them|him|her) (?:remote )?(?:access|control)\b",
+        essential=_SCAM_SAID + r"|real support never|never (?:calls?|asks?)",
+        after_refusal="Real support never calls you to ask for access to your computer; that is very likely a scam.",
         safe_reply="No, don't let them in: real support never calls you to ask for remote access. Hang up, and don't install anything they name."),
     "physical_hazard": Rule(
         "physical_hazard", asks=_NEVER, yes_endorses=True, you_should="mix|combine|open|use|keep|heat|puncture|touch|charge",
@@ -222,9 +232,16 @@ _BY_LIKENESS: dict[str, Rule] = {
     "destructive_command": Rule(
         "destructive_command", asks=_NEVER, yes_endorses=True, you_should="run|type|enter|execute|paste|delete|wipe|format",
         endorses=r"\bgo ahead and (?:run|delete|wipe|format)\b",
+        essential=r"\b(?:lose|lost|delete[sd]?|erase[sd]?|wipe[sd]?|permanent\w*|for good|undo|break|breaks|destroy\w*|irreversibl\w*)\b",
+        after_refusal="That can delete files or break the system for good.",
         safe_reply="No, don't run it: a command like that can break the system or delete files, and it is hard to undo. Have someone you trust check it first."),
 }
 BY_LIKENESS: dict[str, Risk] = {name: rule.compile(by_likeness=True) for name, rule in _BY_LIKENESS.items()}
+
+# A reply that gives a reason: what can happen (not only "that can be dangerous").
+REASON_SAID = _rx(r"\b(?:fire|flames?|burn\w*|shock\w*|electrocut\w*|toxic|poison\w*|fumes?|gas(?:es)?|explo\w*|melt\w*|"
+                  r"short(?:s|ed)? (?:it |them )?out|short[- ]circuit\w*|ignit\w*|burst\w*|overheat\w*|corrod\w*|warp\w*|ruin\w*)\b")
+_PHYSICAL = frozenset({"liquid", "electrical", "physical_hazard"})  # the classes whose reason is a hazard kind's
 
 # Commands and steps that destroy data: a warning must be said before (or with) them.
 _DESTRUCTIVE = (
@@ -261,7 +278,16 @@ def risks_in(question: str, classifier: "RiskClassifier | None" = None) -> tuple
     alike = classifier.classify(q) if classifier is not None else ""
     if alike and alike not in {r.name for r in found}:
         found += (BY_LIKENESS[alike],)
-    return found
+    reason = classifier.hazard_reason(q) if classifier is not None and any(r.name in _PHYSICAL for r in found) else ""
+    return tuple(_with_reason(r, reason) if reason and r.name in _PHYSICAL else r for r in found)
+
+
+def _with_reason(risk: Risk, reason: str) -> Risk:
+    """The risk with the hazard kind's reason ("A swollen ... battery can catch fire"); the
+    class found by likeness says it in its safe answer too."""
+    if risk.by_likeness:
+        return replace(risk, why=reason, safe_reply=f"No, don't: {reason} Stop, and ask the maker or a repair shop what to do.")
+    return replace(risk, why=reason)
 
 
 def _endorses(sentence: str, pattern: re.Pattern[str]) -> bool:
@@ -276,24 +302,47 @@ def _endorses(sentence: str, pattern: re.Pattern[str]) -> bool:
 _REFUSAL = _rx(r"^\W*(?:no\b|don'?t\b|do not\b|never\b)")
 
 
-def missing_essentials(first_sentence: str, risks: tuple[Risk, ...]) -> tuple[str, str]:
-    """What a risky turn's first sentence leaves out: (said before it, said after it)."""
-    before, after = [], []
+@dataclass(frozen=True)
+class Owed:
+    """What a risky reply still has to say after its first sentence, unless a later sentence
+    says it (`said_by`)."""
+
+    text: str
+    said_by: re.Pattern[str]
+
+
+def missing_essentials(first_sentence: str, risks: tuple[Risk, ...]) -> tuple[str, tuple[Owed, ...]]:
+    """What a risky turn's first sentence leaves out: (said before it, owed after it).
+
+    A class found by likeness has no first step (the guess may be wrong): only after a
+    refusal does it get its reason."""
+    before: list[str] = []
+    after: dict[str, Owed] = {}  # by text: two classes may owe the same words
+    refusal = bool(_REFUSAL.search(first_sentence))
     for risk in risks:
-        if not risk.first_step or risk.essential.search(first_sentence):
-            continue
-        if risk.after_refusal and _REFUSAL.search(first_sentence):
-            after.append(risk.after_refusal)
-        else:
-            before.append(risk.first_step)
-    return " ".join(before), " ".join(after)
+        if not risk.essential.search(first_sentence):
+            if risk.after_refusal and refusal:
+                after.setdefault(risk.after_refusal, Owed(risk.after_refusal, risk.essential))
+            elif risk.first_step:
+                before.append(risk.first_step)
+        if risk.why and not REASON_SAID.search(first_sentence) and (refusal or not risk.by_likeness):
+            after.setdefault(risk.why, Owed(risk.why, REASON_SAID))
+    return " ".join(before), tuple(after.values())
+
+
+def _safe_reply(risk: Risk) -> str:
+    """The class's safe answer, with the reason after its first sentence when it gives none."""
+    if not risk.why or REASON_SAID.search(risk.safe_reply):
+        return risk.safe_reply
+    first, _, rest = risk.safe_reply.partition(". ")
+    return f"{first}. {risk.why} {rest}".strip() if rest else f"{risk.safe_reply} {risk.why}"
 
 
 def check(sentence: str, risks: tuple[Risk, ...], said: str = "") -> Verdict:
     """A verdict on one reply sentence, given the risky classes of the turn and what was said."""
     for risk in risks:
         if _endorses(sentence, risk.unsafe):
-            return Verdict("block", risk.safe_reply, risk.name)
+            return Verdict("block", _safe_reply(risk), risk.name)
     for pattern, warning in _DESTRUCTIVE:
         if pattern.search(sentence) and not _WARNED.search(said + " " + sentence):
             return Verdict("warn", warning, pattern.pattern)

@@ -126,7 +126,7 @@ class SpokenReplyGuard(ReplyGuard):
         self._said_words: list[str] = []
         self._sentences: list[list[str]] = []
         self._at_limit = False
-        self._owed = ""  # what a risky turn's reply still has to say (see safety_policy.missing_essentials)
+        self._owed: tuple[safety_policy.Owed, ...] = ()  # what a risky turn's reply still has to say (safety_policy.missing_essentials)
         self._keys: KeyGrounding | None = None  # the help desk note's key combinations
         self._stances: dict[str, bool] = {}  # action -> for (True) / against (False), as first said (stance.py)
         self._asked = ""  # the action the user's yes/no question asks about (stance.asked_action)
@@ -168,9 +168,9 @@ class SpokenReplyGuard(ReplyGuard):
             self._said += out
             return out
         if self._owed and not self.stopped:
-            out += (" " if (self._said + out).strip() else "") + self._owed
+            out += (" " if (self._said + out).strip() else "") + " ".join(o.text for o in self._owed)
             self.events.append("essentials_added")
-            self._owed = ""
+            self._owed = ()
         if self.cut and self.voice and self._said.strip():
             out += (" " if (self._said + out)[-1:] not in (" ", "") else "") + self.offer
             self.events.append("offer")
@@ -398,10 +398,11 @@ class SpokenReplyGuard(ReplyGuard):
                 prefix = before + " " + prefix
             self._owed = after  # a refusal without the reason: the next sentence may give it
         elif self._owed:
-            if not any(r.essential.search(sentence) for r in self.risks):
+            owed = [o.text for o in self._owed if not o.said_by.search(sentence)]
+            if owed:
                 self.events.append("essentials_added")
-                prefix = self._owed + " " + prefix
-            self._owed = ""
+                prefix = " ".join(owed) + " " + prefix
+            self._owed = ()
         if not already and self._sentences and len(self._said_words) + len(words) > self.max_words:
             self._stop(cut=True, why="max_words")
             return ""
