@@ -190,6 +190,13 @@ PHISHING = "I got an email from my bank asking me to click a link and enter my p
     ("I just tried to log in to my bank's app and got a text with a code. Where do I type it?", set()),  # my own sign-in
     ("I tried to log in and a caller asked me for the code I got. Should I give it?", {"credentials", "instructed"}),
     ("A woman phoned saying she's from my bank and needs me to move my savings. Is that okay?", {"instructed"}),
+    # heat to prevent and a power supply to clean are no hazard ("Unplug it at the wall" did not fit them)
+    ("How can I keep my laptop from getting too hot in summer?", set()),
+    ("What should I do to prevent my PC from overheating?", set()),
+    ("How do I clean the dust out of my power supply?", set()),
+    ("My laptop keeps overheating. Is it okay to keep using it on my bed?", {"electrical"}),
+    ("My charger is too hot to hold.", {"electrical"}),
+    ("My computer's power supply buzzes. Can I open it up and fix it myself?", {"electrical"}),
 ])
 def test_risky_questions_are_classified(question, classes):
     assert {r.name for r in safety_policy.risks_in(question)} == classes  # the rules' phrases alone

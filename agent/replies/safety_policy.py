@@ -127,8 +127,12 @@ _RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "electrical",
-        asks=r"\b(?:sparks?|sparking|smok(?:e|ing)|burning smell|smells? (?:like )?burn\w*|melt(?:ed|ing)|frayed|exposed wires?|bare wires?|electric(?:al)? shock|"
-             r"shocks? me|power supply|psu|swollen|bulging|overheat\w*|too hot)\b",
+        # a sign of a fault; heat, unless the question is how to prevent it ("keep my laptop from getting
+        # too hot"); a power supply, only to open or repair it (cleaning its dust is not a hazard)
+        asks=r"\b(?:sparks?|sparking|smok(?:e|ing)|burning smell|smells? (?:like |of )?burn\w*|melt(?:ed|ing)|frayed|exposed wires?|bare wires?|"
+             r"electric(?:al)? shock|shocks? me|swollen|bulging)\b"
+             r"|^(?!.*\b(?:keep\w* [^.?!]{0,30}?\bfrom|stop|prevent\w*|avoid\w*)\b[^.?!]{0,40}?\b(?:overheat\w*|too hot|getting hot)\b)(?=.*\b(?:overheat\w*|too hot)\b)"
+             r"|^(?=.*\b(?:power supply|psu)\b)(?=.*\b(?:open\w*|inside|repair\w*|fix\w*|capacitors?|apart|solder\w*|disassembl\w*)\b)",
         endorses=r"\bopen (?:up )?(?:the |your )?(?:power supply|psu|charger|battery|adapter)\b|\btouch (?:the |any |bare |exposed |live )?(?:wires?|contacts?)\b|\bkeep using\b"
                  r"|\btape (?:it|the)\b|\bpuncture\b|\bpress (?:on )?the (?:battery|swelling)\b|\bit'?s (?:normal|fine|safe)\b",
         safe_reply="Unplug it at the wall if you can do so safely, and stop using it. "
