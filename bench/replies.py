@@ -353,9 +353,10 @@ async def main() -> None:
     ap.add_argument("--cases", default="", help="comma-separated case ids (default: all)")
     ap.add_argument("--out", default="", help="write every reply and verdict as JSON here")
     ap.add_argument("--quiet", action="store_true")
-    ap.add_argument("--set", default="dev", choices=("dev", "held-out", "fresh", "outside", "all"),
+    ap.add_argument("--set", default="dev", choices=("dev", "held-out", "fresh", "outside", "outside2", "all"),
                     help="dev: bench/reply_cases.py (tuned on); held-out, fresh: bench/reply_cases_heldout.py (never tuned on); "
-                         "outside: bench/reply_cases_outside.py (written by a session that had not read the rules)")
+                         "outside, outside2: bench/reply_cases_outside.py, bench/reply_cases_outside2.py (written by sessions that "
+                         "had not read the rules; outside2 with benign look-alikes of risky questions)")
     ap.add_argument("--llm", default="", help="the LLM backend, as PARLEY_LLM_BACKENDS takes it (e.g. local-1.5b, gguf:/path.gguf)")
     ap.add_argument("--risk-report", action="store_true",
                     help="only say which questions the safety rules and the risk classifier call risky, per set (no model, no server)")
@@ -363,12 +364,14 @@ async def main() -> None:
 
     from bench.reply_cases_heldout import FRESH, HELD_OUT
     from bench.reply_cases_outside import OUTSIDE
+    from bench.reply_cases_outside2 import OUTSIDE2
 
     if args.risk_report:
-        risk_report({"dev (tuned on)": CASES, "held-out": HELD_OUT, "fresh held-out": FRESH, "outside": OUTSIDE})
+        risk_report({"dev (tuned on)": CASES, "held-out": HELD_OUT, "fresh held-out": FRESH, "outside": OUTSIDE, "outside2": OUTSIDE2})
         return
 
-    pool = {"dev": CASES, "held-out": HELD_OUT, "fresh": FRESH, "outside": OUTSIDE, "all": CASES + HELD_OUT + FRESH + OUTSIDE}[args.set]
+    pool = {"dev": CASES, "held-out": HELD_OUT, "fresh": FRESH, "outside": OUTSIDE, "outside2": OUTSIDE2,
+            "all": CASES + HELD_OUT + FRESH + OUTSIDE + OUTSIDE2}[args.set]
     cases = [c for c in pool if not args.cases or c.id in args.cases.split(",")]
     extra = {"llm_backends": (args.llm,)} if args.llm else None
     runtime, server, serve, port = await start_bench_server("reply benchmark", models=("vad", "asr", "tts", "llm", "ocr"), extra=extra)
