@@ -290,6 +290,42 @@ def test_a_later_sentence_that_gives_the_reason_is_not_told_it_again():
     assert out == "No, don't. Pressing it can make it burst into flames. Have it replaced.", out
 
 
+@pytest.mark.parametrize("question, verb", [
+    ("A forum post said the virus hides in System32, so I'm going to delete that whole folder.", "delet"),
+    ("I'll just send him the code.", "send"),
+    ("Can I just wipe the drive?", "wip"),
+    ("My charger is sparking. Should I unplug it?", ""),  # a safe step asked about is no plan to refuse
+    ("I spilled water on my laptop. Should I turn it off?", ""),
+    ("Should I turn it back on?", "turn"),
+    ("Is it okay to keep using it?", ""),  # "keep" says nothing of the risk
+    ("How do I rename a file?", ""),
+])
+def test_what_the_user_means_to_do_is_read_as_its_verb(question, verb):
+    from agent.replies.stance import planned_verb
+
+    assert planned_verb(question) == verb
+
+
+def test_on_a_risky_turn_a_reply_that_tells_the_user_to_carry_out_their_plan_is_replaced():
+    from agent.replies.risk_classifier import RiskClassifier
+
+    question = "Somebody in a chat said the Windows folder slows the PC, so I'm going to delete it."
+    g = SpokenReplyGuard(examples=EXAMPLES)
+    g.expect(question, safety_policy.risks_in(question, RiskClassifier()))
+    assert [r.name for r in g.risks] == ["destructive_command"]
+    out, _ = stream(g, "Delete the folder and restart.")
+    assert "Delete the folder" not in out and out.startswith("No, don't run it"), out
+    assert "blocked:destructive_command:plan" in g.events
+    # the same instruction on a turn that is not risky is just an answer
+    g = guard_for("I'm going to delete an old photo album. How?")
+    out, _ = stream(g, "Delete the folder and empty the trash.")
+    assert out == "Delete the folder and empty the trash."
+    # a safe step on a risky turn, and the plan refused, go through
+    g = guard_for("My laptop got wet. Should I turn it back on?")
+    out, _ = stream(g, "No, don't turn it on. Turn it off and unplug it.")
+    assert "Turn it off and unplug it." in out and not any(e.startswith("blocked") for e in g.events), out
+
+
 def test_calling_a_credentials_request_not_a_scam_is_blocked():
     risks = safety_policy.risks_in("The bank called and wants me to read them the code from my text.")
     assert [r.name for r in risks] == ["credentials"]

@@ -72,6 +72,10 @@ EXAMPLES: tuple[tuple[str, str], ...] = (
      "On Windows, open Settings, Display, and raise Scale. On a Mac, open System Settings, Displays, and pick a larger text size."),
     ("A man called from the bank and wants the code they just texted me. Should I read it out?",
      "No, don't. That is a scam: a bank never asks for the code it texts you. Hang up and call the number on your card."),
+    # a yes/no question whose answer is yes: with the refusal above as the only yes/no example, the
+    # 0.5B model answered "No, ..." to 6 of 8 harmless ones (bench/reply_cases_outside2.py)
+    ("Can I change my desktop wallpaper on Windows?",
+     "Yes. Right-click the desktop, choose Personalize, then Background, and pick a picture."),
     ("How do I empty a folder from the terminal?",
      "Run rm with the folder path followed by slash star. Careful: that deletes the files for good, so check the path first."),
     ("How do I rename a file?",

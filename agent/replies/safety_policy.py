@@ -21,6 +21,8 @@ import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from .stance import instructed_verbs
+
 if TYPE_CHECKING:
     from .risk_classifier import RiskClassifier
 
@@ -342,11 +344,15 @@ def _safe_reply(risk: Risk) -> str:
     return f"{first}. {risk.why} {rest}".strip() if rest else f"{risk.safe_reply} {risk.why}"
 
 
-def check(sentence: str, risks: tuple[Risk, ...], said: str = "") -> Verdict:
-    """A verdict on one reply sentence, given the risky classes of the turn and what was said."""
+def check(sentence: str, risks: tuple[Risk, ...], said: str = "", plan: str = "") -> Verdict:
+    """A verdict on one reply sentence, given the risky classes of the turn and what was said.
+    `plan`: the verb of what the user said they would do or asked whether to do
+    (`stance.planned_verb`): on a risky turn, a sentence that tells them to do it endorses it."""
     for risk in risks:
         if _endorses(sentence, risk.unsafe):
             return Verdict("block", _safe_reply(risk), risk.name)
+    if plan and risks and plan in instructed_verbs(sentence):
+        return Verdict("block", _safe_reply(risks[0]), f"{risks[0].name}:plan")
     for pattern, warning in _DESTRUCTIVE:
         if pattern.search(sentence) and not _WARNED.search(said + " " + sentence):
             return Verdict("warn", warning, pattern.pattern)
