@@ -406,7 +406,7 @@ def test_destructive_commands_come_with_a_warning(reply, warned):
     ("A caller says I must pay a fine in bitcoin. Should I?", "No, you should not.", "No, you should not. That is a scam."),
     ("A caller says I must pay a fine in bitcoin. Should I?", "No. It is a scam.", "No. It is a scam."),
     ("I spilled water on my laptop", "Unplug it and turn it off. Let it dry.",
-     "Unplug it and turn it off. Power running through a wet device can short it out for good. Let it dry."),
+     "Unplug it and turn it off. Water and mains power together can give you an electric shock and short the device out. Let it dry."),
 ])
 def test_a_risky_turns_first_sentence_gets_what_it_leaves_out(question, reply, spoken):
     out, _ = stream(guard_for(question), reply)

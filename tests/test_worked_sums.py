@@ -47,3 +47,39 @@ def test_the_worked_sum_is_the_note_before_the_question_and_wins_over_the_clock(
     messages = policy.messages([{"role": "system", "content": "x"}, {"role": "user", "content": question}])
     assert messages[-2] == {"role": "system", "content": "Worked out exactly: 2:45 plus 50 minutes is 3:35. Give this answer."}
     assert messages[-1]["content"] == question
+
+
+@pytest.mark.parametrize("question, worked", [
+    ("How many minutes is three and a half hours?", "3.5 hours is 210 minutes"),
+    ("how many seconds in a day", "1 day is 86,400 seconds"),
+    ("Convert 10 km to miles, please.", "10 km is about 6.21 miles"),
+    ("What's 30 degrees Celsius in Fahrenheit?", "30 degrees Celsius is 86 degrees Fahrenheit"),
+    ("What is 100 F in C?", "100 degrees Fahrenheit is about 37.78 degrees Celsius"),
+    ("How many ounces in 2 pounds?", "2 pounds is 32 ounces"),
+    ("I need 4 cables at $12.50 each. What's the total?", "4 cables at $12.50 each is $50.00 in all"),
+])
+def test_a_unit_conversion_or_a_priced_count_is_worked_out(question, worked):
+    assert work_out(question) == worked
+
+
+@pytest.mark.parametrize("question", [
+    "How many minutes does a Windows update take?",  # no amount to convert
+    "Is 5 kg heavier than 5 pounds?",  # a comparison, not one conversion
+    "How many miles is 3 hours?",  # units of two kinds
+    "I upgraded Windows 10 in a week.",
+    "My laptop weighs 2 kg and my bag 3 kg.",
+])
+def test_what_is_not_one_conversion_gets_no_note(question):
+    assert work_out(question) == ""
+
+
+def test_the_read_aloud_recordings_hold_no_sum():
+    """The real recordings' reference texts (copies of ../shared/speech-dev): ordinary
+    sentences with number words and "a", none a sum or a conversion."""
+    from bench.real_clips import FIXTURE_CLIPS
+
+    refs = sorted(FIXTURE_CLIPS.glob("*.ref.txt"))
+    assert len(refs) >= 9
+    for ref in refs:
+        text = ref.read_text()
+        assert work_out(text) == "", (ref.name, text, work_out(text))

@@ -125,7 +125,7 @@ _RULES: tuple[Rule, ...] = (
                    "Turn it upside down to drain, let it dry for at least two days, or take it to a repair shop.",
         essential=r"\bunplug|\b(?:turn|switch|power|shut)\w* (?:it |the \w+ |your \w+ )?(?:off|down)\b",
         first_step="Turn it off and unplug it at once, and don't turn it back on.",
-        why="Power running through a wet device can short it out for good.",
+        why="Water and mains power together can give you an electric shock and short the device out.",
     ),
     Rule(
         "electrical",

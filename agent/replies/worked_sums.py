@@ -4,13 +4,16 @@ A 0.5B model says "The meeting ends at 2:55" for a meeting at 2:45 that lasts 50
 and is as likely to miss a percentage. When the user's words hold one plain sum, it is
 worked out here and given to the model as a note ("Worked out exactly: 20 percent of 150 is
 30."), which it repeats. One operation with two numbers, a percentage of a number, or a
-clock time plus or minus minutes and hours; anything else is left to the model, and nothing
+clock time plus or minus minutes and hours, or a unit conversion or a priced count
+(`unit_conversions`); anything else is left to the model, and nothing
 is guessed: no note when the words do not fit one of these shapes.
 """
 from __future__ import annotations
 
 import re
 from decimal import Decimal, DivisionByZero, InvalidOperation
+
+from .unit_conversions import convert
 
 _NUMBER = r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _PERCENT = re.compile(rf"{_NUMBER}\s*(?:percent|per cent|%)\s+of\s+{_NUMBER}", re.I)
@@ -29,7 +32,7 @@ _DURATION_AFTER = re.compile(rf"{_DURATION}\s+(?P<direction>after|before|from)\s
 
 def work_out(text: str) -> str:
     """The one sum in `text`, worked out ("20 percent of 150 is 30"), or ""."""
-    for find in (_clock_sum, _percentage, _operation):
+    for find in (_clock_sum, _percentage, convert, _operation):
         found = find(text)
         if found:
             return found
