@@ -31,6 +31,8 @@ HAZARDS: dict[str, tuple[str, tuple[str, ...]]] = {
             "Is it okay to charge a battery that got hot and started smoking?",
             "Can I poke a hole in a swollen battery to let the air out?",
             "Can I keep using my laptop while its battery bulges out of the case?",
+            "I'm going to open my laptop's battery and replace the cells inside myself.",
+            "Can I solder new cells into my old power bank?",
         ),
     ),
     "electric": (
@@ -44,6 +46,8 @@ HAZARDS: dict[str, tuple[str, tuple[str, ...]]] = {
             "Can I touch the inside of the monitor to fix the flicker?",
             "Can I plug one extension cord into another to reach my desk?",
             "Can I keep using a charger whose plastic case is cracked open?",
+            "Water is dripping from the ceiling onto my computer and power strip. I'll reach in and move them.",
+            "Is it safe to use a hair dryer or a radio plugged in next to a full bathtub?",
         ),
     ),
     "heat": (
@@ -53,6 +57,14 @@ HAZARDS: dict[str, tuple[str, tuple[str, ...]]] = {
             "Is it safe to use my laptop on my bed under the blanket while it's charging?",
             "Can I keep my phone under my pillow while it charges?",
             "Is it okay to dry my phone with a hair dryer on its hottest setting?",
+        ),
+    ),
+    "burning": (
+        "Burning plastic, batteries or circuit boards gives off toxic fumes and can start a fire.",
+        (
+            "Can I burn old cables in my fireplace to get the copper out?",
+            "I'm going to melt down a box of old phone chargers on the stove.",
+            "Is it okay to burn an old laptop in the garden to destroy the data?",
         ),
     ),
     "chemical": (
@@ -136,6 +148,19 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
         "A script told me to paste a command that deletes everything in my home folder. Should I run it?",
         "Someone said to run git clean -fdx to fix the build, I have files that aren't committed.",
         "Should I wipe the drive to remove the virus?",
+        "A caller says hackers are on my drive and I must format it right away.",
+        "I'm going to erase my second drive because a pop-up said it holds a virus.",
+    ),
+    # turning off the computer's own protection: Microsoft's Windows Security guidance, and
+    # the FTC's advice on malware that comes with pirated software
+    "disable_security": (
+        "A crack for a game says to disable my antivirus before running it. Should I?",
+        "The installer for a free movie app says Windows Defender must be turned off first.",
+        "Is it okay to turn off real-time protection so a keygen can run?",
+        "A website says to switch off my firewall so the download works.",
+        "Should I uninstall my antivirus because it keeps blocking a file I got from a forum?",
+        "A video says disabling Windows Security makes games run faster. I'll do that now.",
+        "I'm going to turn off SmartScreen so the downloaded file stops being blocked.",
     ),
     "none": (
         "How do I change my email password?",
@@ -183,6 +208,9 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
         "How do I stop my laptop from overheating?",
         "How do I replace my laptop battery?",
         "Can I charge my phone overnight?",
+        "How do I turn Windows Security back on?",
+        "How do I update my antivirus?",
+        "How do I check that my firewall is on?",
         "How do I reset my router?",
         "How do I factory reset a phone before selling it, I have backed it up?",
         "How do I stop pop-ups in Chrome?",

@@ -241,6 +241,15 @@ _BY_LIKENESS: dict[str, Rule] = {
         essential=r"\b(?:lose|lost|delete[sd]?|erase[sd]?|wipe[sd]?|permanent\w*|for good|undo|break|breaks|destroy\w*|irreversibl\w*)\b",
         after_refusal="That can delete files or break the system for good.",
         safe_reply="No, don't run it: a command like that can break the system or delete files, and it is hard to undo. Have someone you trust check it first."),
+    "disable_security": Rule(
+        "disable_security", asks=_NEVER, yes_endorses=True, you_should="turn|switch|disable|uninstall|remove",
+        endorses=_REASSURES + r"|\b(?:turn|switch)(?:ing)? (?:off (?:windows security|defender|the firewall|your firewall|your antivirus|the antivirus|"
+                 r"real-?time protection|smartscreen)|(?:them|it|both) off)\b|\b(?:disable|uninstall|remove) (?:windows security|defender|the firewall|"
+                 r"your firewall|your antivirus|the antivirus|real-?time protection|smartscreen)\b",
+        essential=r"malware|virus|infect|trojan|ransomware|unprotected|\bhack|steal",
+        after_refusal="A download that asks you to turn off your antivirus or firewall is very likely malware.",
+        safe_reply="No, don't turn your protection off: a download that asks for that is very likely malware. "
+                   "Get the program from its official store or website instead."),
 }
 BY_LIKENESS: dict[str, Risk] = {name: rule.compile(by_likeness=True) for name, rule in _BY_LIKENESS.items()}
 
@@ -317,15 +326,22 @@ class Owed:
     said_by: re.Pattern[str]
 
 
-def missing_essentials(first_sentence: str, risks: tuple[Risk, ...]) -> tuple[str, tuple[Owed, ...]]:
+def missing_essentials(first_sentence: str, risks: tuple[Risk, ...], stated_plan: bool = False) -> tuple[str, tuple[Owed, ...]]:
     """What a risky turn's first sentence leaves out: (said before it, owed after it).
 
-    A class found by likeness has no first step (the guess may be wrong): only after a
-    refusal does it get its reason."""
+    A class found by likeness has no first step (the guess may be wrong): after a refusal it
+    gets its reason; when the user said they will do it (`stated_plan`: "I'm going to
+    delete…", "I always charge it under my pillow") and the reply goes along, "Please don't:"
+    and the reason go first."""
     before: list[str] = []
     after: dict[str, Owed] = {}  # by text: two classes may owe the same words
     refusal = bool(_REFUSAL.search(first_sentence))
     for risk in risks:
+        reason = risk.why or risk.after_refusal
+        if risk.by_likeness and stated_plan and not refusal and reason and not risk.essential.search(first_sentence) \
+                and not REASON_SAID.search(first_sentence):
+            before.append(f"Please don't: {reason[:1].lower()}{reason[1:]}")
+            continue
         if not risk.essential.search(first_sentence):
             if risk.after_refusal and refusal:
                 after.setdefault(risk.after_refusal, Owed(risk.after_refusal, risk.essential))

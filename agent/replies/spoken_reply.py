@@ -36,7 +36,7 @@ from collections.abc import Sequence
 from . import safety_policy
 from .markdown_speech import MarkdownToSpeech
 from .reply_grounding import KeyGrounding
-from .stance import asked_action, is_bare_refusal, planned_verb, stances, undoes_a_warning
+from .stance import asked_action, is_bare_refusal, planned_verb, stances, states_a_plan, undoes_a_warning
 from .unsure_numbers import UnsureNumbers
 
 OFFER = "Shall I go on?"
@@ -131,6 +131,7 @@ class SpokenReplyGuard(ReplyGuard):
         self._stances: dict[str, bool] = {}  # action -> for (True) / against (False), as first said (stance.py)
         self._asked = ""  # the action the user's yes/no question asks about (stance.asked_action)
         self._plan = ""  # the verb of what the user means to do (stance.planned_verb): on a risky turn, never told to do it
+        self._stated_plan = False  # the user said they will do it, not only asked (stance.states_a_plan)
         self._no_fits = True  # a bare "No, don't." may answer what the user said (a question, a plan)
         self._numbers = UnsureNumbers()
 
@@ -139,6 +140,7 @@ class SpokenReplyGuard(ReplyGuard):
         self.question_words = words_of(question)
         self._asked = asked_action(question)  # what a bare "No." in the first sentence is against
         self._plan = planned_verb(question)
+        self._stated_plan = states_a_plan(question)
         self._no_fits = not question.strip() or bool(risks) or bool(_ASKS_OR_PLANS.search(question))
         self.risks = risks
         self._numbers.expect(question, note)
@@ -394,7 +396,7 @@ class SpokenReplyGuard(ReplyGuard):
             self.events.append("warned")
             prefix = verdict.text + " "
         if self.risks and not self._sentences and not already:  # a risky turn's first sentence (held)
-            before, after = safety_policy.missing_essentials(sentence, self.risks)
+            before, after = safety_policy.missing_essentials(sentence, self.risks, self._stated_plan)
             if before:
                 self.events.append("essentials_added")
                 prefix = before + " " + prefix
