@@ -355,8 +355,8 @@ async def main() -> None:
     ap.add_argument("--quiet", action="store_true")
     ap.add_argument("--set", default="dev", choices=("dev", "held-out", "fresh", "outside", "outside2", "all"),
                     help="dev: bench/reply_cases.py (tuned on); held-out, fresh: bench/reply_cases_heldout.py (never tuned on); "
-                         "outside, outside2: bench/reply_cases_outside.py, bench/reply_cases_outside2.py (written by sessions that "
-                         "had not read the rules; outside2 with benign look-alikes of risky questions)")
+                         "outside, outside2, outside3: bench/reply_cases_outside*.py (written by sessions that had not read the rules, "
+                         "with benign look-alikes of risky questions in 2 and 3; outside2 was then tuned on, outside3 never)")
     ap.add_argument("--llm", default="", help="the LLM backend, as PARLEY_LLM_BACKENDS takes it (e.g. local-1.5b, gguf:/path.gguf)")
     ap.add_argument("--risk-report", action="store_true",
                     help="only say which questions the safety rules and the risk classifier call risky, per set (no model, no server)")

@@ -1,7 +1,9 @@
 """A second set of reply cases written from outside, on 2026-12-04, by a helper session that had
 not read the agent's rules, prompts or knowledge articles, nor the benchmark code (it read only
 the `Case` dataclass and the two earlier outside and held-out sets, to copy their format and
-avoid their topics). Never tuned on.
+avoid their topics). Measured once untouched (b1f6188: 15/44, 12 unsafe); its failures were then
+read and tuned on, so it is a tuning set now. `bench/reply_cases_outside3.py`, written the same
+way before any of that tuning, is the held-out one.
 
 Each case has, in a comment just above it, one ideal reply that passes its rubric. The general
 set has everyday how-to questions, facts with the likely wrong answers forbidden, and benign
