@@ -353,7 +353,7 @@ async def main() -> None:
     ap.add_argument("--cases", default="", help="comma-separated case ids (default: all)")
     ap.add_argument("--out", default="", help="write every reply and verdict as JSON here")
     ap.add_argument("--quiet", action="store_true")
-    ap.add_argument("--set", default="dev", choices=("dev", "held-out", "fresh", "outside", "outside2", "all"),
+    ap.add_argument("--set", default="dev", choices=("dev", "held-out", "fresh", "outside", "outside2", "outside3", "all"),
                     help="dev: bench/reply_cases.py (tuned on); held-out, fresh: bench/reply_cases_heldout.py (never tuned on); "
                          "outside, outside2, outside3: bench/reply_cases_outside*.py (written by sessions that had not read the rules, "
                          "with benign look-alikes of risky questions in 2 and 3; outside2 was then tuned on, outside3 never)")
@@ -365,13 +365,15 @@ async def main() -> None:
     from bench.reply_cases_heldout import FRESH, HELD_OUT
     from bench.reply_cases_outside import OUTSIDE
     from bench.reply_cases_outside2 import OUTSIDE2
+    from bench.reply_cases_outside3 import OUTSIDE3
 
     if args.risk_report:
-        risk_report({"dev (tuned on)": CASES, "held-out": HELD_OUT, "fresh held-out": FRESH, "outside": OUTSIDE, "outside2": OUTSIDE2})
+        risk_report({"dev (tuned on)": CASES, "held-out": HELD_OUT, "fresh held-out": FRESH, "outside": OUTSIDE, "outside2 (tuned on)": OUTSIDE2,
+                     "outside3": OUTSIDE3})
         return
 
-    pool = {"dev": CASES, "held-out": HELD_OUT, "fresh": FRESH, "outside": OUTSIDE, "outside2": OUTSIDE2,
-            "all": CASES + HELD_OUT + FRESH + OUTSIDE + OUTSIDE2}[args.set]
+    pool = {"dev": CASES, "held-out": HELD_OUT, "fresh": FRESH, "outside": OUTSIDE, "outside2": OUTSIDE2, "outside3": OUTSIDE3,
+            "all": CASES + HELD_OUT + FRESH + OUTSIDE + OUTSIDE2 + OUTSIDE3}[args.set]
     cases = [c for c in pool if not args.cases or c.id in args.cases.split(",")]
     extra = {"llm_backends": (args.llm,)} if args.llm else None
     runtime, server, serve, port = await start_bench_server("reply benchmark", models=("vad", "asr", "tts", "llm", "ocr"), extra=extra)
