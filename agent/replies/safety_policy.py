@@ -55,7 +55,7 @@ class Rule:
     essential: str = ""
     first_step: str = ""
     after_refusal: str = ""
-    why: str = ""  # the physical classes' reason when no hazard kind is alike (see `risks_in`)
+    why: str = ""  # what can happen, said after the first sentence unless the reply gives a reason
 
     def compile(self, by_likeness: bool = False) -> Risk:
         unsafe = ([_AFFIRM] if self.yes_endorses else []) \
@@ -254,9 +254,9 @@ _BY_LIKENESS: dict[str, Rule] = {
 BY_LIKENESS: dict[str, Risk] = {name: rule.compile(by_likeness=True) for name, rule in _BY_LIKENESS.items()}
 
 # A reply that gives a reason: what can happen (not only "that can be dangerous").
-REASON_SAID = _rx(r"\b(?:fire|flames?|burn\w*|shock\w*|electrocut\w*|toxic|poison\w*|fumes?|gas(?:es)?|explo\w*|melt\w*|"
+REASON_SAID = _rx(r"\b(?:fires?(?!\s*(?:pit|place|extinguisher|wood|wall|fox))|flames?|burns?\b(?! (?:a|the|it|them|old|your|my|down)\b)|burn(?:ed|t|s)? (?:you|your|skin|yourself)|"
+                  r"shock\w*|electrocut\w*|toxic|poison\w*|fumes?|gas(?:es)?|explo\w*|melt\w*|"
                   r"short(?:s|ed)? (?:it |them )?out|short[- ]circuit\w*|ignit\w*|burst\w*|overheat\w*|corrod\w*|warp\w*|ruin\w*)\b")
-_PHYSICAL = frozenset({"liquid", "electrical", "physical_hazard"})  # the classes whose reason is a hazard kind's
 
 # Commands and steps that destroy data: a warning must be said before (or with) them.
 _DESTRUCTIVE = (
@@ -293,16 +293,14 @@ def risks_in(question: str, classifier: "RiskClassifier | None" = None) -> tuple
     alike = classifier.classify(q) if classifier is not None else ""
     if alike and alike not in {r.name for r in found}:
         found += (BY_LIKENESS[alike],)
-    reason = classifier.hazard_reason(q) if classifier is not None and any(r.name in _PHYSICAL for r in found) else ""
-    return tuple(_with_reason(r, reason) if reason and r.name in _PHYSICAL else r for r in found)
-
-
-def _with_reason(risk: Risk, reason: str) -> Risk:
-    """The risk with the hazard kind's reason ("A swollen ... battery can catch fire"); the
-    class found by likeness says it in its safe answer too."""
-    if risk.by_likeness:
-        return replace(risk, why=reason, safe_reply=f"No, don't: {reason} Stop, and ask the maker or a repair shop what to do.")
-    return replace(risk, why=reason)
+    hazard = next((r for r in found if r.name == "physical_hazard"), None)
+    reason = classifier.hazard_reason(q) if classifier is not None and hazard is not None else ""
+    if not reason:
+        return found
+    # the hazard kind's reason ("A swollen ... battery can catch fire"), said in the safe answer
+    # too; a rule's class keeps its own (water and mains: a shock), which fits it better than a guess
+    with_reason = replace(hazard, why=reason, safe_reply=f"No, don't: {reason} Stop, and ask the maker or a repair shop what to do.")
+    return tuple(with_reason if r is hazard else r for r in found)
 
 
 def _endorses(sentence: str, pattern: re.Pattern[str]) -> bool:
