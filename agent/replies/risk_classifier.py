@@ -25,7 +25,8 @@ from .risk_examples import EXAMPLES, HAZARDS
 _STOP = frozenset(
     "a an the i me my we our you your it its is are was were be been am do does did to of in on for at by with and or "
     "so that this these those there here what which who how when why can could should would will shall may might must "
-    "if as from about into up out just some any all has have had get got them they he she him her his their".split()
+    "if as from about into up out just some any all has have had get got them they he she him her his their "
+    "going gonna i'm i'll im ll".split()  # "I'm going to …" is how a plan is said, not what it is
 )
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 
