@@ -40,6 +40,15 @@ def guard_for(question: str = "", **kw) -> SpokenReplyGuard:
     return g
 
 
+def guard_by_likeness(question: str) -> SpokenReplyGuard:
+    """A guard for `question`, its risks found by the rules' phrases and by likeness, as the policy finds them."""
+    from agent.replies.risk_classifier import RiskClassifier
+
+    g = SpokenReplyGuard(examples=EXAMPLES)
+    g.expect(question, safety_policy.risks_in(question, RiskClassifier()))
+    return g
+
+
 # -- the spoken-reply contract -------------------------------------------------------------------
 def test_markdown_lists_and_code_become_sentences():
     md = MarkdownToSpeech()
@@ -259,10 +268,7 @@ def test_a_yes_to_a_risk_found_by_likeness_is_replaced_and_nothing_is_inserted_b
      "break the system for good"),
 ])
 def test_a_refusal_of_a_risk_found_by_likeness_is_followed_by_its_reason(question, reply, reason):
-    from agent.replies.risk_classifier import RiskClassifier
-
-    g = SpokenReplyGuard(examples=EXAMPLES)
-    g.expect(question, safety_policy.risks_in(question, RiskClassifier()))
+    g = guard_by_likeness(question)
     assert any(r.by_likeness for r in g.risks)
     out, _ = stream(g, reply)
     assert out.startswith(reply) and reason in out, out
@@ -270,22 +276,14 @@ def test_a_refusal_of_a_risk_found_by_likeness_is_followed_by_its_reason(questio
 
 
 def test_a_yes_to_a_hazard_found_by_likeness_is_replaced_by_a_refusal_that_says_what_can_happen():
-    from agent.replies.risk_classifier import RiskClassifier
-
-    question = "My e-reader's battery has puffed up. Can I squeeze it flat again?"
-    g = SpokenReplyGuard(examples=EXAMPLES)
-    g.expect(question, safety_policy.risks_in(question, RiskClassifier()))
+    g = guard_by_likeness("My e-reader's battery has puffed up. Can I squeeze it flat again?")
     out, _ = stream(g, "Yes, you can press it gently back into place.")
     assert out.startswith("No, don't: A swollen, damaged or overheating battery can catch fire"), out
     assert "press it" not in out
 
 
 def test_a_later_sentence_that_gives_the_reason_is_not_told_it_again():
-    from agent.replies.risk_classifier import RiskClassifier
-
-    question = "My e-reader's battery has puffed up. Can I squeeze it flat again?"
-    g = SpokenReplyGuard(examples=EXAMPLES)
-    g.expect(question, safety_policy.risks_in(question, RiskClassifier()))
+    g = guard_by_likeness("My e-reader's battery has puffed up. Can I squeeze it flat again?")
     out, _ = stream(g, "No, don't. Pressing it can make it burst into flames. Have it replaced.")
     assert out == "No, don't. Pressing it can make it burst into flames. Have it replaced.", out
 
@@ -307,11 +305,7 @@ def test_what_the_user_means_to_do_is_read_as_its_verb(question, verb):
 
 
 def test_on_a_risky_turn_a_reply_that_tells_the_user_to_carry_out_their_plan_is_replaced():
-    from agent.replies.risk_classifier import RiskClassifier
-
-    question = "Somebody in a chat said the Windows folder slows the PC, so I'm going to delete it."
-    g = SpokenReplyGuard(examples=EXAMPLES)
-    g.expect(question, safety_policy.risks_in(question, RiskClassifier()))
+    g = guard_by_likeness("Somebody in a chat said the Windows folder slows the PC, so I'm going to delete it.")
     assert [r.name for r in g.risks] == ["destructive_command"]
     out, _ = stream(g, "Delete the folder and restart.")
     assert "Delete the folder" not in out and out.startswith("No, don't run it"), out
@@ -338,10 +332,7 @@ def test_on_a_risky_turn_a_reply_that_tells_the_user_to_carry_out_their_plan_is_
      "Recycle them at an electronics drop-off."),
 ])
 def test_a_risky_plan_the_reply_goes_along_with_is_refused_first(question, reply, spoken):
-    from agent.replies.risk_classifier import RiskClassifier
-
-    g = SpokenReplyGuard(examples=EXAMPLES)
-    g.expect(question, safety_policy.risks_in(question, RiskClassifier()))
+    g = guard_by_likeness(question)
     assert [r.name for r in g.risks if r.by_likeness] == ["physical_hazard"]
     out, _ = stream(g, reply)
     assert out == spoken, out
