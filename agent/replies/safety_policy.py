@@ -5,9 +5,12 @@ do it." to a phishing mail), so the rules live here, in code:
 
 * `risks_in(question)`: which risky classes a user's words touch: handing over credentials,
   paying a stranger, liquid on a device, electrical hazards.
-* `check(sentence, risks, said)`: a verdict on one reply sentence before it is spoken:
+* `check(sentence, risks, said, plan)`: a verdict on one reply sentence before it is spoken:
   `ok`; `warn` (a destructive command with no warning yet: the warning is said first); or
-  `block` (the sentence endorses the risk: it is replaced by the class's safe answer).
+  `block` (the sentence endorses the risk, or tells the user to carry out the risky plan
+  they stated: it is replaced by the class's safe answer).
+* `missing_essentials(first_sentence, risks)`: what a risky reply must still say, before
+  or after its first sentence: the first step, and why (what can happen).
 
 The rules are data: `_RULES` has one row per risky class (what the user asks, what endorses
 it, the safe answer, what a first sentence must say), `_DESTRUCTIVE` one row per kind of
@@ -207,8 +210,9 @@ _NEVER = r"(?!)"
 _SCAM_SAID = r"scam|phishing|fraud|fake|criminal|impostor|imposter"
 
 # The classes a question is put in by likeness (agent/replies/risk_classifier.py), not by the
-# phrases above. They only block what endorses the risk: a question put in one by mistake
-# loses nothing but a "yes" to it, and gets no inserted first step.
+# phrases above. They block what endorses the risk and get no inserted first step: a question
+# put in one by mistake loses a "yes" to it at most. Their reason is said after a refusal, and
+# before a reply that goes along with what the user said they will do (`missing_essentials`).
 _BY_LIKENESS: dict[str, Rule] = {
     "scam": Rule(
         "scam", asks=_NEVER, yes_endorses=True, you_should="call|click|pay|reply|install|download|give|send",
