@@ -338,6 +338,26 @@ def test_a_risky_plan_the_reply_goes_along_with_is_refused_first(question, reply
     assert out == spoken, out
 
 
+def test_classes_found_by_rules_and_by_likeness_insert_one_first_step_and_one_reason():
+    """Water on a smoking charger is liquid, electrical and (by likeness) a hazard: the two
+    rules' first steps went in, then "Please don't:" and a hazard's reason, then the reply
+    (77 words); a mixing question got the chemicals rule's refusal and then "Please don't"."""
+    before, after = safety_policy.missing_essentials(
+        "Pour some water on it to cool it down.", safety_policy.risks_in(
+            "My charger is smoking, so I'm going to pour water on it to cool it down.", _classifier()), stated_plan=True)
+    assert "Please don't" not in before and len(after) <= 1, (before, after)
+    before, after = safety_policy.missing_essentials(
+        "Mix them in a bucket.", safety_policy.risks_in("I'm going to mix two different cleaning sprays to disinfect my phone.", _classifier()),
+        stated_plan=True)
+    assert before.count("No, don't") == 1 and "Please don't" not in before, before
+
+
+def _classifier():
+    from agent.replies.risk_classifier import RiskClassifier
+
+    return RiskClassifier()
+
+
 def test_turning_off_the_computers_protection_for_a_download_is_never_endorsed():
     from agent.replies.risk_classifier import RiskClassifier
 

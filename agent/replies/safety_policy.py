@@ -338,19 +338,23 @@ def missing_essentials(first_sentence: str, risks: tuple[Risk, ...], stated_plan
     before: list[str] = []
     after: dict[str, Owed] = {}  # by text: two classes may owe the same words
     refusal = bool(_REFUSAL.search(first_sentence))
+    by_rule = any(not r.by_likeness for r in risks)  # a rule's first step already stops the user
+    reason_owed = bool(REASON_SAID.search(first_sentence))  # one reason is enough: the first class's
     for risk in risks:
         reason = risk.why or risk.after_refusal
-        if risk.by_likeness and stated_plan and not refusal and reason and not risk.essential.search(first_sentence) \
-                and not REASON_SAID.search(first_sentence):
+        if risk.by_likeness and stated_plan and not by_rule and not refusal and reason and not risk.essential.search(first_sentence) \
+                and not reason_owed:
             before.append(f"Please don't: {reason[:1].lower()}{reason[1:]}")
+            reason_owed = True
             continue
         if not risk.essential.search(first_sentence):
             if risk.after_refusal and refusal:
                 after.setdefault(risk.after_refusal, Owed(risk.after_refusal, risk.essential))
             elif risk.first_step:
                 before.append(risk.first_step)
-        if risk.why and not REASON_SAID.search(first_sentence) and (refusal or not risk.by_likeness):
+        if risk.why and not reason_owed and (refusal or not risk.by_likeness):
             after.setdefault(risk.why, Owed(risk.why, REASON_SAID))
+            reason_owed = True
     return " ".join(before), tuple(after.values())
 
 
