@@ -747,3 +747,15 @@ def test_a_copied_note_label_is_never_said():
 def test_filler_words_alone_find_no_article():
     # a misheard real recording: "same", "ones" and a word stem shared with "operating system" matched an article
     assert KnowledgeBase().best("then in the same operations with ugly ones.") is None
+
+
+def test_what_the_policy_inserts_counts_toward_the_hard_cap():
+    """A first step and a reason (29 words) before three short model sentences (25 words) came to
+    more than the 50-word cap, and a reply over the rubric's 60 was heard: the inserted words
+    count now, so the last sentence gives way to the offer."""
+    g = guard_for("My charger is sparking and smells like burning.")
+    out, _ = stream(g, "Check the charger closely for damage now. Replace the cable with a new certified one today. "
+                       "Buy a new charger from the maker's store.")
+    assert out.startswith(safety_policy.ELECTRICAL.first_step) and safety_policy.ELECTRICAL.why in out
+    assert "Buy a new charger" not in out and out.endswith("Shall I go on?"), (out, g.events)
+    assert len(out.split()) <= g.max_words + len("Shall I go on?".split())

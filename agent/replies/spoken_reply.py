@@ -123,7 +123,8 @@ class SpokenReplyGuard(ReplyGuard):
         self._open = ""  # the current, unfinished sentence
         self._open_sent = 0  # characters of it already passed on (the first sentence streams)
         self._said = ""  # everything passed on so far
-        self._said_words: list[str] = []
+        self._said_words: list[str] = []  # the model's words said (the soft cap is on them)
+        self._inserted_words = 0  # the policy's words said (first steps, reasons, warnings): toward the hard cap
         self._sentences: list[list[str]] = []
         self._at_limit = False
         self._owed: tuple[safety_policy.Owed, ...] = ()  # what a risky turn's reply still has to say (safety_policy.missing_essentials)
@@ -407,14 +408,16 @@ class SpokenReplyGuard(ReplyGuard):
                 self.events.append("essentials_added")
                 prefix = " ".join(owed) + " " + prefix
             self._owed = ()
-        if not already and self._sentences and len(self._said_words) + len(words) > self.max_words:
+        inserted = len(words_of(prefix))  # what the policy adds counts toward the hard cap: the user hears it too
+        if not already and self._sentences and len(self._said_words) + self._inserted_words + inserted + len(words) > self.max_words:
             self._stop(cut=True, why="max_words")
-            return ""
+            return " " + prefix.strip() if prefix.strip() else ""  # a reason owed is said, the sentence is not
         first_sentence = not self._sentences
         self._sentences.append(words)
         for action, side in stances(sentence, self._asked if first_sentence else "").items():
             self._stances.setdefault(action, side)  # the first stance on an action is the one that holds
         self._said_words += words
+        self._inserted_words += inserted
         if len(self._sentences) >= self.max_sentences or len(self._said_words) >= self.soft_words:
             self._at_limit = True
         if prefix:
