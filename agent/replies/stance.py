@@ -18,6 +18,11 @@ Each gives (action, for-or-against), the action being its first two content word
 ("charge your phone overnight" -> "charg phon"). `undoes_a_warning(said, sentence)` names an
 action an earlier sentence warned against and this one allows. Deliberately narrow: what it
 misses is said; what it catches ends the reply before it.
+
+The user's side: `planned_verb(question)` is the verb of what they say they will do or ask
+whether to do ("I'm going to delete that folder" -> "delet"), `states_a_plan` whether they
+said it as a plan rather than a question, and `instructed_verbs(sentence)` the verbs a reply
+tells them to do; the safety policy holds the two against each other on a risky turn.
 """
 from __future__ import annotations
 
