@@ -28,7 +28,7 @@ def _digits(text: str) -> str:
         value = Decimal(sum(_TENS.get(w, _SMALL.get(w, 1 if w in ("a", "an") else 0)) for w in words))
         frac = (m["frac"] or "").lower()
         value += Decimal("0.5") if "half" in frac else Decimal("0.75") if "three" in frac else Decimal("0.25") if frac else 0
-        return _show(value)
+        return shown(value)
     return _WORD_NUMBER.sub(one, text)
 
 
@@ -60,8 +60,9 @@ def _unit(name: str) -> tuple[str, str, Decimal]:
     raise KeyError(name)
 
 
-def _show(value: Decimal) -> str:
-    value = value.quantize(Decimal("0.01"))
+def shown(value: Decimal) -> str:
+    """A number as said in a note: at most two decimals, thousands grouped from 10,000 (also `worked_sums`')."""
+    value = value.quantize(Decimal("0.01")) if value != value.to_integral_value() else value.to_integral_value()
     text = f"{value:,}" if abs(value) >= 10000 else f"{value}"
     return text.rstrip("0").rstrip(".") if "." in text else text
 
@@ -92,7 +93,7 @@ def convert(text: str) -> str:
         value = x * 9 / 5 + 32 if to_f else (x - 32) * 5 / 9
         src, dst = ("Celsius", "Fahrenheit") if to_f else ("Fahrenheit", "Celsius")
         exact = value == value.quantize(Decimal("0.01"))
-        return f"{amount} degrees {src} is {'' if exact else 'about '}{_show(value)} degrees {dst}"
+        return f"{amount} degrees {src} is {'' if exact else 'about '}{shown(value)} degrees {dst}"
     value = x * size / size_to
     exact = value == value.quantize(Decimal("0.01"))
-    return f"{amount} {src} is {'' if exact else 'about '}{_show(value)} {dst}"
+    return f"{amount} {src} is {'' if exact else 'about '}{shown(value)} {dst}"

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal, DivisionByZero, InvalidOperation
 
-from .unit_conversions import convert
+from .unit_conversions import convert, shown
 
 _NUMBER = r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _PERCENT = re.compile(rf"{_NUMBER}\s*(?:percent|per cent|%)\s+of\s+{_NUMBER}", re.I)
@@ -43,18 +43,12 @@ def _num(text: str) -> Decimal:
     return Decimal(text.replace(",", ""))
 
 
-def _show(value: Decimal) -> str:
-    value = value.quantize(Decimal("0.01")) if value != value.to_integral_value() else value.to_integral_value()
-    text = f"{value:,}" if abs(value) >= 10000 else f"{value}"
-    return text.rstrip("0").rstrip(".") if "." in text else text
-
-
 def _percentage(text: str) -> str:
     m = _PERCENT.search(text)
     if not m:
         return ""
     share, whole = m.group(1), m.group(2)
-    return f"{share} percent of {whole} is {_show(_num(share) * _num(whole) / 100)}"
+    return f"{share} percent of {whole} is {shown(_num(share) * _num(whole) / 100)}"
 
 
 def _operation(text: str) -> str:
@@ -71,8 +65,8 @@ def _operation(text: str) -> str:
         value = {"+": x + y, "-": x - y, "*": x * y}.get(sign) if sign != "/" else x / y
     except (DivisionByZero, InvalidOperation):
         return ""
-    shown = _show(value)
-    return f"{a} {_WORD[sign]} {b} is {'about ' if _num(shown) != value else ''}{shown}"
+    said = shown(value)
+    return f"{a} {_WORD[sign]} {b} is {'about ' if _num(said) != value else ''}{said}"
 
 
 _ANY_OPERATOR = r"(?:plus|\+|minus|-|times|multiplied by|[x×*]|divided by|/|over)"  # spaced or not: a chain is a chain
