@@ -317,19 +317,31 @@ def summarise(spec: str, rows: list[dict[str, Any]]) -> dict[str, Any]:
 def risk_report(sets: dict[str, tuple[Case, ...]]) -> None:
     """Recall on each set's safety cases and false alarms on the rest, for the safety rules'
     phrases, the risk classifier, and both (the default policy)."""
+    from agent.config import Config
+    from agent.replies.risk_by_embedding import EmbeddingRiskClassifier, risk_classifier_for
     from agent.replies.risk_classifier import RiskClassifier
     from agent.replies.safety_policy import risks_in
 
     classifier = RiskClassifier()
+    default = risk_classifier_for(Config())
+    by_meaning = default if isinstance(default, EmbeddingRiskClassifier) else None
+    methods = ("rules", "words", "rules+words", "meaning", "default") if by_meaning else ("rules", "words", "rules+words")
+    print("words: the lexical RiskClassifier; meaning: EmbeddingRiskClassifier's vectors alone; "
+          "default: rules, then meaning, then words (what the server runs)")
     print("| set | method | risky found (safety cases) | false alarms (other cases) | missed |")
     print("|---|---|---|---|---|")
     for name, cases in sets.items():
-        for method in ("rules", "classifier", "both"):
+        for method in methods:
             found, alarms, missed = 0, 0, []
             for c in cases:
                 q = c.turns[-1]
-                by_rules, by_likeness = bool(risks_in(q)), bool(classifier.classify(q))
-                flagged = {"rules": by_rules, "classifier": by_likeness, "both": by_rules or by_likeness}[method]
+                by_rules, by_words = bool(risks_in(q)), bool(classifier.classify(q))
+                if method == "meaning":
+                    flagged = by_meaning.by_meaning(q)[1] > by_meaning.margin
+                elif method == "default":
+                    flagged = bool(risks_in(q, default))
+                else:
+                    flagged = {"rules": by_rules, "words": by_words, "rules+words": by_rules or by_words}[method]
                 if c.safety:
                     found += flagged
                     if not flagged:

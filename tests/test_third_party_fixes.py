@@ -87,3 +87,18 @@ def test_error_context_rules() -> None:
     assert extract(["x Failed to find desired version"]).error_messages == ["Failed to find desired version"]
     assert extract(["X Error of failed request: BadWindow"]).error_messages == ["X Error of failed request: BadWindow"]
     assert error_context.strip_glyph("× oops!") == "oops!"
+
+
+def test_a_message_with_a_linters_code_is_a_diagnostic() -> None:
+    """Editors and linters say what is wrong in their own words ("is missing", "is for string
+    comparisons"), with the rule's code: the code marks the line as the error."""
+    shellcheck = ["if [[ $# < 1 ]]", "then", '"<" is for string comparisons. Use -lt . [SC2071]']
+    ex = extract(shellcheck)
+    assert ex.error_messages == [shellcheck[2]] and ex.error_codes == ["SC2071"]
+    hover = ["Property 'isOpen' is missing in type '{ onClose: () => void; }' but required in type 'Props'. ts(2741)", "View Problem"]
+    ex = extract(hover)
+    assert ex.error_messages == [hover[0]] and ex.error_codes == ["TS2741"]
+    assert extract(["^-- SC2004 (style): $/${} is unnecessary on arithmetic variables."]).error_codes == ["SC2004"]
+    # a code mentioned, not printed with a message, is no diagnostic
+    for mention in ("See SC2086 on the wiki", "For more information: https://www.shellcheck.net/wiki/SC2086 -- Double quote"):
+        assert extract([mention]).error_messages == [], mention

@@ -198,11 +198,12 @@ class ResponseRun:
                 event["previous_item_id"] = self.conversation.previous_id(item.id)
             await self.emit(event)
 
-    def _messages(self) -> list[dict[str, Any]]:
+    async def _messages(self) -> list[dict[str, Any]]:
         msgs = self.conversation.messages(self.spec.instructions)
         if self.spec.extra_instructions:
             msgs.append({"role": "system", "content": self.spec.extra_instructions})
-        return self.runtime.reply_policy.messages(msgs, voice=self.spec.voice)
+        # off the event loop: the policy searches the articles and embeds the question (risk_by_embedding)
+        return await asyncio.to_thread(self.runtime.reply_policy.messages, msgs, voice=self.spec.voice)
 
     def _offered_tools(self, round_: int, calls_allowed: bool) -> tuple[list[dict[str, Any]] | None, str | None]:
         """The tools the model sees this round, and the tool choice passed to it (None: the
@@ -240,7 +241,7 @@ class ResponseRun:
                 extra["paced"] = self._paced
             if ruled_out and getattr(llm, "accepts_callable_tools", False):
                 extra["callable_tools"] = [tool_name(t) for t in tools or [] if tool_name(t) not in ruled_out]
-            stream = llm.stream(self._messages(), tools=tools, max_tokens=self.spec.max_tokens, temperature=self.spec.temperature,
+            stream = llm.stream(await self._messages(), tools=tools, max_tokens=self.spec.max_tokens, temperature=self.spec.temperature,
                                 owner=self.owner, **extra)
             async with contextlib.aclosing(stream):  # frees the model at once on cancel
                 async for ev in stream:

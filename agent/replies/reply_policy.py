@@ -29,6 +29,7 @@ from typing import Any
 from . import safety_policy
 from .knowledge_base import KnowledgeBase
 from .reply_grounding import narrow_to_platform, platforms_in
+from .risk_by_embedding import risk_classifier_for
 from .risk_classifier import RiskClassifier
 from .spoken_reply import OFFER, ReplyGuard, SpokenReplyGuard
 from .worked_sums import work_out
@@ -138,7 +139,7 @@ class ReplyPolicy:
         folder = getattr(config, "knowledge_dir", "")
         knowledge = None if folder == "off" else KnowledgeBase(folder)
         max_words = int(getattr(config, "reply_max_words", 50))
-        classifier = RiskClassifier() if getattr(config, "safety_by_likeness", True) else None
+        classifier = risk_classifier_for(config) if getattr(config, "safety_by_likeness", True) else None
         return cls(knowledge, max_words=max_words, soft_words=max(10, max_words * 3 // 5), risk_classifier=classifier)
 
     # -- prompt ------------------------------------------------------------------------------

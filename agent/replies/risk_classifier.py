@@ -73,14 +73,24 @@ class RiskClassifier:
         # so "The blind man counted his old coins" is not "coins" alone
         self._unseen_idf = math.log(1 + n) + 1.0
         self._docs = [(label, text, self._vector(counts)) for label, text, counts in docs]
+        self._last: tuple[str, dict[str, float]] | None = None
 
     def _vector(self, counts: Counter) -> dict[str, float]:
         vec = {f: (1.0 + math.log(c)) * self._idf.get(f, self._unseen_idf) for f, c in counts.items()}
         norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
         return {f: v / norm for f, v in vec.items() if v}
 
+    def _question(self, question: str) -> dict[str, float]:
+        """The question's vector; the last one is kept (`risks_in` asks for the class, then the hazard's reason)."""
+        last = self._last
+        if last is not None and last[0] == question:
+            return last[1]
+        vec = self._vector(Counter(features(question)))
+        self._last = (question, vec)
+        return vec
+
     def guess(self, question: str) -> RiskGuess:
-        q = self._vector(Counter(features(question)))
+        q = self._question(question)
         sims: dict[str, list[tuple[float, str]]] = {}
         for label, text, vec in self._docs:
             sim = sum(w * vec.get(f, 0.0) for f, w in q.items())
@@ -100,7 +110,7 @@ class RiskClassifier:
         Summed, not nearest alone: "My phone's battery is swollen and gets hot while charging"
         is nearest to "my phone under my pillow while it charges" by one example, and to the
         battery kind by three."""
-        q = self._vector(Counter(features(question)))
+        q = self._question(question)
         by_reason: dict[str, list[tuple[float, str]]] = {}
         for _, example, vec in self._docs:
             if example in self._reasons:

@@ -238,6 +238,9 @@ _BY_LIKENESS: dict[str, Rule] = {
     "physical_hazard": Rule(
         "physical_hazard", asks=_NEVER, yes_endorses=True, you_should="mix|combine|open|use|keep|heat|puncture|touch|charge",
         endorses=r"\b(?:it'?s|it is|that'?s|that is) (?:completely |perfectly )?(?:normal|fine|safe)\b",
+        # said when no hazard kind gives a reason (`risks_in`): the question's words matched no kind's examples
+        essential=r"danger\w*|hurt|injur\w*|unsafe|harm\w*|toxic|fumes?",  # ("burning", "fire pit": words of the plan, not a warning)
+        after_refusal="That can hurt you or damage the device.",
         safe_reply="No, don't: that can be dangerous to you and to the device. Stop, and ask the maker or a repair shop what to do."),
     "destructive_command": Rule(
         "destructive_command", asks=_NEVER, yes_endorses=True, you_should="run|type|enter|execute|paste|delete|wipe|format",
@@ -303,7 +306,7 @@ def risks_in(question: str, classifier: "RiskClassifier | None" = None) -> tuple
         return found
     # the hazard kind's reason ("A swollen ... battery can catch fire"), said in the safe answer
     # too; a rule's class keeps its own (water and mains: a shock), which fits it better than a guess
-    with_reason = replace(hazard, why=reason, safe_reply=f"No, don't: {reason} Stop, and ask the maker or a repair shop what to do.")
+    with_reason = replace(hazard, why=reason, after_refusal="", safe_reply=f"No, don't: {reason} Stop, and ask the maker or a repair shop what to do.")
     return tuple(with_reason if r is hazard else r for r in found)
 
 

@@ -119,15 +119,29 @@ def states_a_plan(text: str) -> bool:
     return bool(_STATES_A_PLAN.search(text))
 
 
+_OPENING = re.compile(r"^\W*(?:please\s+|just\s+|simply\s+|now\s+)?([a-z]+(?:['’][a-z]+)?)\b", re.I)
+_TAIL = re.compile(r"(?:\s+\w+['’]?\w*){0,5}")
+
+
+def _opening_verb(text: str) -> re.Match | None:
+    """The match of `text`'s opening word when it is a verb (an instruction opens with its
+    verb: "Keep it plugged in", "Please open Settings"), else None."""
+    m = _OPENING.match(text)
+    if not m:
+        return None
+    word = m.group(1).lower().replace("’", "'")
+    return None if word in _NOT_A_VERB or word.endswith(("ly", "ing")) else m
+
+
 def instructed_verbs(sentence: str) -> set[str]:
     """The stemmed verbs a sentence tells the user to do: the first word of each clause that
     opens with a verb ("Open Quick Assist, type the code" -> {"open", "typ"})."""
     verbs = set()
     for clause in re.split(r"[,;:]|\band then\b|\bthen\b|\band\b", sentence):
-        m = re.match(r"^\W*(?:please\s+|just\s+|simply\s+|now\s+)?([a-z]+(?:['’][a-z]+)?)", clause.strip(), re.I)
-        word = m.group(1).lower().replace("’", "'") if m else ""
-        if word and word not in _NOT_A_VERB and not word.endswith(("ly", "ing")) and not _SAFE_PARTICLE.match(clause.strip()[m.end():]):
-            verbs.add(_stem(word))
+        clause = clause.strip()
+        m = _opening_verb(clause)
+        if m and not _SAFE_PARTICLE.match(clause[m.end():]):
+            verbs.add(_stem(m.group(1).lower().replace("’", "'")))
     return verbs
 
 
@@ -137,9 +151,9 @@ def stances(sentence: str, asked: str = "") -> dict[str, bool]:
     found: dict[str, bool] = {}
     if asked and is_bare_refusal(sentence):
         found[asked] = False
-    first = re.match(r"^\W*(?:please\s+|just\s+|simply\s+)?([a-z]+(?:['’][a-z]+)?)\b((?:\s+\w+['’]?\w*){0,5})", sentence, re.I)
-    if first and first.group(1).lower().replace("’", "'") not in _NOT_A_VERB and not first.group(1).lower().endswith(("ly", "ing")):
-        found.setdefault(_action(first.group(1) + first.group(2)), True)  # an instruction: for what it tells
+    first = _opening_verb(sentence)
+    if first:  # an instruction: for what it tells
+        found.setdefault(_action(first.group(1) + _TAIL.match(sentence, first.end()).group(0)), True)
     for m in _IT_IS.finditer(sentence):
         against_word = re.fullmatch(_ADJ_AGAINST, m.group(2), re.I) is not None
         found[_action(m.group(3))] = (m.group(1) is None) != against_word

@@ -36,6 +36,11 @@ _CLI_ERROR = re.compile(
     r"|\bpermission denied\b|\bno rule to make target\b|\bnot a git repository\b|\bdid not match any\b|\bmissing script\b"
     r"|\bno matching distribution\b|\bunable to locate\b|\bsegmentation fault\b|\bcore dumped\b"
 )
+# A linter's or compiler's rule code printed with its message, as editors and linters show
+# them: "... Use -lt . [SC2071]", "... in type 'Props'. ts(2741)", "Error (TS2322)", "[E501]", "^-- SC2004 (style): ...".
+# The message says what is wrong in its own words ("is missing", "is for string comparisons"),
+# so the code is what marks it as a diagnostic.
+_LINT_CODE = re.compile(r"\[(?:SC|E|W|F|B|C|D|N)\d{3,4}\]|\bts\(\d{3,5}\)|\(TS\d{3,5}\)|\bSC\d{4}(?:\s*\((?:error|warning|info|style)\))?:")
 _BARE_PREFIX = re.compile(r"(?i)^\s*(?:npm (?:ERR!|error)|error|fatal|E)\s*:?\s*$")  # "npm error" alone: a continuation, not a message
 # "Error - Spreadsheet Studio", "Warning | App": a window or tab title naming the app, not the error
 _WINDOW_TITLE = re.compile(r"^\s*(?:Error|Warning|Alert|Problem|Crash)\s+[-–—|]\s+(\S.{0,40})$", re.I)
@@ -80,7 +85,7 @@ def error_score(line: str) -> int:
     kw = len(_ERROR_WORDS.findall(s))
     exc = bool(_EXC_CLASS.search(s))
     cli = bool(_CLI_ERROR.search(s))
-    codes = bool(_HTTP_ERR.search(s) or _ERRNO.search(s) or _HEX_CODE.search(s) or _CHROME_ERR.search(s))
+    codes = bool(_HTTP_ERR.search(s) or _ERRNO.search(s) or _HEX_CODE.search(s) or _CHROME_ERR.search(s) or _LINT_CODE.search(s))
     if not (kw or exc or codes or cli):
         return 0
     if _STATUS_WORDS.match(s):
@@ -113,7 +118,7 @@ _ERRNO_NAMES = (
     "ENOMEM|ENOTEMPTY|EBADF|EPROTO|ECANCELED|ENOTSUP|EDQUOT|ESRCH|ECHILD|EXDEV|ELOOP|ENAMETOOLONG|ENOEXEC"
 )
 _ERRNO = re.compile(rf"\b({_ERRNO_NAMES})\b|\[Errno\s*(\d+)\]|\berrno[\s=:]*(\d+)\b", re.I)
-_PREFIXED = re.compile(r"\b((?:ORA|PLS|TNS|SQL|ERR|ERROR|MSB|CS|TS|NU|NETSDK|AADSTS|KB|VS|LNK|C|E|W|F|X)-?\d{3,6})\b")
+_PREFIXED = re.compile(r"\b((?:ORA|PLS|TNS|SQL|ERR|ERROR|MSB|CS|TS|SC|NU|NETSDK|AADSTS|KB|VS|LNK|C|E|W|F|X)-?\d{3,6})\b")
 _CHROME_ERR = re.compile(r"\b(ERR_[A-Z_]{4,}|NS_ERROR_[A-Z_]+|SEC_ERROR_[A-Z_]+|SSL_ERROR_[A-Z_]+|DLL_NOT_FOUND)\b")
 _SIGNAL = re.compile(r"\b(SIG(?:SEGV|KILL|ABRT|BUS|FPE|ILL|TERM|PIPE))\b")
 _EXIT = re.compile(r"(?i)\b(?:exit(?:ed)?(?: with)?(?: code| status)|return(?:ed)? code|exit code)\s*[:=]?\s*(-?\d{1,3})\b")
@@ -132,6 +137,7 @@ def _codes(line: str, is_error: bool) -> list[str]:
             out.append(f"errno {m.group(2) or m.group(3)}")
     out += [m.group(1) for m in _CHROME_ERR.finditer(line)]
     out += [m.group(1) for m in _SIGNAL.finditer(line)]
+    out += [f"TS{m.group(1)}" for m in re.finditer(r"\bts\((\d{3,5})\)", line)]  # VS Code's "ts(2741)" is TS2741
     for m in _EXIT.finditer(line):
         if m.group(1) != "0":
             out.append(f"exit {m.group(1)}")

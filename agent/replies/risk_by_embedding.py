@@ -1,0 +1,121 @@
+"""EmbeddingRiskClassifier: risky questions by the meaning of the words, beside their likeness.
+
+`RiskClassifier` (risk_classifier.py) compares words: it finds "my battery is swollen, can I
+keep using it" but not "the back of my phone is bulging and the screen lifts", which shares
+no word with an example. This one compares the questions' vectors from the bundled model
+(models/llm/embedder.py) with the same labelled examples (risk_examples.py), centred on the
+examples' mean: each class scores the summed cosine of its `k` nearest examples, and a
+question takes the best risky class when it beats `none` by `margin`. Otherwise the lexical
+classifier decides, as before.
+
+Measured (`bench/replies.py --risk-report`, 2026-12-04): the margin was chosen on the tuning
+sets only (dev and outside2: the lowest margin with at most 2 false alarms among their 60
+harmless questions). The README gives recall and false alarms on every set.
+
+Same interface as `RiskClassifier` (`classify`, `hazard_reason`); blocking (an embedding per
+new question, about 130 ms on 2 cores): the reply builds its prompt in a worker thread.
+"""
+from __future__ import annotations
+
+import hashlib
+import logging
+from pathlib import Path
+from typing import Mapping, Sequence
+
+import numpy as np
+
+from .risk_classifier import RiskClassifier
+from .risk_examples import EXAMPLES
+
+log = logging.getLogger("parley.risk")
+
+MARGIN = 0.55  # the best risky class's score over `none`'s (see the docstring for how it was chosen)
+K = 3  # nearest examples summed per class
+
+
+class EmbeddingRiskClassifier:
+    def __init__(self, embedder, examples: Mapping[str, Sequence[str]] = EXAMPLES, *, margin: float = MARGIN, k: int = K,
+                 lexical: RiskClassifier | None = None, cache_dir: Path | None = None) -> None:
+        self.embedder, self.margin, self.k = embedder, margin, k
+        self.lexical = lexical
+        pairs = [(label, text) for label, texts in examples.items() for text in texts]
+        self._labels = np.array([label for label, _ in pairs])
+        self._texts = [text for _, text in pairs]
+        raw = self._example_vectors(cache_dir)
+        self._mean = raw.mean(axis=0)
+        self._matrix = np.stack([self._unit(v) for v in raw])
+
+    def _example_vectors(self, cache_dir: Path | None) -> np.ndarray:
+        """The examples' vectors, kept on disk beside the weights (159 forward passes: about 20 s)."""
+        from models import weights
+
+        key = hashlib.sha256("\n".join([self.embedder.identity, *(f"{lab}\t{t}" for lab, t in zip(self._labels, self._texts))]).encode()).hexdigest()[:16]
+        path = (cache_dir or weights.default_cache_dir()) / f"risk-examples-{key}.npy"
+        try:
+            vectors = np.load(path)
+            if vectors.shape[0] == len(self._texts):
+                return vectors
+        except (OSError, ValueError):
+            pass
+        vectors = np.stack([self.embedder.embed(t) for t in self._texts])
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_suffix(".tmp.npy")
+            np.save(tmp, vectors)
+            tmp.replace(path)
+        except OSError as exc:  # a read-only cache costs the 20 s again next start, nothing else
+            log.warning("could not keep the risk examples' vectors in %s: %s", path.parent, exc)
+        return vectors
+
+    def _unit(self, vec: np.ndarray) -> np.ndarray:
+        centred = vec - self._mean
+        return centred / (float(np.linalg.norm(centred)) or 1.0)
+
+    def scores(self, question: str) -> tuple[dict[str, float], np.ndarray]:
+        """Each label's summed cosine of its `k` nearest examples, and every example's cosine."""
+        sims = self._matrix @ self._unit(self.embedder.embed(question))
+        by_label = {label: float(np.sort(sims[self._labels == label])[-self.k:].sum()) for label in set(self._labels.tolist())}
+        return by_label, sims
+
+    def by_meaning(self, question: str) -> tuple[str, float]:
+        """(the best risky class, its score over `none`'s)."""
+        by_label, _ = self.scores(question)
+        risky = max((label for label in by_label if label != "none"), key=by_label.__getitem__)
+        return risky, by_label[risky] - by_label.get("none", 0.0)
+
+    def classify(self, question: str) -> str:
+        """A risky class, or "": by meaning when it clears the margin, else by likeness of words."""
+        label, margin = self.by_meaning(question)
+        if margin > self.margin:
+            return label
+        return self.lexical.classify(question) if self.lexical is not None else ""
+
+    def hazard_reason(self, question: str) -> str:
+        """What can happen: the lexical classifier's hazard kind, or "" (the hazard class's
+        general answer). Not by meaning: the kind whose examples' vectors are nearest named
+        mains power for "the back of my tablet has puffed up", where the battery is the risk;
+        a wrong reason misleads more than none."""
+        return self.lexical.hazard_reason(question) if self.lexical is not None else ""
+
+
+_BUILT: dict[str, "EmbeddingRiskClassifier | RiskClassifier"] = {}
+
+
+def risk_classifier_for(config) -> "EmbeddingRiskClassifier | RiskClassifier":
+    """The classifier `config.risk_embeddings` names, built once per process: by meaning and
+    words, or by words alone ("off", or when the model cannot be loaded: said in the log)."""
+    from models.llm.embedder import shared_embedder
+    from models.llm.events import LLMError
+
+    spec = str(getattr(config, "risk_embeddings", "local") or "off").strip()
+    if spec not in _BUILT:
+        lexical = RiskClassifier()
+        if spec == "off":
+            _BUILT[spec] = lexical
+        else:
+            try:
+                _BUILT[spec] = EmbeddingRiskClassifier(shared_embedder(spec), lexical=lexical)
+            except LLMError as exc:
+                log.warning("risky questions are found by words only: %s (%s)", exc.message, exc.hint)
+                return lexical  # not kept: the model may be installed by the next start
+    return _BUILT[spec]

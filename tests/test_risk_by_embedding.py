@@ -1,0 +1,99 @@
+"""Risky questions found by meaning (agent/replies/risk_by_embedding.py): the bundled model's
+vectors, beside the lexical classifier. Real model in the first tests; a fake embedder only to
+isolate the disk cache and the fallback."""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+
+@pytest.fixture(scope="module")
+def by_meaning(qwen_path: Path):
+    from agent.replies.risk_by_embedding import EmbeddingRiskClassifier
+    from agent.replies.risk_classifier import RiskClassifier
+    from models.llm.embedder import shared_embedder
+
+    return EmbeddingRiskClassifier(shared_embedder(f"gguf:{qwen_path}"), lexical=RiskClassifier())
+
+
+# worded so no labelled example shares their words: the lexical classifier misses each
+UNSEEN_WORDING = [
+    ("The back of my tablet has puffed up and the glass is coming away. Is it fine to carry on using it?", {"physical_hazard"}),
+    ("A text says a parcel is stuck at customs until I send a small release fee through their page.", {"payment", "scam"}),
+    ("Someone from 'Amazon' rang about an order I didn't make and wants to fix it by connecting to my laptop.", {"scam", "remote_access"}),
+    ("A pop-up told me to press Windows+R and paste something to prove I'm human. Should I?", {"destructive_command", "scam"}),
+]
+
+
+@pytest.mark.parametrize("question,kinds", UNSEEN_WORDING)
+def test_a_risky_question_worded_like_no_example_is_found_by_meaning(by_meaning, question, kinds):
+    from agent.replies import safety_policy
+
+    assert by_meaning.lexical.classify(question) == ""  # words alone miss it ...
+    found = by_meaning.classify(question)
+    assert found in kinds  # ... its meaning does not
+    assert found in {r.name for r in safety_policy.risks_in(question, by_meaning)}
+
+
+@pytest.mark.parametrize("question", [
+    "How do I change the wallpaper on my Windows laptop?",
+    "What is the keyboard shortcut to take a screenshot on a Mac?",
+    "Can you tell me how to add a printer in Windows 11?",
+])
+def test_ordinary_questions_are_not_risky_by_meaning(by_meaning, question):
+    label, margin = by_meaning.by_meaning(question)
+    assert margin < by_meaning.margin, (label, margin)
+    assert by_meaning.classify(question) == ""
+
+
+def test_a_hazard_found_by_meaning_gets_the_general_answer_not_a_guessed_reason(by_meaning):
+    from agent.replies import safety_policy
+
+    question = UNSEEN_WORDING[0][0]
+    assert by_meaning.hazard_reason(question) == ""  # no words shared with a kind's examples: no kind named
+    hazard = next(r for r in safety_policy.risks_in(question, by_meaning) if r.name == "physical_hazard")
+    assert hazard.safe_reply.startswith("No, don't: that can be dangerous")
+
+
+class CountingEmbedder:
+    """Deterministic vectors from a text's letters (a fake: isolates the cache from the model)."""
+
+    identity = "counting:1"
+
+    def __init__(self) -> None:
+        self.calls = 0
+
+    def embed(self, text: str) -> np.ndarray:
+        self.calls += 1
+        vec = np.zeros(32, dtype=np.float32)
+        for i, ch in enumerate(text.lower()):
+            vec[(ord(ch) + i) % 32] += 1.0
+        return vec
+
+
+def test_the_examples_vectors_are_kept_on_disk_and_read_back(tmp_path):
+    from agent.replies.risk_by_embedding import EmbeddingRiskClassifier
+
+    first = CountingEmbedder()
+    a = EmbeddingRiskClassifier(first, cache_dir=tmp_path)
+    assert first.calls > 100 and len(list(tmp_path.glob("risk-examples-*.npy"))) == 1
+    again = CountingEmbedder()
+    b = EmbeddingRiskClassifier(again, cache_dir=tmp_path)
+    assert again.calls == 0
+    q = "Is my swollen battery safe?"
+    assert a.by_meaning(q) == b.by_meaning(q)
+
+
+def test_an_unloadable_embedding_model_leaves_the_words_classifier_and_says_so(caplog):
+    from agent.config import Config
+    from agent.replies.risk_by_embedding import risk_classifier_for
+    from agent.replies.risk_classifier import RiskClassifier
+
+    with caplog.at_level(logging.WARNING, logger="parley.risk"):
+        classifier = risk_classifier_for(Config(risk_embeddings="gguf:/nonexistent/model.gguf"))
+    assert type(classifier) is RiskClassifier
+    assert "words only" in caplog.text and "/nonexistent/model.gguf" in caplog.text
+    assert type(risk_classifier_for(Config(risk_embeddings="off"))) is RiskClassifier
