@@ -1,8 +1,8 @@
 """EmbeddingRiskClassifier: risky questions by the meaning of the words, beside their likeness.
 
 `RiskClassifier` (risk_classifier.py) compares words: it finds "my battery is swollen, can I
-keep using it" but not "the back of my phone is bulging and the screen lifts", which shares
-no word with an example. This one compares the questions' vectors from the bundled model
+keep using it" but not "the back of my tablet has puffed up and the glass is coming away",
+which shares too few words with any example. This one compares the questions' vectors from the bundled model
 (models/llm/embedder.py) with the same labelled examples (risk_examples.py), centred on the
 examples' mean: each class scores the summed cosine of its `k` nearest examples, and a
 question takes the best risky class when it beats `none` by `margin`. Otherwise the lexical
@@ -20,7 +20,7 @@ from __future__ import annotations
 import hashlib
 import logging
 from pathlib import Path
-from typing import Mapping, Sequence
+from typing import Mapping, Protocol, Sequence
 
 import numpy as np
 
@@ -33,8 +33,17 @@ MARGIN = 0.55  # the best risky class's score over `none`'s (see the docstring f
 K = 3  # nearest examples summed per class
 
 
+class Embedder(Protocol):
+    """What this needs of models/llm/embedder.TextEmbedder."""
+
+    @property
+    def identity(self) -> str: ...  # what the vectors depend on (kept on disk under it)
+
+    def embed(self, text: str) -> np.ndarray: ...
+
+
 class EmbeddingRiskClassifier:
-    def __init__(self, embedder, examples: Mapping[str, Sequence[str]] = EXAMPLES, *, margin: float = MARGIN, k: int = K,
+    def __init__(self, embedder: Embedder, examples: Mapping[str, Sequence[str]] = EXAMPLES, *, margin: float = MARGIN, k: int = K,
                  lexical: RiskClassifier | None = None, cache_dir: Path | None = None) -> None:
         self.embedder, self.margin, self.k = embedder, margin, k
         self.lexical = lexical
@@ -71,15 +80,14 @@ class EmbeddingRiskClassifier:
         centred = vec - self._mean
         return centred / (float(np.linalg.norm(centred)) or 1.0)
 
-    def scores(self, question: str) -> tuple[dict[str, float], np.ndarray]:
-        """Each label's summed cosine of its `k` nearest examples, and every example's cosine."""
+    def scores(self, question: str) -> dict[str, float]:
+        """Each label's summed cosine of its `k` nearest examples."""
         sims = self._matrix @ self._unit(self.embedder.embed(question))
-        by_label = {label: float(np.sort(sims[self._labels == label])[-self.k:].sum()) for label in set(self._labels.tolist())}
-        return by_label, sims
+        return {label: float(np.sort(sims[self._labels == label])[-self.k:].sum()) for label in set(self._labels.tolist())}
 
     def by_meaning(self, question: str) -> tuple[str, float]:
         """(the best risky class, its score over `none`'s)."""
-        by_label, _ = self.scores(question)
+        by_label = self.scores(question)
         risky = max((label for label in by_label if label != "none"), key=by_label.__getitem__)
         return risky, by_label[risky] - by_label.get("none", 0.0)
 

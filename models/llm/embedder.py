@@ -12,6 +12,7 @@ Never imports `agent`.
 """
 from __future__ import annotations
 
+import atexit
 import collections
 import threading
 from pathlib import Path
@@ -39,6 +40,12 @@ class TextEmbedder:
         self._recent: collections.OrderedDict[str, np.ndarray] = collections.OrderedDict()
         self._keep = keep
 
+    def close(self) -> None:
+        with self._lock:
+            llm, self._llm = self._llm, None
+            if llm is not None:
+                llm.close()
+
     @property
     def identity(self) -> str:
         """What the vectors depend on: the model file (name and size)."""
@@ -63,6 +70,16 @@ class TextEmbedder:
 
 _SHARED: dict[str, TextEmbedder] = {}
 _SHARED_LOCK = threading.Lock()
+
+
+@atexit.register
+def _close_shared() -> None:
+    """Free the shared models before the interpreter tears llama_cpp down (else its __del__
+    fails noisily at exit)."""
+    with _SHARED_LOCK:
+        for embedder in _SHARED.values():
+            embedder.close()
+        _SHARED.clear()
 
 
 def shared_embedder(spec: str, cache_dir: Path | None = None) -> TextEmbedder:
