@@ -97,3 +97,17 @@ def test_an_unloadable_embedding_model_leaves_the_words_classifier_and_says_so(c
     assert type(classifier) is RiskClassifier
     assert "words only" in caplog.text and "/nonexistent/model.gguf" in caplog.text
     assert type(risk_classifier_for(Config(risk_embeddings="off"))) is RiskClassifier
+
+
+def test_a_long_message_is_embedded_by_its_beginning_only(qwen_path):
+    """A 10 kB message took seconds to embed: only its first characters and tokens count."""
+    from models.llm.embedder import MAX_CHARS, shared_embedder
+
+    embedder = shared_embedder(f"gguf:{qwen_path}")
+    head = "my charger smells of burning plastic " * 40
+    assert len(head) > MAX_CHARS
+    assert np.array_equal(embedder.embed(head + "and sparks"), embedder.embed(head + "but it works fine" * 500))
+    emoji = "🔥💣\u202e" * 100  # under MAX_CHARS, but many tokens per character
+    assert len(emoji + "a") < MAX_CHARS
+    assert np.array_equal(embedder.embed(emoji + "a"), embedder.embed(emoji + "b"))
+    assert not np.array_equal(embedder.embed("my charger sparks"), embedder.embed("my charger works"))  # the control
