@@ -54,19 +54,20 @@ class TextEmbedder:
 
     def embed(self, text: str) -> np.ndarray:
         """The text's vector (float32, not normalised). Blocking."""
-        text = " ".join(text.split())[:MAX_CHARS] or "."
+        key = " ".join(text.split())[:MAX_CHARS] or "."
         with self._lock:
-            hit = self._recent.get(text)
+            hit = self._recent.get(key)
             if hit is not None:
-                self._recent.move_to_end(text)
+                self._recent.move_to_end(key)
                 return hit
+            text = key
             tokens = self._llm.tokenize(text.encode("utf-8", "replace"), add_bos=False)
             if len(tokens) > MAX_TOKENS:
                 text = self._llm.detokenize(tokens[:MAX_TOKENS]).decode("utf-8", "ignore") or "."
             vec = np.asarray(self._llm.embed(text), dtype=np.float32)
             if vec.ndim > 1:  # a model without pooling gives one row per token
                 vec = vec.mean(axis=0)
-            self._recent[text] = vec
+            self._recent[key] = vec  # under what was asked: a text cut to its tokens is found again
             while len(self._recent) > self._keep:
                 self._recent.popitem(last=False)
             return vec
