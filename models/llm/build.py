@@ -10,6 +10,17 @@ from .llama_local import LlamaCppChat
 from .openai_http import OpenAICompatChat
 
 
+def bundled(assemble, *args) -> Path:
+    """A bundled model's path from `models.weights` (`assemble(*args)`), its WeightsError as an
+    LLMError (code llm_weights) with the weights' own hint."""
+    from models import weights
+
+    try:
+        return assemble(*args)
+    except weights.WeightsError as exc:
+        raise LLMError(str(exc), exc.hint, code="llm_weights") from exc
+
+
 SPEC_FORMS = '"local", "local-1.5b", "local-1.5b+draft", "smollm2", "gguf:/abs/path.gguf", "openai:http://host:port/v1#model-name"'
 
 
@@ -39,27 +50,18 @@ def build_chat(
                 path = Path(model_path)
                 name = None
             else:
-                try:
-                    path = weights.assemble_qwen_gguf(cache_dir)
-                except weights.WeightsError as exc:
-                    raise LLMError(str(exc), exc.hint, code="llm_weights") from exc
+                path = bundled(weights.assemble_qwen_gguf, cache_dir)
                 name = "llama.cpp qwen2.5-coder-0.5b-instruct-q4_k_m"
             backends.append(LlamaCppChat(path, n_ctx=n_ctx, n_threads=n_threads, name=name, seed=seed, kv_snapshot_mb=kv_snapshot_mb))
         elif spec in ("local-1.5b", "local-1.5b+draft"):
             # "+draft": speculative decoding, the bundled 0.5B (same tokenizer) drafting for the 1.5B
-            try:
-                path = weights.assemble_qwen_1_5b_gguf(cache_dir)
-                draft = weights.assemble_qwen_gguf(cache_dir) if spec.endswith("+draft") else None
-            except weights.WeightsError as exc:
-                raise LLMError(str(exc), exc.hint, code="llm_weights") from exc
+            path = bundled(weights.assemble_qwen_1_5b_gguf, cache_dir)
+            draft = bundled(weights.assemble_qwen_gguf, cache_dir) if spec.endswith("+draft") else None
             name = "llama.cpp qwen2.5-coder-1.5b-instruct-q4_k_m" + (" +0.5b draft" if draft else "")
             backends.append(LlamaCppChat(path, n_ctx=n_ctx, n_threads=n_threads, name=name,
                                          seed=seed, kv_snapshot_mb=kv_snapshot_mb, draft_model_path=draft))
         elif spec == "smollm2":
-            try:
-                path = weights.smollm2_gguf()
-            except weights.WeightsError as exc:
-                raise LLMError(str(exc), exc.hint, code="llm_weights") from exc
+            path = bundled(weights.smollm2_gguf)
             backends.append(LlamaCppChat(path, n_ctx=n_ctx, n_threads=n_threads, name="llama.cpp smollm2-135m-instruct-q4_1",
                                          seed=seed, kv_snapshot_mb=kv_snapshot_mb))
         elif spec.startswith("gguf:"):

@@ -92,17 +92,13 @@ def shared_embedder(spec: str, cache_dir: Path | None = None) -> TextEmbedder:
     Raises LLMError (code llm_config, llm_weights or llm_unavailable)."""
     from models import weights
 
+    from .build import bundled
+
     spec = spec.strip()
     if spec == "local":
-        try:
-            path = weights.assemble_qwen_gguf(cache_dir)
-        except weights.WeightsError as exc:
-            raise LLMError(str(exc), exc.hint, code="llm_weights") from exc
+        path = bundled(weights.assemble_qwen_gguf, cache_dir)
     elif spec == "smollm2":  # 2.3x faster, a little less sure (README, "Risky questions by meaning")
-        try:
-            path = weights.smollm2_gguf()
-        except weights.WeightsError as exc:
-            raise LLMError(str(exc), exc.hint, code="llm_weights") from exc
+        path = bundled(weights.smollm2_gguf)
     elif spec.startswith("gguf:") and Path(spec[5:]).is_absolute():
         path = Path(spec[5:])
     else:
