@@ -40,7 +40,8 @@ _CLI_ERROR = re.compile(
 # them: "... Use -lt . [SC2071]", "... in type 'Props'. ts(2741)", "Error (TS2322)", "[E501]", "^-- SC2004 (style): ...".
 # The message says what is wrong in its own words ("is missing", "is for string comparisons"),
 # so the code is what marks it as a diagnostic.
-_LINT_CODE = re.compile(r"\[(?:SC|E|W|F|B|C|D|N)\d{3,4}\]|\bts\(\d{3,5}\)|\(TS\d{3,5}\)|\bSC\d{4}(?:\s*\((?:error|warning|info|style)\))?:")
+_VSCODE_TS = re.compile(r"\bts\((\d{3,5})\)")  # VS Code's "ts(2741)": TypeScript's TS2741
+_LINT_CODE = re.compile(rf"\[(?:SC|E|W|F|B|C|D|N)\d{{3,4}}\]|{_VSCODE_TS.pattern}|\(TS\d{{3,5}}\)|\bSC\d{{4}}(?:\s*\((?:error|warning|info|style)\))?:")
 _BARE_PREFIX = re.compile(r"(?i)^\s*(?:npm (?:ERR!|error)|error|fatal|E)\s*:?\s*$")  # "npm error" alone: a continuation, not a message
 # "Error - Spreadsheet Studio", "Warning | App": a window or tab title naming the app, not the error
 _WINDOW_TITLE = re.compile(r"^\s*(?:Error|Warning|Alert|Problem|Crash)\s+[-–—|]\s+(\S.{0,40})$", re.I)
@@ -137,7 +138,7 @@ def _codes(line: str, is_error: bool) -> list[str]:
             out.append(f"errno {m.group(2) or m.group(3)}")
     out += [m.group(1) for m in _CHROME_ERR.finditer(line)]
     out += [m.group(1) for m in _SIGNAL.finditer(line)]
-    out += [f"TS{m.group(1)}" for m in re.finditer(r"\bts\((\d{3,5})\)", line)]  # VS Code's "ts(2741)" is TS2741
+    out += [f"TS{m.group(1)}" for m in _VSCODE_TS.finditer(line)]
     for m in _EXIT.finditer(line):
         if m.group(1) != "0":
             out.append(f"exit {m.group(1)}")
