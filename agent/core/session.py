@@ -72,7 +72,6 @@ class VoiceSession(TurnTaking):
         self.playback: Playback = EchoRecorder(playback or EventPlayback(self.send, lambda: self.output_format), self.echo)
         self.mic = MicInput(runtime.vad, input_rate=24_000, threshold=c.vad_threshold, silence_duration_ms=c.silence_duration_ms,
                             min_speech_ms=c.min_speech_ms, max_buffer_s=c.max_audio_buffer_s)
-        self.configured = False
         self.ended = asyncio.Event()  # the session asks its transport to close (drain, expiry)
         self.closed_event = asyncio.Event()  # set once close() has finished
         self.end_code = ""
@@ -227,13 +226,12 @@ class VoiceSession(TurnTaking):
         if td is not None:
             self.mic.eos.threshold = float(td["threshold"])
             self.mic.eos.silence_duration_ms = int(td["silence_duration_ms"])
-        self.configured = True
         await self.send({"type": "session.updated", "session": self.session_json()})
 
     async def _on_audio_append(self, e: ce.AudioAppend) -> None:
-        if not self.configured:
-            raise ProtocolError("session_not_configured", "send session.update (with the audio format) before audio",
-                                hint="the first event of a session sets audio.input.format")
+        # Audio before any session.update is in the format session.created advertised (PCM16 at
+        # 24 kHz, server VAD), as OpenAI's server takes it: Pipecat may send its first append
+        # before its session.update reaches us, and treats an error there as fatal.
         if not self._appends.allow(time.monotonic()):
             raise ProtocolError("rate_limited", f"more than {self.config.max_appends_per_s} audio appends per second",
                                 hint="send 20-100 ms of audio per append")
