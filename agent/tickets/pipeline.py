@@ -29,6 +29,7 @@ from agent.tickets.draft import DRAFT_TIMEOUT_S, Draft, draft_ticket, rule_draft
 from agent.tickets.extract import Extracted, extract
 from agent.tickets.ocr_step import read_page, read_prepared
 from agent.tickets.redact import mask_secrets, redact
+from agent.tickets.screen_witness import checked_against_screen
 
 log = logging.getLogger("parley.tickets")
 
@@ -110,7 +111,20 @@ def image_steps(
 
         words = tuple(OcrWord(w.text, w.conf, (w.box[0] + box[0], w.box[1] + box[1], w.box[2], w.box[3]), w.block, w.par, w.line) for w in result.words)
         result = OcrResult(words, tuple(group_lines(words)), decoded.image.width, decoded.image.height, result.elapsed_ms, result.meta)
-    return decoded, box, prep, result, timings
+    return decoded, box, prep, _checked_tokens(result), timings
+
+
+def _checked_tokens(result: OcrResult) -> OcrResult:
+    """A key token OCR misread, put back as the screen shows it elsewhere (screen_witness.py);
+    what was replaced is kept in `meta["corrections"]` for the ticket."""
+    from dataclasses import replace
+
+    texts, fixes = checked_against_screen([ln.text for ln in result.lines], [{w.text: w.conf for w in ln.words} for ln in result.lines])
+    if not fixes:
+        return result
+    lines = tuple(ln if text == ln.text else replace(ln, text=text) for ln, text in zip(result.lines, texts))
+    return OcrResult(result.words, lines, result.width, result.height, result.elapsed_ms,
+                     {**result.meta, "corrections": [f.as_dict() for f in fixes]})
 
 
 def assemble(
@@ -178,7 +192,9 @@ def assemble(
             },
             "processed": processed,
         },
-        "ocr": {"text": "\n".join(lines), "lines": lines, "mean_confidence": mean_conf, "engine": engine, "words": words},
+        "ocr": {"text": "\n".join(lines), "lines": lines, "mean_confidence": mean_conf, "engine": engine, "words": words,
+                **({"corrections": [{**c, "read": mask_secrets(c["read"]), "fixed": mask_secrets(c["fixed"])} for c in result.meta["corrections"]]}
+                   if result.meta.get("corrections") else {})},
         "flags": all_flags,
         "note": note,
         "timings": {k: max(0.0, float(v)) for k, v in timings.items()},

@@ -123,6 +123,17 @@ TICKET_SCHEMA: dict[str, Any] = {
                 "lines": {"type": "array", "items": {"type": "string"}, "description": "reading order; evidence indexes these"},
                 "mean_confidence": {"type": "number", "minimum": 0, "maximum": 100},
                 "engine": {"type": "string"},
+                "corrections": {
+                    "type": "array",
+                    "description": "key tokens OCR misread, put back as the screen shows them elsewhere (screen_witness.py)",
+                    "items": {
+                        "type": "object",
+                        "required": ["line", "read", "fixed", "witness_line"],
+                        "additionalProperties": False,
+                        "properties": {"line": {"type": "integer", "minimum": 0}, "read": {"type": "string"},
+                                       "fixed": {"type": "string"}, "witness_line": {"type": "integer", "minimum": 0}},
+                    },
+                },
                 "words": {
                     "type": "array",
                     "items": {
