@@ -297,11 +297,33 @@ def test_a_later_sentence_that_gives_the_reason_is_not_told_it_again():
     ("Should I turn it back on?", "turn"),
     ("Is it okay to keep using it?", ""),  # "keep" says nothing of the risk
     ("How do I rename a file?", ""),
+    ("Packing my spare phone batteries in my checked bag so security is quicker.", "pack"),  # opens with what they are doing
+    ("Nothing happens when I press print.", ""),
 ])
 def test_what_the_user_means_to_do_is_read_as_its_verb(question, verb):
     from agent.replies.stance import planned_verb
 
     assert planned_verb(question) == verb
+
+
+def test_switching_off_is_the_plan_where_the_protection_is_what_goes_off():
+    """"Turn it off" is a safe step for a sparking charger, and the risk itself for the
+    computer's protection: a reply that tells the user to switch the update service off, on a
+    turn about doing just that, is replaced by a reason that fits (no word of a download)."""
+    from agent.replies.risk_classifier import RiskClassifier
+    from agent.replies.stance import planned_verb
+
+    question = "Windows Defender keeps scanning while I game, so I'm going to switch off real-time protection for good."
+    risks = safety_policy.risks_in(question, RiskClassifier())
+    assert [r.name for r in risks] == ["disable_security"]
+    assert planned_verb(question) == ""
+    plan = planned_verb(question, safety_policy.off_is_safe(risks))
+    assert plan == "switch"
+    verdict = safety_policy.check("Switch off the scanning in the Windows Security settings.", risks, plan=plan)
+    assert verdict.risk == "disable_security:plan" and "download" not in verdict.text and "attacks" in verdict.text, verdict
+    assert safety_policy.check("Switch off the scanning in the settings.", risks).action == "ok"  # without the plan
+    sparking = safety_policy.risks_in("My charger is sparking, should I switch it off?", RiskClassifier())
+    assert safety_policy.off_is_safe(sparking) and planned_verb("My charger is sparking, should I switch it off?") == ""
 
 
 def test_on_a_risky_turn_a_reply_that_tells_the_user_to_carry_out_their_plan_is_replaced():

@@ -213,6 +213,9 @@ _SCAM_SAID = r"scam|phishing|fraud|fake|criminal|impostor|imposter"
 # phrases above. They block what endorses the risk and get no inserted first step: a question
 # put in one by mistake loses a "yes" to it at most. Their reason is said after a refusal, and
 # before a reply that goes along with what the user said they will do (`missing_essentials`).
+# What keeps a computer safe: turning one of these off is the risk of the disable_security class.
+_PROTECTION = (r"windows security|(?:windows )?defender|the firewall|your firewall|your antivirus|the antivirus|real-?time protection|"
+               r"smartscreen|(?:the )?windows update(?: service)?|(?:automatic |security )?updates")
 _BY_LIKENESS: dict[str, Rule] = {
     "scam": Rule(
         "scam", asks=_NEVER, yes_endorses=True, you_should="call|click|pay|reply|install|download|give|send",
@@ -250,13 +253,12 @@ _BY_LIKENESS: dict[str, Rule] = {
         safe_reply="No, don't run it: a command like that can break the system or delete files, and it is hard to undo. Have someone you trust check it first."),
     "disable_security": Rule(
         "disable_security", asks=_NEVER, yes_endorses=True, you_should="turn|switch|disable|uninstall|remove",
-        endorses=_REASSURES + r"|\b(?:turn|switch)(?:ing)? (?:off (?:windows security|defender|the firewall|your firewall|your antivirus|the antivirus|"
-                 r"real-?time protection|smartscreen)|(?:them|it|both) off)\b|\b(?:disable|uninstall|remove) (?:windows security|defender|the firewall|"
-                 r"your firewall|your antivirus|the antivirus|real-?time protection|smartscreen)\b",
-        essential=r"malware|virus|infect|trojan|ransomware|unprotected|\bhack|steal",
-        after_refusal="A download that asks you to turn off your antivirus or firewall is very likely malware.",
-        safe_reply="No, don't turn your protection off: a download that asks for that is very likely malware. "
-                   "Get the program from its official store or website instead."),
+        endorses=_REASSURES + r"|\b(?:turn|switch)(?:ing)? (?:off (?:" + _PROTECTION + r")|(?:them|it|both) off)\b"
+                 r"|\b(?:disable|uninstall|remove|stop) (?:" + _PROTECTION + r")\b",
+        essential=r"malware|virus|infect|trojan|ransomware|unprotected|\bhack|steal|attack|security (?:fix|hole|patch)",
+        after_refusal="Without it the computer is open to viruses and attacks.",
+        safe_reply="No, don't turn your protection off: without it the computer is open to viruses and attacks. A program or a "
+                   "caller that asks you to is very likely malware or a scam; get programs from their official store or website instead."),
 }
 BY_LIKENESS: dict[str, Risk] = {name: rule.compile(by_likeness=True) for name, rule in _BY_LIKENESS.items()}
 
@@ -369,6 +371,13 @@ def _safe_reply(risk: Risk) -> str:
     return f"{first}. {risk.why} {rest}".strip() if rest else f"{risk.safe_reply} {risk.why}"
 
 
+def off_is_safe(risks: tuple[Risk, ...]) -> bool:
+    """Whether "turn it off" is a safe step on this turn (a hot or sparking device), not the risk
+    itself (turning off the computer's protection or its updates): that is so only when every
+    risky class of the turn is disable_security (a sparking charger may look like one too)."""
+    return not risks or any(risk.name != "disable_security" for risk in risks)
+
+
 def check(sentence: str, risks: tuple[Risk, ...], said: str = "", plan: str = "") -> Verdict:
     """A verdict on one reply sentence, given the risky classes of the turn and what was said.
     `plan`: the verb of what the user said they would do or asked whether to do
@@ -376,7 +385,7 @@ def check(sentence: str, risks: tuple[Risk, ...], said: str = "", plan: str = ""
     for risk in risks:
         if _endorses(sentence, risk.unsafe):
             return Verdict("block", _safe_reply(risk), risk.name)
-    if plan and risks and plan in instructed_verbs(sentence):
+    if plan and risks and plan in instructed_verbs(sentence, off_is_safe(risks)):
         return Verdict("block", _safe_reply(risks[0]), f"{risks[0].name}:plan")
     for pattern, warning in _DESTRUCTIVE:
         if pattern.search(sentence) and not _WARNED.search(said + " " + sentence):

@@ -140,7 +140,7 @@ class SpokenReplyGuard(ReplyGuard):
     def expect(self, question: str, risks: tuple[safety_policy.Risk, ...], note: str = "") -> None:
         self.question_words = words_of(question)
         self._asked = asked_action(question)  # what a bare "No." in the first sentence is against
-        self._plan = planned_verb(question)
+        self._plan = planned_verb(question, safety_policy.off_is_safe(risks))
         self._stated_plan = states_a_plan(question)
         self._no_fits = not question.strip() or bool(risks) or bool(_ASKS_OR_PLANS.search(question))
         self.risks = risks

@@ -87,6 +87,10 @@ _PLAN = re.compile(
     rf"\b(?:{_INTENT}|should i|can i|could i|may i|is it (?:okay|ok|safe|fine|alright|all right|a good idea) (?:for me )?to|"
     r"am i (?:allowed|supposed) to)((?:\s+\w+['’]?\w*){1,4})", re.I)
 _DOING_NOW = re.compile(r"\b(?:i'?m|i am) (?:now |just )?([a-z]+ing)\b(?!\s+to\b)", re.I)  # "I'm typing in the code now"
+# A message that opens with what the user is doing: "Packing my power banks in my checked bag."
+_OPENS_DOING = re.compile(r"^\W*(?:just\s+|now\s+)?([a-z]+ing)\b(?!\s+to\b)", re.I)
+_NOT_DOING = frozenset("nothing something anything everything during according regarding morning evening thing string "
+                       "king ring spring ceiling building setting settings".split())
 _STATES_A_PLAN = re.compile(rf"\b(?:{_INTENT})\b|\bi (?:keep|leave|put|charge|plug|store|run)\b|\b(?:i'?m|i am) (?:now |just )?[a-z]+ing\b|^\s*(?:turning|sending|deleting|paying|"
                             r"installing|opening|wiring|formatting)\b|[.!]\s*(?:turning|sending|deleting|paying|installing|opening|wiring|formatting)\b",
                             re.I)
@@ -97,17 +101,20 @@ _NO_PLAN = frozenset("keep use do get make have let take unplug disconnect stop 
 _SAFE_PARTICLE = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:off|down)\b", re.I)  # "turn it off", "shut down"
 
 
-def planned_verb(question: str) -> str:
+def planned_verb(question: str, off_is_safe: bool = True) -> str:
     """The stemmed verb of what the user says they will do, or asks whether to do ("delet"),
-    or "" (no plan, or a plan to do a safe step)."""
+    or "" (no plan, or a plan to do a safe step). `off_is_safe`: "turn it off" / "shut it
+    down" is a safe step (a hot or sparking device); not where switching something off is the
+    risk (the computer's protection, its updates)."""
     tails = [m.group(1) for m in _PLAN.finditer(question)]
-    tails += [" " + m.group(1) for m in _DOING_NOW.finditer(question) if m.group(1).lower() not in ("going", "trying", "planning")]
+    doing = list(_DOING_NOW.finditer(question)) + [m for m in [_OPENS_DOING.match(question)] if m]
+    tails += [" " + m.group(1) for m in doing if m.group(1).lower() not in ("going", "trying", "planning", *_NOT_DOING)]
     for tail in tails:
         for word in re.finditer(r"[a-z]+(?:['’][a-z]+)?", tail.lower()):
             verb = word.group(0)
             if verb in _NOT_THE_VERB:
                 continue
-            if verb in _NOT_A_VERB or verb in _NO_PLAN or _SAFE_PARTICLE.match(tail[word.end():]):
+            if verb in _NOT_A_VERB or verb in _NO_PLAN or (off_is_safe and _SAFE_PARTICLE.match(tail[word.end():])):
                 return ""
             return _stem(verb)
     return ""
@@ -133,14 +140,15 @@ def _opening_verb(text: str) -> re.Match | None:
     return None if word in _NOT_A_VERB or word.endswith(("ly", "ing")) else m
 
 
-def instructed_verbs(sentence: str) -> set[str]:
+def instructed_verbs(sentence: str, off_is_safe: bool = True) -> set[str]:
     """The stemmed verbs a sentence tells the user to do: the first word of each clause that
-    opens with a verb ("Open Quick Assist, type the code" -> {"open", "typ"})."""
+    opens with a verb ("Open Quick Assist, type the code" -> {"open", "typ"}); "turn it off"
+    only where `off_is_safe` is False (see `planned_verb`)."""
     verbs = set()
     for clause in re.split(r"[,;:]|\band then\b|\bthen\b|\band\b", sentence):
         clause = clause.strip()
         m = _opening_verb(clause)
-        if m and not _SAFE_PARTICLE.match(clause[m.end():]):
+        if m and not (off_is_safe and _SAFE_PARTICLE.match(clause[m.end():])):
             verbs.add(_stem(m.group(1).lower().replace("’", "'")))
     return verbs
 
