@@ -306,6 +306,18 @@ def test_what_the_user_means_to_do_is_read_as_its_verb(question, verb):
     assert planned_verb(question) == verb
 
 
+@pytest.mark.parametrize("text, plan", [
+    ("Packing my spare phone batteries in my checked bag so security is quicker.", True),
+    ("I'm going to delete System32.", True),
+    ("Nothing happens when I press print.", False),
+    ("Can I pack power banks in a checked bag?", False),
+])
+def test_a_message_that_says_what_the_user_is_doing_states_a_plan(text, plan):
+    from agent.replies.stance import states_a_plan
+
+    assert states_a_plan(text) is plan
+
+
 def test_switching_off_is_the_plan_where_the_protection_is_what_goes_off():
     """"Turn it off" is a safe step for a sparking charger, and the risk itself for the
     computer's protection: a reply that tells the user to switch the update service off, on a

@@ -122,8 +122,9 @@ def planned_verb(question: str, off_is_safe: bool = True) -> str:
 
 def states_a_plan(text: str) -> bool:
     """The user says what they will do or are doing ("I'm going to…", "I always…", "Turning them
-    off now."), rather than only asking."""
-    return bool(_STATES_A_PLAN.search(text))
+    off now.", "Packing my power banks in my checked bag."), rather than only asking."""
+    opens = _OPENS_DOING.match(text)
+    return bool(_STATES_A_PLAN.search(text)) or bool(opens and opens.group(1).lower() not in _NOT_DOING)
 
 
 _OPENING = re.compile(r"^\W*(?:please\s+|just\s+|simply\s+|now\s+)?([a-z]+(?:['’][a-z]+)?)\b", re.I)
