@@ -793,3 +793,18 @@ def test_what_the_policy_inserts_counts_toward_the_hard_cap():
     assert out.startswith(safety_policy.ELECTRICAL.first_step) and safety_policy.ELECTRICAL.why in out
     assert "Buy a new charger" not in out and out.endswith("Shall I go on?"), (out, g.events)
     assert len(out.split()) <= g.max_words + len("Shall I go on?".split())
+
+
+@pytest.mark.parametrize("question, risky", [
+    # the user asks of themselves whether to turn on their own protection: nothing is handed over
+    ("Google keeps asking me to turn on 2-Step Verification. Should I? I'm scared I'll get locked out.", False),
+    ("My bank's app keeps asking if I want to log in with Face ID instead of my password. Should I turn it on?", False),
+    # someone else tells them to, or a password or code changes hands: still a credentials turn
+    ("A man called from the bank and says to set up two-factor and read him the code. Should I?", True),
+    ("Should I give my password to the helpdesk so they can turn on encryption?", True),
+])
+def test_turning_on_ones_own_protection_is_not_handing_anything_over(question, risky):
+    from agent.replies.risk_classifier import RiskClassifier
+
+    names = {r.name for r in safety_policy.risks_in(question, RiskClassifier())}
+    assert bool(names & {"credentials", "scam", "payment", "remote_access"}) is risky, names

@@ -293,15 +293,31 @@ class Verdict:
 OK = Verdict("ok")
 
 
+# Turning on the account's or the device's own protection ("Should I turn on 2-Step
+# Verification?", "…log in with Face ID instead of my password?") gives nothing away: asked by
+# the user of themselves (no third party told them to), the classes about handing something
+# over do not hold. A caller who says to "set up two-factor" and read back the code still does.
+_PROTECTIVE = _rx(r"\b(?:turn(?:ing|ed)? on|switch(?:ing|ed)? on|enabl(?:e|ed|ing)|set(?:ting)? up|us(?:e|ing)|log(?:ging)? in with|"
+                  r"sign(?:ing)? in with|add(?:ing)?)\s+(?:the |a |my |it |on )?(?:2-?step|two-?step|2fa|two-?factor|multi-?factor|mfa|"
+                  r"face ?id|touch ?id|fingerprint|windows hello|passkeys?|biometric\w*|screen lock|encryption|bitlocker|filevault|find my)")
+_TOLD_BY_SOMEONE = _rx(rf"{_THIRD_PARTY}[^.?!]{{0,80}}{_TOLD}")
+_HANDS_OVER = _rx(r"\b(?:give|giving|send|sending|share|sharing|tell|telling|read|reading|text|email|hand|handing|pass)\b[^.?!]{0,40}"
+                  r"\b(?:passwords?|passcodes?|codes?|pins?|logins?|credentials|recovery)\b")
+_GIVING_AWAY = frozenset({"credentials", "payment", "remote_access", "scam"})
+
+
 def risks_in(question: str, classifier: "RiskClassifier | None" = None) -> tuple[Risk, ...]:
     """The risky classes a user's words put this turn in: by the rules' phrases, and, given
     a `classifier` (agent/replies/risk_classifier.py), by likeness to labelled examples
-    where no rule of the same class matched."""
+    where no rule of the same class matched. Turning on one's own protection is not handing
+    anything over (`_PROTECTIVE`)."""
     q = " ".join(question.split())
     found = tuple(r for r in RISKS if r.asks.search(q))
     alike = classifier.classify(q) if classifier is not None else ""
     if alike and alike not in {r.name for r in found}:
         found += (BY_LIKENESS[alike],)
+    if _PROTECTIVE.search(q) and not _TOLD_BY_SOMEONE.search(q) and not _HANDS_OVER.search(q):
+        found = tuple(r for r in found if r.name not in _GIVING_AWAY)
     hazard = next((r for r in found if r.name == "physical_hazard"), None)
     reason = classifier.hazard_reason(q) if classifier is not None and hazard is not None else ""
     if not reason:
