@@ -226,6 +226,29 @@ async def test_audio_before_session_update_and_oversize_messages(server):
         await c.close()
 
 
+async def test_a_commit_of_silence_is_answered_as_openai_does(server):
+    """A client with its own VAD commits what it heard; a commit of silence (a cough, a door)
+    still gets input_audio_buffer.committed and an empty transcript, and nothing is said."""
+    c = await RawClient.connect(server.ws + "/realtime")
+    try:
+        await c.wait_for("session.created")
+        await c.send({"type": "session.update", "session": {"type": "realtime", "audio": {"input": {"turn_detection": None}}}})
+        await c.wait_for("session.updated")
+        await c.stream_audio(silence(0.5))
+        await c.send({"type": "input_audio_buffer.commit"})
+        committed = await c.wait_for("input_audio_buffer.committed")
+        done = await c.wait_for("conversation.item.input_audio_transcription.completed")
+        assert done["item_id"] == committed["item_id"] and done["transcript"] == ""
+        # the session goes on: a question after it is heard and answered
+        await c.stream_audio(np.concatenate([silence(0.2), speech(server.runtime, QUESTION), silence(0.3)]))
+        await c.send({"type": "input_audio_buffer.commit"})
+        done = await c.wait_for("conversation.item.input_audio_transcription.completed", lambda e: e["transcript"] != "")
+        assert "capital of france" in done["transcript"].lower()
+        assert not c.of("response.created") and not c.of("error"), c.of("error")
+    finally:
+        await c.close()
+
+
 async def test_too_many_sessions_is_a_clear_refusal(runtime):
     live = await start_server(runtime, max_sessions=1)
     try:

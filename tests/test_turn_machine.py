@@ -189,6 +189,21 @@ def test_noise_is_dropped_at_its_commit_and_a_dropped_turn_cannot_come_back():
         turn.move(TurnState.COMMITTED)
 
 
+def test_a_commit_the_client_asked_for_is_committed_even_without_speech():
+    """OpenAI's server answers every commit with input_audio_buffer.committed; a client that
+    committed a cough waits for it. The turn is accepted as not heard (an empty transcript, no
+    reply); the same noise ended by the server's VAD is dropped."""
+    m = tm.TurnMachine(MERGE)
+    out = m.advance(tm.CommitAsked(4_800, 12_000, 500.0))
+    turn = out[-1].turn
+    assert turn.asked
+    out = m.advance(tm.Decoded(turn, usable=False))
+    assert kinds(out) == ["Accept"] and out[0].heard is False and turn.state is TurnState.COMMITTED
+    m2 = tm.TurnMachine(MERGE)
+    out = m2.advance(tm.CommitAsked(4_800, 12_000, 500.0))
+    assert [c.heard for c in m2.advance(tm.Decoded(out[-1].turn, usable=True))] == [True]
+
+
 def test_the_audio_still_needed_starts_at_the_oldest_turn_that_may_decode_it():
     m = tm.TurnMachine(MERGE)
     assert m.oldest_needed(0) is None

@@ -81,6 +81,7 @@ class Turn:
     state: TurnState = TurnState.SPEAKING
     continues: "Turn | None" = None  # a committed turn this one may merge with
     cut_at_max: bool = False  # ended by max_turn_s, not by silence: what follows is its own turn
+    asked: bool = False  # committed by the client (input_audio_buffer.commit), not by the server's VAD
     overlap: str = ""  # while a reply plays: "" undecided, "turn", or why it is not one
     judged: asyncio.Event = field(default_factory=asyncio.Event)  # `overlap` decided
     announced: bool = False  # the client was sent input_audio_buffer.speech_started for it

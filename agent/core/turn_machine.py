@@ -169,6 +169,7 @@ class Retract:
 @dataclass(frozen=True)
 class Accept:
     turn: Turn  # into the history, and its reply takes the floor
+    heard: bool = True  # False: a commit the client asked for held no speech; committed with an empty transcript, no reply
 
 
 @dataclass(frozen=True)
@@ -328,12 +329,16 @@ class TurnMachine:
         turn = ev.turn
         if turn.state is not TurnState.COMMITTED:
             return []  # dropped or merged meanwhile
-        if not ev.usable or turn.overlap != "turn":
+        # a commit the client asked for is answered even without speech (it waits for
+        # input_audio_buffer.committed, which OpenAI's server sends for any commit): an empty
+        # transcript, nothing to answer
+        heard = ev.usable and turn.overlap == "turn"
+        if not heard and not (turn.asked and turn.overlap == "turn" and turn.draft is not None):
             return self._drop(turn, turn.overlap if turn.overlap not in ("", "turn") else "noise")
         draft = turn.draft
         assert draft is not None
         turn.committed_end, turn.speech_end_ms = draft.end, draft.speech_end_ms
-        return [Accept(turn)]
+        return [Accept(turn, heard=heard)]
 
     def _on_CommitFinished(self, ev: CommitFinished) -> list[Command]:
         self.committing.discard(ev.turn)
@@ -350,6 +355,7 @@ class TurnMachine:
                 turn.move(TurnState.SPEAKING)
         out += self._draft(turn, ev.end_ms, ev.end, ev.end)
         turn.overlap = turn.overlap or "turn"
+        turn.asked = True
         turn.judged.set()
         turn.move(TurnState.COMMITTED)  # never `last`: a manual commit is not merged into
         return out + [ResetInput(), CommitNow(turn)]  # committed audio leaves the buffer

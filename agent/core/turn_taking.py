@@ -189,7 +189,7 @@ class TurnTaking:
         elif isinstance(cmd, tm.Retract):
             await self._take_back(cmd.turn)
         elif isinstance(cmd, tm.Accept):
-            await self._accept(cmd.turn)
+            await self._accept(cmd.turn, cmd.heard)
         elif isinstance(cmd, tm.ResetInput):
             await self._reset_input()
         elif isinstance(cmd, tm.ContinueSpeech):
@@ -330,32 +330,36 @@ class TurnTaking:
             t = draft.transcript
             await self._advance(tm.Decoded(turn, t is not None and not is_probable_hallucination(t)))
 
-    async def _accept(self, turn: Turn) -> None:
-        """The turn is the user's: into the history, told to the client, its reply released."""
+    async def _accept(self, turn: Turn, heard: bool = True) -> None:
+        """The turn is the user's: into the history, told to the client, its reply released.
+        Not `heard`: a commit the client asked for held no speech; it is committed with an
+        empty transcript and nothing is said."""
         draft = turn.draft
-        assert draft is not None and draft.transcript is not None
+        assert draft is not None and (draft.transcript is not None or not heard)
         self.runtime.count("turns_committed")
         if draft.reply is not None and draft.metrics.marks.get("end_of_turn", 0) > draft.reply.run.created_at:
             self.runtime.count("drafts_kept")  # its reply started before the end of turn and is the one heard
-        t = draft.transcript
+        text = draft.transcript.text if heard and draft.transcript is not None else ""
         if draft.decode is not None:
             await asyncio.gather(draft.decode, return_exceptions=True)  # the reply has started, if any
-        draft.metrics.user_text = t.text
+        draft.metrics.user_text = text
         user = turn.user_item
         if user is None:
-            user = turn.user_item = self.conversation.add(Item(type="message", role="user", text=t.text, id=turn.item_id, from_audio=True))
+            user = turn.user_item = self.conversation.add(Item(type="message", role="user", text=text, id=turn.item_id, from_audio=True))
         prev = self.conversation.previous_id(user.id)
         await self.send({"type": "input_audio_buffer.committed", "item_id": user.id, "previous_item_id": prev})
         await self.send({"type": "conversation.item.added", "previous_item_id": prev, "item": {**user.to_json(), "content": [{"type": "input_audio", "transcript": None}]}})
-        turn.partial_emitted = min(turn.partial_emitted, len(t.text)) if t.text.startswith(turn.partial_text[:turn.partial_emitted]) else len(t.text)
-        await self._emit_partial(turn, t.text)
+        turn.partial_emitted = min(turn.partial_emitted, len(text)) if text.startswith(turn.partial_text[:turn.partial_emitted]) else len(text)
+        await self._emit_partial(turn, text)
         seconds = round(max(draft.end - turn.start, 0) / RATE, 3)  # the audio decoded for it (Whisper bills no tokens)
         await self.send({"type": "conversation.item.input_audio_transcription.completed", "item_id": user.id, "content_index": 0,
-                         "transcript": t.text, "usage": {"type": "duration", "seconds": seconds}})
+                         "transcript": text, "usage": {"type": "duration", "seconds": seconds}})
         await self.send({"type": "conversation.item.done", "item": user.to_json()})
-        if draft.reply is not None:
+        if draft.reply is not None and heard:
             await self._take_floor(draft.reply)
             await draft.reply.release()
+        elif draft.reply is not None:
+            await draft.reply.interrupt("no_speech")
 
     async def _take_back(self, turn: Turn) -> list[str]:
         """Stop what the turn started and remove what it added to the history; the ids the
