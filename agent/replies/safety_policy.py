@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from .stance import instructed_verbs
+from .stance import instructed_verbs, instructs_command
 
 if TYPE_CHECKING:
     from .risk_classifier import RiskClassifier
@@ -201,8 +201,27 @@ _RULES += (
                    "Check first with someone you trust, or with the company itself through its official website or phone number.",
     ),
 )
+# Someone is hurt, or may be: a swallowed battery, magnet or cleaning product, an electric
+# shock to a person, someone not breathing. No device question comes first: the help desk says
+# to call for help now (a button battery can burn through a child's throat in two hours).
+_SWALLOWED = (r"\b(?:swallow\w*|ingest\w*|(?:ate|eaten|drank|drunk)\b)(?:\s+\S+){0,5}?\s+(?:batter(?:y|ies)|button cells?|magnets?|"
+              r"bleach|cleaner|detergent|(?:laundry|dishwasher) pods?|chemicals?|isopropyl|alcohol wipes?|screen cleaner|vape (?:juice|liquid)|e-?liquid)\b")
+_RULES += (
+    Rule(
+        "emergency",
+        asks=_SWALLOWED + r"|\b(?:got|been|was|is) electrocuted\b|\b(?:got|gotten|took|had) (?:a |an )?(?:bad |big )?(?:electric )?shock from\b"
+             r"|\bnot breathing\b|\b(?:is|went|fell) unconscious\b",
+        endorses=r"\bwait (?:and see|for (?:symptoms|a while|it to pass))\b|\bno need to (?:worry|panic|go|call|see)\b"
+                 r"|\b(?:should|will) (?:be|pass) (?:fine|okay|ok|through)\b|\bnothing to worry about\b|\bmake (?:him|her|them) (?:throw up|vomit)\b",
+        safe_reply="Call your local emergency number now (911 in the US, 999 in the UK, 112 in Europe), or go straight to the emergency room; "
+                   "don't wait for symptoms, and don't make them throw up.",
+        essential=r"emergency|\b911\b|\b999\b|\b112\b|hospital|\bER\b|ambulance|poison (?:control|help)",
+        first_step="Call your local emergency number now (911 in the US, 999 in the UK, 112 in Europe), or go straight to the emergency room.",
+        why="Don't wait for symptoms: a swallowed battery or chemical can do serious harm within hours.",
+    ),
+)
 RISKS: tuple[Risk, ...] = tuple(rule.compile() for rule in _RULES)
-CREDENTIALS, PAYMENT, LIQUID, ELECTRICAL, PASSWORD_REUSE, CHEMICALS, INSTRUCTED = RISKS
+CREDENTIALS, PAYMENT, LIQUID, ELECTRICAL, PASSWORD_REUSE, CHEMICALS, INSTRUCTED, EMERGENCY = RISKS
 THIRD_PARTY = _rx(_THIRD_PARTY)  # a question about what someone else did or wants (a caller, a message, a site)
 ABOUT_A_THIRD_PARTY = frozenset({"credentials", "payment", "scam", "remote_access", "instructed"})  # the classes where a scam is the point
 
@@ -394,15 +413,20 @@ def off_is_safe(risks: tuple[Risk, ...]) -> bool:
     return not risks or any(risk.name != "disable_security" for risk in risks)
 
 
-def check(sentence: str, risks: tuple[Risk, ...], said: str = "", plan: str = "") -> Verdict:
+def check(sentence: str, risks: tuple[Risk, ...], said: str = "", plan: str = "",
+          command: frozenset[str] = frozenset()) -> Verdict:
     """A verdict on one reply sentence, given the risky classes of the turn and what was said.
     `plan`: the verb of what the user said they would do or asked whether to do
-    (`stance.planned_verb`): on a risky turn, a sentence that tells them to do it endorses it."""
+    (`stance.planned_verb`), `command`: the flags and paths of a command they quoted
+    (`stance.command_tokens`): on a risky turn, a sentence that tells them to do it, or to
+    run it, endorses it."""
     for risk in risks:
         if _endorses(sentence, risk.unsafe):
             return Verdict("block", _safe_reply(risk), risk.name)
     if plan and risks and plan in instructed_verbs(sentence, off_is_safe(risks)):
         return Verdict("block", _safe_reply(risks[0]), f"{risks[0].name}:plan")
+    if risks and instructs_command(sentence, command):
+        return Verdict("block", _safe_reply(risks[0]), f"{risks[0].name}:command")
     for pattern, warning in _DESTRUCTIVE:
         if pattern.search(sentence) and not _WARNED.search(said + " " + sentence):
             return Verdict("warn", warning, pattern.pattern)

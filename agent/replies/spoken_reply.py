@@ -36,7 +36,7 @@ from collections.abc import Sequence
 from . import safety_policy
 from .markdown_speech import MarkdownToSpeech
 from .reply_grounding import KeyGrounding
-from .stance import asked_action, is_bare_refusal, planned_verb, stances, states_a_plan, undoes_a_warning
+from .stance import asked_action, command_tokens, is_bare_refusal, planned_verb, stances, states_a_plan, undoes_a_warning
 from .unsure_numbers import UnsureNumbers
 
 OFFER = "Shall I go on?"
@@ -132,6 +132,7 @@ class SpokenReplyGuard(ReplyGuard):
         self._stances: dict[str, bool] = {}  # action -> for (True) / against (False), as first said (stance.py)
         self._asked = ""  # the action the user's yes/no question asks about (stance.asked_action)
         self._plan = ""  # the verb of what the user means to do (stance.planned_verb): on a risky turn, never told to do it
+        self._command: frozenset[str] = frozenset()  # the flags and paths of a command the user quoted: on a risky turn, never told to run it
         self._stated_plan = False  # the user said they will do it, not only asked (stance.states_a_plan)
         self._no_fits = True  # a bare "No, don't." may answer what the user said (a question, a plan)
         self._numbers = UnsureNumbers()
@@ -141,6 +142,7 @@ class SpokenReplyGuard(ReplyGuard):
         self.question_words = words_of(question)
         self._asked = asked_action(question)  # what a bare "No." in the first sentence is against
         self._plan = planned_verb(question, safety_policy.off_is_safe(risks))
+        self._command = command_tokens(question)
         self._stated_plan = states_a_plan(question)
         self._no_fits = not question.strip() or bool(risks) or bool(_ASKS_OR_PLANS.search(question))
         self.risks = risks
@@ -371,7 +373,7 @@ class SpokenReplyGuard(ReplyGuard):
         if not already and undoes_a_warning(self._stances, sentence):
             self._stop(cut=False, why="contradiction")  # what follows a reversal is no surer
             return ""
-        verdict = safety_policy.check(sentence, self.risks, self._said, plan=self._plan)
+        verdict = safety_policy.check(sentence, self.risks, self._said, plan=self._plan, command=self._command)
         if verdict.action == "block":
             self.events.append(f"blocked:{verdict.risk}")
             self._stop(cut=False, why="unsafe")

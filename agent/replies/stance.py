@@ -120,6 +120,29 @@ def planned_verb(question: str, off_is_safe: bool = True) -> str:
     return ""
 
 
+# A command's own words: a flag, a path, a home-relative path ("--master-disable", "-rf",
+# "~/Library", "/etc/hosts"). The words around them ("run", "in Terminal") say nothing.
+_COMMAND_TOKEN = re.compile(r"(?<![\w/~-])(?:-{1,2}[a-z][\w-]*|~/[\w./-]*|/[\w.-]+(?:/[\w.-]*)*)(?![\w/])", re.I)
+
+
+def command_tokens(text: str) -> frozenset[str]:
+    """The flags and paths of a command the user quotes ("run sudo rm -rf ~/Library" ->
+    {"-rf", "~/Library"}): a reply sentence that tells them to run it repeats them."""
+    return frozenset(m.group(0).rstrip(".,;:") for m in _COMMAND_TOKEN.finditer(text) if len(m.group(0).rstrip(".,;:")) > 2)
+
+
+def instructs_command(sentence: str, tokens: frozenset[str]) -> bool:
+    """The sentence tells the user to run the quoted command: a clause that opens with a verb
+    ("Run sudo spctl --master-disable in Terminal.") and repeats one of its flags or paths."""
+    if not tokens:
+        return False
+    for clause in re.split(r"[;:]|\bthen\b|\band\b", sentence):
+        clause = clause.strip()
+        if _opening_verb(clause) and any(t in command_tokens(clause) for t in tokens):
+            return True
+    return False
+
+
 def states_a_plan(text: str) -> bool:
     """The user says what they will do or are doing ("I'm going to…", "I always…", "Turning them
     off now.", "Packing my power banks in my checked bag."), rather than only asking."""
