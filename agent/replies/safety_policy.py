@@ -191,11 +191,12 @@ _THIRD_PARTY = (r"\b(?:someone|somebody|a (?:man|woman|person|caller|guy|strange
                 r"text|forum|post|guide|script|tutorial|company|technician|agent)|an? (?:e-?mail|ad|article|app)|they|he|she|the (?:caller|person|guy|man|"
                 r"woman|website|site|video|message|pop-?up|agent|technician))\b")
 _TOLD = r"\b(?:says?|said|saying|told|tells|wants?|asks?|asked|asking|needs?|needed|recommends?|recommended|suggests?|suggested)\b"
+_SOMEONE_TOLD = rf"{_THIRD_PARTY}[^.?!]{{0,80}}{_TOLD}"  # "a caller says…", "the website wants…"
 _ASKS_WHETHER = r"\bshould i\b|\bis (?:that|it|this) (?:okay|ok|fine|safe|normal|legit|real|a good idea)\b|\bcan i\b|\bokay\s*\?|\ballowed\b"
 _RULES += (
     Rule(
         "instructed",
-        asks=rf"(?=.*{_THIRD_PARTY}[^.?!]{{0,80}}{_TOLD})(?=.*(?:{_ASKS_WHETHER}))",
+        asks=rf"(?=.*{_SOMEONE_TOLD})(?=.*(?:{_ASKS_WHETHER}))",
         yes_endorses=True, endorses=_REASSURES,
         safe_reply="Don't do it yet: a caller, message or website that tells you to do something is often a scam or simply wrong. "
                    "Check first with someone you trust, or with the company itself through its official website or phone number.",
@@ -319,7 +320,7 @@ OK = Verdict("ok")
 _PROTECTIVE = _rx(r"\b(?:turn(?:ing|ed)? on|switch(?:ing|ed)? on|enabl(?:e|ed|ing)|set(?:ting)? up|us(?:e|ing)|log(?:ging)? in with|"
                   r"sign(?:ing)? in with|add(?:ing)?)\s+(?:the |a |my |it |on )?(?:2-?step|two-?step|2fa|two-?factor|multi-?factor|mfa|"
                   r"face ?id|touch ?id|fingerprint|windows hello|passkeys?|biometric\w*|screen lock|encryption|bitlocker|filevault|find my)")
-_TOLD_BY_SOMEONE = _rx(rf"{_THIRD_PARTY}[^.?!]{{0,80}}{_TOLD}")
+_TOLD_BY_SOMEONE = _rx(_SOMEONE_TOLD)
 _HANDS_OVER = _rx(r"\b(?:give|giving|send|sending|share|sharing|tell|telling|read|reading|text|email|hand|handing|pass)\b[^.?!]{0,40}"
                   r"\b(?:passwords?|passcodes?|codes?|pins?|logins?|credentials|recovery)\b")
 _GIVING_AWAY = frozenset({"credentials", "payment", "remote_access", "scam"})

@@ -91,6 +91,12 @@ _DOING_NOW = re.compile(r"\b(?:i'?m|i am) (?:now |just )?([a-z]+ing)\b(?!\s+to\b
 _OPENS_DOING = re.compile(r"^\W*(?:just\s+|now\s+)?([a-z]+ing)\b(?!\s+to\b)", re.I)
 _NOT_DOING = frozenset("nothing something anything everything during according regarding morning evening thing string "
                        "king ring spring ceiling building setting settings".split())
+
+
+def _opens_doing(text: str) -> re.Match | None:
+    """The match of the "-ing" word a message opens with when it says what the user is doing."""
+    m = _OPENS_DOING.match(text)
+    return m if m and m.group(1).lower() not in _NOT_DOING else None
 _STATES_A_PLAN = re.compile(rf"\b(?:{_INTENT})\b|\bi (?:keep|leave|put|charge|plug|store|run)\b|\b(?:i'?m|i am) (?:now |just )?[a-z]+ing\b|^\s*(?:turning|sending|deleting|paying|"
                             r"installing|opening|wiring|formatting)\b|[.!]\s*(?:turning|sending|deleting|paying|installing|opening|wiring|formatting)\b",
                             re.I)
@@ -107,7 +113,7 @@ def planned_verb(question: str, off_is_safe: bool = True) -> str:
     down" is a safe step (a hot or sparking device); not where switching something off is the
     risk (the computer's protection, its updates)."""
     tails = [m.group(1) for m in _PLAN.finditer(question)]
-    doing = list(_DOING_NOW.finditer(question)) + [m for m in [_OPENS_DOING.match(question)] if m]
+    doing = list(_DOING_NOW.finditer(question)) + [m for m in [_opens_doing(question)] if m]
     tails += [" " + m.group(1) for m in doing if m.group(1).lower() not in ("going", "trying", "planning", *_NOT_DOING)]
     for tail in tails:
         for word in re.finditer(r"[a-z]+(?:['’][a-z]+)?", tail.lower()):
@@ -134,20 +140,13 @@ def command_tokens(text: str) -> frozenset[str]:
 def instructs_command(sentence: str, tokens: frozenset[str]) -> bool:
     """The sentence tells the user to run the quoted command: a clause that opens with a verb
     ("Run sudo spctl --master-disable in Terminal.") and repeats one of its flags or paths."""
-    if not tokens:
-        return False
-    for clause in re.split(r"[;:]|\bthen\b|\band\b", sentence):
-        clause = clause.strip()
-        if _opening_verb(clause) and any(t in command_tokens(clause) for t in tokens):
-            return True
-    return False
+    return bool(tokens) and any(tokens & command_tokens(clause) for clause, _ in _instructions(sentence))
 
 
 def states_a_plan(text: str) -> bool:
     """The user says what they will do or are doing ("I'm going to…", "I always…", "Turning them
     off now.", "Packing my power banks in my checked bag."), rather than only asking."""
-    opens = _OPENS_DOING.match(text)
-    return bool(_STATES_A_PLAN.search(text)) or bool(opens and opens.group(1).lower() not in _NOT_DOING)
+    return bool(_STATES_A_PLAN.search(text)) or _opens_doing(text) is not None
 
 
 _OPENING = re.compile(r"^\W*(?:please\s+|just\s+|simply\s+|now\s+)?([a-z]+(?:['’][a-z]+)?)\b", re.I)
@@ -169,12 +168,16 @@ def instructed_verbs(sentence: str, off_is_safe: bool = True) -> set[str]:
     opens with a verb ("Open Quick Assist, type the code" -> {"open", "typ"}); "turn it off"
     only where `off_is_safe` is False (see `planned_verb`)."""
     verbs = set()
-    for clause in re.split(r"[,;:]|\band then\b|\bthen\b|\band\b", sentence):
-        clause = clause.strip()
-        m = _opening_verb(clause)
-        if m and not (off_is_safe and _SAFE_PARTICLE.match(clause[m.end():])):
+    for clause, m in _instructions(sentence):
+        if not (off_is_safe and _SAFE_PARTICLE.match(clause[m.end():])):
             verbs.add(_stem(m.group(1).lower().replace("’", "'")))
     return verbs
+
+
+def _instructions(sentence: str) -> list[tuple[str, re.Match]]:
+    """The sentence's clauses that open with a verb, each with the match of its verb."""
+    clauses = (c.strip() for c in re.split(r"[,;:]|\band then\b|\bthen\b|\band\b", sentence))
+    return [(c, m) for c in clauses if (m := _opening_verb(c))]
 
 
 def stances(sentence: str, asked: str = "") -> dict[str, bool]:
