@@ -25,6 +25,7 @@ from typing import Sequence
 # ("@1_simple.py" and "Q1_simple.py" for "01_simple.py"), and one would replace the other.
 _GROUPS = ("-=~_", "l1I|!", "O0o@", "S5$", "Z2", "B8", "G6", "ce")
 _CONFUSABLE = {(a, b) for g in _GROUPS for a in g for b in g if a != b}
+_GROUP_OF = {c: g[0] for g in _GROUPS for c in g}  # the groups share no character
 _UNLIKELY = set("=~|@!$?+")  # rare inside a flag, a file name or a path
 # A key token: a flag, a file name, a path, a dotted name (it holds a mark or a digit).
 _TOKEN = re.compile(r"[\w@=~|.$/+!-]{3,}")
@@ -93,6 +94,10 @@ def _better(a: list[_Seen], b: list[_Seen]) -> bool:
     return ca is not None and cb is not None and cb - ca >= MIN_CONF_GAP
 
 
+def _shape(token: str) -> str:
+    return "".join(_GROUP_OF.get(c, c) for c in token)
+
+
 def checked_against_screen(lines: Sequence[str], confs: Sequence[dict[str, float]] = ()) -> tuple[list[str], list[Correction]]:
     """The lines with each misread key token replaced by the reading the screen shows elsewhere
     (see the module's docstring), and what was replaced. `confs`: per line, each OCR word's
@@ -100,10 +105,16 @@ def checked_against_screen(lines: Sequence[str], confs: Sequence[dict[str, float
     seen: dict[str, list[_Seen]] = {}
     for s in _tokens(lines, confs):
         seen.setdefault(s.text, []).append(s)
+    # only tokens of one shape (each confusable character read as its group's first) can be
+    # confusable: compared within a shape, a screen of thousands of tokens stays linear
+    shapes: dict[str, list[str]] = {}
+    for text in seen:
+        shapes.setdefault(_shape(text), []).append(text)
     replace: dict[str, str] = {}
     for a, sa in seen.items():
-        rivals = [b for b in seen if _confusable(a, b) and _better(sa, seen[b])]
-        if len(rivals) == 1 and not any(_confusable(rivals[0], c) and _better(seen[rivals[0]], seen[c]) for c in seen):
+        alike = shapes[_shape(a)]
+        rivals = [b for b in alike if _confusable(a, b) and _better(sa, seen[b])]
+        if len(rivals) == 1 and not any(_confusable(rivals[0], c) and _better(seen[rivals[0]], seen[c]) for c in alike):
             replace[a] = rivals[0]
     out, fixes = list(lines), []
     for a, b in replace.items():
