@@ -260,7 +260,8 @@ _BY_LIKENESS: dict[str, Rule] = {
         safe_reply="No, don't let them in: real support never calls you to ask for remote access. Hang up, and don't install anything they name."),
     "physical_hazard": Rule(
         "physical_hazard", asks=_NEVER, yes_endorses=True, you_should="mix|combine|open|use|keep|heat|puncture|touch|charge",
-        endorses=r"\b(?:it'?s|it is|that'?s|that is) (?:completely |perfectly )?(?:normal|fine|safe)\b",
+        endorses=r"\b(?:it'?s|it is|that'?s|that is) (?:completely |perfectly )?(?:normal|fine|safe)\b"
+                 r"|\b(?:it'?s|it is|that'?s|that is) not (?:a |any )?(?:problem|issue|concern|dangerous|a big deal)\b|\bnothing to worry about\b",
         # said when no hazard kind gives a reason (`risks_in`): the question's words matched no kind's examples
         essential=r"danger\w*|hurt|injur\w*|unsafe|harm\w*|toxic|fumes?",  # ("burning", "fire pit": words of the plan, not a warning)
         after_refusal="That can hurt you or damage the device.",
@@ -348,7 +349,7 @@ def risks_in(question: str, classifier: "RiskClassifier | None" = None) -> tuple
     return tuple(with_reason if r is hazard else r for r in found)
 
 
-def _endorses(sentence: str, pattern: re.Pattern[str]) -> bool:
+def endorses(sentence: str, pattern: re.Pattern[str]) -> bool:
     """True when a clause of the sentence endorses the pattern without negating it first."""
     for clause in re.split(r"[,;:]|\bbut\b|\band then\b|\bthen\b", sentence):
         for m in pattern.finditer(clause):
@@ -357,7 +358,12 @@ def _endorses(sentence: str, pattern: re.Pattern[str]) -> bool:
     return False
 
 
-_REFUSAL = _rx(r"^\W*(?:no\b|don'?t\b|do not\b|never\b)")
+# A first sentence that refuses what was asked: "No, don't", "No, you can't", "No, it is not safe to…",
+# "No. That can…". "No, it doesn't matter which port you use" and "No, there is no shortcut" answer
+# a question of fact with "no": they refuse nothing, and a reason for refusing would not fit them.
+_REFUSAL = _rx(r"^\W*(?:no\b(?![,.!]?\s+(?:it|this|there|they|he|she|the|your|my|i)\b(?!'?s not (?:safe|a good idea|okay|ok)|"
+               r" is not (?:safe|a good idea|okay|ok)|'?s (?:dangerous|unsafe|risky)| is (?:dangerous|unsafe|risky)| (?:can|could|will|may) (?:hurt|harm|damage|start|cause)))"
+               r"|don'?t\b|do not\b|never\b)")
 
 
 @dataclass(frozen=True)
@@ -422,7 +428,7 @@ def check(sentence: str, risks: tuple[Risk, ...], said: str = "", plan: str = ""
     (`stance.command_tokens`): on a risky turn, a sentence that tells them to do it, or to
     run it, endorses it."""
     for risk in risks:
-        if _endorses(sentence, risk.unsafe):
+        if endorses(sentence, risk.unsafe):
             return Verdict("block", _safe_reply(risk), risk.name)
     if plan and risks and plan in instructed_verbs(sentence, off_is_safe(risks)):
         return Verdict("block", _safe_reply(risks[0]), f"{risks[0].name}:plan")

@@ -21,7 +21,9 @@ text delta). What it guarantees, whatever the model writes:
   the model sampled with low probability, not given by the user or the note, becomes "I'm
   not sure of the exact year" (`unsure_numbers.py`).
 * **Safe.** Each sentence passes `safety_policy.check`: an endorsement of a risk is replaced
-  by the safe answer; a destructive command gets its warning first.
+  by the safe answer; a destructive command gets its warning first. Advice that is unsafe
+  whatever was asked (turning off two-step verification or the firewall, covering the vents)
+  ends the reply with what to do instead (`unsafe_advice.py`).
 
 Latency: the first sentence streams through as it comes (the first audio is not delayed),
 except on a risky turn, a turn that asks for a number, or while it matches a prompt example
@@ -33,7 +35,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from . import safety_policy
+from . import safety_policy, unsafe_advice
 from .markdown_speech import MarkdownToSpeech
 from .reply_grounding import KeyGrounding
 from .stance import asked_action, command_tokens, is_bare_refusal, planned_verb, stances, states_a_plan, undoes_a_warning
@@ -267,6 +269,7 @@ class SpokenReplyGuard(ReplyGuard):
         hold_at = self._hold_repeating_tail(words, hold_at)
         if self._keys is not None:  # a key combination being written may still be corrected
             hold_at = max(self._open_sent, min(hold_at, KeyGrounding.hold_from(self._open[:hold_at])))
+        hold_at = max(self._open_sent, min(hold_at, unsafe_advice.hold_from(self._open[:hold_at])))  # may be turning unsafe
         if len(self._said_words) + len(words_of(self._open[:hold_at])) > self.max_words:
             self._stop(cut=True, why="max_words")
             return ""
@@ -386,6 +389,14 @@ class SpokenReplyGuard(ReplyGuard):
                 safe = _LEADING_NO.sub("", safe, count=1)
                 safe = safe[:1].upper() + safe[1:]
             return (lead if self._said.strip() or already else "") + safe
+        if (advice := unsafe_advice.find(sentence)) is not None:  # volunteered, whatever was asked
+            self.events.append(f"unsafe_advice:{advice.name}")
+            self._stop(cut=False, why="unsafe")
+            if not (self._said.strip() or already):
+                return advice.instead
+            if already and not already.rstrip().endswith((".", "!", "?")):
+                return ". " + advice.instead  # a cut-off first sentence: the instead stands on its own
+            return " But " + advice.instead[:1].lower() + advice.instead[1:]
         if (hedge := self._numbers.check(sentence)) is not None:
             self.events.append("unsure_number")
             if self._numbers.hedged > 1:

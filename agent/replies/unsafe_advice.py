@@ -1,0 +1,109 @@
+"""Advice that is unsafe whatever the user asked: the model proposing it unprompted.
+
+`safety_policy` judges a reply against the risk the *question* carries. A small model also
+volunteers a risky step on a turn that carried none: "Check your spam folder. If you don't see
+any emails, try turning off two-step verification." (to "I think my email was hacked"),
+"Yes, that's a good idea. Use duct tape to cover the vent" (to a noisy fan), "Forward port
+3389 on your router" (to using a home PC from anywhere), "Run sudo spctl --master-disable".
+Each row here is one kind of such advice, read off the reply sentence itself, with what is
+said in its place. A clause that negates it first ("Don't turn off the firewall", "never
+cover the vents") is not advice to do it (`safety_policy.endorses`).
+
+`find(sentence)` names the advice a sentence gives, if any; `hold_from(text)` is where a
+first sentence that is still streaming may be starting to give it, so that those words are
+held until the sentence is whole and can be judged.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .safety_policy import endorses
+
+# An account's protection: turning it off lets in whoever has (or guesses) the password.
+_ACCOUNT = (r"(?:2|two)[- ]?(?:step|factor)(?: verification| authentication| sign[- ]?in)?|2fa|2sv|mfa|multi-?factor(?: authentication)?|"
+            r"find my(?: iphone| phone| mac| device)?|screen lock|(?:the |your )?passcode")
+# The computer's own protection: turning it off lets in malware.
+_DEVICE = (r"(?:the |your |an? )?anti-?virus(?: software| program| app)?|(?:the |your |windows )?firewall|(?:windows |microsoft )?defender|"
+           r"windows security|real-?time protection|tamper protection|smartscreen|gatekeeper|system integrity protection|\bsip\b|"
+           r"user account control|\buac\b|(?:disk |device )?encryption|filevault|bitlocker|(?:automatic |security )?updates|windows update")
+_OFF_VERB = r"(?:turn|switch|shut)(?:ing|ed|s)?"
+_REMOVE_VERB = r"(?:disabl|deactivat|uninstall|remov)(?:e|es|ed|ing)"
+
+
+def _turning_off(things: str) -> str:
+    return (rf"\b{_OFF_VERB}\s+off\s+(?:the\s+|your\s+)?(?:{things})\b|\b{_OFF_VERB}\s+(?:the\s+|your\s+)?(?:{things})\s+off\b"
+            rf"|\b{_REMOVE_VERB}\s+(?:the\s+|your\s+)?(?:{things})\b")
+
+
+@dataclass(frozen=True)
+class UnsafeAdvice:
+    """One kind of advice never given: how a reply sentence gives it, and what is said instead."""
+
+    name: str
+    gives: re.Pattern[str]
+    instead: str  # said in place of the sentence (after "But " when something was said before it)
+
+
+ADVICE: tuple[UnsafeAdvice, ...] = (
+    UnsafeAdvice(
+        "account_protection_off", re.compile(_turning_off(_ACCOUNT), re.I),
+        "Keep that protection on: it is what keeps others out of your account, even when they have your password."),
+    UnsafeAdvice(
+        "device_protection_off",
+        re.compile(_turning_off(_DEVICE) + r"|\bspctl\s+--master-disable\b|\bcsrutil\s+disable\b|\bSet-MpPreference\s+-Disable\w+"
+                   r"|\bnetsh\s+advfirewall\s+set\s+\w+\s+state\s+off\b|\bufw\s+disable\b|\bsetenforce\s+0\b", re.I),
+        "Keep the computer's protection on: without it, it is open to viruses and attacks. "
+        "Get programs from their official store or website instead."),
+    UnsafeAdvice(
+        "remote_desktop_open_to_the_internet",
+        re.compile(r"\bforward\w*\b[^.;]{0,40}?\bports?\s+(?:3389|5900|22|23|445)\b|\bports?\s+(?:3389|5900|23|445)\b[^.;]{0,30}?\b(?:forward|open)\w*"
+                   r"|\bopen\w*\s+(?:up\s+)?(?:remote desktop|rdp|vnc|port\s+(?:3389|5900))\b[^.;]{0,20}?\bto the internet\b", re.I),
+        "Don't open Remote Desktop to the internet: attackers scan for it day and night and guess their way in. "
+        "Use a remote-access app with two-step sign-in, or a VPN, instead."),
+    UnsafeAdvice(
+        "vents_covered",
+        re.compile(r"\b(?:tape|cover|block|seal|plug|stuff)(?:ing)?\b[^.;]{0,25}?\b(?:vents?|air ?(?:intakes?|holes?)|fan (?:holes?|grill\w*|openings?))\b", re.I),
+        "Don't cover the vents: the fan needs them to cool the computer, and blocked vents make it overheat."),
+)
+
+# Where a sentence may begin to give one of them: held while the first sentence streams, for at
+# most `_WINDOW` words (the advice shows within them) and, after "turn off", only while the next
+# word can begin a protection's name ("Turn off Wi-Fi" goes on at once).
+_MAY_BEGIN = re.compile(rf"\b(?:{_OFF_VERB}(?=\s)|{_REMOVE_VERB}|disable|spctl|csrutil|set-mppreference|netsh|ufw|setenforce|forward\w*|ports?(?=\s+\d)"
+                        r"|open\w*(?=\s+(?:up|remote|rdp|vnc|ports?)\b)|(?:tape|cover|block|seal|stuff)\w*)\b", re.I)
+# The first word of each name in _ACCOUNT and _DEVICE (before a hyphen).
+_PROTECTION_WORDS = frozenset("2 two 2fa 2sv mfa multi multifactor find screen passcode anti antivirus firewall windows microsoft "
+                              "defender real realtime tamper smartscreen gatekeeper system sip user uac disk device encryption "
+                              "filevault bitlocker automatic security updates update".split())
+_LEADING = frozenset({"off", "the", "your", "an", "a", "all"})
+_WINDOW = 6
+
+
+def find(sentence: str) -> UnsafeAdvice | None:
+    """The unsafe advice a reply sentence gives, if any."""
+    clauses = [c for c in re.split(r"[,;:]|\bbut\b|\band then\b|\bthen\b", sentence) if not _KEPT_CLEAR.search(c)]
+    return next((a for a in ADVICE if any(endorses(c, a.gives) for c in clauses)), None)
+
+
+_KEPT_CLEAR = re.compile(r"\b(?:nothing|no one|nobody|clear of|free of)\b", re.I)  # "make sure nothing covers the vents"
+
+
+def hold_from(text: str) -> int:
+    """Where to stop passing on a first sentence still being written: the start of words that
+    may begin unsafe advice (`_MAY_BEGIN`), while they may still turn into it; len(text) when
+    nothing need be held."""
+    for m in _MAY_BEGIN.finditer(text):
+        after = text[m.start():]
+        if find(after) is not None:
+            return m.start()
+        words = after.split()
+        if len(words) > _WINDOW:
+            continue
+        if re.fullmatch(_OFF_VERB, m.group(0), re.I):
+            nxt = [w.strip(".,;:!?\"'()").lower() for w in words[1:]]
+            named = next((w.split("-")[0] for w in nxt[:-1] if w not in _LEADING), None)  # the last word may still be growing
+            if named is not None and named not in _PROTECTION_WORDS:
+                continue  # "Turn off Wi-Fi", "turn it off": no protection is named
+        return m.start()
+    return len(text)
