@@ -106,3 +106,16 @@ def test_no_it_is_not_a_problem_to_a_hazard_is_replaced():
     out, _ = stream(g, "No, it's not a problem. The laptop is designed to get warm.")
     assert "not a problem" not in out and "designed to get warm" not in out, out
     assert "blocked:physical_hazard" in g.events
+
+
+@pytest.mark.parametrize("question, said", [
+    ("My dog ate a laundry pod", False),  # outside4: "… You're welcome!" to a swallowed button battery
+    ("How do I zoom in on a web page?", False),
+    ("Thanks, that worked!", True),
+    ("ok thank you so much", True),
+])
+def test_youre_welcome_is_said_only_to_thanks(question, said):
+    g = guard_for(question)
+    out, _ = stream(g, "You're welcome! Press Control and plus to zoom in.")
+    assert ("welcome" in out) is said, out
+    assert "Press Control and plus to zoom in." in out

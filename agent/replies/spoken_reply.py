@@ -54,6 +54,8 @@ COPY_SHARE = 0.4  # this much of a prompt example's sentence (and 6 words), word
 
 _SENTENCE_END = re.compile(r"[.!?…]+[\"')\]]*(?=\s)")
 _NOT_AN_END = re.compile(r"(?:\b(?:e\.g|i\.e|etc|vs|Mr|Mrs|Dr|St|No|approx)\.|\.\.\.)$", re.I)
+_WELCOME = re.compile(r"^\W*(?:you'?re|you are) (?:very |most |so )?welcome\b", re.I)
+_WELCOME_START = re.compile(r"^\W*(?:y|yo|you|you'|you'r|you'?re|you a|you ar|you are)?(?:\s+(?:v\w*|m\w*|s\w*|w\w*))?\s*$", re.I)  # a prefix of it
 _CALLS_IT_A_SCAM = re.compile(r"\b(?:is|it'?s|that'?s|this is)\s+(?:\w+\s+){0,2}(?:a\s+)?(?:scam|phishing|fraud)\b", re.I)
 # JSON, tool-call markup, or talk about calling a function: never meant to be heard.
 _MACHINE_TEXT = re.compile(r"[{}\[]\s*\"|\"\w+\"\s*:|</?tool_call>|\b(?:call|use|run|invoke)\s+the\s+\S*_\w+\S*\s+(?:function|tool)", re.I)
@@ -257,6 +259,8 @@ class SpokenReplyGuard(ReplyGuard):
             self.events.append("leak_dropped")
             self._stop(cut=False, why="leak")  # the rest of the copy is not worth waiting for
             return ""
+        if self._open_sent == 0 and (_WELCOME_START.match(self._open) or _WELCOME.match(self._open)):
+            return ""  # may be "You're welcome": said only to thanks (`_complete`)
         if self._open_sent == 0 and (self._is_example_prefix(words_of(self._open)) or self._open.lstrip()[:1] in ("{", "[", "<")):
             return ""  # might be a prompt example word for word, or JSON: wait for the whole sentence
         hold_at = len(self._open)
@@ -370,6 +374,9 @@ class SpokenReplyGuard(ReplyGuard):
                 if _MACHINE_TEXT.search(sentence) or not words_of(sentence):
                     return ""
                 rest, words = sentence, words_of(sentence)
+        if not already and _WELCOME.match(sentence) and not any(w.startswith(("thank", "thx", "cheers")) for w in self.question_words):
+            self.events.append("unthanked_welcome_dropped")  # "You're welcome!" to a swallowed battery: nobody thanked
+            return ""
         if not already and self._calls_it_a_scam_unasked(sentence):
             self.events.append("scam_claim_dropped")
             return ""
