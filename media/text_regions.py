@@ -127,6 +127,39 @@ def _strip_frame(piece: np.ndarray) -> list[tuple[str, int]]:
     return out
 
 
+def _apart_from_end_marks(piece: np.ndarray, ratio: float = 1.8) -> list[tuple[int, int]]:
+    """Column spans of a one-line piece, with a mark at either end (an icon, a callout
+    badge, a status dot) set apart from the text beside it when the mark stands `ratio` times
+    taller than that text: as one fragment the text would be scaled for the mark's height
+    and left too small to read (KeePassXC's manual: a callout "A" beside "Open existing
+    database")."""
+    h, w = piece.shape
+    cols = _runs(piece.any(axis=0))
+    if len(cols) < 3:
+        return [(0, w)]
+
+    def extent(a: int, b: int) -> int:
+        r = _runs(piece[:, a:b].any(axis=1))
+        return r[-1][1] - r[0][0] if r else 0
+
+    lo, hi = 0, len(cols)
+    for end in ("left", "right"):
+        if hi - lo < 3:
+            break
+        mark = cols[lo] if end == "left" else cols[hi - 1]
+        rest = (cols[lo + 1][0], cols[hi - 1][1]) if end == "left" else (cols[lo][0], cols[hi - 2][1])
+        gap = cols[lo + 1][0] - mark[1] if end == "left" else mark[0] - cols[hi - 2][1]
+        mark_h, text_h = extent(*mark), extent(*rest)
+        if gap >= 2 and text_h > 0 and mark_h >= ratio * text_h and mark[1] - mark[0] <= 2.5 * mark_h and rest[1] - rest[0] >= 3 * text_h:
+            if end == "left":
+                lo += 1
+            else:
+                hi -= 1
+    spans = ([(cols[0][0], cols[lo - 1][1])] if lo else []) + [(cols[lo][0], cols[hi - 1][1])] \
+        + ([(cols[hi][0], cols[-1][1])] if hi < len(cols) else [])
+    return spans if len(spans) > 1 else [(0, w)]
+
+
 def find_fragments(mask: np.ndarray, min_size: int = 4, max_depth: int = 8, col_gap: float = 1.5) -> tuple[list[Fragment], list[Box]]:
     """Recursive XY-cut into line-sized, single-column fragments, in reading order.
 
@@ -173,15 +206,17 @@ def find_fragments(mask: np.ndarray, min_size: int = 4, max_depth: int = 8, col_
                     if (len(pieces) > 1 or len(bands) > 1) and bh > 2.5 * line_h:
                         rec(x0 + cs, y0 + s, x0 + ce, y0 + e, depth + 1)
                         continue
-                r = _runs(piece.sum(axis=1) > 0)
-                if not r:
-                    continue
-                ty0, ty1 = r[0][0], r[-1][1]
-                w, h = ce - cs, ty1 - ty0
-                if (w < min_size and h < min_size) or int(piece.sum()) < 6:
-                    continue  # specks
-                lh = float(np.median([b - a for a, b in r])) if len(r) > 1 else float(h)
-                out.append(Fragment((x0 + cs, y0 + s + ty0, w, h), max(1.0, min(lh, h))))
+                for ps, pe in _apart_from_end_marks(piece):
+                    part = piece[:, ps:pe]
+                    r = _runs(part.sum(axis=1) > 0)
+                    if not r:
+                        continue
+                    ty0, ty1 = r[0][0], r[-1][1]
+                    w, h = pe - ps, ty1 - ty0
+                    if (w < min_size and h < min_size) or int(part.sum()) < 6:
+                        continue  # specks
+                    lh = float(np.median([b - a for a, b in r])) if len(r) > 1 else float(h)
+                    out.append(Fragment((x0 + cs + ps, y0 + s + ty0, w, h), max(1.0, min(lh, h))))
 
     h, w = mask.shape
     rec(0, 0, w, h, 0)

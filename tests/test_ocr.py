@@ -235,3 +235,29 @@ def test_rotated_noisy_photo(ocr: TesseractOCR) -> None:
     best = min(images.substring_distance(images.ERROR_LINE, _norm(ln.text)) for ln in res.lines)
     assert best <= 3  # fuzzy: a photo may lose a character or two
     assert images.char_accuracy(r.segments, res.text) > 0.85
+
+
+def test_a_mark_beside_text_is_set_apart_so_the_text_is_scaled_for_itself() -> None:
+    """A callout badge or icon at the end of a line of small text: as one fragment the text
+    was scaled for the badge's height and read as "© vv cxising stave"."""
+    mask = np.zeros((80, 400), dtype=bool)
+    glyphs = (np.arange(400) % 5) < 2
+    mask[20:44, 10:34] = True  # a badge 24 px tall ...
+    mask[28:38, 40:200] = glyphs[40:200]  # ... 6 px before a line of text 10 px tall
+    frags, _ = tr.find_fragments(tr.ink_mask(np.where(mask, 0, 255).astype(np.uint8)))
+    text = [f for f in frags if f.box[0] >= 40]
+    assert len(text) == 1 and text[0].line_height == 10, frags
+    mask[28:38, 10:34] = glyphs[10:34]  # a word the same height as the text stays with it
+    mask[20:28, 10:34] = mask[38:44, 10:34] = False
+    frags, _ = tr.find_fragments(tr.ink_mask(np.where(mask, 0, 255).astype(np.uint8)))
+    assert [f.box for f in frags] == [(10, 28, 187, 10)], frags
+
+
+def test_a_callout_beside_a_button_label_on_a_third_party_screenshot(ocr: TesseractOCR) -> None:
+    """KeePassXC's manual (tests/fixtures/screens/third_party/tp37): the callout "A" beside
+    "Open existing database"; a dev image of the third-party set."""
+    from tests.real_screens import by_name
+
+    screen = by_name("tp37_ui_keepassxc_welcome.png")
+    _, res = read_screen(Image.open(screen.path), ocr)
+    assert _has_line([ln.text for ln in res.lines], "Open existing database")
