@@ -157,6 +157,7 @@ def _prepare(image: Image.Image, opts: PrepOptions, kind: str, feats: ip.Feature
         kind = "terminal"  # a light-themed terminal: found by its layout, not its colours
         frags, frames = tr.find_fragments(tr.ink_mask(g, opts.ink_threshold), col_gap=opts.terminal_col_gap)
     frags = tr.drop_specks(frags)
+    frames += tr.underlines(mask, frags)
     mosaics = tr.pack(tr.erase(g, frames), frags, opts.groups, opts.target_line, opts.max_scale)
     t["regions"] = (time.perf_counter() - t2) * 1000
     h, w = g.shape

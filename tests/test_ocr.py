@@ -261,3 +261,25 @@ def test_a_callout_beside_a_button_label_on_a_third_party_screenshot(ocr: Tesser
     screen = by_name("tp37_ui_keepassxc_welcome.png")
     _, res = read_screen(Image.open(screen.path), ocr)
     assert _has_line([ln.text for ln in res.lines], "Open existing database")
+
+
+def test_a_solid_underline_is_erased_and_letters_are_not() -> None:
+    mask = np.zeros((60, 300), dtype=bool)
+    glyphs = (np.arange(300) % 5) < 2
+    mask[20:32, 10:250] = glyphs[10:250]  # a line of text 12 px tall ...
+    mask[20:32, 60:64] = True  # ... with a solid letter or two
+    mask[34, 10:250] = True  # an underline 2 px under it
+    frags = [tr.Fragment((10, 20, 240, 15), 12.0)]
+    assert tr.underlines(mask, frags) == [(10, 34, 240, 1)]
+    mask[34] = False
+    mask[31, 10:250] = (np.arange(10, 250) % 8) < 6  # the letters' feet: dense, but with gaps
+    assert tr.underlines(mask, frags) == []
+
+
+def test_an_underlined_link_is_not_read_as_an_underscore(ocr: TesseractOCR) -> None:
+    """miette's report (tests/fixtures/screens/third_party/tp01, a dev image): the link
+    " (link)" is underlined from the space before it, which was read as "bad_json_ (link)"."""
+    from tests.real_screens import by_name
+
+    _, res = read_screen(Image.open(by_name("tp01_term_miette_bad_json.png").path), ocr)
+    assert "Error: turron::api::bad_json (link)" in [ln.text for ln in res.lines]
