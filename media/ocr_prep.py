@@ -152,10 +152,11 @@ def _prepare(image: Image.Image, opts: PrepOptions, kind: str, feats: ip.Feature
             angle = 0.0
     t2 = time.perf_counter()
     t["normalize"] = (t2 - t1) * 1000
-    frags, frames = tr.find_fragments(mask, col_gap=opts.terminal_col_gap if kind == "terminal" else 1.5)
+    walls = tr.pane_walls(gray) if not angle and kind != "photo_of_screen" else []
+    frags, frames = tr.find_fragments(mask, col_gap=opts.terminal_col_gap if kind == "terminal" else 1.5, walls=walls)
     if kind == "ui_screenshot" and looks_like_terminal(frags, feats):
         kind = "terminal"  # a light-themed terminal: found by its layout, not its colours
-        frags, frames = tr.find_fragments(tr.ink_mask(g, opts.ink_threshold), col_gap=opts.terminal_col_gap)
+        frags, frames = tr.find_fragments(tr.ink_mask(g, opts.ink_threshold), col_gap=opts.terminal_col_gap, walls=walls)
     frags = tr.drop_specks(frags)
     frames += tr.underlines(mask, frags)
     mosaics = tr.pack(tr.erase(g, frames), frags, opts.groups, opts.target_line, opts.max_scale)

@@ -160,12 +160,58 @@ def _apart_from_end_marks(piece: np.ndarray, ratio: float = 1.8) -> list[tuple[i
     return spans if len(spans) > 1 else [(0, w)]
 
 
-def find_fragments(mask: np.ndarray, min_size: int = 4, max_depth: int = 8, col_gap: float = 1.5) -> tuple[list[Fragment], list[Box]]:
+@dataclass(frozen=True)
+class Wall:
+    """An edge between side-by-side panes: a column, and the rows where the background steps there."""
+
+    x: int
+    rows: np.ndarray  # bool per image row
+
+    def stands_in(self, y0: int, y1: int) -> bool:
+        """Whether the edge runs past a line of text in rows y0..y1: it is there just above and
+        below the line (a menu bar above a sidebar has none; the letters of a word on the
+        column make steps of their own, only within the line)."""
+        margin = max(2, (y1 - y0) // 2)
+        around = np.concatenate((self.rows[max(0, y0 - margin):y0], self.rows[y1:y1 + margin]))
+        return bool(around.size and around.mean() >= 0.5)
+
+
+def pane_walls(gray: np.ndarray, step: int = 10, share: float = 0.7, reach: int = 3) -> list[Wall]:
+    """Columns where the background changes from top to bottom: the edge between side-by-side
+    panes (an editor beside a terminal, a sidebar beside a page). At such a column the pixels
+    `reach` px to either side differ by `step` levels or more on `share` of the rows; text
+    does that on a few rows only. One wall per run of such columns, at its middle."""
+    h, w = gray.shape
+    if w <= 2 * reach + 2 or h < 8:
+        return []
+    g = gray.astype(np.int16)
+    steps = np.abs(g[:, 2 * reach:] - g[:, : -2 * reach]) >= step
+    frac = steps.mean(axis=0)
+    return [Wall(reach + (s + e) // 2, steps[:, (s + e) // 2]) for s, e in _runs(frac >= share)]
+
+
+def _split_at_walls(profile: np.ndarray, spans: list[tuple[int, int]], walls: list[int]) -> list[tuple[int, int]]:
+    """Spans of a band cut at the walls inside them, each part trimmed to its ink."""
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        cuts = [x for x in walls if s < x < e]
+        for a, b in zip([s, *cuts], [*cuts, e]):
+            ink = np.flatnonzero(profile[a:b] > 0)
+            if ink.size:
+                out.append((a + int(ink[0]), a + int(ink[-1]) + 1))
+    return out
+
+
+def find_fragments(mask: np.ndarray, min_size: int = 4, max_depth: int = 8, col_gap: float = 1.5,
+                   walls: list[Wall] = ()) -> tuple[list[Fragment], list[Box]]:
     """Recursive XY-cut into line-sized, single-column fragments, in reading order.
 
     A one-line band splits at empty columns wider than `col_gap` x its height (1.5: wider
     than any word space in proportional UI text; a terminal, whose monospace cells leave
     wide gaps around ':' and '/', passes more so "cat: /etc/shadow: ..." stays one line).
+
+    A line never runs across a wall (`pane_walls`: the edge between side-by-side panes)
+    where the wall stands beside it, however narrow the gap there.
 
     Also strips frame lines (button and box outlines) it meets, from `mask` in place, and
     returns their boxes so the caller can erase them from the image it crops from.
@@ -188,7 +234,12 @@ def find_fragments(mask: np.ndarray, min_size: int = 4, max_depth: int = 8, col_
             # a taller band (an icon beside two lines, lines touching) at one line height, so
             # the pieces can then be split into their lines
             min_gap = col_gap * bh if bh <= 1.8 * line_h else (col_gap / 1.5) * line_h
-            pieces = _bands(band.sum(axis=0), max(6, int(round(min_gap))))
+            profile = band.sum(axis=0)
+            pieces = _bands(profile, max(6, int(round(min_gap))))
+            inside = [wall.x - x0 for wall in walls  # in a gap of the line (text may start right at a window's edge)
+                      if x0 < wall.x < x1 and not profile[wall.x - x0] and wall.stands_in(y0 + s, y0 + e)]
+            if inside:
+                pieces = _split_at_walls(profile, pieces, inside)
             for cs, ce in pieces:
                 piece = band[:, cs:ce]
                 if depth < max_depth:

@@ -283,3 +283,40 @@ def test_an_underlined_link_is_not_read_as_an_underscore(ocr: TesseractOCR) -> N
 
     _, res = read_screen(Image.open(by_name("tp01_term_miette_bad_json.png").path), ocr)
     assert "Error: turron::api::bad_json (link)" in [ln.text for ln in res.lines]
+
+
+def _panes() -> np.ndarray:
+    """A 400x120 screen: a light grey pane left of x=200, a white one right of it, and a
+    white menu bar across both (rows 0-19)."""
+    g = np.full((120, 400), 255, dtype=np.uint8)
+    g[20:, :200] = 230
+    return g
+
+
+def test_side_by_side_panes_split_a_line_at_their_edge_however_narrow_the_gap() -> None:
+    """An editor beside a terminal (Elm's blog, tests/fixtures/screens/third_party/tp23): a
+    code row on the left and the compiler's row on the right, 2 line heights apart, were read
+    as one line ("MEE ec vine mam)")."""
+    g = _panes()
+    glyphs = (np.arange(400) % 5) < 2
+    g[60:72, 120:196] = np.where(glyphs[120:196], 0, 230)  # "...users)" up to the edge ...
+    g[60:72, 205:300] = np.where(glyphs[205:300], 0, 255)  # ... "6| div ..." right after it
+    walls = tr.pane_walls(g)
+    assert [w.x for w in walls] == [200]
+    frags, _ = tr.find_fragments(tr.ink_mask(g), col_gap=4.0, walls=walls)
+    assert sorted(f.box[0] for f in frags if f.box[1] == 60) == [120, 205]
+    frags, _ = tr.find_fragments(tr.ink_mask(g), col_gap=4.0)
+    assert [f.box[0] for f in frags if f.box[1] == 60] == [120]  # one line without the wall
+
+
+def test_a_word_across_a_pane_edge_in_a_bar_above_it_stays_whole() -> None:
+    """The project's admin page: the sidebar's edge runs under the menu bar, whose word
+    "Products" sits across it; and text may start right at a window's edge."""
+    g = _panes()
+    glyphs = (np.arange(400) % 5) < 2
+    g[4:16, 170:240] = np.where(glyphs[170:240], 0, 255)  # a word in the bar, across x=200
+    g[90:102, 200:280] = np.where(glyphs[200:280], 0, 255)  # a line starting on the edge
+    walls = tr.pane_walls(g)
+    frags, _ = tr.find_fragments(tr.ink_mask(g), walls=walls)
+    assert [f.box[0] for f in frags if f.box[1] == 4] == [170]
+    assert [f.box[0] for f in frags if f.box[1] == 90] == [200]
