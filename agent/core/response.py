@@ -8,24 +8,25 @@ The playback port paces audio to the listener's clock and is the one source of w
 heard (agent/core/playback.py). Every await may be a cancellation point; state lives in the
 `Item`, which is always consistent with what was sent, and every item the run adds to the
 history is listed in `history_items`, so a dropped draft can take all of it back.
+
+reply_tool_calls.py: the tools offered each round and the calls passed on; reply_cores.py:
+the reply's LLM decoding and its synthesis taking turns on the cores.
 """
 from __future__ import annotations
 
 import asyncio
 import contextlib
-import dataclasses
-import json
 import logging
 import time
 from dataclasses import dataclass, field
-from typing import Any, Awaitable, Callable, Iterator
+from typing import Any, Awaitable, Callable
 
 import anyio
 
 from media.chunker import SentenceChunker
 from media.pcm import StreamResampler, float_to_pcm16, pcm16_to_float, trim_leading_silence
 from media.speech_text import normalise_for_speech
-from models.llm.tool_calls import tool_name, ungrounded, valid_call, without_made_up_options
+from models.llm.tool_calls import tool_name
 from models.priority_gate import Priority, Rank
 
 from agent.replies.spoken_reply import ReplyGuard
@@ -34,6 +35,9 @@ from agent.replies.tools import ToolBox
 from .conversation import Conversation, Item, Span, tool_output_json
 from .playback import Playback
 from .protocol import new_id
+from .reply_cores import PACED_MAX_TEXTS  # noqa: F401 - re-exported: it was defined here
+from .reply_cores import ReplyCores
+from .reply_tool_calls import answered_calls, call_verdict, offered_tools
 from .turn_metrics import TurnMetrics
 
 log = logging.getLogger("parley.response")
@@ -46,7 +50,6 @@ MAX_TOOL_ROUNDS = 3
 # (`priority`) and synthesizes no further while another user waits (`_until_the_listener_needs_more`).
 ENOUGH_UNHEARD_MS = 1000
 SPOKEN_MS_PER_CHAR = 55  # Piper's voice, a reply's text as speech: 57-64 ms per character in four replies
-PACED_MAX_TEXTS = 24  # a first chunk not out after this many tokens (a held sentence): the model runs free
 
 
 @dataclass
@@ -85,56 +88,16 @@ class ResponseRun:
         self.playback = playback
         self.owner = owner  # the session: LLM holds are per owner
         self.created_at = time.monotonic()
-        self._pauses = 0  # listeners to speech over this reply (see paused())
-        self._may_synthesize = asyncio.Event()
-        self._may_synthesize.set()
+        self.cores = ReplyCores(runtime, owner)  # its LLM decoding and its synthesis taking turns on the cores
         self._queued_ms = 0.0  # reply audio synthesized, not yet released
         self._released_ms = 0.0  # ... released to the listener
         self._synthesized_to = 0  # characters of the reply's text given to TTS and synthesized
         self._audio_moved = asyncio.Condition()  # notified as audio is queued or released
-        self._chunks_queued = 0
-        self._texts_read = 0  # the model's text deltas read so far (pacing stops after PACED_MAX_TEXTS)
-        self._first_chunk_hold: contextlib.ExitStack | None = None  # the LLM held from the first chunk to its synthesis
 
-    @contextlib.contextmanager
-    def paused(self) -> Iterator[None]:
+    def paused(self) -> contextlib.AbstractContextManager[None]:
         """While the user's speech over this reply is judged, the reply's decoding and
-        synthesis wait (what is synthesized already plays on): on 2 cores the verdict, and
-        the cancel it may lead to, would otherwise share the cores with them. Off with
-        `barge_in_pauses_reply`. Holds are per owner: other sessions' replies go on."""
-        if not self.runtime.config.barge_in_pauses_reply:
-            yield
-            return
-        self._pauses += 1
-        self._may_synthesize.clear()
-        try:
-            with self._llm_held():
-                yield
-        finally:
-            self._pauses -= 1
-            if not self._pauses:
-                self._may_synthesize.set()
-
-    @contextlib.contextmanager
-    def _llm_held(self) -> Iterator[None]:
-        """This run's LLM decoding waits between tokens meanwhile (a backend without holds:
-        nothing to do). Holds are per owner: another session's decoding goes on."""
-        llm = self.runtime.llm
-        hold = getattr(llm, "hold", None)
-        if hold is None:
-            yield
-            return
-        hold(self.owner)
-        try:
-            yield
-        finally:
-            llm.release(self.owner)
-
-    def _llm_hold(self) -> contextlib.ExitStack:
-        """`_llm_held()` entered now, released when the returned stack closes."""
-        stack = contextlib.ExitStack()
-        stack.enter_context(self._llm_held())
-        return stack
+        synthesis wait (what is synthesized already plays on; ReplyCores.paused)."""
+        return self.cores.paused()
 
     def priority(self) -> Priority:
         """This run's claim on the shared LLM and TTS, evaluated when one frees: a committed
@@ -173,8 +136,7 @@ class ResponseRun:
                 tg.create_task(self._release(audio))
         finally:
             self.runtime.replies.discard(self)
-            if self._first_chunk_hold is not None:
-                self._first_chunk_hold.close()
+            self.cores.release_first_chunk_hold()
         self.status = "completed"
 
     async def _ensure_message_item(self) -> Item:
@@ -205,40 +167,25 @@ class ResponseRun:
         # off the event loop: the policy searches the articles and embeds the question (risk_by_embedding)
         return await asyncio.to_thread(self.runtime.reply_policy.messages, msgs, voice=self.spec.voice)
 
-    def _offered_tools(self, round_: int, calls_allowed: bool) -> tuple[list[dict[str, Any]] | None, str | None]:
-        """The tools the model sees this round, and the tool choice passed to it (None: the
-        model decides). A forced choice holds for the first round only: once a tool ran,
-        the model answers with its result. With `calls_allowed` false the tools stay in the
-        prompt (its cached prefix holds) but the model may not call one."""
-        offered = self.tools.schemas(self.spec.client_tools, builtin=self.spec.builtin_tools)
-        if not offered:
-            return None, None
-        if self.spec.tool_choice == "none" or not calls_allowed:
-            return offered, "none"
-        choice = self.spec.tool_choice if round_ == 0 else "auto"
-        if choice not in ("auto", "required") and choice not in {tool_name(t) for t in offered}:
-            log.warning("tool_choice names %r, which is not offered; the model decides", choice)
-            choice = "auto"
-        return offered, None if choice == "auto" else choice
-
     async def _reason(self, chunks: asyncio.Queue) -> None:
         from models.llm import NumberToken, PromptEvaluated, TextDelta, ToolCall, Usage
 
         chunker = SentenceChunker(first_max_words=self.runtime.config.first_chunk_words)
         guard = self.runtime.reply_policy.guard(voice=self.spec.voice)
-        seen = self._answered_calls()  # (name, arguments) already called and answered for this question
+        seen = answered_calls(self.conversation)  # (name, arguments) already called and answered for this question
         client_called, calls_allowed, ran_out = False, True, False
         ruled_out: set[str] = set()  # tools whose call used words the user never said: the model picked the wrong one
         for round_ in range(MAX_TOOL_ROUNDS):
             calls: list[Any] = []
             repeated = made_up = 0
-            tools, choice = self._offered_tools(round_, calls_allowed)
+            offered = self.tools.schemas(self.spec.client_tools, builtin=self.spec.builtin_tools)
+            tools, choice = offered_tools(offered, self.spec.tool_choice, round_, calls_allowed)
             llm = self.runtime.llm
             extra: dict[str, Any] = {"priority": self.priority} if getattr(llm, "accepts_priority", False) else {}
             if choice is not None:
                 extra["tool_choice"] = choice
-            if getattr(llm, "accepts_paced", False) and self._paces_the_first_chunk():
-                extra["paced"] = self._paced
+            if getattr(llm, "accepts_paced", False) and self.cores.paces_the_first_chunk():
+                extra["paced"] = self.cores.paced
             if ruled_out and getattr(llm, "accepts_callable_tools", False):
                 extra["callable_tools"] = [tool_name(t) for t in tools or [] if tool_name(t) not in ruled_out]
             stream = llm.stream(await self._messages(), tools=tools, max_tokens=self.spec.max_tokens, temperature=self.spec.temperature,
@@ -246,7 +193,7 @@ class ResponseRun:
             async with contextlib.aclosing(stream):  # frees the model at once on cancel
                 async for ev in stream:
                     if isinstance(ev, TextDelta):
-                        self._texts_read += 1
+                        self.cores.text_read()
                         self.metrics.mark("llm_first_token")
                         await self._add_text(guard.push(ev.text), chunker, chunks, guard)
                         if guard.stopped:
@@ -256,7 +203,8 @@ class ResponseRun:
                     elif isinstance(ev, ToolCall):
                         guard.forget_doubts()
                         self.metrics.mark("llm_first_token")
-                        verdict, ev = self._call_verdict(ev, tools or [], seen, ruled_out)
+                        verdict, ev = call_verdict(ev, tools or [], seen, ruled_out, response_id=self.id, tools=self.tools,
+                                                   conversation=self.conversation, metrics=self.metrics)
                         if not verdict:
                             calls.append(ev)
                         repeated += verdict == "repeat"
@@ -301,53 +249,6 @@ class ResponseRun:
         # cancels the consumer too, and a put into a full queue would wait forever.
         await chunks.put(None)
 
-    def _recent_user_text(self, turns: int = 3) -> str:
-        said = [it.text for it in self.conversation.items if it.type == "message" and it.role == "user"]
-        return " ".join(said[-turns:])
-
-    def _answered_calls(self) -> set[tuple[str, str]]:
-        """The calls made and answered since the user last spoke: calling one again would
-        only loop (a small model does, given its own result)."""
-        out: set[tuple[str, str]] = set()
-        answered = set()
-        for item in reversed(self.conversation.items):
-            if item.type == "message" and item.role == "user":
-                break
-            if item.type == "function_call_output":
-                answered.add(item.call_id)
-            elif item.type == "function_call" and item.call_id in answered:
-                out.add(_call_key(item.name, item.arguments))
-        return out
-
-    def _call_verdict(self, call: Any, offered: list[dict[str, Any]], seen: set[tuple[str, str]], ruled_out: set[str]) -> tuple[str, Any]:
-        """("", call) when the call is passed on: it names an offered tool, with arguments that
-        fit its schema and that the user gave (models/llm/tool_calls.py: ungrounded), and was
-        not made and answered already. Optional arguments the user never gave are taken out
-        of it first. Else ("invalid" | "made_up" | "repeat", call)."""
-        why = valid_call(offered, call.name, call.arguments)
-        if why:
-            log.warning("response %s: dropped a tool call of %r (%s)", self.id, call.name, why)
-            self.metrics.rejected_calls += 1
-            return "invalid", call
-        if not self.tools.is_server_tool(call.name):
-            said = self._recent_user_text()
-            arguments, dropped = without_made_up_options(offered, call.name, call.arguments, said)
-            if dropped:
-                log.info("response %s: call of %r without the optional %s the user never gave", self.id, call.name, ", ".join(dropped))
-                call = dataclasses.replace(call, arguments=arguments)
-            made_up = ungrounded(offered, call.name, call.arguments, said, strict=bool(ruled_out))
-            if made_up:
-                log.warning("response %s: dropped a tool call of %r (its %s is not in what the user said)", self.id, call.name,
-                            made_up.split("=")[0])  # the key only: the value may hold what the user said
-                self.metrics.rejected_calls += 1
-                return "made_up", call
-        key = _call_key(call.name, call.arguments)
-        if key in seen:
-            log.info("response %s: dropped a repeated call of %r", self.id, call.name)
-            return "repeat", call
-        seen.add(key)
-        return "", call
-
     async def _add_text(self, text: str, chunker: SentenceChunker, chunks: asyncio.Queue, guard: ReplyGuard | None = None) -> None:
         if not text:
             return
@@ -363,21 +264,8 @@ class ResponseRun:
         for chunk in chunker.push(text + ended):
             await self._queue_chunk(chunks, item, chunk, start)
 
-    def _paces_the_first_chunk(self) -> bool:
-        cfg = self.runtime.config
-        return cfg.llm_paced_first_chunk and cfg.llm_yield_to_tts and cfg.tts_waits_for_llm_token
-
-    def _paced(self) -> bool:
-        """Whether the LLM's next token waits until this one is read: until the first chunk
-        is queued (its hold then finds the decoding parked), for the first few tokens only."""
-        return self._chunks_queued == 0 and self._texts_read < PACED_MAX_TEXTS
-
     async def _queue_chunk(self, chunks: asyncio.Queue, item: Item, chunk: str, hint_start: int) -> None:
-        if self._chunks_queued == 0 and self._paces_the_first_chunk():
-            # Held now, while the paced decoding is parked on the token that completed the
-            # chunk; released once the chunk's synthesis is done (_llm_yields_a_core).
-            self._first_chunk_hold = self._llm_hold()
-        self._chunks_queued += 1
+        self.cores.chunk_queued()  # the first chunk, paced: the LLM held until its synthesis is done
         self.metrics.mark("first_chunk")
         pos = item.text.find(chunk, max(0, min(hint_start, len(item.text)) - len(chunk)))
         if pos < 0:
@@ -429,8 +317,8 @@ class ResponseRun:
             parts = tts.synthesize(spoken)
             pcm_all = b""
             while True:
-                await self._may_synthesize.wait()  # not while speech over the reply is judged
-                async with self.runtime.tts_limit.hold(self.priority), self._llm_yields_a_core(first=not first_out and not pcm_all):
+                await self.cores.until_synthesis_may_go_on()  # not while speech over the reply is judged
+                async with self.runtime.tts_limit.hold(self.priority), self.cores.llm_yields_a_core(first=not first_out and not pcm_all):
                     self.metrics.mark("tts_start")
                     chunk = await anyio.to_thread.run_sync(next, parts, None, abandon_on_cancel=True)
                 if chunk is None:
@@ -484,27 +372,10 @@ class ResponseRun:
         beside the other user's final decode and first chunk (bench/load.py)."""
         return self.runtime.a_user_waits_for_a_reply(besides=self.owner) or self.runtime.asr_limit.serving(Rank.WAITING)
 
-    @contextlib.asynccontextmanager
-    async def _llm_yields_a_core(self, first: bool):
-        """On 2 cores, LLM decoding and TTS at once slow each other 2-4x: while this reply's
-        first chunk is synthesized, its own decoding waits between tokens (holds are per
-        owner: another session's decoding goes on). `first`: the reply's first synthesis
-        call (the synthesizer's call that only says "no more" is not waited for)."""
-        if not self.runtime.config.llm_yield_to_tts or not first:
-            yield  # only the first chunk is on the critical path
-            return
-        held, self._first_chunk_hold = self._first_chunk_hold, None  # placed when the chunk was queued (paced)
-        with held or self._llm_hold():
-            if self.runtime.config.tts_waits_for_llm_token:
-                await self.until_llm_parked()  # not beside the token it was decoding
-            yield
-
     async def until_llm_parked(self) -> None:
         """While this run's LLM is held: until the token it was decoding is done (at most
         100 ms; a backend without holds: at once)."""
-        parked = getattr(self.runtime.llm, "until_parked", None)
-        if parked is not None:
-            await parked(self.owner)
+        await self.cores.until_llm_parked()
 
     async def _release(self, audio: asyncio.Queue) -> None:
         bytes_per_ms = self.playback.rate * 2 / 1000.0
@@ -562,11 +433,3 @@ class ResponseRun:
             await self.emit({"type": "response.output_item.done", "response_id": self.id, "output_index": idx, "item": item.to_json()})
             await self._conversation_item("conversation.item.done", item)
         await self.emit({"type": "response.done", "response": self.response_json()})
-
-
-def _call_key(name: str, arguments: str) -> tuple[str, str]:
-    """A call, with its arguments in a canonical form (key order and spacing do not matter)."""
-    try:
-        return name, json.dumps(json.loads(arguments or "{}"), sort_keys=True)
-    except ValueError:
-        return name, arguments

@@ -13,6 +13,9 @@ Both sides share one `threading.Condition`:
 * the worker thread: `decoding(owner)` around a generation, `wait_while_held()` before
   each token, and `wake(event)` to set a stop or give-way event and end a park at once.
 
+The worker ends a generation or a prompt's evaluation by raising `Stopped` once its stop
+event is set, and a reply's turn at the model by raising `GaveWay` once its give-way event is.
+
 A generation may also be *paced* (until its first chunk of speech is out): the worker
 marks each token it hands over as unread (`expect_ack`) and parks before decoding the next
 until the event loop has read it (`ack`). A hold the loop places while reading it (the
@@ -26,6 +29,14 @@ import collections
 import contextlib
 import threading
 from collections.abc import Iterator
+
+
+class Stopped(Exception):
+    """Worker: the stop event is set (cancelled, closed early, or a prefill told to stop)."""
+
+
+class GaveWay(Exception):
+    """Worker: a reply's turn at the model ends so a more urgent caller can go first."""
 
 
 class DecodeHolds:

@@ -7,53 +7,36 @@ pass a `priority` (a committed turn goes before a draft, the user who has waited
 first), and a `prefill()` ranks last and stops at its next chunk when anyone else waits.
 The prompt is tokenized piecewise, so the KV cache keeps every token
 the new prompt shares with the previous one, and `prefill()` feeds a prompt ahead of time.
+
+On the worker thread: llama_load.py loads the model, llama_prompt.py fits and evaluates the
+prompt, llama_sampling.py samples the reply's tokens and its tool calls.
 """
 from __future__ import annotations
 
 import asyncio
-import codecs
 import concurrent.futures
-import contextlib
 import logging
-import re
 import threading
 import time
-from collections.abc import AsyncIterator, Callable, Iterator, Sequence
+from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import aclosing
 from pathlib import Path
 from typing import Any
 
 from ..priority_gate import Priority, PriorityGate, PriorityLike, Rank
-from .chatml import Segment, ToolCallFilter, parse_tool_call, render_chatml
-from .events import BackendUnavailable, ChatBackend, LLMError, LLMEvent, NumberToken, PromptEvaluated, TextDelta, ToolCall, Usage
-from .decode_holds import DecodeHolds
+from .chatml import Segment, ToolCallFilter
+from .decode_holds import DecodeHolds, Stopped
+from .events import BackendUnavailable, ChatBackend, LLMError, LLMEvent, PromptEvaluated, Usage
 from .generation import Generation
-from .kv_snapshots import KVSnapshots, common_prefix
-from .tool_calls import call_grammar, tool_name
+from .kv_snapshots import KVSnapshots
+from .llama_load import check_model_files, load_gguf, set_decode_threads
+from .llama_prompt import evaluate_prompt, fit_prompt, tokenize
+from .llama_sampling import CALL_OPEN, PACED_TOKEN_SENT, TokenSampler, tool_names
+from .tool_calls import tool_name
 
 log = logging.getLogger("parley.llm")
 
-
-
 _DONE = object()
-_READ = object()  # after a paced token's events: once the consumer asks past them, they have been read
-_CALL_OPEN = "<tool_call>"
-_INLINE_CALL = re.compile(r'(\{\s*|^\s*)"name"\s*:')  # {"name": ...} in prose, or "name": ... with its brace left out
-MAX_CALL_TOKENS = 256  # a tool call's JSON, at most
-
-
-def _opens_bare_json(raw: str) -> bool:
-    """The reply so far is the start of a JSON object (maybe in a ``` or ```json fence)."""
-    head = raw.lstrip(" \n`")
-    if head.startswith("json"):
-        head = head[4:].lstrip()
-    return head.startswith("{")
-
-
-def _tool_names(tools: Sequence[dict] | None) -> list[str] | None:
-    if not tools:
-        return None
-    return [(t.get("function") or t).get("name", "") for t in tools]
 
 
 class LlamaCppChat(ChatBackend):
@@ -81,22 +64,11 @@ class LlamaCppChat(ChatBackend):
     ) -> None:
         self.model_path = Path(model_path)
         self.tool_grammar = tool_grammar  # tool calls sampled under a grammar (off: free text, parsed; for A/B runs)
-        if not self.model_path.is_file():
-            raise LLMError(
-                f"LLM model file not found: {self.model_path}",
-                "point the LLM model path at a readable .gguf file, or use the bundled model (spec 'local')",
-                code="llm_model_missing",
-            )
         # speculative decoding: a smaller GGUF of the same tokenizer drafts `draft_tokens` tokens
         # per step (models/llm/draft_model.py); every token is still sampled from this model's logits
         self.draft_model_path = Path(draft_model_path) if draft_model_path else None
+        check_model_files(self.model_path, self.draft_model_path)
         self.draft_tokens = int(draft_tokens)
-        if self.draft_model_path is not None and not self.draft_model_path.is_file():
-            raise LLMError(
-                f"draft model file not found: {self.draft_model_path}",
-                "point the draft model path at a readable .gguf file of the same tokenizer",
-                code="llm_model_missing",
-            )
         self.draft: Any = None  # the GGUFDraftModel once loaded
         self.n_ctx = int(n_ctx)
         self.n_threads = int(n_threads)
@@ -106,14 +78,13 @@ class LlamaCppChat(ChatBackend):
         self._gate = PriorityGate(self.name, scheduling)  # "fifo": arrival order (A/B runs)
         self.holds = DecodeHolds()  # pausing one owner's decoding between tokens (hold(), until_parked())
         self._executor = concurrent.futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix="parley-llm")
-        self._stop_tokens: set[int] = set()
+        self._sampler: TokenSampler | None = None  # once loaded
         self._closed = False
         self._others_busy: Callable[[], bool] = lambda: False  # see share_cores_with()
         self._urgent_elsewhere: Callable[[], bool] = lambda: False  # see give_way_to()
         self.snapshots = KVSnapshots(max_bytes=int(kv_snapshot_mb) * 2**20)  # each owner's KV cache, kept aside
         self._threads_now = self.n_threads
         # Observable state (tests, metrics).
-        self.tokens_generated = 0  # total tokens sampled over the model's life
         self.last_stop_reason = ""  # "stop" | "length" | "cancelled" | "error"
         self.last_usage: Usage | None = None
         self.prefills_stopped = 0  # prefills that gave way to a waiting caller
@@ -171,58 +142,26 @@ class LlamaCppChat(ChatBackend):
     def loaded(self) -> bool:
         return self._llm is not None
 
+    @property
+    def tokens_generated(self) -> int:
+        """Total tokens sampled over the model's life."""
+        return self._sampler.tokens_sampled if self._sampler is not None else 0
+
     # ---- blocking helpers (worker thread only)
 
     def _load_sync(self) -> None:
         if self._llm is not None:
             return
-        try:
-            import llama_cpp
-        except ImportError as exc:  # pragma: no cover - depends on the install
-            raise BackendUnavailable(
-                f"llama-cpp-python is not installed ({exc})", "pip install llama-cpp-python==0.3.36"
-            ) from exc
         t0 = time.perf_counter()
-        draft = None
-        try:
-            if self.draft_model_path is not None:
-                from .draft_model import GGUFDraftModel
+        llm, draft = load_gguf(
+            self.model_path, n_ctx=self.n_ctx, n_threads=self.n_threads,
+            draft_model_path=self.draft_model_path, draft_tokens=self.draft_tokens,
+        )
+        import llama_cpp  # load_gguf has said what to do if it is missing
 
-                draft = GGUFDraftModel(self.draft_model_path, num_pred_tokens=self.draft_tokens, n_ctx=self.n_ctx, n_threads=self.n_threads)
-            llm = llama_cpp.Llama(
-                model_path=str(self.model_path),
-                n_ctx=self.n_ctx,
-                n_threads=self.n_threads,
-                n_threads_batch=self.n_threads,
-                draft_model=draft,
-                logits_all=draft is not None,  # a draft needs it; without it `scores` has n_batch rows only
-                verbose=False,
-            )
-        except Exception as exc:  # llama.cpp says ValueError("Failed to load model from file")
-            if draft is not None:
-                draft.close()
-            raise BackendUnavailable(
-                f"could not load LLM model {self.model_path.name}: {exc}",
-                "check that the file is a complete GGUF model this llama.cpp version supports",
-            ) from exc
         if draft is not None:
-            from .draft_model import DraftModelMismatch
-
-            try:
-                draft.check_target(llm)
-            except DraftModelMismatch as exc:
-                draft.close()
-                llm.close()
-                raise LLMError(str(exc), "use a draft model of the same family and tokenizer", code="llm_config") from exc
             self.draft = draft
-        stops = {llm.token_eos()}
-        for text in ("<|im_end|>", "<|endoftext|>", "<|im_start|>"):
-            ids = llm.tokenize(text.encode(), add_bos=False, special=True)
-            if len(ids) == 1:
-                stops.add(ids[0])
-        self._stop_tokens = {t for t in stops if t is not None and t >= 0}
-        self._vocab = llm._model.vocab
-        self._is_eog = llama_cpp.llama_vocab_is_eog
+        self._sampler = TokenSampler(llm, self.holds, before_decode=self._fit_threads, with_draft=draft is not None)
         self._random_seed = llama_cpp.LLAMA_DEFAULT_SEED  # llama.cpp draws a fresh seed per sampler
         self._llm = llm
         log.info("loaded %s in %.2f s", self.name, time.perf_counter() - t0)
@@ -256,92 +195,26 @@ class LlamaCppChat(ChatBackend):
             except Exception:  # noqa: BLE001 - a broken probe must not stop a reply
                 pass
         if want != self._threads_now:
-            import llama_cpp
-
-            llama_cpp.llama_set_n_threads(self._llm.ctx, want, want)
-            if self.draft is not None:
-                self.draft.set_threads(want)
+            set_decode_threads(self._llm, self.draft, want)
             self._threads_now = want
             self.thread_changes += 1
 
     def _tokenize(self, segments: Sequence[Segment]) -> list[int]:
-        llm = self._llm
-        toks: list[int] = []
-        for text, special in segments:
-            if text:
-                toks += llm.tokenize(text.encode("utf-8"), add_bos=False, special=special)
-        return toks
+        return tokenize(self._llm, segments)
 
     def _fit(self, messages: list[dict], tools: list[dict] | None, reserve: int) -> list[int]:
-        """Tokens for the prompt; drops the oldest turns if the context would overflow.
-
-        The system message and the last message stay; whole turns go from the oldest (a tool
-        answer never starts the history). The cut is found by bisection: a few renders of
-        the prompt, however many messages a client piled up, so one session's huge history
-        cannot hold the model's thread for long."""
-        msgs = list(messages)
-        toks = self._tokenize(render_chatml(msgs, tools))
-        if len(toks) + reserve <= self.n_ctx:
-            return toks
-        lo = 1 if msgs and msgs[0].get("role") == "system" else 0
-        cuts = []  # where the kept history may start, oldest first
-        start = lo
-        while len(msgs) - start > 1:
-            start += 1
-            while start < len(msgs) - 1 and msgs[start].get("role") in ("tool", "assistant"):
-                start += 1
-            cuts.append(start)
-        best: list[int] | None = None
-        a, b = 0, len(cuts) - 1
-        while a <= b:
-            mid = (a + b) // 2
-            cand = self._tokenize(render_chatml(msgs[:lo] + msgs[cuts[mid]:], tools))
-            if len(cand) + reserve <= self.n_ctx:
-                best, b = cand, mid - 1
-            else:
-                a = mid + 1
-        if best is None:
-            raise LLMError(
-                f"prompt of {len(toks)} tokens does not fit the {self.n_ctx}-token context",
-                "shorten the system prompt or the message, or raise the LLM context size",
-                code="llm_context_overflow",
-            )
-        log.info("LLM context full: dropped the oldest %d message(s)", cuts[a] - lo if a < len(cuts) else 0)
-        return best
+        """Tokens for the prompt, the oldest turns dropped if the context would overflow (llama_prompt.py)."""
+        return fit_prompt(self._llm, messages, tools, reserve=reserve, n_ctx=self.n_ctx)
 
     def _eval_prompt(self, tokens: list[int], stop: threading.Event, owner: str = "", speculative: bool = False) -> int:
-        """Make the KV cache hold exactly `tokens` with fresh logits; returns tokens reused.
-
-        First puts back `owner`'s own cache when another conversation displaced it
-        (kv_snapshots.py), so a session's history is not evaluated again after another's turn.
-
-        Reuses the longest common prefix with what is cached, evaluates the rest in chunks
-        (checking `stop` between chunks). Leaves the model so that `Llama.generate(tokens)`
-        finds the exact prompt cached and samples at once.
-        """
-        llm = self._llm
-        prefix = common_prefix(llm.input_ids[: llm.n_tokens].tolist(), tokens)
-        # the owner's own cache put back (or, after a failed load, an empty one): compare again
-        if self.snapshots.restore_for(owner, tokens, llm, cached_prefix=prefix) or llm.n_tokens < prefix:
-            prefix = common_prefix(llm.input_ids[: llm.n_tokens].tolist(), tokens)
-        cached = llm.n_tokens
-        if prefix == len(tokens) and cached == len(tokens) and not getattr(llm, "_requires_eval", True):
-            return prefix  # exactly this prompt is cached with live logits
-        if prefix == len(tokens):
-            prefix -= 1  # replay the last token to get its logits
-        if prefix > 0 and llm._ctx.kv_cache_seq_rm(-1, prefix, -1):
-            llm.n_tokens = prefix
-        else:
-            prefix = 0
-            llm.reset()
-        rest = tokens[prefix:]
-        chunk = self.prefill_chunk if speculative else self.prompt_chunk
-        for i in range(0, len(rest), chunk):
-            if stop.is_set() or (speculative and self._yields()):
-                raise _Stopped
-            self._fit_threads()
-            llm.eval(rest[i : i + chunk])
-        return prefix
+        """Make the KV cache hold exactly `tokens` with fresh logits; returns tokens reused
+        (llama_prompt.py). A speculative prefill goes in smaller chunks, and stops between
+        them when work a user waits on runs elsewhere (give_way_to)."""
+        return evaluate_prompt(
+            self._llm, tokens, snapshots=self.snapshots, owner=owner,
+            chunk=self.prefill_chunk if speculative else self.prompt_chunk, stop=stop,
+            before_chunk=self._fit_threads, give_up=self._yields if speculative else None,
+        )
 
     def _yields(self) -> bool:
         try:
@@ -354,11 +227,11 @@ class LlamaCppChat(ChatBackend):
         its free text, at the first token after `give_way` is set (`g.gave_way`): then the
         KV cache holds the prompt and `g.written`, and is kept aside for the next turn."""
         self._load_sync()
-        llm = self._llm
+        llm, sampler = self._llm, self._sampler
         if g.prompt is None:
             g.prompt = self._fit(g.messages, g.tools, reserve=min(g.max_tokens, self.n_ctx // 2))
             g.max_tokens = max(1, min(g.max_tokens, self.n_ctx - len(g.prompt)))
-            g.filt = ToolCallFilter(_tool_names(g.tools) if g.tool_choice != "none" else None)
+            g.filt = ToolCallFilter(tool_names(g.tools) if g.tool_choice != "none" else None)
         prompt, tools, tool_choice = g.prompt, g.tools, g.tool_choice
         g.turns += 1
         g.gave_way = False
@@ -375,14 +248,15 @@ class LlamaCppChat(ChatBackend):
             if constrain and tool_choice == "none":
                 constrain = False  # the tools stay in the prompt (its cache holds), but no call can start
             if constrain and tool_choice not in (None, "auto"):
-                g.call_from = prompt + self._tokenize([(_CALL_OPEN + "\n", True)])  # the reply is a call
+                g.call_from = prompt + self._tokenize([(CALL_OPEN + "\n", True)])  # the reply is a call
             elif g.call_from is None:
-                reason = self._free_text(g, constrain, stop, give_way, emit)
+                reason = sampler.free_text(g, constrain, stop, give_way, emit)
             if g.gave_way:
+                self.gave_way += 1
                 reason = "gave way"
             elif g.call_from is not None and reason != "cancelled":
                 may_call = [t for t in tools or [] if g.callable_tools is None or tool_name(t) in g.callable_tools]
-                call, used = self._constrained_call(g.call_from, may_call, only, stop, g.owner) if may_call else (None, 0)
+                call, used = sampler.constrained_call(g.call_from, may_call, only, stop, g.owner) if may_call else (None, 0)
                 g.call_tokens += used
                 reason = "stop"
                 if call is not None:
@@ -394,7 +268,7 @@ class LlamaCppChat(ChatBackend):
                 usage = Usage(prompt_tokens=len(prompt), completion_tokens=g.completion, cached_tokens=g.cached)
                 self.last_usage = usage
                 emit(usage)
-        except _Stopped:
+        except Stopped:
             reason = "cancelled"
         except Exception:
             reason = "error"
@@ -404,144 +278,16 @@ class LlamaCppChat(ChatBackend):
             if reason != "error":
                 self.snapshots.save(g.owner, llm)
 
-    def _free_text(self, g: Generation, constrain: bool, stop: threading.Event, give_way: threading.Event, emit) -> str:
-        """Sample the reply's text after the prompt and `g.written`; "stop" at an end of
-        generation, "length" at `g.max_tokens`. Sets `g.call_from` where a call begins (to be
-        sampled under a grammar), `g.gave_way` where it stopped for `give_way`."""
-        prompt, tools, tool_choice = g.prompt or [], g.tools, g.tool_choice
-        gen = self._llm.generate(
-            prompt + g.written, top_k=40, top_p=0.95, min_p=0.05, temp=max(0.0, g.temperature), repeat_penalty=1.0, reset=True,
-            logits_processor=self._no_calls() if tools and tool_choice == "none" else None,
-        )
-        try:
-            with contextlib.closing(self._sampled(gen, g.owner, stop, g.decoder, give_way)) as sampled:
-                for token, piece in sampled:
-                    g.written.append(token)
-                    g.raw += piece
-                    raw = g.raw
-                    if tools and tool_choice == "none" and (_opens_bare_json(raw) or _INLINE_CALL.search(raw)):
-                        return "stop"  # a call written as text where none may be made: never spoken
-                    if constrain and g.completion <= 8 and _opens_bare_json(raw):
-                        # a bare JSON object where the reply starts: a call without its tags
-                        g.call_from = prompt + self._tokenize([(_CALL_OPEN + "\n", True)])
-                        return "length"
-                    if constrain and (inline := _INLINE_CALL.search(raw)):
-                        # a call written as prose after some words: the words stay, the call is sampled properly
-                        g.call_from = prompt + self._tokenize([(raw[: inline.start()].rstrip() + "\n", False), (_CALL_OPEN + "\n", True)])
-                        return "length"
-                    if any(c.isdigit() for c in piece) and (p := self._sampled_p(token)) is not None:
-                        emit(NumberToken(piece, p))
-                    events = g.filt.feed(piece)
-                    paced = g.paced and any(isinstance(ev, TextDelta) for ev in events)
-                    if paced:
-                        self.holds.expect_ack(g.owner)  # parks before the next decode until it is read
-                    for ev in events:
-                        emit(ev)
-                    if paced:
-                        emit(_READ)
-                    if constrain and raw.rstrip().endswith(_CALL_OPEN):
-                        g.call_from = prompt + g.written + ([] if raw.endswith("\n") else self._tokenize([("\n", False)]))
-                        return "length"
-                    if g.completion >= g.max_tokens:
-                        return "length"
-        except _GaveWay:
-            g.gave_way = True
-            self.gave_way += 1
-            return "length"
-        return "stop"  # an end-of-generation token
-
-    def _no_calls(self) -> Any:
-        """A logits processor that makes `<tool_call>` impossible to sample."""
-        import numpy as np
-        from llama_cpp import LogitsProcessorList
-
-        banned = self._llm.tokenize(_CALL_OPEN.encode(), add_bos=False, special=True)
-
-        def ban(_ids: Any, scores: Any) -> Any:
-            if len(banned) == 1:
-                scores[banned[0]] = -np.inf
-            return scores
-
-        return LogitsProcessorList([ban])
-
-    def _sampled(
-        self, gen: Any, owner: str, stop: threading.Event, decoder: Any, give_way: threading.Event | None = None
-    ) -> Iterator[tuple[int, str]]:
-        """Worker thread: the tokens a `Llama.generate` iterator samples, each with its text.
-        Before each decode step it waits while `owner` is held, raises `_Stopped` once
-        `stop` is set (`_GaveWay` once `give_way` is: the token just sampled is not taken,
-        so the KV cache ends at the last one that was) and fits the thread count; it ends
-        at an end-of-generation token."""
-        with self.holds.decoding(owner):
-            try:
-                yield from self._tokens(gen, owner, stop, decoder, give_way)
-            finally:
-                gen.close()
-
-    def _tokens(
-        self, gen: Any, owner: str, stop: threading.Event, decoder: Any, give_way: threading.Event | None
-    ) -> Iterator[tuple[int, str]]:
-        for token in gen:
-            self.holds.wait_while_held(owner, stop, give_way)
-            if stop.is_set():
-                raise _Stopped
-            if give_way is not None and give_way.is_set():
-                raise _GaveWay
-            self._fit_threads()
-            if token in self._stop_tokens or self._is_eog(self._vocab, token):
-                return
-            self.tokens_generated += 1
-            yield token, decoder.decode(self._llm.detokenize([token], special=True))
-            # The consumer has it; the next step decodes it. A hold placed meanwhile (or a
-            # paced token not read yet) parks here, before that decode, not after it.
-            self.holds.wait_while_held(owner, stop, give_way)
-            if stop.is_set():
-                raise _Stopped
-
     def _sampled_p(self, token: int) -> float | None:
-        """Worker thread: the probability the model gave `token`, just sampled (a softmax over
-        the last logits, about 0.1 ms over 151,936 entries; None where those logits are not the
-        token's own: a draft model's batch)."""
-        if self.draft is not None:
-            return None
-        llm = self._llm
-        import llama_cpp
-        import numpy as np
-
-        ptr = llama_cpp.llama_get_logits_ith(llm.ctx, -1)
-        if not ptr:
-            return None
-        logits = np.ctypeslib.as_array(ptr, shape=(llm.n_vocab(),))
-        top = float(logits.max())
-        return float(np.exp(float(logits[token]) - top) / np.exp(logits - top).sum())
-
-    def _constrained_call(
-        self, tokens: list[int], tools: list[dict], only: str | None, stop: threading.Event, owner: str
-    ) -> tuple[ToolCall | None, int]:
-        """Sample a tool call's JSON after `tokens` (which end inside `<tool_call>`) under a
-        grammar built from the offered tools: it parses, names an offered tool and fits
-        that tool's parameters. Greedy: a call is an answer, not prose. The grammar ends
-        the reply after the call, so nothing is said after it."""
-        decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
-        body, used = "", 0
-        gen = self._llm.generate(tokens, top_k=1, temp=0.0, repeat_penalty=1.0, reset=True, grammar=call_grammar(tools, only))
-        with contextlib.closing(self._sampled(gen, owner, stop, decoder)) as sampled:
-            for _token, piece in sampled:
-                used += 1
-                body += piece
-                if used >= MAX_CALL_TOKENS:
-                    break
-        call = parse_tool_call(body + decoder.decode(b"", final=True))
-        if call is None:
-            log.warning("a constrained tool call did not parse (%d tokens); dropped", used)
-        return call, used
+        """Worker thread: the probability the model gave `token`, just sampled (TokenSampler.sampled_p)."""
+        return self._sampler.sampled_p(token) if self._sampler is not None else None
 
     def _prefill_sync(self, messages: list[dict], tools: list[dict] | None, stop: threading.Event, owner: str = "") -> int:
         self._load_sync()
         prompt = self._fit(messages, tools, reserve=0)
         try:
             return self._eval_prompt(prompt, stop, owner, speculative=True)
-        except _Stopped:
+        except Stopped:
             self.prefills_stopped += 1
             return 0
         finally:
@@ -657,7 +403,7 @@ class LlamaCppChat(ChatBackend):
                     last = now
                     if item is _DONE:
                         break
-                    if item is _READ:  # the consumer asked past the paced token's text: read
+                    if item is PACED_TOKEN_SENT:  # the consumer asked past the paced token's text: read
                         g.paced = paced is not None and paced()
                         self.holds.ack(g.owner)
                         continue
@@ -710,11 +456,7 @@ class LlamaCppChat(ChatBackend):
         """Change decode threads from the next decode on (e.g. 1 while TTS runs)."""
         self.n_threads = self._threads_now = int(n_threads)
         if self._llm is not None:
-            import llama_cpp
-
-            llama_cpp.llama_set_n_threads(self._llm.ctx, self.n_threads, self.n_threads)
-            if self.draft is not None:
-                self.draft.set_threads(self.n_threads)
+            set_decode_threads(self._llm, self.draft, self.n_threads)
 
     async def aclose(self) -> None:
         if self._closed:
@@ -728,14 +470,6 @@ class LlamaCppChat(ChatBackend):
             if draft is not None:
                 await asyncio.get_running_loop().run_in_executor(self._executor, draft.close)
         self._executor.shutdown(wait=False)
-
-
-class _GaveWay(Exception):
-    """Worker: a reply's turn at the model ends so a more urgent caller can go first."""
-
-
-class _Stopped(Exception):
-    pass
 
 
 async def _wait_uncancellable(fut: asyncio.Future, on_cancel=None) -> Any:
