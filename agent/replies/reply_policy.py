@@ -30,7 +30,7 @@ from . import safety_policy
 from .knowledge_base import KnowledgeBase
 from .reply_grounding import narrow_to_platform, platforms_in
 from .risk_by_embedding import risk_classifier_for
-from .risk_classifier import RiskClassifier
+from .risk_classifier import ClassifiesRisk
 from .spoken_reply import OFFER, ReplyGuard, SpokenReplyGuard
 from .worked_sums import work_out
 
@@ -122,7 +122,7 @@ class ReplyPolicy:
         soft_words: int = 30,
         max_sentences: int = 3,
         note_after: bool = False,
-        risk_classifier: RiskClassifier | None = None,
+        risk_classifier: ClassifiesRisk | None = None,
     ) -> None:
         self.knowledge = KnowledgeBase() if knowledge == "starter" else knowledge if isinstance(knowledge, KnowledgeBase) else None
         self.examples = examples

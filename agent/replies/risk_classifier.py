@@ -18,7 +18,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
-from typing import Mapping, Sequence
+from typing import Mapping, Protocol, Sequence
 
 from .risk_examples import EXAMPLES, HAZARDS
 
@@ -49,6 +49,19 @@ MIN_SHARED_WORDS = 2  # stems a question must share with its nearest example to 
 
 def _words(text: str) -> set[str]:
     return {f for f in features(text) if "_" not in f}
+
+
+class ClassifiesRisk(Protocol):
+    """What the safety policy asks of a risk classifier: by words (`RiskClassifier`), or by
+    meaning and words (`risk_by_embedding.EmbeddingRiskClassifier`)."""
+
+    def classify(self, question: str) -> str:
+        """A risky class, or "" for none."""
+        ...
+
+    def hazard_reason(self, question: str) -> str:
+        """What can happen, for a physical hazard's kind, or ""."""
+        ...
 
 
 @dataclass(frozen=True)

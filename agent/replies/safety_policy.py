@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 from .stance import instructed_verbs, instructs_command
 
 if TYPE_CHECKING:
-    from .risk_classifier import RiskClassifier
+    from .risk_classifier import ClassifiesRisk
 
 
 @dataclass(frozen=True)
@@ -327,7 +327,7 @@ _HANDS_OVER = _rx(r"\b(?:give|giving|send|sending|share|sharing|tell|telling|rea
 _GIVING_AWAY = frozenset({"credentials", "payment", "remote_access", "scam"})
 
 
-def risks_in(question: str, classifier: "RiskClassifier | None" = None) -> tuple[Risk, ...]:
+def risks_in(question: str, classifier: "ClassifiesRisk | None" = None) -> tuple[Risk, ...]:
     """The risky classes a user's words put this turn in: by the rules' phrases, and, given
     a `classifier` (agent/replies/risk_classifier.py), by likeness to labelled examples
     where no rule of the same class matched. Turning on one's own protection is not handing
