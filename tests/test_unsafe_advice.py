@@ -119,3 +119,10 @@ def test_youre_welcome_is_said_only_to_thanks(question, said):
     out, _ = stream(g, "You're welcome! Press Control and plus to zoom in.")
     assert ("welcome" in out) is said, out
     assert "Press Control and plus to zoom in." in out
+
+
+def test_turning_off_find_my_before_selling_a_phone_is_said():
+    g = guard_for("I'm selling my old iPhone, what should I do first?")
+    reply = "Back up your iPhone, then turn off Find My in Settings, and erase all content and settings."
+    out, _ = stream(g, reply)
+    assert out == reply

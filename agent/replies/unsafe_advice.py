@@ -20,9 +20,10 @@ from dataclasses import dataclass
 
 from .safety_policy import endorses
 
-# An account's protection: turning it off lets in whoever has (or guesses) the password.
+# An account's protection: turning it off lets in whoever has (or guesses) the password. (Not
+# Find My: turning it off is the right step before selling or trading in a phone.)
 _ACCOUNT = (r"(?:2|two)[- ]?(?:step|factor)(?: verification| authentication| sign[- ]?in)?|2fa|2sv|mfa|multi-?factor(?: authentication)?|"
-            r"find my(?: iphone| phone| mac| device)?|screen lock|(?:the |your )?passcode")
+            r"screen lock|(?:the |your )?passcode")
 # The computer's own protection: turning it off lets in malware.
 _DEVICE = (r"(?:the |your |an? )?anti-?virus(?: software| program| app)?|(?:the |your |windows )?firewall|(?:windows |microsoft )?defender|"
            r"windows security|real-?time protection|tamper protection|smartscreen|gatekeeper|system integrity protection|\bsip\b|"
@@ -73,7 +74,7 @@ ADVICE: tuple[UnsafeAdvice, ...] = (
 _MAY_BEGIN = re.compile(rf"\b(?:{_OFF_VERB}(?=\s)|{_REMOVE_VERB}|disable|spctl|csrutil|set-mppreference|netsh|ufw|setenforce|forward\w*|ports?(?=\s+\d)"
                         r"|open\w*(?=\s+(?:up|remote|rdp|vnc|ports?)\b)|(?:tape|cover|block|seal|stuff)\w*)\b", re.I)
 # The first word of each name in _ACCOUNT and _DEVICE (before a hyphen).
-_PROTECTION_WORDS = frozenset("2 two 2fa 2sv mfa multi multifactor find screen passcode anti antivirus firewall windows microsoft "
+_PROTECTION_WORDS = frozenset("2 two 2fa 2sv mfa multi multifactor screen passcode anti antivirus firewall windows microsoft "
                               "defender real realtime tamper smartscreen gatekeeper system sip user uac disk device encryption "
                               "filevault bitlocker automatic security updates update".split())
 _LEADING = frozenset({"off", "the", "your", "an", "a", "all"})
