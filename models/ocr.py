@@ -130,7 +130,7 @@ def _join(words: Sequence[OcrWord]) -> str:
     prev: OcrWord | None = None
     for w in words:
         if prev is not None:
-            out += "" if _glued_mark(prev, w) else " "
+            out += "" if _glued_mark(prev, w) or _split_at_hyphen(prev, w) else " "
         out += w.text
         prev = w
     return out
@@ -141,6 +141,15 @@ def _glued_mark(prev: OcrWord, w: OcrWord) -> bool:
     that word that Tesseract split off (monospace cells leave a gap), not icon noise."""
     gap = w.box[0] - (prev.box[0] + prev.box[2])
     return len(w.text) <= 2 and all(ch in _TRAILING_MARK for ch in w.text) and gap <= 0.6 * max(prev.box[3], w.box[3])
+
+
+def _split_at_hyphen(prev: OcrWord, w: OcrWord) -> bool:
+    """One word that Tesseract split after a hyphen ("golangci-" "lint"): the gap is a glyph's
+    side bearing, well under a character's width, where a space is one character or more."""
+    if len(prev.text) < 3 or not prev.text.endswith("-") or not prev.text[-2].isalnum() or not w.text[:1].isalnum():
+        return False
+    gap = w.box[0] - (prev.box[0] + prev.box[2])
+    return gap <= 0.8 * prev.box[2] / len(prev.text)
 
 
 def _make_line(words: Sequence[OcrWord]) -> OcrLine:
@@ -164,17 +173,23 @@ def join_wrapped(lines: Sequence[OcrLine], width: int) -> list[OcrLine]:
         return _join_wrapped_prose(lines)  # not a grid of equal cells: proportional text wraps at words, not columns
     left = min(line.box[0] for line in lines)
     out: list[OcrLine] = []
-    for line in lines:
+    for i, line in enumerate(lines):
         prev = out[-1] if out else None
         if (prev is not None and len(prev.text) >= 40 and prev.box[0] + prev.box[2] >= width - 2.0 * cell
                 and line.box[0] <= left + 0.75 * cell and 0 < line.box[1] - prev.box[1] <= 2.0 * max(prev.box[3], line.box[3])
-                and not _STARTS_ANEW.match(line.text)):
+                and not _STARTS_ANEW.match(line.text) and not _gutter_number(line, lines[i + 1:i + 2])):
             out[-1] = _joined(prev, line, "")
         elif prev is not None and _word_wrapped(prev, line, width, cell):
             out[-1] = _joined(prev, line, " ")
         else:
             out.append(line)
     return out
+
+
+def _gutter_number(line: OcrLine, after: Sequence[OcrLine]) -> bool:
+    """A row's number in a gutter (a CI log, an editor), with the row's text beside it: not the
+    rest of the row above, which ran to the right edge because the capture cut it there."""
+    return line.text.strip().isdigit() and bool(after) and _vertical_overlap(line.box, after[0].box) >= 0.5
 
 
 def _word_wrapped(above: OcrLine, line: OcrLine, width: int, cell: float) -> bool:

@@ -102,6 +102,32 @@ def test_drop_noise_removes_icon_junk_keeps_text() -> None:
     assert [w.text for w in kept] == ["Failed", "now", "a"]
 
 
+def test_a_word_split_after_its_hyphen_is_one_word_and_a_spaced_dash_is_not() -> None:
+    """golangci-lint's CI log (third-party tp33): Tesseract read "golangci-" "lint" with a
+    side bearing between them; a space is a character's width or more."""
+    ws = [OcrWord("run", 95, (94, 23, 39, 13)), OcrWord("golangci-", 90, (150, 18, 123, 24)), OcrWord("lint", 90, (281, 18, 53, 18)),
+          OcrWord("well-", 90, (350, 18, 68, 24)), OcrWord("known", 90, (440, 18, 68, 18))]
+    assert group_lines(ws)[0].text == "run golangci-lint well- known"
+
+
+def test_a_gutter_number_is_not_the_rest_of_a_row_cut_at_the_right_edge() -> None:
+    """A CI log captured narrower than its rows: row 28 runs to the right edge, and the next
+    row starts with its number in the gutter; that number is not row 28 wrapped."""
+    from models.ocr import OcrLine, join_wrapped
+
+    def line(text, x, y, cell=13):
+        words = tuple(OcrWord(t, 90, (x + cell * (len(text[:text.index(t)])), y, cell * len(t), 20), 1, 1, 1) for t in text.split())
+        return OcrLine(text, 90, (x, y, cell * len(text), 20), words)
+
+    log = [line("27", 10, 18), line("run golangci-lint with these flags: --fast --verbose --config ci.yml", 100, 18)]  # monospace: 8 words or more
+    rows = [line("Running [/home/runner/golangci-lint-1.57.2-linux-amd64/golangci-lin", 100, 58),
+            line("29", 10, 98), line("Error: myapp/main.go:10:5: Error return value", 100, 98)]
+    out = [ln.text for ln in join_wrapped(log + rows, width=100 + 13 * 68)]
+    assert out == ["27", log[1].text, rows[0].text, "29", rows[2].text]
+    wrapped = [rows[0], line("t", 10, 98)]  # a lone letter at the left margin is the row's wrapped end
+    assert [ln.text for ln in join_wrapped(log + wrapped, width=100 + 13 * 68)][-1] == rows[0].text + "t"
+
+
 def test_a_split_off_closing_mark_is_kept_and_glued_back() -> None:
     """Monospace cells leave a gap before "." that Tesseract makes a word of its own (low
     confidence): it ends the line, it is not icon junk."""
