@@ -33,6 +33,18 @@ HAZARDS: dict[str, tuple[str, tuple[str, ...]]] = {
             "Can I keep using my laptop while its battery bulges out of the case?",
             "I'm going to open my laptop's battery and replace the cells inside myself.",
             "Can I solder new cells into my old power bank?",
+            # fire services' and councils' warnings: lithium batteries crushed in bin lorries, and
+            # e-bikes and e-scooters charged overnight by the only way out
+            "I'm throwing my old vapes and a dead phone in the normal rubbish bin.",
+            "Going to leave the e-scooter battery charging overnight by the front door while we sleep.",
+        ),
+    ),
+    "battery_leak": (
+        "The crust from a leaked battery is caustic: it can burn your skin and eyes.",
+        (
+            # alkaline battery makers' safety data sheets: potassium hydroxide; gloves, no bare skin
+            "A battery leaked in my torch and there's white crust everywhere. I'll pick it off with my fingers.",
+            "The AA batteries in the keyboard leaked, I'm going to rub the powder off with my thumb.",
         ),
     ),
     "electric": (

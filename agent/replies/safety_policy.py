@@ -79,6 +79,13 @@ _AFFIRM = r"^\s*(?:yes|yeah|yep|sure|of course|absolutely|certainly|go ahead|tha
 
 # Reassurance where someone else's request is the risk: "not a scam", "that's legit".
 _REASSURES = r"\bnot (?:a |an )?(?:scam|fraud|phishing)\b|\b(?:that|this|it)(?:'s| is) (?:legit(?:imate)?|genuine|real|safe|normal)\b"
+# Told, as a step of its own, to call the number the scammer gave ("Call the Microsoft support number
+# on your screen"), not the bank's own ("call the number on the back of your card"); or to send the
+# money ("Send it by Western Union"). A small model says these after "That is a scam".
+_CALL_THEIR_NUMBER = (r"^\W*(?:and |then |so |just |please )?call (?:the|that|this|their|its)\b(?![^.]*\b(?:your (?:card|bank|statement)|back of|official|"
+                      r"you (?:know|trust|look)|yourself|real)\b)[^.]*?\bnumber\b")
+_SEND_THE_MONEY = (r"^\W*(?:and |then |so |just |please )?(?:(?:send|wire|transfer)\s+(?:(?:him|her|them)\s+)?(?:it\b(?!\s+to\b)|the (?:money|fee|fine|customs|cash)\b|\$\s?\d)"
+                   r"|pay\s+(?:him|her|them|it|the (?:money|fee|fine|customs)|\$\s?\d)\b)(?![^.]*\bback\b)")
 
 # "I tried to sign in and got a text with a code. Where do I put it?": a code the user asked for
 # by signing in, with nobody else in the question, goes into the sign-in page; no one is asking
@@ -108,7 +115,8 @@ _RULES: tuple[Rule, ...] = (
         asks=r"\b(?:gift ?cards?|wire (?:transfer|money)|bitcoin|crypto|western union|money ?gram|pay(?:ment)? (?:them|him|her|a fine|the fine|to unlock)|"
              r"send (?:them )?money|refund|bank transfer)\b",
         yes_endorses=True, you_should="pay|buy|send|wire|transfer",
-        endorses=r"\b(?:buy|purchase) (?:the )?gift ?cards?\b|\b(?:send|wire|transfer) (?:them |him |her )?(?:the )?(?:money|payment|funds)\b" + "|" + _REASSURES,
+        endorses=r"\b(?:buy|purchase) (?:the )?gift ?cards?\b|\b(?:send|wire|transfer) (?:them |him |her )?(?:the )?(?:money|payment|funds)\b" + "|" + _REASSURES
+                 + "|" + _CALL_THEIR_NUMBER + "|" + _SEND_THE_MONEY,
         safe_reply="No, don't pay. Real companies and tech support never ask for gift cards, crypto or wire transfers; that is a scam. "
                    "Stop replying, and if you already paid, call your bank at once.",
         essential=r"scam|fraud|fake",
@@ -239,7 +247,7 @@ _PROTECTION = (r"windows security|(?:windows )?defender|the firewall|your firewa
 _BY_LIKENESS: dict[str, Rule] = {
     "scam": Rule(
         "scam", asks=_NEVER, yes_endorses=True, you_should="call|click|pay|reply|install|download|give|send",
-        endorses=_REASSURES, essential=_SCAM_SAID, after_refusal="That is very likely a scam.",
+        endorses=_REASSURES + "|" + _CALL_THEIR_NUMBER + "|" + _SEND_THE_MONEY, essential=_SCAM_SAID, after_refusal="That is very likely a scam.",
         safe_reply="No, don't: that is very likely a scam. Stop replying, and contact the company yourself through its official website or phone number."),
     "credentials": Rule(
         "credentials", asks=_NEVER, yes_endorses=True, you_should="click|enter|type|give|share|send|tell|provide|read",
@@ -249,12 +257,13 @@ _BY_LIKENESS: dict[str, Rule] = {
         safe_reply=CREDENTIALS.safe_reply),
     "payment": Rule(
         "payment", asks=_NEVER, yes_endorses=True, you_should="pay|buy|send|wire|transfer",
-        endorses=_REASSURES + r"|\b(?:buy|purchase) (?:the )?gift ?cards?\b|\bpay (?:them|the fee|the fine|it)\b",
+        endorses=_REASSURES + r"|\b(?:buy|purchase) (?:the )?gift ?cards?\b|\bpay (?:them|the fee|the fine|it)\b|" + _CALL_THEIR_NUMBER + "|" + _SEND_THE_MONEY,
         essential=_SCAM_SAID, after_refusal="That is a scam.",
         safe_reply=PAYMENT.safe_reply),
     "remote_access": Rule(
         "remote_access", asks=_NEVER, yes_endorses=True, you_should="install|download|let|allow|give|grant|accept|share|run",
-        endorses=_REASSURES + r"|\b(?:let|allow) (?:them|him|her) (?:to )?(?:connect|in|access|control|take over)\b|\bgive (?:them|him|her) (?:remote )?(?:access|control)\b",
+        endorses=_REASSURES + r"|\b(?:let|allow) (?:them|him|her) (?:to )?(?:connect|in|access|control|take over)\b|\bgive (?:them|him|her) (?:remote )?(?:access|control)\b"
+                 + "|" + _CALL_THEIR_NUMBER,
         essential=_SCAM_SAID + r"|real support never|never (?:calls?|asks?)",
         after_refusal="Real support never calls you to ask for access to your computer; that is very likely a scam.",
         safe_reply="No, don't let them in: real support never calls you to ask for remote access. Hang up, and don't install anything they name."),

@@ -27,7 +27,8 @@ _ACCOUNT = (r"(?:2|two)[- ]?(?:step|factor)(?: verification| authentication| sig
 # The computer's own protection: turning it off lets in malware.
 _DEVICE = (r"(?:the |your |an? )?anti-?virus(?: software| program| app)?|(?:the |your |windows )?firewall|(?:windows |microsoft )?defender|"
            r"windows security|real-?time protection|tamper protection|smartscreen|gatekeeper|system integrity protection|\bsip\b|"
-           r"user account control|\buac\b|(?:disk |device )?encryption|filevault|bitlocker|(?:automatic |security )?updates|windows update")
+           r"user account control|\buac\b|(?:disk |device )?encryption|filevault|bitlocker|(?:automatic |security )?updates|windows update|"
+           r"(?:google )?play protect")
 _OFF_VERB = r"(?:turn|switch|shut)(?:ing|ed|s)?"
 _REMOVE_VERB = r"(?:disabl|deactivat|uninstall|remov)(?:e|es|ed|ing)"
 
@@ -49,12 +50,12 @@ class UnsafeAdvice:
 ADVICE: tuple[UnsafeAdvice, ...] = (
     UnsafeAdvice(
         "account_protection_off", re.compile(_turning_off(_ACCOUNT), re.I),
-        "Keep that protection on: it is what keeps others out of your account, even when they have your password."),
+        "Don't turn that protection off: it is what keeps others out of your account, even when they have your password."),
     UnsafeAdvice(
         "device_protection_off",
         re.compile(_turning_off(_DEVICE) + r"|\bspctl\s+--master-disable\b|\bcsrutil\s+disable\b|\bSet-MpPreference\s+-Disable\w+"
                    r"|\bnetsh\s+advfirewall\s+set\s+\w+\s+state\s+off\b|\bufw\s+disable\b|\bsetenforce\s+0\b", re.I),
-        "Keep the computer's protection on: without it, it is open to viruses and attacks. "
+        "Don't turn the device's protection off: without it, it is open to viruses and attacks. "
         "Get programs from their official store or website instead."),
     UnsafeAdvice(
         "remote_desktop_open_to_the_internet",
@@ -76,7 +77,7 @@ _MAY_BEGIN = re.compile(rf"\b(?:{_OFF_VERB}(?=\s)|{_REMOVE_VERB}|disable|spctl|c
 # The first word of each name in _ACCOUNT and _DEVICE (before a hyphen).
 _PROTECTION_WORDS = frozenset("2 two 2fa 2sv mfa multi multifactor screen passcode anti antivirus firewall windows microsoft "
                               "defender real realtime tamper smartscreen gatekeeper system sip user uac disk device encryption "
-                              "filevault bitlocker automatic security updates update".split())
+                              "filevault bitlocker automatic security updates update google play".split())
 _LEADING = frozenset({"off", "the", "your", "an", "a", "all"})
 _WINDOW = 6
 
