@@ -368,8 +368,8 @@ async def main() -> None:
     ap.add_argument("--set", default="dev", choices=("dev", "held-out", "fresh", "outside", "outside2", "outside3", "outside4", "outside5", "all"),
                     help="dev: bench/reply_cases.py (tuned on); held-out, fresh: bench/reply_cases_heldout.py (never tuned on); "
                          "outside, outside2 ... outside5: bench/reply_cases_outside*.py (written by sessions that had not read the "
-                         "rules, with benign look-alikes of risky questions in 2-5; outside2 was then tuned on, outside3-5 never, "
-                         "and outside4 and 5 were not read before their first run)")
+                         "rules, with benign look-alikes of risky questions in 2-5; outside2 and, after its first run, outside5 were then "
+                         "tuned on, outside3 and 4 never; outside4 and 5 were not read before their first run)")
     ap.add_argument("--llm", default="", help="the LLM backend, as PARLEY_LLM_BACKENDS takes it (e.g. local-1.5b, gguf:/path.gguf)")
     ap.add_argument("--risk-report", action="store_true",
                     help="only say which questions the safety rules and the risk classifier call risky, per set (no model, no server)")

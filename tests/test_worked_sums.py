@@ -57,6 +57,12 @@ def test_the_worked_sum_is_the_note_before_the_question_and_wins_over_the_clock(
     ("What is 100 F in C?", "100 degrees Fahrenheit is about 37.78 degrees Celsius"),
     ("How many ounces in 2 pounds?", "2 pounds is 32 ounces"),
     ("I need 4 cables at $12.50 each. What's the total?", "4 cables at $12.50 each is $50.00 in all"),
+    # asked of "that", the amount said first (the 0.5B said 15 gallons was about 15 liters)
+    ("im in the us and my trucks gas tank is 15 gallons. how many liters is that roughly", "15 gallons is about 56.78 liters"),
+    # a price and a share off it, either way round
+    ("laptop i want is $850 and its 30% off this weekend, what will i actually pay before tax",
+     "30 percent off $850 is $255 off, so the price is $595"),
+    ("25% off a £40 jumper, how much is it?", "25 percent off £40 is £10 off, so the price is £30"),
 ])
 def test_a_unit_conversion_or_a_priced_count_is_worked_out(question, worked):
     assert work_out(question) == worked
@@ -68,6 +74,8 @@ def test_a_unit_conversion_or_a_priced_count_is_worked_out(question, worked):
     "How many miles is 3 hours?",  # units of two kinds
     "I upgraded Windows 10 in a week.",
     "My laptop weighs 2 kg and my bag 3 kg.",
+    "I walked 3 miles and 2 km, how many km is that?",  # a sum of two amounts, not one conversion
+    "Save 20% off all orders over $50 this week.",  # no price asked
 ])
 def test_what_is_not_one_conversion_gets_no_note(question):
     assert work_out(question) == ""

@@ -50,6 +50,9 @@ _UNIT = "|".join(f"(?:{p})" for p, _, _ in _UNITS)
 _NUM = r"(\d+(?:\.\d+)?)"
 _FROM_TO = re.compile(rf"{_NUM}\s*(?:°\s*)?({_UNIT})\s+(?:is\s+|are\s+)?(?:in|to|into|in\s+terms\s+of|as)\s+({_UNIT})\b", re.I)
 _HOW_MANY = re.compile(rf"\bhow\s+many\s+({_UNIT})\s+(?:are\s+|is\s+|make\s+|in\s+)*(?:there\s+)?(?:in\s+)?{_NUM}\s*({_UNIT})\b", re.I)
+# "my tank is 15 gallons. how many liters is that": the amount first, then asked of "that"
+_THAT_IN = re.compile(rf"\b{_NUM}\s*({_UNIT})\b[^?]{{0,80}}?\bhow\s+many\s+({_UNIT})\s+(?:is|are|would|does|makes?)\s+(?:that|this|it|those)\b", re.I)
+_AMOUNT = re.compile(rf"\b{_NUM}\s*(?:{_UNIT})\b", re.I)
 _EACH = re.compile(rf"\b{_NUM}\s+([a-z][a-z -]{{0,30}}?)\s+(?:at|for|costing)\s+\$\s?{_NUM}\s+(?:each|apiece|a piece|per \w+)\b", re.I)
 
 
@@ -74,7 +77,8 @@ def convert(text: str) -> str:
     if len(each) == 1:
         count, price = Decimal(each[0][1]), Decimal(each[0][3])
         return f"{each[0][1]} {each[0][2]} at ${price:.2f} each is ${count * price:,.2f} in all"
-    found = [(m[1], m[2], m[3]) for m in _FROM_TO.finditer(text)] + [(m[2], m[3], m[1]) for m in _HOW_MANY.finditer(text)]
+    found = [(m[1], m[2], m[3]) for m in _FROM_TO.finditer(text)] + [(m[2], m[3], m[1]) for m in _HOW_MANY.finditer(text)] \
+        + [(m[1], m[2], m[3]) for m in _THAT_IN.finditer(text) if len(_AMOUNT.findall(text)) == 1]  # "3 miles and 2 km": a sum
     if len(found) != 1:
         return ""
     amount, source, target = found[0]

@@ -20,6 +20,11 @@ _PERCENT = re.compile(rf"{_NUMBER}\s*(?:percent|per cent|%)\s+of\s+{_NUMBER}", r
 # "-" and "/" only with spaces round them: "COVID-19", "12/25" and "Windows 10-11" are not sums
 _OPERATION = re.compile(
     rf"{_NUMBER}\s*(plus|\+|minus|\s-\s|times|multiplied by|\s[x×*]\s|divided by|\s/\s|over)\s*{_NUMBER}(?!\s*(?:percent|%|:\d))", re.I)
+# A price and a percentage off it, either way round: "$850 and it's 30% off", "25% off a £40 jumper".
+_OFF = r"\s*(?:%|percent|per cent)\s+off\b"
+_DISCOUNT = re.compile(rf"(?P<cur>[$£€])\s?(?P<price>{_NUMBER[1:-1]})[^.?!%$£€]{{0,60}}?\b(?P<share>{_NUMBER[1:-1]}){_OFF}"
+                       rf"|\b(?P<share2>{_NUMBER[1:-1]}){_OFF}\s+(?:(?:a|an|the|my|this|that)\s+)?(?:[a-z]+\s+){{0,3}}?(?P<cur2>[$£€])\s?(?P<price2>{_NUMBER[1:-1]})", re.I)
+_ASKS_PRICE = re.compile(r"\b(?:pay|paying|cost|costs|price|how much|total|come to|comes to|works? out)\b", re.I)
 _SIGN = {"plus": "+", "+": "+", "minus": "-", "-": "-", "times": "*", "multiplied by": "*", "x": "*", "×": "*", "*": "*",
          "divided by": "/", "/": "/", "over": "/"}
 _WORD = {"+": "plus", "-": "minus", "*": "times", "/": "divided by"}
@@ -32,7 +37,7 @@ _DURATION_AFTER = re.compile(rf"{_DURATION}\s+(?P<direction>after|before|from)\s
 
 def work_out(text: str) -> str:
     """The one sum in `text`, worked out ("20 percent of 150 is 30"), or ""."""
-    for find in (_clock_sum, _percentage, convert, _operation):
+    for find in (_clock_sum, _discount, _percentage, convert, _operation):
         found = find(text)
         if found:
             return found
@@ -49,6 +54,23 @@ def _percentage(text: str) -> str:
         return ""
     share, whole = m.group(1), m.group(2)
     return f"{share} percent of {whole} is {shown(_num(share) * _num(whole) / 100)}"
+
+
+def _discount(text: str) -> str:
+    found = list(_DISCOUNT.finditer(text))
+    if len(found) != 1 or not _ASKS_PRICE.search(text):
+        return ""  # "save 20% off orders over $50" asks no price
+    m = found[0]
+    cur, price, share = m["cur"] or m["cur2"], m["price"] or m["price2"], m["share"] or m["share2"]
+    off = _num(share) * _num(price) / 100
+    if off > _num(price):
+        return ""
+    return f"{share} percent off {cur}{price} is {_money(cur, off)} off, so the price is {_money(cur, _num(price) - off)}"
+
+
+def _money(currency: str, value: Decimal) -> str:
+    text = f"{value:,.2f}"
+    return currency + (text[:-3] if text.endswith(".00") else text)
 
 
 def _operation(text: str) -> str:
