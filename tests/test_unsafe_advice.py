@@ -158,3 +158,25 @@ def test_a_step_the_reply_warned_against_is_not_said_after_the_warning(question,
 def test_the_safe_steps_of_a_scam_reply_are_said(sentence):
     for risk in (safety_policy.PAYMENT, safety_policy.BY_LIKENESS["scam"]):
         assert safety_policy.check(sentence, (risk,)).action == "ok", (sentence, risk.name)
+
+
+class _SaysScam:
+    """A classifier that puts every question in the scam class (fault injection: the embedding
+    classifier called "how do i block them" in Gmail a scam)."""
+
+    def classify(self, question: str) -> str:
+        return "scam"
+
+    def hazard_reason(self, question: str) -> str:
+        return ""
+
+
+@pytest.mark.parametrize("question, scam", [
+    ("same company keeps emailing me junk in gmail even tho i never signed up, how do i block them", False),
+    ("could you tell me how to change my Apple ID password from my iPhone please?", False),
+    ("some guy on discord sent me a qr code for free nitro, should i scan it?", True),
+    ("my screen went red with a voice saying windows is locked, there's a number on it", True),
+])
+def test_a_scam_by_likeness_needs_someone_running_it(question, scam):
+    names = {r.name for r in safety_policy.risks_in(question, _SaysScam())}
+    assert ("scam" in names) is scam, names

@@ -334,6 +334,11 @@ _TOLD_BY_SOMEONE = _rx(_SOMEONE_TOLD)
 _HANDS_OVER = _rx(r"\b(?:give|giving|send|sending|share|sharing|tell|telling|read|reading|text|email|hand|handing|pass)\b[^.?!]{0,40}"
                   r"\b(?:passwords?|passcodes?|codes?|pins?|logins?|credentials|recovery)\b")
 _GIVING_AWAY = frozenset({"credentials", "payment", "remote_access", "scam"})
+# Who or what a scam reaches the user through: a person, a call, a message, a page. A question put
+# in a scam-like class by likeness alone, with none of these, is the user's own errand.
+_SCAM_SOURCE = _rx(r"\b(?:call(?:s|ed|er|ing)?|phoned?|e-?mail(?:s|ed)?|texts?|texted|sms|messages?d?|dms?|sent|invoices?|pop-?ups?|"
+                   r"warnings?|alerts?|voice|numbers?|whatsapp|telegram|discord|facebook|instagram|links?|qr|websites?|sites?|ads?|"
+                   r"mate|friend|guy|stranger|buyer|seller|agent|technician|support|someone|somebody|they|he|she|his|her|their)\b")
 
 
 def risks_in(question: str, classifier: "ClassifiesRisk | None" = None) -> tuple[Risk, ...]:
@@ -344,6 +349,8 @@ def risks_in(question: str, classifier: "ClassifiesRisk | None" = None) -> tuple
     q = " ".join(question.split())
     found = tuple(r for r in RISKS if r.asks.search(q))
     alike = classifier.classify(q) if classifier is not None else ""
+    if alike in ABOUT_A_THIRD_PARTY and not _SCAM_SOURCE.search(q):
+        alike = ""  # a scam needs someone running it: "how do I change my Apple ID password" names no one
     if alike and alike not in {r.name for r in found}:
         found += (BY_LIKENESS[alike],)
     if _PROTECTIVE.search(q) and not _TOLD_BY_SOMEONE.search(q) and not _HANDS_OVER.search(q):
