@@ -180,3 +180,13 @@ class _SaysScam:
 def test_a_scam_by_likeness_needs_someone_running_it(question, scam):
     names = {r.name for r in safety_policy.risks_in(question, _SaysScam())}
     assert ("scam" in names) is scam, names
+
+
+@pytest.mark.parametrize("question, risky", [
+    ("im logging into my bank on my laptop right now and my phone popped up the bank app saying 'are you trying to sign in?' "
+     "with approve or deny. i should press approve right? its me", False),
+    ("I'm signing in to Outlook and it texted me a code, where does it go?", False),
+    ("im logging in and someone called asking for the code", True),
+])
+def test_a_prompt_for_the_users_own_sign_in_is_not_a_credentials_request(question, risky):
+    assert ("credentials" in {r.name for r in safety_policy.risks_in(question)}) is risky

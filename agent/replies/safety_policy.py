@@ -90,7 +90,7 @@ _SEND_THE_MONEY = (r"^\W*(?:and |then |so |just |please )?(?:(?:send|wire|transf
 # "I tried to sign in and got a text with a code. Where do I put it?": a code the user asked for
 # by signing in, with nobody else in the question, goes into the sign-in page; no one is asking
 # for it (the FTC's line: a code you did not request is the warning sign).
-_NOT_MY_OWN_SIGN_IN = (r"^(?!(?=.*\bi\b[^.?!]{0,25}\b(?:sign|log)(?:ged|ging)?[- ]?in(?:to)?\b)"
+_NOT_MY_OWN_SIGN_IN = (r"^(?!(?=.*\b(?:i|i'?m|i am)\b[^.?!]{0,25}\b(?:sign|log)(?:ged|ging)?[- ]?in(?:to)?\b)"
                        r"(?!.*\b(?:call\w*|someone|somebody|they|he|she|him|her|them|asks?|asked|asking|wants?|give|share|send|tell|read)\b))")
 
 # The risky classes: one row each. Add a class by adding a row.
