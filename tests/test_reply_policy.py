@@ -311,6 +311,8 @@ def test_what_the_user_means_to_do_is_read_as_its_verb(question, verb):
     ("I'm going to delete System32.", True),
     ("Nothing happens when I press print.", False),
     ("Can I pack power banks in a checked bag?", False),
+    ("batteries in the remote leaked, white crust everywhere. gonna scrape it off with my fingernails", True),  # "I'm" dropped
+    ("my laptop is gonna die, how do i save my work", False),  # someone else's "gonna"
 ])
 def test_a_message_that_says_what_the_user_is_doing_states_a_plan(text, plan):
     from agent.replies.stance import states_a_plan
