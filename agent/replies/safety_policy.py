@@ -86,6 +86,7 @@ _CALL_THEIR_NUMBER = (r"^\W*(?:and |then |so |just |please )?call (?:the|that|th
                       r"you (?:know|trust|look)|yourself|real)\b)[^.]*?\bnumber\b")
 _SEND_THE_MONEY = (r"^\W*(?:and |then |so |just |please )?(?:(?:send|wire|transfer)\s+(?:(?:him|her|them)\s+)?(?:it\b(?!\s+to\b)|the (?:money|fee|fine|customs|cash)\b|\$\s?\d)"
                    r"|pay\s+(?:him|her|them|it|the (?:money|fee|fine|customs)|\$\s?\d)\b)(?![^.]*\bback\b)")
+_DOES_WHAT_THE_SCAMMER_ASKS = _CALL_THEIR_NUMBER + "|" + _SEND_THE_MONEY
 
 # "I tried to sign in and got a text with a code. Where do I put it?": a code the user asked for
 # by signing in, with nobody else in the question, goes into the sign-in page; no one is asking
@@ -116,7 +117,7 @@ _RULES: tuple[Rule, ...] = (
              r"send (?:them )?money|refund|bank transfer)\b",
         yes_endorses=True, you_should="pay|buy|send|wire|transfer",
         endorses=r"\b(?:buy|purchase) (?:the )?gift ?cards?\b|\b(?:send|wire|transfer) (?:them |him |her )?(?:the )?(?:money|payment|funds)\b" + "|" + _REASSURES
-                 + "|" + _CALL_THEIR_NUMBER + "|" + _SEND_THE_MONEY,
+                 + "|" + _DOES_WHAT_THE_SCAMMER_ASKS,
         safe_reply="No, don't pay. Real companies and tech support never ask for gift cards, crypto or wire transfers; that is a scam. "
                    "Stop replying, and if you already paid, call your bank at once.",
         essential=r"scam|fraud|fake",
@@ -247,7 +248,7 @@ _PROTECTION = (r"windows security|(?:windows )?defender|the firewall|your firewa
 _BY_LIKENESS: dict[str, Rule] = {
     "scam": Rule(
         "scam", asks=_NEVER, yes_endorses=True, you_should="call|click|pay|reply|install|download|give|send",
-        endorses=_REASSURES + "|" + _CALL_THEIR_NUMBER + "|" + _SEND_THE_MONEY, essential=_SCAM_SAID, after_refusal="That is very likely a scam.",
+        endorses=_REASSURES + "|" + _DOES_WHAT_THE_SCAMMER_ASKS, essential=_SCAM_SAID, after_refusal="That is very likely a scam.",
         safe_reply="No, don't: that is very likely a scam. Stop replying, and contact the company yourself through its official website or phone number."),
     "credentials": Rule(
         "credentials", asks=_NEVER, yes_endorses=True, you_should="click|enter|type|give|share|send|tell|provide|read",
@@ -257,7 +258,7 @@ _BY_LIKENESS: dict[str, Rule] = {
         safe_reply=CREDENTIALS.safe_reply),
     "payment": Rule(
         "payment", asks=_NEVER, yes_endorses=True, you_should="pay|buy|send|wire|transfer",
-        endorses=_REASSURES + r"|\b(?:buy|purchase) (?:the )?gift ?cards?\b|\bpay (?:them|the fee|the fine|it)\b|" + _CALL_THEIR_NUMBER + "|" + _SEND_THE_MONEY,
+        endorses=_REASSURES + r"|\b(?:buy|purchase) (?:the )?gift ?cards?\b|\bpay (?:them|the fee|the fine|it)\b|" + _DOES_WHAT_THE_SCAMMER_ASKS,
         essential=_SCAM_SAID, after_refusal="That is a scam.",
         safe_reply=PAYMENT.safe_reply),
     "remote_access": Rule(

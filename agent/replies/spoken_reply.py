@@ -52,6 +52,11 @@ FALLBACK = "Sorry, I'm not sure about that one. Could you tell me a bit more?"
 LOOP_NGRAM = 5
 COPY_SHARE = 0.4  # this much of a prompt example's sentence (and 6 words), word for word, opening an unrelated reply: a copy (see _copying_an_example)
 
+def _cut_off(already: str) -> bool:
+    """A first sentence passed on in part, without its end: what replaces the rest starts anew."""
+    return bool(already) and not already.rstrip().endswith((".", "!", "?"))
+
+
 _SENTENCE_END = re.compile(r"[.!?…]+[\"')\]]*(?=\s)")
 _NOT_AN_END = re.compile(r"(?:\b(?:e\.g|i\.e|etc|vs|Mr|Mrs|Dr|St|No|approx)\.|\.\.\.)$", re.I)
 _WELCOME = re.compile(r"^\W*(?:you'?re|you are) (?:very |most |so )?welcome\b", re.I)
@@ -387,7 +392,7 @@ class SpokenReplyGuard(ReplyGuard):
         if verdict.action == "block":
             self.events.append(f"blocked:{verdict.risk}")
             self._stop(cut=False, why="unsafe")
-            lead = ". " if already and not already.rstrip().endswith((".", "!", "?")) else " "
+            lead = ". " if _cut_off(already) else " "
             said_sentences = _split_sentences(self._said + " " + already)
             said = [words_of(x) for x in said_sentences]
             safe = " ".join(x for x in _split_sentences(verdict.text)  # what was said already is not said twice
@@ -401,8 +406,8 @@ class SpokenReplyGuard(ReplyGuard):
             self._stop(cut=False, why="unsafe")
             if not (self._said.strip() or already):
                 return advice.instead
-            if already and not already.rstrip().endswith((".", "!", "?")):
-                return ". " + advice.instead  # a cut-off first sentence: the instead stands on its own
+            if _cut_off(already):
+                return ". " + advice.instead  # the instead stands on its own
             return " But " + advice.instead[:1].lower() + advice.instead[1:]
         if (hedge := self._numbers.check(sentence)) is not None:
             self.events.append("unsure_number")

@@ -77,8 +77,9 @@ def convert(text: str) -> str:
     if len(each) == 1:
         count, price = Decimal(each[0][1]), Decimal(each[0][3])
         return f"{each[0][1]} {each[0][2]} at ${price:.2f} each is ${count * price:,.2f} in all"
-    found = [(m[1], m[2], m[3]) for m in _FROM_TO.finditer(text)] + [(m[2], m[3], m[1]) for m in _HOW_MANY.finditer(text)] \
-        + [(m[1], m[2], m[3]) for m in _THAT_IN.finditer(text) if len(_AMOUNT.findall(text)) == 1]  # "3 miles and 2 km": a sum
+    found = [(m[1], m[2], m[3]) for m in _FROM_TO.finditer(text)] + [(m[2], m[3], m[1]) for m in _HOW_MANY.finditer(text)]
+    if len(_AMOUNT.findall(text)) == 1:  # "3 miles and 2 km, how many km is that": a sum, not a conversion
+        found += [(m[1], m[2], m[3]) for m in _THAT_IN.finditer(text)]
     if len(found) != 1:
         return ""
     amount, source, target = found[0]

@@ -15,15 +15,16 @@ from decimal import Decimal, DivisionByZero, InvalidOperation
 
 from .unit_conversions import convert, shown
 
-_NUMBER = r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"  # "1,250", "19.99"
+_NUMBER = rf"({_DIGITS})"
 _PERCENT = re.compile(rf"{_NUMBER}\s*(?:percent|per cent|%)\s+of\s+{_NUMBER}", re.I)
 # "-" and "/" only with spaces round them: "COVID-19", "12/25" and "Windows 10-11" are not sums
 _OPERATION = re.compile(
     rf"{_NUMBER}\s*(plus|\+|minus|\s-\s|times|multiplied by|\s[x×*]\s|divided by|\s/\s|over)\s*{_NUMBER}(?!\s*(?:percent|%|:\d))", re.I)
 # A price and a percentage off it, either way round: "$850 and it's 30% off", "25% off a £40 jumper".
 _OFF = r"\s*(?:%|percent|per cent)\s+off\b"
-_DISCOUNT = re.compile(rf"(?P<cur>[$£€])\s?(?P<price>{_NUMBER[1:-1]})[^.?!%$£€]{{0,60}}?\b(?P<share>{_NUMBER[1:-1]}){_OFF}"
-                       rf"|\b(?P<share2>{_NUMBER[1:-1]}){_OFF}\s+(?:(?:a|an|the|my|this|that)\s+)?(?:[a-z]+\s+){{0,3}}?(?P<cur2>[$£€])\s?(?P<price2>{_NUMBER[1:-1]})", re.I)
+_DISCOUNT = re.compile(rf"(?P<cur>[$£€])\s?(?P<price>{_DIGITS})[^.?!%$£€]{{0,60}}?\b(?P<share>{_DIGITS}){_OFF}"
+                       rf"|\b(?P<share2>{_DIGITS}){_OFF}\s+(?:(?:a|an|the|my|this|that)\s+)?(?:[a-z]+\s+){{0,3}}?(?P<cur2>[$£€])\s?(?P<price2>{_DIGITS})", re.I)
 _ASKS_PRICE = re.compile(r"\b(?:pay|paying|cost|costs|price|how much|total|come to|comes to|works? out)\b", re.I)
 _SIGN = {"plus": "+", "+": "+", "minus": "-", "-": "-", "times": "*", "multiplied by": "*", "x": "*", "×": "*", "*": "*",
          "divided by": "/", "/": "/", "over": "/"}
