@@ -91,3 +91,10 @@ def test_the_read_aloud_recordings_hold_no_sum():
     for ref in refs:
         text = ref.read_text()
         assert work_out(text) == "", (ref.name, text, work_out(text))
+
+
+def test_a_number_of_thousands_of_digits_gets_no_note_and_raises_nothing():
+    """Hostile input: 10,000 digits passed Decimal's precision (InvalidOperation out of the
+    prompt builder), and every regex tried each digit as a number's start (20 s in all)."""
+    assert work_out("9" * 10000 + " km to miles") == ""
+    assert work_out("9" * 10000 + "% off $5, how much is it?") == ""

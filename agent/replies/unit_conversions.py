@@ -47,7 +47,7 @@ _UNITS: tuple[tuple[str, str, Decimal], ...] = (
     (r"(?:degrees? )?(?:celsius|centigrade|c)", "temperature", Decimal(0)), (r"(?:degrees? )?(?:fahrenheit|f)", "temperature", Decimal(0)),
 )
 _UNIT = "|".join(f"(?:{p})" for p, _, _ in _UNITS)
-_NUM = r"(\d+(?:\.\d+)?)"
+_NUM = r"(?<![\d.])(\d+(?:\.\d+)?)"  # from a number's first digit: tried inside a run of 10,000 digits, each start scanned the rest (13 s)
 _FROM_TO = re.compile(rf"{_NUM}\s*(?:°\s*)?({_UNIT})\s+(?:is\s+|are\s+)?(?:in|to|into|in\s+terms\s+of|as)\s+({_UNIT})\b", re.I)
 _HOW_MANY = re.compile(rf"\bhow\s+many\s+({_UNIT})\s+(?:are\s+|is\s+|make\s+|in\s+)*(?:there\s+)?(?:in\s+)?{_NUM}\s*({_UNIT})\b", re.I)
 # "my tank is 15 gallons. how many liters is that": the amount first, then asked of "that"

@@ -16,7 +16,7 @@ from decimal import Decimal, DivisionByZero, InvalidOperation
 from .unit_conversions import convert, shown
 
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"  # "1,250", "19.99"
-_NUMBER = rf"({_DIGITS})"
+_NUMBER = rf"(?<![\d.,])({_DIGITS})"  # from a number's first digit (a long run of digits is not tried at every one)
 _PERCENT = re.compile(rf"{_NUMBER}\s*(?:percent|per cent|%)\s+of\s+{_NUMBER}", re.I)
 # "-" and "/" only with spaces round them: "COVID-19", "12/25" and "Windows 10-11" are not sums
 _OPERATION = re.compile(
@@ -29,8 +29,8 @@ _ASKS_PRICE = re.compile(r"\b(?:pay|paying|cost|costs|price|how much|total|come 
 _SIGN = {"plus": "+", "+": "+", "minus": "-", "-": "-", "times": "*", "multiplied by": "*", "x": "*", "×": "*", "*": "*",
          "divided by": "/", "/": "/", "over": "/"}
 _WORD = {"+": "plus", "-": "minus", "*": "times", "/": "divided by"}
-_CLOCK = r"(?P<hour>\d{1,2}):(?P<minute>\d{2})\s*(?P<half>a\.?m\.?|p\.?m\.?)?"
-_DURATION = r"(?P<amount>\d+(?:\.\d+)?|an?|one|half an?)\s*(?P<unit>hours?|hrs?|minutes?|mins?)"
+_CLOCK = r"(?<!\d)(?P<hour>\d{1,2}):(?P<minute>\d{2})\s*(?P<half>a\.?m\.?|p\.?m\.?)?"
+_DURATION = r"(?<![\d.])(?P<amount>\d+(?:\.\d+)?|an?|one|half an?)\s*(?P<unit>hours?|hrs?|minutes?|mins?)"
 _CLOCK_PLUS = re.compile(
     rf"{_CLOCK}[^.?!\d]{{0,40}}?\b(?:lasts?|takes?|for|plus|add(?:ing)?|and|runs?|then)\s+(?:another\s+)?{_DURATION}", re.I)
 _DURATION_AFTER = re.compile(rf"{_DURATION}\s+(?P<direction>after|before|from)\s+{_CLOCK}", re.I)
@@ -39,7 +39,10 @@ _DURATION_AFTER = re.compile(rf"{_DURATION}\s+(?P<direction>after|before|from)\s
 def work_out(text: str) -> str:
     """The one sum in `text`, worked out ("20 percent of 150 is 30"), or ""."""
     for find in (_clock_sum, _discount, _percentage, convert, _operation):
-        found = find(text)
+        try:
+            found = find(text)
+        except ArithmeticError:  # a number past Decimal's precision (10,000 digits): no note, not a failed turn
+            continue
         if found:
             return found
     return ""
