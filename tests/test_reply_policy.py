@@ -294,6 +294,9 @@ def test_a_later_sentence_that_gives_the_reason_is_not_told_it_again():
     ("Can I just wipe the drive?", "wip"),
     ("My charger is sparking. Should I unplug it?", ""),  # a safe step asked about is no plan to refuse
     ("I spilled water on my laptop. Should I turn it off?", ""),
+    ("My router smells of burning. Should I power it down?", ""),
+    ("batteries in the remote leaked. gonna scrape it off with my fingernails", "scrap"),  # not "turn it off"
+    ("I'm going to tear it down and rebuild it.", "tear"),
     ("Should I turn it back on?", "turn"),
     ("Is it okay to keep using it?", ""),  # "keep" says nothing of the risk
     ("How do I rename a file?", ""),

@@ -105,6 +105,14 @@ _NOT_THE_VERB = frozenset("just simply quickly go ahead and also then first try 
 # ask about on a risky turn ("Should I unplug it?"): no plan to hold a reply against.
 _NO_PLAN = frozenset("keep use do get make have let take unplug disconnect stop hang report contact cancel block ask check wait".split())
 _SAFE_PARTICLE = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:off|down)\b", re.I)  # "turn it off", "shut down"
+# The verbs whose "off"/"down" is the safe step of stopping something; "scrape it off" or "tear
+# it down" is a plan like any other.
+_SWITCH_VERBS = frozenset("turn switch shut power log sign cool calm slow put set lay hang back".split())
+
+
+def _switches_off(verb: str, rest: str) -> bool:
+    """`verb` + `rest` is "turn it off" / "shut down" / "power it down"."""
+    return verb in _SWITCH_VERBS and bool(_SAFE_PARTICLE.match(rest))
 
 
 def planned_verb(question: str, off_is_safe: bool = True) -> str:
@@ -120,7 +128,7 @@ def planned_verb(question: str, off_is_safe: bool = True) -> str:
             verb = word.group(0)
             if verb in _NOT_THE_VERB:
                 continue
-            if verb in _NOT_A_VERB or verb in _NO_PLAN or (off_is_safe and _SAFE_PARTICLE.match(tail[word.end():])):
+            if verb in _NOT_A_VERB or verb in _NO_PLAN or (off_is_safe and _switches_off(verb, tail[word.end():])):
                 return ""
             return _stem(verb)
     return ""
@@ -169,7 +177,7 @@ def instructed_verbs(sentence: str, off_is_safe: bool = True) -> set[str]:
     only where `off_is_safe` is False (see `planned_verb`)."""
     verbs = set()
     for clause, m in _instructions(sentence):
-        if not (off_is_safe and _SAFE_PARTICLE.match(clause[m.end():])):
+        if not (off_is_safe and _switches_off(m.group(1).lower(), clause[m.end():])):
             verbs.add(_stem(m.group(1).lower().replace("’", "'")))
     return verbs
 
