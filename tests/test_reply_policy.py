@@ -263,7 +263,7 @@ def test_a_yes_to_a_risk_found_by_likeness_is_replaced_and_nothing_is_inserted_b
     ("My e-reader's battery has puffed up. Can I squeeze it flat again?", "No, don't.", "battery can catch fire"),
     ("Is it fine to put my damp phone in the oven on low?", "No.", "can melt the device"),
     ("A stranger on the phone wants me to download an app so he can see my desktop and help.", "No, don't.",
-     "Real support never calls you"),
+     "Real support never asks out of the blue"),
     ("Somebody in a chat said deleting the Windows folder speeds the computer up. Should I?", "No, don't.",
      "break the system for good"),
 ])

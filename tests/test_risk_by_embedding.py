@@ -1,22 +1,26 @@
-"""Risky questions found by meaning (agent/replies/risk_by_embedding.py): the bundled model's
-vectors, beside the lexical classifier. Real model in the first tests; a fake embedder only to
-isolate the disk cache and the fallback."""
+"""Risky questions found by meaning (agent/replies/risk_by_embedding.py): a model's vectors,
+beside the lexical classifier. The real models in the first tests (the default sentence
+encoder, all-MiniLM-L6-v2, and the chat model's mean hidden state, each with its margin); a fake
+embedder only to isolate the disk cache and the fallback."""
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
 
 import numpy as np
 import pytest
 
 
-@pytest.fixture(scope="module")
-def by_meaning(qwen_path: Path):
-    from agent.replies.risk_by_embedding import EmbeddingRiskClassifier
+@pytest.fixture(scope="module", params=["minilm", "qwen"])
+def by_meaning(request, qwen_path: Path):
+    from agent.replies.risk_by_embedding import MARGIN, SENTENCE_ENCODER_MARGIN, EmbeddingRiskClassifier
     from agent.replies.risk_classifier import RiskClassifier
     from models.llm.embedder import shared_embedder
 
-    return EmbeddingRiskClassifier(shared_embedder(f"gguf:{qwen_path}"), lexical=RiskClassifier())
+    if request.param == "minilm":
+        return EmbeddingRiskClassifier(shared_embedder("minilm"), lexical=RiskClassifier(), margin=SENTENCE_ENCODER_MARGIN)
+    return EmbeddingRiskClassifier(shared_embedder(f"gguf:{qwen_path}"), lexical=RiskClassifier(), margin=MARGIN)
 
 
 # worded so no labelled example shares their words: the lexical classifier misses each
@@ -24,7 +28,8 @@ UNSEEN_WORDING = [
     ("The back of my tablet has puffed up and the glass is coming away. Is it fine to carry on using it?", {"physical_hazard"}),
     ("A text says a parcel is stuck at customs until I send a small release fee through their page.", {"payment", "scam"}),
     ("Someone from 'Amazon' rang about an order I didn't make and wants to fix it by connecting to my laptop.", {"scam", "remote_access"}),
-    ("A pop-up told me to press Windows+R and paste something to prove I'm human. Should I?", {"destructive_command", "scam"}),
+    # the sentence encoder calls this remote access (the pasted command hands the computer over): its reply fits a pop-up too
+    ("A pop-up told me to press Windows+R and paste something to prove I'm human. Should I?", {"destructive_command", "scam", "remote_access"}),
 ]
 
 
@@ -35,7 +40,10 @@ def test_a_risky_question_worded_like_no_example_is_found_by_meaning(by_meaning,
     assert by_meaning.lexical.classify(question) == ""  # words alone miss it ...
     found = by_meaning.classify(question)
     assert found in kinds  # ... its meaning does not
-    assert found in {r.name for r in safety_policy.risks_in(question, by_meaning)}
+    risks = safety_policy.risks_in(question, by_meaning)
+    assert found in {r.name for r in risks}
+    if "call" not in question and "rang" not in question:  # the inserted sentence fits the question: no phone call made up
+        assert not any(re.search(r"hang up|\bcalls? you\b", r.safe_reply + " " + r.after_refusal, re.I) for r in risks), risks
 
 
 @pytest.mark.parametrize("question", [

@@ -240,10 +240,10 @@ class TurnTaking:
             prev, turn.partial_text = turn.partial_text, t.text
             self.mic.eos.transcript_hint = t.text
             self.runtime.reply_policy.note_user_text(t.text)
-            self._prefill_while_speaking(t.text)
+            await self._prefill_while_speaking(t.text)
             await self._emit_partial(turn, _common_word_prefix(prev, t.text))
 
-    def _prefill_while_speaking(self, partial: str) -> None:
+    async def _prefill_while_speaking(self, partial: str) -> None:
         """Put the prompt the reply will most likely get (history, the knowledge note the
         words so far call for, and the words themselves) into the local LLM's KV cache
         while the user still speaks, so that at the end of the turn only the words the
@@ -251,8 +251,10 @@ class TurnTaking:
         llm = self.runtime.llm
         if not hasattr(llm, "prefill") or getattr(llm, "busy", True):
             return
-        msgs = self.runtime.reply_policy.speculative_messages(self.conversation.messages(self.model_instructions), partial)
-        if msgs is not None and msgs != self._speculated:
+        history = self.conversation.messages(self.model_instructions)
+        # off the event loop: the note's article is checked by meaning (a forward pass of the sentence encoder)
+        msgs = await asyncio.to_thread(self.runtime.reply_policy.speculative_messages, history, partial)
+        if msgs is not None and msgs != self._speculated and not getattr(llm, "busy", True):
             self._speculated = msgs
             # the tools the reply's prompt will list (with tool_choice none too: its cache holds; agent/core/response.py)
             tools = self.tools.schemas(self.client_tools, builtin=self.offers_builtin_tools)

@@ -15,6 +15,13 @@ names a platform gets that platform's sentences and the ones naming none
 (`reply_grounding.narrow_to_platform`). The spoken answer is cut after its last whole
 sentence within 45 words.
 
+BM25 always finds some article sharing a word ("side by side" finds "Print on both sides").
+With a sentence encoder (`relevance`, the bundled all-MiniLM-L6-v2 by default), the best
+article is given only when the question's vector is near one of the article's (its title,
+title and keywords, title and spoken answer; cosine at least `min_relevance`, 0.30): wrong
+articles had 0.0-0.42, right ones 0.32-0.97 on the tuning sets (README, "Knowledge by
+meaning"). A wrong article is worse than none: the small model repeats it.
+
 The index lives in memory (a few milliseconds to build for hundreds of files); a search is a
 fraction of a millisecond, and results are cached per query, so searching on every partial
 transcript costs nothing worth measuring. No service, no network.
@@ -28,6 +35,9 @@ import threading
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Protocol
+
+import numpy as np
 
 log = logging.getLogger("parley.knowledge")
 
@@ -56,6 +66,12 @@ class Article:
     summary: str  # the short spoken answer (first paragraph)
     details: str  # the rest
     sources: tuple[str, ...] = ()  # the public pages it was written from
+
+
+class SentenceVectors(Protocol):
+    """What the relevance check needs of models/llm/sentence_encoder.SentenceEncoder."""
+
+    def embed(self, text: str) -> np.ndarray: ...
 
 
 @dataclass(frozen=True)
@@ -117,10 +133,13 @@ def query_terms(text: str) -> list[str]:
 class KnowledgeBase:
     """An in-memory FTS5 index over one folder of articles."""
 
-    def __init__(self, folder: str | Path = "", *, min_score: float = 6.0, min_matched: int = 2) -> None:
+    def __init__(self, folder: str | Path = "", *, min_score: float = 6.0, min_matched: int = 2,
+                 relevance: SentenceVectors | None = None, min_relevance: float = 0.30) -> None:
         self.folder = Path(folder) if folder else STARTER_DIR
         self.min_score = min_score
         self.min_matched = min_matched
+        self.relevance, self.min_relevance = relevance, min_relevance
+        self._views: np.ndarray | None = None  # (articles, 3 views, width): see `relevance_of`
         self.articles: list[Article] = []
         self._lock = threading.Lock()  # one connection, used from the event loop and worker threads
         self._db = sqlite3.connect(":memory:", check_same_thread=False)
@@ -129,6 +148,34 @@ class KnowledgeBase:
         )
         self._load()
         self.search = lru_cache(maxsize=512)(self._search)  # type: ignore[method-assign]
+        if relevance is not None:
+            self._views = self._article_views()
+
+    def _article_views(self) -> np.ndarray:
+        """Each article's three views as unit vectors, kept on disk under the encoder and the
+        texts (264 forward passes for the starter set: about 5 s the first time)."""
+        import hashlib
+
+        from models import weights
+
+        texts = [t for a in self.articles for t in (a.title, f"{a.title}. {a.keywords}", f"{a.title}. {a.summary}")]
+        key = hashlib.sha256("\n".join([str(getattr(self.relevance, "identity", "")), *texts]).encode()).hexdigest()[:16]
+        path = weights.default_cache_dir() / f"article-views-{key}.npy"
+        try:
+            views = np.load(path)
+            if views.shape[0] == len(texts):
+                return views.reshape(len(self.articles), 3, -1)
+        except (OSError, ValueError):
+            pass
+        views = np.stack([_unit(self.relevance.embed(t)) for t in texts]) if texts else np.zeros((0, 1), np.float32)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_suffix(".tmp.npy")
+            np.save(tmp, views)
+            tmp.replace(path)
+        except OSError as exc:  # a read-only cache costs the forward passes again next start, nothing else
+            log.warning("could not keep the articles' vectors in %s: %s", path.parent, exc)
+        return views.reshape(len(self.articles), 3, -1)
 
     def _load(self) -> None:
         if not self.folder.is_dir():
@@ -190,4 +237,38 @@ class KnowledgeBase:
         # is judged by the words matched alone.
         if top.matched < self.min_matched or (len(self.articles) >= 10 and top.score < self.min_score):
             return None
+        if self.relevance is not None and self.relevance_of(text, top.article) < self.min_relevance:
+            return None
         return top
+
+    def relevance_of(self, text: str, article: Article) -> float:
+        """The cosine of `text` with the nearest of the article's views (title; title and
+        keywords; title and spoken answer); 1.0 without an encoder. Blocking: a forward pass
+        per new text (2-20 ms)."""
+        if self.relevance is None or self._views is None:
+            return 1.0
+        views = self._views[self.articles.index(article)]
+        return float((views @ _unit(self.relevance.embed(text))).max())
+
+
+def _unit(vec: np.ndarray) -> np.ndarray:
+    return vec / (float(np.linalg.norm(vec)) or 1.0)
+
+
+def relevance_for(spec: str) -> SentenceVectors | None:
+    """The sentence encoder `knowledge_relevance` names ("minilm", "st:/abs/folder"), or None
+    ("off", or when it cannot be loaded: said in the log; BM25 alone decides, as before)."""
+    from models.llm.embedder import shared_embedder
+    from models.llm.events import LLMError
+
+    spec = (spec or "off").strip()
+    if spec == "off":
+        return None
+    if spec != "minilm" and not spec.startswith("st:"):
+        log.warning("knowledge_relevance %r is not a sentence encoder (minilm, st:/abs/folder): articles are found by words only", spec)
+        return None
+    try:
+        return shared_embedder(spec)
+    except LLMError as exc:
+        log.warning("articles are found by words only: %s (%s)", exc.message, exc.hint)
+        return None

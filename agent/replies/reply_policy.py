@@ -27,7 +27,7 @@ import re
 from typing import Any
 
 from . import safety_policy
-from .knowledge_base import KnowledgeBase
+from .knowledge_base import KnowledgeBase, relevance_for
 from .reply_grounding import narrow_to_platform, platforms_in
 from .risk_by_embedding import risk_classifier_for
 from .risk_classifier import ClassifiesRisk
@@ -137,7 +137,7 @@ class ReplyPolicy:
         """The policy for a server: `knowledge_dir` ("" = the starter articles, "off" = none)
         and `reply_max_words`."""
         folder = getattr(config, "knowledge_dir", "")
-        knowledge = None if folder == "off" else KnowledgeBase(folder)
+        knowledge = None if folder == "off" else KnowledgeBase(folder, relevance=relevance_for(getattr(config, "knowledge_relevance", "minilm")))
         max_words = int(getattr(config, "reply_max_words", 50))
         classifier = risk_classifier_for(config) if getattr(config, "safety_by_likeness", True) else None
         return cls(knowledge, max_words=max_words, soft_words=max(10, max_words * 3 // 5), risk_classifier=classifier)

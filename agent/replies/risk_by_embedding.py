@@ -29,7 +29,8 @@ from .risk_examples import EXAMPLES
 
 log = logging.getLogger("parley.risk")
 
-MARGIN = 0.55  # the best risky class's score over `none`'s (see the docstring for how it was chosen)
+MARGIN = 0.55  # the best risky class's score over `none`'s, for a chat model's vectors (see the docstring for how it was chosen) ...
+SENTENCE_ENCODER_MARGIN = 0.10  # ... and for a sentence encoder's ("minilm", "st:"), chosen the same way on a 0.05 grid
 K = 3  # nearest examples summed per class
 
 
@@ -115,14 +116,15 @@ def risk_classifier_for(config) -> "EmbeddingRiskClassifier | RiskClassifier":
     from models.llm.embedder import shared_embedder
     from models.llm.events import LLMError
 
-    spec = str(getattr(config, "risk_embeddings", "local") or "off").strip()
+    spec = str(getattr(config, "risk_embeddings", "minilm") or "off").strip()
     if spec not in _BUILT:
         lexical = RiskClassifier()
         if spec == "off":
             _BUILT[spec] = lexical
         else:
             try:
-                _BUILT[spec] = EmbeddingRiskClassifier(shared_embedder(spec), lexical=lexical)
+                margin = SENTENCE_ENCODER_MARGIN if spec == "minilm" or spec.startswith("st:") else MARGIN
+                _BUILT[spec] = EmbeddingRiskClassifier(shared_embedder(spec), lexical=lexical, margin=margin)
             except LLMError as exc:
                 log.warning("risky questions are found by words only: %s (%s)", exc.message, exc.hint)
                 return lexical  # not kept: the model may be installed by the next start

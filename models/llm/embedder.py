@@ -20,10 +20,12 @@ from pathlib import Path
 import numpy as np
 
 from .events import LLMError
+from .sentence_encoder import SentenceEncoder
 
 MAX_CHARS = 400  # a spoken question is short; a longer text is cut (10 kB took 3.6-6.9 s to embed) ...
 MAX_TOKENS = 96  # ... and so is text of many tokens per character (400 characters of emoji took 4.2 s)
-SPEC_FORMS = '"local" (the bundled Qwen 0.5B), "smollm2" (the bundled SmolLM2-135M), "gguf:/abs/path.gguf", "off"'
+SPEC_FORMS = ('"minilm" (the bundled all-MiniLM-L6-v2 sentence encoder), "st:/abs/folder" (another BERT sentence-transformers model), '
+              '"local" (the bundled Qwen 0.5B), "smollm2" (the bundled SmolLM2-135M), "gguf:/abs/path.gguf", "off"')
 
 
 class TextEmbedder:
@@ -73,7 +75,7 @@ class TextEmbedder:
             return vec
 
 
-_SHARED: dict[str, TextEmbedder] = {}
+_SHARED: dict[str, "TextEmbedder | SentenceEncoder"] = {}
 _SHARED_LOCK = threading.Lock()
 
 
@@ -87,7 +89,7 @@ def _close_shared() -> None:
         _SHARED.clear()
 
 
-def shared_embedder(spec: str, cache_dir: Path | None = None) -> TextEmbedder:
+def shared_embedder(spec: str, cache_dir: Path | None = None) -> "TextEmbedder | SentenceEncoder":
     """One embedder per model in this process (servers and tests build many policies).
     Raises LLMError (code llm_config, llm_weights or llm_unavailable)."""
     from models import weights
@@ -95,6 +97,13 @@ def shared_embedder(spec: str, cache_dir: Path | None = None) -> TextEmbedder:
     from .build import bundled
 
     spec = spec.strip()
+    if spec == "minilm" or (spec.startswith("st:") and Path(spec[3:]).is_absolute()):
+        source = bundled(weights.minilm_zip) if spec == "minilm" else Path(spec[3:])
+        with _SHARED_LOCK:
+            key = str(source.resolve())
+            if key not in _SHARED:
+                _SHARED[key] = SentenceEncoder.from_zip(source) if spec == "minilm" else SentenceEncoder.from_folder(source)
+            return _SHARED[key]
     if spec == "local":
         path = bundled(weights.assemble_qwen_gguf, cache_dir)
     elif spec == "smollm2":  # 2.3x faster, a little less sure (README, "Risky questions by meaning")

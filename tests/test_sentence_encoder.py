@@ -1,0 +1,144 @@
+"""The sentence encoder (models/llm/sentence_encoder.py, the bundled all-MiniLM-L6-v2 in NumPy)
+and what uses it to judge an article's relevance (agent/replies/knowledge_base.py). The real
+model throughout; its figures are checked against those sentence-transformers publishes."""
+from __future__ import annotations
+
+import json
+import zipfile
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from models.llm.events import LLMError
+
+
+@pytest.fixture(scope="module")
+def encoder():
+    from models.llm.embedder import shared_embedder
+
+    return shared_embedder("minilm")
+
+
+# sentence-transformers' own documentation gives these cosine similarities for this model
+# (its "Semantic Textual Similarity" example); torch computed them, NumPy must agree
+@pytest.mark.parametrize("a, b, published", [
+    ("The new movie is awesome", "The new movie is so great", 0.8939),
+    ("The cat sits outside", "The dog plays in the garden", 0.2838),
+    ("A man is playing guitar", "A woman watches TV", -0.0327),
+])
+def test_the_numpy_forward_pass_gives_the_published_similarities(encoder, a, b, published):
+    assert float(encoder.embed(a) @ encoder.embed(b)) == pytest.approx(published, abs=5e-4)
+
+
+def test_a_vector_is_unit_length_and_the_same_text_gives_the_same_vector(encoder):
+    v = encoder.embed("My printer says it's offline.")
+    assert float(np.linalg.norm(v)) == pytest.approx(1.0, abs=1e-5)
+    assert np.array_equal(v, encoder.embed("My  printer says it's offline."))  # the same words, spaced apart
+    assert not np.array_equal(v, encoder.embed("My printer says it's online."))
+
+
+def test_a_hostile_text_is_cut_not_a_hang(encoder):
+    head = "my charger sparks "
+    assert np.array_equal(encoder.embed(head * 40 + "and smokes"), encoder.embed(head * 40 + "x" * 5000))  # past 128 word pieces
+    assert encoder.embed("").shape == encoder.embed("\U0001F600" * 3000).shape == (384,)
+
+
+def _write_model(folder: Path, **changes) -> Path:
+    from models import weights
+
+    with zipfile.ZipFile(weights.minilm_zip()) as zf:
+        for name in ("config.json", "tokenizer.json", "model.safetensors"):
+            (folder / name).write_bytes(zf.read(name))
+    if changes:
+        config = json.loads((folder / "config.json").read_text())
+        config.update(changes)
+        (folder / "config.json").write_text(json.dumps(config))
+    return folder
+
+
+def test_a_folder_of_another_model_loads_through_the_same_code(tmp_path, encoder):
+    from models.llm.sentence_encoder import SentenceEncoder
+
+    other = SentenceEncoder.from_folder(_write_model(tmp_path))
+    text = "How do I clear my browser cache?"
+    assert np.allclose(other.embed(text), encoder.embed(text), atol=1e-6)
+
+
+def test_a_model_that_is_not_bert_or_is_incomplete_is_refused_with_a_coded_error(tmp_path):
+    from models.llm.sentence_encoder import SentenceEncoder
+
+    with pytest.raises(LLMError) as not_bert:
+        SentenceEncoder.from_folder(_write_model(tmp_path, model_type="mpnet"))
+    assert not_bert.value.code == "llm_weights" and "BERT" in not_bert.value.message
+    (tmp_path / "model.safetensors").write_bytes(b"\x10\x00\x00\x00\x00\x00\x00\x00{not json")
+    with pytest.raises(LLMError) as broken:
+        SentenceEncoder.from_folder(tmp_path)
+    assert broken.value.code == "llm_weights"
+    (tmp_path / "tokenizer.json").unlink()
+    with pytest.raises(LLMError, match="missing"):
+        SentenceEncoder.from_folder(tmp_path)
+
+
+@pytest.fixture(scope="module")
+def knowledge(encoder):
+    from agent.replies.knowledge_base import KnowledgeBase
+
+    return KnowledgeBase(relevance=encoder)
+
+
+@pytest.mark.parametrize("question, article", [
+    ("How do I turn on my hotspot?", "net-mobile-hotspot"),
+    ("My laptop won't connect to Wi-Fi.", "wifi-not-connecting"),
+    ("My C: drive is almost out of space", "disk-full"),
+    ("How do I scan my computer with Windows Defender?", "net-microsoft-defender-scan"),
+])
+def test_the_right_article_is_still_given(knowledge, question, article):
+    hit = knowledge.best(question)
+    assert (hit.article.name if hit else None) == article
+
+
+# BM25 finds an article sharing words with each (a security update for "newer iPhone",
+# a full mailbox for "email ... tomorrow"); none answers it, and the small model repeats
+# what it is given
+@pytest.mark.parametrize("question", [
+    "Is it okay to leave my phone charging overnight? It's a newer iPhone.",
+    "want to write an email tonight in outlook but have it actually send at 8am tomorrow. possible?",
+    "My laptop gets a little warm on the bottom during video calls. Is that normal?",
+])
+def test_an_article_that_only_shares_words_with_the_question_is_not_given(knowledge, question):
+    from agent.replies.knowledge_base import KnowledgeBase
+
+    assert KnowledgeBase().best(question) is not None  # words alone give one ...
+    assert knowledge.best(question) is None  # ... its meaning is too far
+
+
+def test_the_articles_vectors_are_kept_on_disk(tmp_path, monkeypatch, encoder):
+    from agent.replies.knowledge_base import KnowledgeBase
+
+    folder = tmp_path / "kb"
+    folder.mkdir()
+    (folder / "a.md").write_text("# Reset a router\nkeywords: router reset\nHold the reset button for ten seconds.\n")
+    monkeypatch.setenv("PARLEY_CACHE_DIR", str(tmp_path / "cache"))
+
+    class Counting:
+        identity = encoder.identity
+        calls = 0
+
+        def embed(self, text):
+            Counting.calls += 1
+            return encoder.embed(text)
+
+    KnowledgeBase(folder, relevance=Counting())
+    assert Counting.calls == 3 and len(list((tmp_path / "cache").glob("article-views-*.npy"))) == 1
+    KnowledgeBase(folder, relevance=Counting())
+    assert Counting.calls == 3  # the second start read them back
+
+
+def test_a_knowledge_relevance_that_cannot_load_leaves_words_only(caplog):
+    from agent.replies.knowledge_base import relevance_for
+
+    assert relevance_for("off") is None
+    assert relevance_for("st:/nonexistent/model") is None
+    assert relevance_for("local") is None  # a chat model's vectors were not measured for this
+    assert "words only" in caplog.text
