@@ -337,7 +337,7 @@ def risk_report(sets: dict[str, tuple[Case, ...]]) -> None:
                 q = c.turns[-1]
                 by_rules, by_words = bool(risks_in(q)), bool(classifier.classify(q))
                 if method == "meaning":
-                    flagged = by_meaning.by_meaning(q)[1] > by_meaning.margin
+                    flagged = bool(by_meaning.found_by_meaning(q))
                 elif method == "default":
                     flagged = bool(risks_in(q, default))
                 else:

@@ -14,12 +14,13 @@ import pytest
 
 @pytest.fixture(scope="module", params=["minilm", "qwen"])
 def by_meaning(request, qwen_path: Path):
-    from agent.replies.risk_by_embedding import MARGIN, SENTENCE_ENCODER_MARGIN, EmbeddingRiskClassifier
+    from agent.replies.risk_by_embedding import MARGIN, SENTENCE_ENCODER_FLOOR, SENTENCE_ENCODER_MARGIN, EmbeddingRiskClassifier
     from agent.replies.risk_classifier import RiskClassifier
     from models.llm.embedder import shared_embedder
 
     if request.param == "minilm":
-        return EmbeddingRiskClassifier(shared_embedder("minilm"), lexical=RiskClassifier(), margin=SENTENCE_ENCODER_MARGIN)
+        return EmbeddingRiskClassifier(shared_embedder("minilm"), lexical=RiskClassifier(), margin=SENTENCE_ENCODER_MARGIN,
+                                       floor=SENTENCE_ENCODER_FLOOR)
     return EmbeddingRiskClassifier(shared_embedder(f"gguf:{qwen_path}"), lexical=RiskClassifier(), margin=MARGIN)
 
 
@@ -52,9 +53,16 @@ def test_a_risky_question_worded_like_no_example_is_found_by_meaning(by_meaning,
     "Can you tell me how to add a printer in Windows 11?",
 ])
 def test_ordinary_questions_are_not_risky_by_meaning(by_meaning, question):
-    label, margin = by_meaning.by_meaning(question)
-    assert margin < by_meaning.margin, (label, margin)
+    assert by_meaning.found_by_meaning(question) == "", by_meaning.by_meaning(question)
     assert by_meaning.classify(question) == ""
+
+
+@pytest.mark.parametrize("request_", ["Tell me a long story.", "What can you do?", "Tell me a story."])
+def test_a_chat_line_near_no_example_is_not_a_hazard(by_meaning, request_):
+    """Far from every example, a line is not near the risky ones either: centred, "Tell me a
+    long story." beat `none` for a hazard by the sentence encoder's margin (the scripted
+    reply of a session test was then held as a hazard's)."""
+    assert by_meaning.classify(request_) == ""
 
 
 def test_a_hazard_found_by_meaning_gets_the_general_answer_not_a_guessed_reason(by_meaning):

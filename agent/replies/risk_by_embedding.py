@@ -31,6 +31,12 @@ log = logging.getLogger("parley.risk")
 
 MARGIN = 0.55  # the best risky class's score over `none`'s, for a chat model's vectors (see the docstring for how it was chosen) ...
 SENTENCE_ENCODER_MARGIN = 0.10  # ... and for a sentence encoder's ("minilm", "st:"), chosen the same way on a 0.05 grid
+# A sentence encoder's cosine is meaningful uncentred: the class found must also have an example
+# at least this alike. "Tell me a long story." beat `none` by 0.13 for a hazard (centred, every
+# class is far from a chat line) with a nearest hazard example at 0.29; the lowest safety case on
+# the tuning sets had 0.43, chit-chat 0.27-0.33. (A chat model's mean hidden states are all alike
+# uncentred: no floor.)
+SENTENCE_ENCODER_FLOOR = 0.35
 K = 3  # nearest examples summed per class
 
 
@@ -45,8 +51,8 @@ class Embedder(Protocol):
 
 class EmbeddingRiskClassifier:
     def __init__(self, embedder: Embedder, examples: Mapping[str, Sequence[str]] = EXAMPLES, *, margin: float = MARGIN, k: int = K,
-                 lexical: RiskClassifier | None = None, cache_dir: Path | None = None) -> None:
-        self.embedder, self.margin, self.k = embedder, margin, k
+                 floor: float = -1.0, lexical: RiskClassifier | None = None, cache_dir: Path | None = None) -> None:
+        self.embedder, self.margin, self.k, self.floor = embedder, margin, k, floor
         self.lexical = lexical
         pairs = [(label, text) for label, texts in examples.items() for text in texts]
         self._labels = np.array([label for label, _ in pairs])
@@ -54,6 +60,7 @@ class EmbeddingRiskClassifier:
         raw = self._example_vectors(cache_dir)
         self._mean = raw.mean(axis=0)
         self._matrix = np.stack([self._unit(v) for v in raw])
+        self._uncentred = raw / np.maximum(np.linalg.norm(raw, axis=1, keepdims=True), 1e-12)
 
     def _example_vectors(self, cache_dir: Path | None) -> np.ndarray:
         """The examples' vectors, kept on disk beside the weights (159 forward passes: about 20 s)."""
@@ -92,12 +99,22 @@ class EmbeddingRiskClassifier:
         risky = max((label for label in by_label if label != "none"), key=by_label.__getitem__)
         return risky, by_label[risky] - by_label.get("none", 0.0)
 
-    def classify(self, question: str) -> str:
-        """A risky class, or "": by meaning when it clears the margin, else by likeness of words."""
+    def found_by_meaning(self, question: str) -> str:
+        """The risky class the question's meaning puts it in, or "": it beats `none` by the
+        margin, and one of its examples is at least `floor` alike uncentred."""
         label, margin = self.by_meaning(question)
-        if margin > self.margin:
-            return label
-        return self.lexical.classify(question) if self.lexical is not None else ""
+        if margin <= self.margin:
+            return ""
+        if self.floor > -1.0:
+            vec = self.embedder.embed(question)
+            vec = vec / (float(np.linalg.norm(vec)) or 1.0)
+            if float((self._uncentred[self._labels == label] @ vec).max()) < self.floor:
+                return ""
+        return label
+
+    def classify(self, question: str) -> str:
+        """A risky class, or "": by meaning when it is found so, else by likeness of words."""
+        return self.found_by_meaning(question) or (self.lexical.classify(question) if self.lexical is not None else "")
 
     def hazard_reason(self, question: str) -> str:
         """What can happen: the lexical classifier's hazard kind, or "" (the hazard class's
@@ -123,8 +140,11 @@ def risk_classifier_for(config) -> "EmbeddingRiskClassifier | RiskClassifier":
             _BUILT[spec] = lexical
         else:
             try:
-                margin = SENTENCE_ENCODER_MARGIN if spec == "minilm" or spec.startswith("st:") else MARGIN
-                _BUILT[spec] = EmbeddingRiskClassifier(shared_embedder(spec), lexical=lexical, margin=margin)
+                if spec == "minilm" or spec.startswith("st:"):
+                    tuned = {"margin": SENTENCE_ENCODER_MARGIN, "floor": SENTENCE_ENCODER_FLOOR}
+                else:
+                    tuned = {"margin": MARGIN}
+                _BUILT[spec] = EmbeddingRiskClassifier(shared_embedder(spec), lexical=lexical, **tuned)
             except LLMError as exc:
                 log.warning("risky questions are found by words only: %s (%s)", exc.message, exc.hint)
                 return lexical  # not kept: the model may be installed by the next start
