@@ -94,7 +94,7 @@ class Config:
     reply_max_words: int = 50  # a spoken reply ends before this many words, then offers to go on
     safety_by_likeness: bool = True  # risky questions are also found by likeness to labelled examples (agent/replies/risk_examples.py), not only by the safety rules' phrases
     knowledge_relevance: str = "minilm"  # an article is given only when its meaning is near the question's: this sentence encoder ("minilm" = the bundled all-MiniLM-L6-v2, "st:/abs/folder", "off" = BM25 alone)
-    risk_embeddings: str = "minilm"  # ... and by meaning: the labelled examples compared as vectors of this model ("minilm" = the bundled all-MiniLM-L6-v2 sentence encoder, "st:/abs/folder" = another BERT sentence-transformers model, "local" = the bundled Qwen 0.5B, "smollm2" = the bundled SmolLM2-135M, "gguf:/abs/path.gguf", "off" = words only)
+    risk_embeddings: str = "local"  # ... and by meaning: the labelled examples compared as vectors of this model ("minilm" = the bundled all-MiniLM-L6-v2 sentence encoder (faster, 3 more unsafe replies: README), "st:/abs/folder" = another BERT sentence-transformers model, "local" = the bundled Qwen 0.5B, "smollm2" = the bundled SmolLM2-135M, "gguf:/abs/path.gguf", "off" = words only)
     # screenshots
     max_upload_bytes: int = 20 * 1024 * 1024
     max_pixels: int = 40_000_000

@@ -133,7 +133,7 @@ def risk_classifier_for(config) -> "EmbeddingRiskClassifier | RiskClassifier":
     from models.llm.embedder import shared_embedder
     from models.llm.events import LLMError
 
-    spec = str(getattr(config, "risk_embeddings", "minilm") or "off").strip()
+    spec = str(getattr(config, "risk_embeddings", "local") or "off").strip()
     if spec not in _BUILT:
         lexical = RiskClassifier()
         if spec == "off":
