@@ -297,6 +297,7 @@ def test_a_later_sentence_that_gives_the_reason_is_not_told_it_again():
     ("My router smells of burning. Should I power it down?", ""),
     ("batteries in the remote leaked. gonna scrape it off with my fingernails", "scrap"),  # not "turn it off"
     ("I'm going to tear it down and rebuild it.", "tear"),
+    ("A recovery agent says he can get my money back for a $500 fee. Sending it to him tonight.", "send"),  # a later sentence's plan
     ("Should I turn it back on?", "turn"),
     ("Is it okay to keep using it?", ""),  # "keep" says nothing of the risk
     ("How do I rename a file?", ""),
@@ -854,3 +855,12 @@ def test_someone_hurt_is_told_to_call_for_help_first(question, emergency):
         out, _ = stream(g, "You're welcome! If you have any other questions, feel free to ask.")
         assert out.startswith("Call your local emergency number now"), out
         assert safety_policy.check("Wait and see if he gets sick.", risks).action == "block"
+
+
+def test_a_plan_said_in_a_later_sentence_is_held_against_a_reply_that_goes_along():
+    """"... for a $500 fee up front. Sending it to him tonight.": the plan opens the last
+    sentence, not the message; a reply that tells them to send is not spoken."""
+    g = guard_by_likeness("A 'fund recovery agent' on Telegram says he can get my lost crypto back for a $500 fee up front. "
+                          "Sending it to him tonight.")
+    out, _ = stream(g, "Send the fee to the fund recovery agent.")
+    assert not out.startswith("Send") and "scam" in out, out

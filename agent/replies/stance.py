@@ -121,7 +121,8 @@ def planned_verb(question: str, off_is_safe: bool = True) -> str:
     down" is a safe step (a hot or sparking device); not where switching something off is the
     risk (the computer's protection, its updates)."""
     tails = [m.group(1) for m in _PLAN.finditer(question)]
-    doing = list(_DOING_NOW.finditer(question)) + [m for m in [_opens_doing(question)] if m]
+    # "... for a $500 fee up front. Sending it to him tonight.": any sentence may open with what they are doing
+    doing = list(_DOING_NOW.finditer(question)) + [m for part in re.split(r"(?<=[.!?])\s+", question) if (m := _opens_doing(part))]
     tails += [" " + m.group(1) for m in doing if m.group(1).lower() not in ("going", "trying", "planning", *_NOT_DOING)]
     for tail in tails:
         for word in re.finditer(r"[a-z]+(?:['’][a-z]+)?", tail.lower()):
