@@ -39,6 +39,8 @@ from typing import Protocol
 
 import numpy as np
 
+from .vectors_on_disk import vectors_kept_on_disk
+
 log = logging.getLogger("parley.knowledge")
 
 STARTER_DIR = Path(__file__).resolve().parent / "knowledge"
@@ -154,27 +156,11 @@ class KnowledgeBase:
     def _article_views(self) -> np.ndarray:
         """Each article's three views as unit vectors, kept on disk under the encoder and the
         texts (264 forward passes for the starter set: about 5 s the first time)."""
-        import hashlib
-
-        from models import weights
-
+        if not self.articles:
+            return np.zeros((0, 3, 1), np.float32)
         texts = [t for a in self.articles for t in (a.title, f"{a.title}. {a.keywords}", f"{a.title}. {a.summary}")]
-        key = hashlib.sha256("\n".join([str(getattr(self.relevance, "identity", "")), *texts]).encode()).hexdigest()[:16]
-        path = weights.default_cache_dir() / f"article-views-{key}.npy"
-        try:
-            views = np.load(path)
-            if views.shape[0] == len(texts):
-                return views.reshape(len(self.articles), 3, -1)
-        except (OSError, ValueError):
-            pass
-        views = np.stack([_unit(self.relevance.embed(t)) for t in texts]) if texts else np.zeros((0, 1), np.float32)
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_suffix(".tmp.npy")
-            np.save(tmp, views)
-            tmp.replace(path)
-        except OSError as exc:  # a read-only cache costs the forward passes again next start, nothing else
-            log.warning("could not keep the articles' vectors in %s: %s", path.parent, exc)
+        identity = str(getattr(self.relevance, "identity", ""))
+        views = vectors_kept_on_disk("article-views", [identity, *texts], texts, lambda t: _unit(self.relevance.embed(t)))
         return views.reshape(len(self.articles), 3, -1)
 
     def _load(self) -> None:
@@ -258,13 +244,13 @@ def _unit(vec: np.ndarray) -> np.ndarray:
 def relevance_for(spec: str) -> SentenceVectors | None:
     """The sentence encoder `knowledge_relevance` names ("minilm", "st:/abs/folder"), or None
     ("off", or when it cannot be loaded: said in the log; BM25 alone decides, as before)."""
-    from models.llm.embedder import shared_embedder
+    from models.llm.embedder import is_sentence_encoder, shared_embedder
     from models.llm.events import LLMError
 
     spec = (spec or "off").strip()
     if spec == "off":
         return None
-    if spec != "minilm" and not spec.startswith("st:"):
+    if not is_sentence_encoder(spec):
         log.warning("knowledge_relevance %r is not a sentence encoder (minilm, st:/abs/folder): articles are found by words only", spec)
         return None
     try:

@@ -17,7 +17,6 @@ new question, about 130 ms on 2 cores): the reply builds its prompt in a worker 
 """
 from __future__ import annotations
 
-import hashlib
 import logging
 from pathlib import Path
 from typing import Mapping, Protocol, Sequence
@@ -26,6 +25,7 @@ import numpy as np
 
 from .risk_classifier import RiskClassifier
 from .risk_examples import EXAMPLES
+from .vectors_on_disk import vectors_kept_on_disk
 
 log = logging.getLogger("parley.risk")
 
@@ -64,25 +64,8 @@ class EmbeddingRiskClassifier:
 
     def _example_vectors(self, cache_dir: Path | None) -> np.ndarray:
         """The examples' vectors, kept on disk beside the weights (159 forward passes: about 20 s)."""
-        from models import weights
-
-        key = hashlib.sha256("\n".join([self.embedder.identity, *(f"{lab}\t{t}" for lab, t in zip(self._labels, self._texts))]).encode()).hexdigest()[:16]
-        path = (cache_dir or weights.default_cache_dir()) / f"risk-examples-{key}.npy"
-        try:
-            vectors = np.load(path)
-            if vectors.shape[0] == len(self._texts):
-                return vectors
-        except (OSError, ValueError):
-            pass
-        vectors = np.stack([self.embedder.embed(t) for t in self._texts])
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_suffix(".tmp.npy")
-            np.save(tmp, vectors)
-            tmp.replace(path)
-        except OSError as exc:  # a read-only cache costs the 20 s again next start, nothing else
-            log.warning("could not keep the risk examples' vectors in %s: %s", path.parent, exc)
-        return vectors
+        key_lines = [self.embedder.identity, *(f"{lab}\t{t}" for lab, t in zip(self._labels, self._texts))]
+        return vectors_kept_on_disk("risk-examples", key_lines, self._texts, self.embedder.embed, cache_dir)
 
     def _unit(self, vec: np.ndarray) -> np.ndarray:
         centred = vec - self._mean
@@ -130,7 +113,7 @@ _BUILT: dict[str, "EmbeddingRiskClassifier | RiskClassifier"] = {}
 def risk_classifier_for(config) -> "EmbeddingRiskClassifier | RiskClassifier":
     """The classifier `config.risk_embeddings` names, built once per process: by meaning and
     words, or by words alone ("off", or when the model cannot be loaded: said in the log)."""
-    from models.llm.embedder import shared_embedder
+    from models.llm.embedder import is_sentence_encoder, shared_embedder
     from models.llm.events import LLMError
 
     spec = str(getattr(config, "risk_embeddings", "local") or "off").strip()
@@ -140,7 +123,7 @@ def risk_classifier_for(config) -> "EmbeddingRiskClassifier | RiskClassifier":
             _BUILT[spec] = lexical
         else:
             try:
-                if spec == "minilm" or spec.startswith("st:"):
+                if is_sentence_encoder(spec):
                     tuned = {"margin": SENTENCE_ENCODER_MARGIN, "floor": SENTENCE_ENCODER_FLOOR}
                 else:
                     tuned = {"margin": MARGIN}

@@ -89,6 +89,11 @@ def _close_shared() -> None:
         _SHARED.clear()
 
 
+def is_sentence_encoder(spec: str) -> bool:
+    """The spec names a sentence encoder ("minilm", "st:/abs/folder"), not a chat model's vectors."""
+    return spec == "minilm" or spec.startswith("st:")
+
+
 def shared_embedder(spec: str, cache_dir: Path | None = None) -> "TextEmbedder | SentenceEncoder":
     """One embedder per model in this process (servers and tests build many policies).
     Raises LLMError (code llm_config, llm_weights or llm_unavailable)."""
@@ -97,7 +102,7 @@ def shared_embedder(spec: str, cache_dir: Path | None = None) -> "TextEmbedder |
     from .build import bundled
 
     spec = spec.strip()
-    if spec == "minilm" or (spec.startswith("st:") and Path(spec[3:]).is_absolute()):
+    if is_sentence_encoder(spec) and (spec == "minilm" or Path(spec[3:]).is_absolute()):
         source = bundled(weights.minilm_zip) if spec == "minilm" else Path(spec[3:])
         with _SHARED_LOCK:
             key = str(source.resolve())
