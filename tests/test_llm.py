@@ -84,6 +84,19 @@ async def test_a_seed_makes_a_sampled_reply_repeatable(qwen):
     assert qwen.seed == 0 and replies[0] and replies[0] == replies[1]
 
 
+async def test_an_opening_bias_moves_only_the_first_word(qwen):
+    """A bias against "No" on the first token: a question the model greedily opens with "No"
+    opens otherwise, and "No" may still come later; a word that is not one token is left out."""
+    question = ask("Is it okay to leave my phone charging overnight?", system="Answer yes or no, then say why in one sentence.")
+    plain = text_of(await collect(qwen.stream(question, max_tokens=24, temperature=0.0)))
+    assert plain.split()[0].strip(",.!").lower() == "no"  # the model's own first word (see agent/replies/spoken_reply.py)
+    biased = text_of(await collect(qwen.stream(question, max_tokens=24, temperature=0.0,
+                                               opening_bias={"No": -50.0, "Not": -50.0, "no such word here": -50.0})))
+    assert biased.split()[0].strip(",.!").lower() not in ("no", "not") and biased != plain
+    nothing = text_of(await collect(qwen.stream(question, max_tokens=24, temperature=0.0, opening_bias={"several words here": -50.0})))
+    assert nothing == plain
+
+
 def test_the_reply_temperature_is_checked():
     from agent.config import ConfigError, load_config
 

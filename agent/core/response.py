@@ -188,7 +188,10 @@ class ResponseRun:
                 extra["paced"] = self.cores.paced
             if ruled_out and getattr(llm, "accepts_callable_tools", False):
                 extra["callable_tools"] = [tool_name(t) for t in tools or [] if tool_name(t) not in ruled_out]
-            stream = llm.stream(await self._messages(), tools=tools, max_tokens=self.spec.max_tokens, temperature=self.spec.temperature,
+            messages = await self._messages()  # tells the guard the question
+            if getattr(llm, "accepts_opening_bias", False) and (bias := guard.opening_bias()):
+                extra["opening_bias"] = bias
+            stream = llm.stream(messages, tools=tools, max_tokens=self.spec.max_tokens, temperature=self.spec.temperature,
                                 owner=self.owner, **extra)
             async with contextlib.aclosing(stream):  # frees the model at once on cancel
                 async for ev in stream:

@@ -38,7 +38,7 @@ from collections.abc import Sequence
 from . import safety_policy, unsafe_advice
 from .markdown_speech import MarkdownToSpeech
 from .reply_grounding import KeyGrounding
-from .stance import asked_action, command_tokens, is_bare_refusal, planned_verb, stances, states_a_plan, undoes_a_warning
+from .stance import asked_action, asks_leave, command_tokens, is_bare_refusal, planned_verb, stances, states_a_plan, undoes_a_warning
 from .unsure_numbers import UnsureNumbers
 
 OFFER = "Shall I go on?"
@@ -50,6 +50,7 @@ _ASKS_OR_PLANS = re.compile(
     r"intend|try|trying)\b|\b(?:i'll|we'll|let me|let's|okay if|alright if|ok if|mind if|is it)\b|\bor not\b", re.I)
 FALLBACK = "Sorry, I'm not sure about that one. Could you tell me a bit more?"
 LOOP_NGRAM = 5
+NO_OPENING_PENALTY = 4.0  # logits off "No" as a harmless yes/no question's first word: twice the widest "No" lead measured
 COPY_SHARE = 0.4  # this much of a prompt example's sentence (and 6 words), word for word, opening an unrelated reply: a copy (see _copying_an_example)
 
 def _cut_off(already: str) -> bool:
@@ -75,6 +76,10 @@ class ReplyGuard:
     def push(self, delta: str) -> str:
         """Text to keep from this delta ("" to hold it back for now)."""
         return delta
+
+    def opening_bias(self) -> dict[str, float]:
+        """Logit bias for the reply's first token, by word ({}: none)."""
+        return {}
 
     def number_token(self, text: str, p: float) -> None:
         """A digit token the model sampled, with its probability (in-process models only)."""
@@ -144,6 +149,7 @@ class SpokenReplyGuard(ReplyGuard):
         self._command: frozenset[str] = frozenset()  # the flags and paths of a command the user quoted: on a risky turn, never told to run it
         self._stated_plan = False  # the user said they will do it, not only asked (stance.states_a_plan)
         self._no_fits = True  # a bare "No, don't." may answer what the user said (a question, a plan)
+        self._asks_leave = False  # the user asks whether they may do something (stance.asks_leave)
         self._numbers = UnsureNumbers()
 
     # -- set by the policy once it knows the turn ------------------------------------------
@@ -154,10 +160,22 @@ class SpokenReplyGuard(ReplyGuard):
         self._command = command_tokens(question)
         self._stated_plan = states_a_plan(question)
         self._no_fits = not question.strip() or bool(risks) or bool(_ASKS_OR_PLANS.search(question))
+        self._asks_leave = asks_leave(question)
         self.risks = risks
         self._numbers.expect(question, note)
         keys = KeyGrounding(note)
         self._keys = keys if keys else None
+
+    def opening_bias(self) -> dict[str, float]:
+        """Against opening with "No" when the user asks leave for something ("Can I use a
+        paperclip for the SIM tray?", "Is that normal?") and no risk was found in it. Asked
+        that, the 0.5B model put "No" first, "Yes" a close second (0.1 to 2.1 logits behind),
+        whether the thing was harmless or a scam (README, "A yes to a harmless question"):
+        its first word carries no judgement, the risk classifier's does. A risky turn keeps
+        the model's own opening, and the safety policy answers it."""
+        if self.risks or not self._asks_leave:
+            return {}
+        return {word: -NO_OPENING_PENALTY for word in ("No", "Not", "Nope")}
 
     # -- the stream --------------------------------------------------------------------------
     def number_token(self, text: str, p: float) -> None:

@@ -72,6 +72,20 @@ def is_bare_refusal(sentence: str) -> bool:
     return bool(_BARE_REFUSAL.match(sentence))
 
 
+# A yes/no question asking leave to do something, or whether something is all right: "Should
+# I restart?", "Can I use a paperclip?", "Is it okay to end the task?", "Is that normal?". Not
+# "Do I need to…", "Should I worry?", "Is it bad…", "Will it wipe…": their plain answer is often no.
+_ASKS_LEAVE = re.compile(
+    r"(?<!how )(?<!where )(?<!what )(?<!when )(?<!why )\b(?:should i|can i|could i|may i|am i (?:allowed|able) to|is it (?:okay|ok|safe|fine|alright|all right|a good idea)"
+    r"(?: for me)?(?: to| if)?|is (?:that|this) (?:okay|ok|safe|fine|alright|all right|normal|a good idea))\b", re.I)
+_ASKS_WORRY = re.compile(r"\b(?:should|can|could|may) i (?:not|never|stop|avoid|be (?:worried|concerned|scared)|worry|panic)\b", re.I)
+
+
+def asks_leave(question: str) -> bool:
+    """The user asks whether they may or should do something, or whether it is all right."""
+    return bool(_ASKS_LEAVE.search(question)) and not _ASKS_WORRY.search(question)
+
+
 def asked_action(question: str) -> str:
     """The action a yes/no question asks about ("Should I keep it plugged in…?" -> "keep plugg"), or ""."""
     m = _ASKED.search(question)

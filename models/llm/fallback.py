@@ -20,6 +20,7 @@ class FallbackChat(ChatBackend):
     accepts_priority = True  # passed on to the backends that take it
     accepts_callable_tools = True  # likewise
     accepts_paced = True  # likewise
+    accepts_opening_bias = True  # likewise
 
     def __init__(self, backends: list[ChatBackend]) -> None:
         if not backends:
@@ -53,6 +54,7 @@ class FallbackChat(ChatBackend):
         tool_choice: str | None = None,
         callable_tools: Any = None,
         paced: Any = None,  # llama_local.py: the next token waits until the last one's text is read
+        opening_bias: Any = None,  # llama_local.py: logit bias on the reply's first token, by word
     ) -> AsyncIterator[LLMEvent]:
         errors: list[str] = []
         for backend in self.backends:
@@ -64,6 +66,8 @@ class FallbackChat(ChatBackend):
                 extra["callable_tools"] = callable_tools
             if paced is not None and getattr(backend, "accepts_paced", False):
                 extra["paced"] = paced
+            if opening_bias and getattr(backend, "accepts_opening_bias", False):
+                extra["opening_bias"] = opening_bias
             try:
                 async with aclosing(
                     backend.stream(messages, tools=tools, max_tokens=max_tokens, temperature=temperature, owner=owner, **extra)

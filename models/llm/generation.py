@@ -38,6 +38,7 @@ class Generation:
     turns: int = 0  # turns at the model so far
     gave_way: bool = False  # the last turn ended so that a more urgent caller could go first
     paced: bool = False  # each token's text waits to be read before the next is decoded (decode_holds.py); set on the loop
+    opening_bias: dict[str, float] = field(default_factory=dict)  # added to the first token's logits, by word (one token each)
 
     @property
     def completion(self) -> int:

@@ -18,7 +18,7 @@ import concurrent.futures
 import logging
 import threading
 import time
-from collections.abc import AsyncIterator, Callable, Sequence
+from collections.abc import AsyncIterator, Callable, Mapping, Sequence
 from contextlib import aclosing
 from pathlib import Path
 from typing import Any
@@ -47,6 +47,7 @@ class LlamaCppChat(ChatBackend):
     accepts_priority = True  # stream(priority=...) orders waiting callers (agent/core/response.py)
     accepts_callable_tools = True  # stream(callable_tools=...) narrows the call grammar, the prompt unchanged
     accepts_paced = True  # stream(paced=...): the next token waits until the last one's text has been read
+    accepts_opening_bias = True  # stream(opening_bias=...): logit bias on the reply's first token only
 
     def __init__(
         self,
@@ -336,8 +337,11 @@ class LlamaCppChat(ChatBackend):
         tool_choice: str | None = None,
         callable_tools: Sequence[str] | None = None,
         paced: Callable[[], bool] | None = None,
+        opening_bias: Mapping[str, float] | None = None,
     ) -> AsyncIterator[LLMEvent]:
-        """`paced`: while it returns True (asked on the loop after each token's text is
+        """`opening_bias`: added to the logits of the reply's first token, keyed by a word
+        that is one token ("No": -4.0); a word that is not one token is left out.
+        `paced`: while it returns True (asked on the loop after each token's text is
         read), the next token is decoded only once the consumer has read the last one, so a
         hold it places then (the first chunk's synthesis) finds the worker parked.
         `priority`: a `Priority` or a callable giving the current one, evaluated when the
@@ -349,7 +353,8 @@ class LlamaCppChat(ChatBackend):
         names a call may have (None: any of `tools`); the prompt still lists every tool, so
         its cached prefix holds."""
         self._check_open()
-        g = Generation(list(messages), list(tools) if tools else None, max_tokens, temperature, owner, tool_choice, callable_tools)
+        g = Generation(list(messages), list(tools) if tools else None, max_tokens, temperature, owner, tool_choice, callable_tools,
+                       opening_bias=dict(opening_bias or {}))
         while True:
             async with aclosing(self._turn_at_the_model(g, priority, paced)) as events:
                 async for item in events:

@@ -126,19 +126,43 @@ class TokenSampler:
         top = float(logits.max())
         return float(np.exp(float(logits[token]) - top) / np.exp(logits - top).sum())
 
-    def _no_calls(self) -> Any:
-        """A logits processor that makes `<tool_call>` impossible to sample."""
+    def _logits_processors(self, g: Generation, no_calls: bool) -> Any:
+        """What changes the logits before sampling: `<tool_call>` made impossible where no call
+        may be made, and `g.opening_bias` added at the reply's first token (None: nothing)."""
         import numpy as np
         from llama_cpp import LogitsProcessorList
 
-        banned = self.llm.tokenize(CALL_OPEN.encode(), add_bos=False, special=True)
+        processors = []
+        if no_calls:
+            banned = self.llm.tokenize(CALL_OPEN.encode(), add_bos=False, special=True)
 
-        def ban(_ids: Any, scores: Any) -> Any:
-            if len(banned) == 1:
-                scores[banned[0]] = -np.inf
-            return scores
+            def ban(_ids: Any, scores: Any) -> Any:
+                if len(banned) == 1:
+                    scores[banned[0]] = -np.inf
+                return scores
 
-        return LogitsProcessorList([ban])
+            processors.append(ban)
+        bias = self.opening_bias(g.opening_bias) if not g.written else {}
+        if bias:
+            first = len(g.prompt or [])
+
+            def opening(ids: Any, scores: Any) -> Any:
+                if len(ids) == first:
+                    for token, add in bias.items():
+                        scores[token] += add
+                return scores
+
+            processors.append(opening)
+        return LogitsProcessorList(processors) if processors else None
+
+    def opening_bias(self, by_word: dict[str, float]) -> dict[int, float]:
+        """`by_word` as token ids: a word the vocabulary holds as one token, else left out."""
+        out: dict[int, float] = {}
+        for word, add in by_word.items():
+            ids = self.llm.tokenize(word.encode(), add_bos=False, special=False)
+            if len(ids) == 1:
+                out[ids[0]] = out.get(ids[0], 0.0) + float(add)
+        return out
 
     def free_text(
         self, g: Generation, constrain: bool, stop: threading.Event, give_way: threading.Event, emit: Callable[[Any], None]
@@ -149,7 +173,7 @@ class TokenSampler:
         prompt, tools, tool_choice = g.prompt or [], g.tools, g.tool_choice
         gen = self.llm.generate(
             prompt + g.written, top_k=40, top_p=0.95, min_p=0.05, temp=max(0.0, g.temperature), repeat_penalty=1.0, reset=True,
-            logits_processor=self._no_calls() if tools and tool_choice == "none" else None,
+            logits_processor=self._logits_processors(g, no_calls=bool(tools) and tool_choice == "none"),
         )
         try:
             with contextlib.closing(self.sampled(gen, g.owner, stop, g.decoder, give_way)) as sampled:
