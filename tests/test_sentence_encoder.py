@@ -142,3 +142,17 @@ def test_a_knowledge_relevance_that_cannot_load_leaves_words_only(caplog):
     assert relevance_for("st:/nonexistent/model") is None
     assert relevance_for("local") is None  # a chat model's vectors were not measured for this
     assert "words only" in caplog.text
+
+
+def test_recent_vectors_let_the_least_recently_used_go_first():
+    import numpy as np
+
+    from models.llm.recent_vectors import RecentVectors
+
+    recent = RecentVectors(keep=2)
+    a, b, c = (np.full(3, v, dtype=np.float32) for v in (1, 2, 3))
+    recent.put("a", a)
+    recent.put("b", b)
+    assert recent.get("a") is a  # "a" is now the most recently used
+    recent.put("c", c)
+    assert recent.get("b") is None and recent.get("a") is a and recent.get("c") is c

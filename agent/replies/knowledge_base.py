@@ -149,6 +149,7 @@ class KnowledgeBase:
             "CREATE VIRTUAL TABLE docs USING fts5(title, keywords, body, tokenize='porter unicode61')"
         )
         self._load()
+        self._row_of = {a.name: i for i, a in enumerate(self.articles)}  # an article's row of `_views`
         self.search = lru_cache(maxsize=512)(self._search)  # type: ignore[method-assign]
         if relevance is not None:
             self._views = self._article_views()
@@ -233,7 +234,10 @@ class KnowledgeBase:
         per new text (2-20 ms)."""
         if self.relevance is None or self._views is None:
             return 1.0
-        views = self._views[self.articles.index(article)]
+        row = self._row_of.get(article.name)
+        if row is None:
+            return 1.0  # not one of this base's articles: nothing to compare with
+        views = self._views[row]
         return float((views @ _unit(self.relevance.embed(text))).max())
 
 

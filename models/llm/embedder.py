@@ -13,13 +13,13 @@ Never imports `agent`.
 from __future__ import annotations
 
 import atexit
-import collections
 import threading
 from pathlib import Path
 
 import numpy as np
 
 from .events import LLMError
+from .recent_vectors import RecentVectors
 from .sentence_encoder import SentenceEncoder
 
 MAX_CHARS = 400  # a spoken question is short; a longer text is cut (10 kB took 3.6-6.9 s to embed) ...
@@ -40,8 +40,7 @@ class TextEmbedder:
         self._llm = llama_cpp.Llama(model_path=str(self.path), n_ctx=n_ctx, n_threads=n_threads, embedding=True,
                                     pooling_type=llama_cpp.LLAMA_POOLING_TYPE_MEAN, verbose=False)
         self._lock = threading.Lock()
-        self._recent: collections.OrderedDict[str, np.ndarray] = collections.OrderedDict()
-        self._keep = keep
+        self._recent = RecentVectors(keep)
 
     def close(self) -> None:
         with self._lock:
@@ -57,11 +56,10 @@ class TextEmbedder:
     def embed(self, text: str) -> np.ndarray:
         """The text's vector (float32, not normalised). Blocking."""
         key = " ".join(text.split())[:MAX_CHARS] or "."
+        hit = self._recent.get(key)
+        if hit is not None:
+            return hit
         with self._lock:
-            hit = self._recent.get(key)
-            if hit is not None:
-                self._recent.move_to_end(key)
-                return hit
             text = key
             tokens = self._llm.tokenize(text.encode("utf-8", "replace"), add_bos=False)
             if len(tokens) > MAX_TOKENS:
@@ -69,10 +67,8 @@ class TextEmbedder:
             vec = np.asarray(self._llm.embed(text), dtype=np.float32)
             if vec.ndim > 1:  # a model without pooling gives one row per token
                 vec = vec.mean(axis=0)
-            self._recent[key] = vec  # under what was asked: a text cut to its tokens is found again
-            while len(self._recent) > self._keep:
-                self._recent.popitem(last=False)
-            return vec
+        self._recent.put(key, vec)  # under what was asked: a text cut to its tokens is found again
+        return vec
 
 
 _SHARED: dict[str, "TextEmbedder | SentenceEncoder"] = {}

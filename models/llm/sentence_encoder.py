@@ -13,10 +13,8 @@ same files from a zip without unpacking it (the bundled package ships one). Neve
 """
 from __future__ import annotations
 
-import collections
 import json
 import struct
-import threading
 import zipfile
 from pathlib import Path
 from typing import Callable
@@ -24,6 +22,7 @@ from typing import Callable
 import numpy as np
 
 from .events import LLMError
+from .recent_vectors import RecentVectors
 
 MAX_TOKENS = 128  # a spoken question is short; a longer text is cut after this many word pieces
 _DTYPES = {"F32": np.float32, "F16": np.float16, "BF16": None, "I64": np.int64}
@@ -80,9 +79,7 @@ class SentenceEncoder:
         self._tokenizer = Tokenizer.from_str(tokenizer_json)
         self._tokenizer.no_padding()
         self._tokenizer.enable_truncation(min(MAX_TOKENS, self._max_positions))
-        self._lock = threading.Lock()
-        self._recent: collections.OrderedDict[str, np.ndarray] = collections.OrderedDict()
-        self._keep = keep
+        self._recent = RecentVectors(keep)
 
     @classmethod
     def from_files(cls, read: Callable[[str], bytes], identity: str) -> "SentenceEncoder":
@@ -113,17 +110,11 @@ class SentenceEncoder:
     def embed(self, text: str) -> np.ndarray:
         """The text's vector (float32, unit length). Blocking: about 2-6 ms for a question."""
         key = " ".join(text.split())[:2000] or "."
-        with self._lock:
-            hit = self._recent.get(key)
-            if hit is not None:
-                self._recent.move_to_end(key)
-                return hit
-        vec = self._forward(self._tokenizer.encode(key).ids)
-        with self._lock:
-            self._recent[key] = vec
-            while len(self._recent) > self._keep:
-                self._recent.popitem(last=False)
-        return vec
+        hit = self._recent.get(key)
+        if hit is None:
+            hit = self._forward(self._tokenizer.encode(key).ids)
+            self._recent.put(key, hit)
+        return hit
 
     def _forward(self, ids: list[int]) -> np.ndarray:
         w = self._w
