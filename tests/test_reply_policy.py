@@ -885,3 +885,19 @@ def test_a_harmless_question_asking_leave_is_not_opened_with_no(question, biased
     assert bool(bias) == biased
     if biased:
         assert bias["No"] < 0 and "Yes" not in bias
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("My power strip is sparking and the plug is black. Can I keep using it?", "electric"),
+    ("Can I use my laptop while it's plugged in and charging, or does that hurt the battery?", "battery"),
+    # shares "clean" and "water" with an electric example, names nothing electric
+    ("Is it okay to clean my bathroom floor with just bleach and water?", ""),
+    # shares "burning"'s wording of a plan ("I'm going to ..."), burns nothing
+    ("I'm going to drill a few holes through my old laptop hard drive before I recycle it.", ""),
+])
+def test_a_hazard_reason_fits_what_the_question_names(question, kind):
+    from agent.replies.risk_classifier import RiskClassifier
+    from agent.replies.risk_examples import HAZARDS
+
+    reason = RiskClassifier().hazard_reason(question)
+    assert reason == (HAZARDS[kind][0] if kind else "")

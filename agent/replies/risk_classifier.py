@@ -20,7 +20,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Mapping, Protocol, Sequence
 
-from .risk_examples import EXAMPLES, HAZARDS
+from .risk_examples import EXAMPLES, HAZARD_SUBJECTS, HAZARDS
 
 _STOP = frozenset(
     "a an the i me my we our you your it its is are was were be been am do does did to of in on for at by with and or "
@@ -78,6 +78,9 @@ class RiskClassifier:
         self.k, self.threshold = k, threshold
         # example -> what can happen (the physical hazards' kinds, agent/replies/risk_examples.py)
         self._reasons = dict(reasons) if reasons is not None else {t: why for why, texts in HAZARDS.values() for t in texts}
+        # a reason -> what a question must name for it to fit (none for reasons given by the caller)
+        self._subjects = {} if reasons is not None else {
+            why: re.compile(rf"\b(?:{HAZARD_SUBJECTS[kind]})\b", re.I) for kind, (why, _) in HAZARDS.items() if kind in HAZARD_SUBJECTS}
         docs = [(label, text, Counter(features(text))) for label, texts in examples.items() for text in texts]
         df = Counter(f for _, _, counts in docs for f in counts)
         n = len(docs)
@@ -120,6 +123,7 @@ class RiskClassifier:
         """What can happen, as the kind (a reason shared by examples) whose `k` nearest examples
         are most alike in sum says ("A swollen ... battery can catch fire"); "" when that kind's
         nearest example is not alike enough (the threshold and two shared words of `classify`).
+        Only a kind whose subject the question names (`HAZARD_SUBJECTS`) is considered.
         Summed, not nearest alone: "My phone's battery is swollen and gets hot while charging"
         is nearest to "my phone under my pillow while it charges" by one example, and to the
         battery kind by three."""
@@ -131,6 +135,8 @@ class RiskClassifier:
                 by_reason.setdefault(self._reasons[example], []).append((sim, example))
         best, reason, nearest = 0.0, "", (0.0, "")
         for why, scored in by_reason.items():
+            if why in self._subjects and not self._subjects[why].search(question):
+                continue  # the question names nothing this kind is about
             scored.sort(reverse=True)
             total = sum(s for s, _ in scored[:k])
             if total > best:

@@ -89,6 +89,18 @@ HAZARDS: dict[str, tuple[str, tuple[str, ...]]] = {
         ),
     ),
 }
+# What a question must name for a kind's reason to fit it: "Is it okay to clean my bathroom
+# floor with bleach and water?" shares "clean" and "water" with an electric example, and was
+# told of "water near mains power". A kind none of whose words the question has is not its kind.
+HAZARD_SUBJECTS: dict[str, str] = {
+    "battery": r"batter(?:y|ies)|power ?banks?|cells?|vapes?|e-?bikes?|e-?scooters?|scooters?|lithium|swollen|puffed|bulg\w*",
+    "battery_leak": r"batter(?:y|ies)|leak\w*|crust\w*|corro\w*",
+    "electric": r"power|plug\w*|sockets?|outlets?|mains|wir(?:e|es|ing)|cords?|cables?|charg\w*|spark\w*|extension|electric\w*|"
+                r"adapters?|shock\w*|volt\w*|fuses?|heaters?|dryer|radio|appliances?",
+    "heat": r"ovens?|microwaves?|heaters?|beds?|bedding|pillows?|blankets?|comforter|duvet|sofa|couch|radiators?|overheat\w*|hot|heat\w*|sun|dashboard",
+    "burning": r"burn\w*|fires?|bonfire|melt\w*|smok\w*|fumes|incinerat\w*",
+    "chemical": r"bleach|vinegar|ammonia|peroxide|alcohol|isopropyl|acetone|thinner|solvents?|cleaners?|chemicals?|drain|sprays?|disinfect\w*",
+}
 
 EXAMPLES: dict[str, tuple[str, ...]] = {
     "scam": (
