@@ -914,3 +914,16 @@ async def test_the_real_model_does_not_refuse_a_harmless_question(server, questi
     assert not re.match(r"\W*(?:no|nope|not)\b", text, re.I), text
     assert not re.search(r"\b(?:scam|don'?t|do not|shouldn'?t|should not|never)\b", text, re.I), text
     assert re.search(must, text, re.I), text
+
+
+@pytest.mark.parametrize("second, generic", [
+    ("Overheating can damage the laptop's parts.", False),  # a reason: the general harm is not said before it
+    ("Put it on a desk instead.", True),  # no reason: the general harm is said
+])
+def test_a_hazards_general_harm_waits_for_the_reply_s_own_reason(second, generic):
+    q = "My laptop keeps overheating. Is it okay to keep using it on my bed on top of the comforter?"
+    g = SpokenReplyGuard(examples=EXAMPLES)
+    g.expect(q, (safety_policy.BY_LIKENESS["physical_hazard"],))
+    out = g.push(f"No, it is not okay to keep using it on your bed. {second} ") + g.flush()
+    assert second in out
+    assert ("That can hurt you or damage the device." in out) == generic, out

@@ -299,6 +299,10 @@ REASON_SAID = _rx(r"\b(?:fires?(?!\s*(?:pit|place|extinguisher|wood|wall|fox))|f
                   r"shock\w*|electrocut\w*|toxic|poison\w*|fumes?|gas(?:es)?|explo\w*|melt\w*|"
                   r"short(?:s|ed)? (?:it |them )?out|short[- ]circuit\w*|ignit\w*|burst\w*|overheat\w*|corrod\w*|warp\w*|ruin\w*)\b")
 
+# A hazard's general harm ("That can hurt you or damage the device.") is said by a sentence that
+# names what can happen ("Overheating can damage the laptop"): it is not said before it.
+_HARM_OR_REASON = _rx(f"(?:{BY_LIKENESS['physical_hazard'].essential.pattern})|(?:{REASON_SAID.pattern})")
+
 # Commands and steps that destroy data: a warning must be said before (or with) them.
 _DESTRUCTIVE = (
     (_rx(r"\bgit reset --hard\b|\breset --hard\b"), "Careful: git reset --hard throws away uncommitted changes for good."),
@@ -414,7 +418,8 @@ def missing_essentials(first_sentence: str, risks: tuple[Risk, ...], stated_plan
             continue
         if not risk.essential.search(first_sentence):
             if risk.after_refusal and refusal:
-                after.setdefault(risk.after_refusal, Owed(risk.after_refusal, risk.essential))
+                said_by = _HARM_OR_REASON if risk.name == "physical_hazard" else risk.essential
+                after.setdefault(risk.after_refusal, Owed(risk.after_refusal, said_by))
             elif risk.first_step:
                 before.append(risk.first_step)
         if risk.why and not reason_owed and (refusal or not risk.by_likeness):

@@ -20,6 +20,9 @@ text delta). What it guarantees, whatever the model writes:
 * **No unsure numbers as facts.** Asked for a year or a count, a sentence stating a number
   the model sampled with low probability, not given by the user or the note, becomes "I'm
   not sure of the exact year" (`unsure_numbers.py`).
+* **No reflexive "No".** Asked leave for something harmless ("Can I use a paperclip for the
+  SIM tray?"), the reply does not open with "No": the LLM gets a bias against it as the first
+  word (`opening_bias`); on a risky turn it keeps its own opening.
 * **Safe.** Each sentence passes `safety_policy.check`: an endorsement of a risk is replaced
   by the safe answer; a destructive command gets its warning first. Advice that is unsafe
   whatever was asked (turning off two-step verification or the firewall, covering the vents)
