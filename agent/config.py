@@ -78,6 +78,8 @@ class Config:
     llm_scheduling: str = "priority"  # LLM and TTS hand-over across sessions: "priority" (waiting users first) or "fifo"
     llm_preempt: bool = True  # under "priority", an audible reply gives way between tokens to a user who hears nothing yet
     ocr_timeout_s: float = 10.0
+    ocr_reread_error_lines: bool = False  # a ticket's error lines read again at three scales and put to a token vote (agent/tickets/error_line_reread.py); off: held out it made 1 line right and 2 wrong, and doubles a terminal's p50
+    ocr_reread_budget_s: float = 1.0  # ... within this time (re-readings not done by then are left out)
     warm_models: bool = True
     # voice turn
     vad_threshold: float = 0.5

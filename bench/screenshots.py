@@ -1,7 +1,7 @@
 """Screenshot -> ticket benchmark on real screenshots, with plain Tesseract in the same run.
 
     .venv/bin/python bench/screenshots.py [--runs 3] [--only SUBSTR] [--no-baseline] [--pillow] [--llm local]
-    .venv/bin/python bench/screenshots.py --set third-party [--runs 1]
+    .venv/bin/python bench/screenshots.py --set third-party [--runs 1] [--reread on|off]
 
 Images: `tests/real_screens.py` (real terminals under Xvfb, headless Chromium pages at device
 scale 1 and 2 as PNG and JPEG q75, and the real images of `../shared/images-dev/`). Per image
@@ -114,7 +114,7 @@ def _fmt_found(found: int, expected: int) -> str:
 
 async def run_real(args: argparse.Namespace) -> None:
     ocr = TesseractOCR()
-    config = Config(tickets_db=":memory:")
+    config = Config(tickets_db=":memory:", **({"ocr_reread_error_lines": args.reread == "on"} if args.reread else {}))
     third_party = args.set == "third-party"
     pool = rs.load_third_party() if third_party else rs.load()
     screens = [s for s in pool if not args.only or any(p in s.name for p in args.only.split(","))]
@@ -246,6 +246,8 @@ def main() -> None:
     ap.add_argument("--set", default="real", choices=("real", "third-party"),
                     help="real: tests/real_screens.load() (default); third-party: only the third-party set, dev and held-out apart")
     ap.add_argument("--llm", default="", help='also draft with an LLM, e.g. "local" (slow on 2 cores)')
+    ap.add_argument("--reread", choices=("on", "off"), default="",
+                    help="error lines read again and put to a vote (agent/tickets/error_line_reread.py); default: the Config default")
     ap.add_argument("-v", "--verbose", action="store_true", help="show what was found when an error line was missed")
     args = ap.parse_args()
     asyncio.run(run_pillow(args) if args.pillow else run_real(args))

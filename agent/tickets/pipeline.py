@@ -26,6 +26,7 @@ from models.ocr import OCRError, OCRTimeout, OCRUnavailable, OcrResult
 
 from agent.tickets import schema as ticket_schema
 from agent.tickets.draft import DRAFT_TIMEOUT_S, Draft, draft_ticket, rule_draft
+from agent.tickets.error_line_reread import reread_error_lines
 from agent.tickets.extract import Extracted, extract
 from agent.tickets.ocr_step import read_page, read_prepared
 from agent.tickets.redact import mask_secrets, redact
@@ -96,6 +97,10 @@ def image_steps(
 
         result = OcrResult(result.words, tuple(join_wrapped(result.lines, photo.image.width if photo else image.width)), result.width, result.height,
                            result.elapsed_ms, result.meta)
+    if config.ocr_reread_error_lines and result.lines and prep.mosaics and prep.page is None:
+        t = time.perf_counter()
+        result = _reread(result, prep, ocr, config.ocr_reread_budget_s)
+        timings["reread"] = _ms(t)
     if photo is not None:  # boxes from the rectified screen back into the photo
         from dataclasses import replace
 
@@ -114,6 +119,20 @@ def image_steps(
     return decoded, box, prep, _checked_tokens(result), timings
 
 
+def _reread(result: OcrResult, prep: Prepared, ocr: Any, budget_s: float) -> OcrResult:
+    """The error lines read again and put to a vote (error_line_reread.py); each edit is kept in
+    `meta["corrections"]` for the ticket. Never fails the ticket: a failed re-read is no edit."""
+    try:
+        result, fixes = reread_error_lines(result, prep, ocr, budget_s=budget_s)
+    except Exception as exc:  # noqa: BLE001 - a second opinion only: the first reading stands
+        log.warning("error-line re-read skipped: %s: %s", type(exc).__name__, exc)
+        return result
+    if not fixes:
+        return result
+    return OcrResult(result.words, result.lines, result.width, result.height, result.elapsed_ms,
+                     {**result.meta, "corrections": [*result.meta.get("corrections", []), *(f.as_dict() for f in fixes)]})
+
+
 def _checked_tokens(result: OcrResult) -> OcrResult:
     """A key token OCR misread, put back as the screen shows it elsewhere (screen_witness.py);
     what was replaced is kept in `meta["corrections"]` for the ticket."""
@@ -124,7 +143,8 @@ def _checked_tokens(result: OcrResult) -> OcrResult:
         return result
     lines = tuple(ln if text == ln.text else replace(ln, text=text) for ln, text in zip(result.lines, texts))
     return OcrResult(result.words, lines, result.width, result.height, result.elapsed_ms,
-                     {**result.meta, "corrections": [f.as_dict() for f in fixes]})
+                     {**result.meta, "corrections": sorted([*result.meta.get("corrections", []), *(f.as_dict() for f in fixes)],
+                                                          key=lambda c: c["line"])})
 
 
 def assemble(

@@ -125,13 +125,16 @@ TICKET_SCHEMA: dict[str, Any] = {
                 "engine": {"type": "string"},
                 "corrections": {
                     "type": "array",
-                    "description": "key tokens OCR misread, put back as the screen shows them elsewhere (screen_witness.py)",
+                    "description": "tokens OCR misread, put back: as the screen shows them elsewhere (screen_witness.py, with "
+                                   "`witness_line`), or as re-readings of an error line agreed (error_line_reread.py, `source` \"reread\", "
+                                   "`read` \"\" for a token inserted)",
                     "items": {
                         "type": "object",
-                        "required": ["line", "read", "fixed", "witness_line"],
+                        "required": ["line", "read", "fixed"],
                         "additionalProperties": False,
                         "properties": {"line": {"type": "integer", "minimum": 0}, "read": {"type": "string"},
-                                       "fixed": {"type": "string"}, "witness_line": {"type": "integer", "minimum": 0}},
+                                       "fixed": {"type": "string"}, "witness_line": {"type": "integer", "minimum": 0},
+                                       "source": {"enum": ["reread"]}, "readings": {"type": "integer", "minimum": 1}},
                     },
                 },
                 "words": {
