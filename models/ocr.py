@@ -459,9 +459,16 @@ class TesseractOCR:
         buf = io.BytesIO()
         image.save(buf, format="PPM")
         t0 = time.perf_counter()
+        words = parse_tsv(self.tsv(buf.getvalue(), psm=psm, timeout_s=timeout_s, sauvola=sauvola, extra=extra))
+        elapsed = (time.perf_counter() - t0) * 1000
+        return OcrResult(tuple(words), tuple(group_lines(words)), image.width, image.height, elapsed, {"psm": psm, "sauvola": sauvola})
+
+    def tsv(self, data: bytes, *, psm: int, timeout_s: float = 10, sauvola: bool = False, extra: Sequence[str] = ()) -> str:
+        """Tesseract's TSV for an encoded image on stdin (any format it reads, a multi-page TIFF
+        too), bounded by `timeout_s`, with the same errors as `read()`. Blocking."""
         try:
             proc = subprocess.run(
-                self.args(psm, sauvola, extra), input=buf.getvalue(), capture_output=True,
+                self.args(psm, sauvola, extra), input=data, capture_output=True,
                 timeout=max(0.2, timeout_s), env=_tesseract_env(),
             )
         except FileNotFoundError as exc:
@@ -477,6 +484,4 @@ class TesseractOCR:
             if "traineddata" in err or "Failed loading language" in err:
                 raise OCRUnavailable(f"tesseract has no {self.lang!r} language data (tesseract-ocr-{self.lang})")
             raise OCRError(f"tesseract failed (exit {proc.returncode}): {err.strip()[-200:]}")
-        words = parse_tsv(proc.stdout.decode("utf-8", "replace"))
-        elapsed = (time.perf_counter() - t0) * 1000
-        return OcrResult(tuple(words), tuple(group_lines(words)), image.width, image.height, elapsed, {"psm": psm, "sauvola": sauvola})
+        return proc.stdout.decode("utf-8", "replace")

@@ -32,7 +32,6 @@ import difflib
 import io
 import itertools
 import statistics
-import subprocess
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
@@ -144,13 +143,7 @@ def read_pages(ocr: TesseractOCR, pages: Sequence[Image.Image], *, terminal: boo
     extra = ("-c", f"tessedit_char_blacklist={TERMINAL_BLACKLIST}") if terminal else ()
     buf = io.BytesIO()
     pages[0].save(buf, format="TIFF", save_all=True, append_images=list(pages[1:]))
-    try:
-        proc = subprocess.run(ocr.args(7, False, extra), input=buf.getvalue(), capture_output=True, timeout=max(0.2, timeout_s))
-    except (OSError, subprocess.SubprocessError) as exc:
-        raise OCRError(f"re-read failed: {exc}") from exc
-    if proc.returncode != 0:
-        raise OCRError(f"re-read failed (exit {proc.returncode})")
-    rows = proc.stdout.decode("utf-8", "replace").splitlines()
+    rows = ocr.tsv(buf.getvalue(), psm=7, timeout_s=timeout_s, extra=extra).splitlines()
     header = rows[:1]
     return [parse_tsv("\n".join(header + [r for r in rows[1:] if r.split("\t")[1:2] == [str(k + 1)]])) for k in range(len(pages))]
 
