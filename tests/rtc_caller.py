@@ -38,6 +38,15 @@ def loopback_calls() -> None:
     offer_loopback_candidates()
 
 
+def voiced_ms(audio: np.ndarray, rate: int = 24000) -> float:
+    """How much of `audio` (float mono) the reply track would count as speech: 20 ms frames
+    whose PCM16 RMS is over VOICED_RMS."""
+    frame = rate // 50
+    samples = np.frombuffer(float_to_pcm16(audio), np.int16).astype(np.float32)
+    frames = samples[: len(samples) // frame * frame].reshape(-1, frame)
+    return float((np.sqrt(np.mean(frames**2, axis=1)) > VOICED_RMS).sum() * 20)
+
+
 class RtcCaller:
     def __init__(self, codec: str | None = None) -> None:
         """`codec`: offer only this audio codec (e.g. "audio/PCMU"); default: aiortc's list, Opus first."""
@@ -112,11 +121,15 @@ class RtcCaller:
             self._heard_changed.set()
 
     async def heard(self, pred: Callable[["RtcCaller"], bool], timeout: float = 60) -> None:
-        """Wait until the reply track's received audio satisfies `pred`."""
-        async with asyncio.timeout(timeout):
-            while not pred(self):
-                self._heard_changed.clear()
-                await self._heard_changed.wait()
+        """Wait until the reply track's received audio satisfies `pred`; on timeout, say what was heard."""
+        try:
+            async with asyncio.timeout(timeout):
+                while not pred(self):
+                    self._heard_changed.clear()
+                    await self._heard_changed.wait()
+        except TimeoutError:
+            raise AssertionError(f"after {timeout} s the reply track had {self.frames_heard} frames, "
+                                 f"{self.voiced_ms:.0f} ms of them voiced") from None
 
     def say(self, audio: np.ndarray) -> None:
         self.mic.push(float_to_pcm16(audio))
