@@ -160,24 +160,40 @@ async def _send(ws: Any, event: dict[str, Any]) -> None:
     await ws.send(json.dumps(event))
 
 
-async def _until_done(ws: Any, t_start: float) -> tuple[str, float | None, dict[str, Any], str]:
+async def _until_done(ws: Any, t_start: float, *, timeout: float = 180) -> tuple[str, float | None, dict[str, Any], str]:
+    """The reply to the turn just sent: its text, first audio (ms after `t_start`), usage and
+    what the server heard. Speech the server judged no turn returns an empty reply at once; a
+    turn that ends neither way within `timeout` prints the last events seen and raises."""
+    seen: list[str] = []
+    try:
+        async with asyncio.timeout(timeout):
+            return await _read_reply(ws, t_start, seen)
+    except TimeoutError:
+        print(f"   no response.done within {timeout:.0f} s; last events: {', '.join(seen[-12:]) or 'none'}")
+        raise
+
+
+async def _read_reply(ws: Any, t_start: float, seen: list[str]) -> tuple[str, float | None, dict[str, Any], str]:
     first_audio, heard = None, ""
-    async with asyncio.timeout(600):
-        while True:
-            ev = json.loads(await ws.recv())
-            kind = ev["type"]
-            if kind == "response.output_audio.delta" and first_audio is None:
-                first_audio = time.monotonic()
-            elif kind == "conversation.item.input_audio_transcription.completed":
-                heard = ev["transcript"]
-            elif kind == "error":
-                print("   server error:", ev.get("error", ev))
-            elif kind == "response.done":
-                resp = ev["response"]
-                texts = [c.get("transcript", "") for it in resp.get("output", []) if it.get("type") == "message"
-                         for c in it.get("content", [])]
-                ms = (first_audio - t_start) * 1000 if first_audio else None
-                return " ".join(t for t in texts if t), ms, resp.get("usage") or {}, heard
+    while True:
+        ev = json.loads(await ws.recv())
+        kind = ev["type"]
+        seen.append(kind)
+        if kind == "parley.speech.ignored" and ev.get("response_id") is None:
+            print(f"   the question was dropped as {ev['reason']}")
+            return "", None, {}, f"(dropped as {ev['reason']})"
+        if kind == "response.output_audio.delta" and first_audio is None:
+            first_audio = time.monotonic()
+        elif kind == "conversation.item.input_audio_transcription.completed":
+            heard = ev["transcript"]
+        elif kind == "error":
+            print("   server error:", ev.get("error", ev))
+        elif kind == "response.done":
+            resp = ev["response"]
+            texts = [c.get("transcript", "") for it in resp.get("output", []) if it.get("type") == "message"
+                     for c in it.get("content", [])]
+            ms = (first_audio - t_start) * 1000 if first_audio else None
+            return " ".join(t for t in texts if t), ms, resp.get("usage") or {}, heard
 
 
 def _image_item(case: Case, text: str) -> dict[str, Any]:

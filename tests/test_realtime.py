@@ -172,6 +172,26 @@ async def test_silence_and_noise_start_no_turn(server):
         await c.close()
 
 
+async def test_speech_that_is_no_turn_is_announced_after_speech_stopped(server):
+    """Whisper's stock words on noise ("Thank you.") are dropped as noise. A client that saw
+    speech_started and speech_stopped would otherwise wait for a commit that never comes; with
+    Parley's events it is told. Nothing enters the history, nothing is answered."""
+    c = await RawClient.connect(server.ws + "/realtime?parley=1")
+    try:
+        await c.configure()
+        await c.stream_audio(np.concatenate([silence(0.3), speech(server.runtime, "Thank you."), silence(1.5)]))
+        stopped = await c.wait_for("input_audio_buffer.speech_stopped")
+        ignored = await c.wait_for("parley.speech.ignored")
+        assert ignored["item_id"] == stopped["item_id"] and ignored["reason"] == "noise" and ignored["response_id"] is None
+        # the session goes on: a question after it is a turn and is answered
+        await c.stream_audio(np.concatenate([speech(server.runtime, "What is the capital of France?"), silence(1.5)]))
+        done = await c.wait_for("response.done")
+        assert "paris" in done["response"]["output"][0]["content"][0]["transcript"].lower()
+        assert len(c.of("input_audio_buffer.committed")) == 1 and len(c.of("parley.speech.ignored")) == 1
+    finally:
+        await c.close()
+
+
 BAD_INPUTS = [
     ("{not json", "invalid_json"),
     (json.dumps({"type": "input_audio_buffer.explode"}), "unknown_event_type"),

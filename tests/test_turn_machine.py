@@ -185,6 +185,7 @@ def test_noise_is_dropped_at_its_commit_and_a_dropped_turn_cannot_come_back():
     m.advance(tm.CommitReached(turn))
     out = m.advance(tm.Decoded(turn, usable=False))
     assert kinds(out) == ["Drop"] and out[0].reason == "noise"
+    assert out[0].announce  # the client saw speech_started: it is told there will be no commit
     with pytest.raises(IllegalTurnMove):
         turn.move(TurnState.COMMITTED)
 

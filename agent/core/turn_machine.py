@@ -141,6 +141,7 @@ class CommitNow:
 class Drop:
     turn: Turn
     reason: str  # stop what it started, take back what it added
+    announce: bool = False  # the client saw its speech_started and was never told it is no turn (parley.speech.ignored)
 
 
 @dataclass(frozen=True)
@@ -334,7 +335,8 @@ class TurnMachine:
         # transcript, nothing to answer
         heard = ev.usable and turn.overlap == "turn"
         if not heard and not (turn.asked and turn.overlap == "turn" and turn.draft is not None):
-            return self._drop(turn, turn.overlap if turn.overlap not in ("", "turn") else "noise")
+            judged_a_turn = turn.overlap in ("", "turn")  # not ignored already as speech over the reply
+            return self._drop(turn, "noise" if judged_a_turn else turn.overlap, announce=turn.announced and judged_a_turn)
         draft = turn.draft
         assert draft is not None
         turn.committed_end, turn.speech_end_ms = draft.end, draft.speech_end_ms
@@ -365,12 +367,12 @@ class TurnMachine:
         out = self._drop(turn, ev.reason) if turn is not None else []
         return out + [ResetInput()]
 
-    def _drop(self, turn: Turn, reason: str) -> list[Command]:
+    def _drop(self, turn: Turn, reason: str, *, announce: bool = False) -> list[Command]:
         """The turn was not a turn: nothing it started goes on, nothing it added stays."""
         turn.move(TurnState.DROPPED)
         if self.open is turn:
             self.open = None
-        return [Drop(turn, reason)]
+        return [Drop(turn, reason, announce)]
 
     # -- what audio is still needed ---------------------------------------------------------
     def oldest_needed(self, at: int) -> int | None:

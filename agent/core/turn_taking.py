@@ -177,15 +177,15 @@ class TurnTaking:
         elif isinstance(cmd, tm.Drop):
             log.info("session %s: turn %s dropped (%s)", self.id, cmd.turn.item_id, cmd.reason)
             await self._take_back(cmd.turn)
+            if cmd.announce:  # after speech_stopped a client waits for a commit that will not come
+                await self._announce_ignored(cmd.turn, cmd.reason)
         elif isinstance(cmd, tm.Merge):
             await self._merge(cmd.prev, cmd.turn, cmd.resumed_at)
         elif isinstance(cmd, tm.Interrupt):
             await self.interrupt("barge_in")
         elif isinstance(cmd, tm.Ignore):
             log.info("session %s: speech over the reply ignored (%s)", self.id, cmd.reason)
-            reply = self.audible_reply
-            await self.send({"type": "parley.speech.ignored", "item_id": cmd.turn.item_id, "reason": cmd.reason,
-                             "response_id": reply.run.id if reply is not None else None})
+            await self._announce_ignored(cmd.turn, cmd.reason)
         elif isinstance(cmd, tm.Retract):
             await self._take_back(cmd.turn)
         elif isinstance(cmd, tm.Accept):
@@ -452,6 +452,11 @@ class TurnTaking:
         for item_id in removed:
             await self.send({"type": "conversation.item.deleted", "item_id": item_id})
         log.info("session %s: turn %s continues %s: merged", self.id, turn.item_id, prev.item_id)
+
+    async def _announce_ignored(self, turn: Turn, reason: str) -> None:
+        reply = self.audible_reply
+        await self.send({"type": "parley.speech.ignored", "item_id": turn.item_id, "reason": reason,
+                         "response_id": reply.run.id if reply is not None else None})
 
     def _not_a_turn(self, t: Transcript, run: ResponseRun | None) -> str:
         """Why this speech is not a turn: noise, a backchannel ("mm-hm", "okay") or the agent's
