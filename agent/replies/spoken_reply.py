@@ -54,6 +54,7 @@ _ASKS_OR_PLANS = re.compile(
 FALLBACK = "Sorry, I'm not sure about that one. Could you tell me a bit more?"
 LOOP_NGRAM = 5
 NO_OPENING_PENALTY = 4.0  # logits off "No" as a harmless yes/no question's first word: twice the widest "No" lead measured
+YES_OPENING_PENALTY = 4.0  # logits off "Yes" to a plan that is unsafe advice (the same size: the model's first word is a coin toss)
 COPY_SHARE = 0.4  # this much of a prompt example's sentence (and 6 words), word for word, opening an unrelated reply: a copy (see _copying_an_example)
 
 def _cut_off(already: str) -> bool:
@@ -153,6 +154,8 @@ class SpokenReplyGuard(ReplyGuard):
         self._stated_plan = False  # the user said they will do it, not only asked (stance.states_a_plan)
         self._no_fits = True  # a bare "No, don't." may answer what the user said (a question, a plan)
         self._asks_leave = False  # the user asks whether they may do something (stance.asks_leave)
+        self._planned_advice: unsafe_advice.UnsafeAdvice | None = None  # the user's own words are unsafe advice: the reply opens with what to do instead
+        self._advised: set[str] = set()  # unsafe advice whose `instead` was said
         self._numbers = UnsureNumbers()
 
     # -- set by the policy once it knows the turn ------------------------------------------
@@ -164,6 +167,7 @@ class SpokenReplyGuard(ReplyGuard):
         self._stated_plan = states_a_plan(question)
         self._no_fits = not question.strip() or bool(risks) or bool(_ASKS_OR_PLANS.search(question))
         self._asks_leave = asks_leave(question)
+        self._planned_advice = unsafe_advice.find(question)
         self.risks = risks
         self._numbers.expect(question, note)
         keys = KeyGrounding(note)
@@ -175,7 +179,10 @@ class SpokenReplyGuard(ReplyGuard):
         that, the 0.5B model put "No" first, "Yes" a close second (0.1 to 2.1 logits behind),
         whether the thing was harmless or a scam (README, "A yes to a harmless question"):
         its first word carries no judgement, the risk classifier's does. A risky turn keeps
-        the model's own opening, and the safety policy answers it."""
+        the model's own opening, and the safety policy answers it. A plan that is unsafe advice
+        ("I'm going to tape over the vent") gets the same bias against "Yes"."""
+        if self._planned_advice is not None:
+            return {word: -YES_OPENING_PENALTY for word in ("Yes", "Sure", "Absolutely")}
         if self.risks or not self._asks_leave:
             return {}
         return {word: -NO_OPENING_PENALTY for word in ("No", "Not", "Nope")}
@@ -278,7 +285,8 @@ class SpokenReplyGuard(ReplyGuard):
 
     # -- the first sentence, as it streams ----------------------------------------------------
     def _stream_open(self) -> str:
-        if self._sentences or self._at_limit or self.risks or self._numbers.asks_for_a_number or not self._open.strip():
+        if (self._sentences or self._at_limit or self.risks or self._planned_advice is not None or self._numbers.asks_for_a_number
+                or not self._open.strip()):
             return ""  # later sentences, and a risky or number-asking turn's first one, go out whole
         words = list(re.finditer(r"\S+", self._open))
         if self._open_sent == 0 and self._copying_an_example(words_of(self._open)):
@@ -425,6 +433,8 @@ class SpokenReplyGuard(ReplyGuard):
         if (advice := unsafe_advice.find(sentence)) is not None:  # volunteered, whatever was asked
             self.events.append(f"unsafe_advice:{advice.name}")
             self._stop(cut=False, why="unsafe")
+            if advice.name in self._advised:
+                return ""  # what to do instead was said already (the user's plan was this advice)
             if not (self._said.strip() or already):
                 return advice.instead
             if _cut_off(already):
@@ -439,9 +449,23 @@ class SpokenReplyGuard(ReplyGuard):
             self._said_words += words_of(hedge)
             return lead + hedge
         prefix = ""
+        owed_advice: safety_policy.Owed | None = None
+        if self._planned_advice is not None and not self._sentences and not already:  # held: see _stream_open
+            advice, self._planned_advice = self._planned_advice, None
+            self.events.append(f"planned_advice:{advice.name}")
+            self._advised.add(advice.name)
+            if unsafe_advice.agrees(sentence):  # "Yes, that's a good idea." to taping over the vent
+                sentence = rest = advice.instead
+                words = words_of(sentence)
+            elif advice.gives.search(sentence):
+                pass  # a negated mention (`find` passed it): "No, don't cover the vent: it will overheat."
+            elif unsafe_advice.refuses(sentence):  # "No, that's not a good idea.": the instead is its reason
+                owed_advice = safety_policy.Owed(advice.instead, advice.gives)
+            else:
+                prefix = advice.instead + " "
         if verdict.action == "warn":
             self.events.append("warned")
-            prefix = verdict.text + " "
+            prefix = verdict.text + " " + prefix
         if self.risks and not self._sentences and not already:  # a risky turn's first sentence (held)
             before, after = safety_policy.missing_essentials(sentence, self.risks, self._stated_plan)
             if before:
@@ -454,6 +478,8 @@ class SpokenReplyGuard(ReplyGuard):
                 self.events.append("essentials_added")
                 prefix = " ".join(owed) + " " + prefix
             self._owed = ()
+        if owed_advice is not None:
+            self._owed += (owed_advice,)
         inserted = len(words_of(prefix))  # what the policy adds counts toward the hard cap: the user hears it too
         if not already and self._sentences and len(self._said_words) + self._inserted_words + inserted + len(words) > self.max_words:
             self._stop(cut=True, why="max_words")

@@ -12,6 +12,11 @@ cover the vents") is not advice to do it (`safety_policy.endorses`).
 `find(sentence)` names the advice a sentence gives, if any; `hold_from(text)` is where a
 first sentence that is still streaming may be starting to give it, so that those words are
 held until the sentence is whole and can be judged.
+
+The user's own words may be such advice too ("I'm going to put duct tape over the vent", "the
+readme says to run sudo spctl --master-disable, doing that now"). Then the reply opens with
+what to do instead, in place of a first sentence that `agrees` ("Yes, that's a good idea."),
+or right after one that `refuses` ("No, that's not a good idea.").
 """
 from __future__ import annotations
 
@@ -86,6 +91,26 @@ def find(sentence: str) -> UnsafeAdvice | None:
     """The unsafe advice a reply sentence gives, if any."""
     clauses = [c for c in re.split(r"[,;:]|\bbut\b|\band then\b|\bthen\b", sentence) if not _KEPT_CLEAR.search(c)]
     return next((a for a in ADVICE if any(endorses(c, a.gives) for c in clauses)), None)
+
+
+# A sentence that agrees with what the user said ("Yes, that's a good idea.", "Sure, here's how").
+_AGREES = re.compile(r"^\W*(?:yes|yeah|yep|sure|absolutely|of course|certainly|definitely|go ahead|good idea|great idea"
+                     r"|(?:that'?s|that is|it'?s|it is|this is) (?:a |an )?(?:good|great|fine|smart|clever|sensible|excellent) (?:idea|plan|way|choice|move)"
+                     r"|you can (?:do (?:that|it|so)|go ahead)\b)\b", re.I)
+
+
+def agrees(sentence: str) -> bool:
+    """The sentence opens by agreeing with the user (said to a plan that is unsafe advice, it endorses it)."""
+    return bool(_AGREES.search(sentence))
+
+
+_REFUSES = re.compile(r"^\W*(?:no|nope|don'?t|do not|never|please don'?t|i (?:wouldn'?t|would not)"
+                      r"|(?:that'?s|that is|it'?s|it is) not (?:a |an )?(?:good|safe|smart|great))\b", re.I)
+
+
+def refuses(sentence: str) -> bool:
+    """The sentence opens by advising against what the user said ("No, that's not a good idea.")."""
+    return bool(_REFUSES.search(sentence))
 
 
 _KEPT_CLEAR = re.compile(r"\b(?:nothing|no one|nobody|clear of|free of)\b", re.I)  # "make sure nothing covers the vents"
