@@ -137,6 +137,7 @@ class SpokenReplyGuard(ReplyGuard):
         self.risks: tuple[safety_policy.Risk, ...] = ()
         self.stopped = False
         self.cut = False  # stopped early with more to say: the offer is added
+        self._stopped_for = ""  # why it stopped (one of the `_stop` reasons)
         self.events: list[str] = []  # what the guard did (observability, tests, the benchmark)
         self._open = ""  # the current, unfinished sentence
         self._open_sent = 0  # characters of it already passed on (the first sentence streams)
@@ -211,8 +212,8 @@ class SpokenReplyGuard(ReplyGuard):
         if not fallback:
             self._said += out
             return out
-        if self._owed and not self.stopped:
-            out += (" " if (self._said + out).strip() else "") + " ".join(o.text for o in self._owed)
+        if self._owed and (not self.stopped or self._stopped_for in _OWED_OUTLIVES):
+            out += (" " if (self._said + out).strip() else "") + " ".join(self._owed_unsaid(""))
             self.events.append("essentials_added")
             self._owed = ()
         if self.cut and self.voice and self._said.strip():
@@ -429,7 +430,9 @@ class SpokenReplyGuard(ReplyGuard):
             if said_sentences and is_bare_refusal(said_sentences[-1]):  # "No, don't." was said: not "No, don't: ..." again
                 safe = _LEADING_NO.sub("", safe, count=1)
                 safe = safe[:1].upper() + safe[1:]
-            return (lead if self._said.strip() or already else "") + safe
+            owed = self._owed_unsaid(safe)  # a reason owed to the refusal said first
+            self._owed = ()
+            return (lead if self._said.strip() or already else "") + " ".join([*owed, safe])
         if (advice := unsafe_advice.find(sentence)) is not None:  # volunteered, whatever was asked
             self.events.append(f"unsafe_advice:{advice.name}")
             self._stop(cut=False, why="unsafe")
@@ -473,7 +476,7 @@ class SpokenReplyGuard(ReplyGuard):
                 prefix = before + " " + prefix
             self._owed = after  # a refusal without the reason: the next sentence may give it
         elif self._owed:
-            owed = [o.text for o in self._owed if not o.said_by.search(sentence)]
+            owed = self._owed_unsaid(sentence)
             if owed:
                 self.events.append("essentials_added")
                 prefix = " ".join(owed) + " " + prefix
@@ -515,11 +518,25 @@ class SpokenReplyGuard(ReplyGuard):
             return False  # someone else is involved: a scam is plausible
         return not any(w.startswith(("scam", "phish", "fraud", "fake", "hack")) for w in self.question_words)
 
+    def _owed_unsaid(self, sentence: str) -> list[str]:
+        """What is still owed beside `sentence`: each text unless the sentence, or an owed text
+        before it, says it already (a fire's reason says more than "That can hurt you")."""
+        out: list[str] = []
+        for o in self._owed:
+            if not o.said_by.search(" ".join([sentence, *out])):
+                out.append(o.text)
+        return out
+
     def _stop(self, *, cut: bool, why: str) -> None:
         self.stopped = True
         self.cut = cut
+        self._stopped_for = why
         self.events.append(why)
 
+
+# Stops after which a reason still owed to the refusal is said: the model's text ended (it went
+# back on its word, repeated itself, or reached the cap), not the turn's safety.
+_OWED_OUTLIVES = frozenset({"contradiction", "repeat", "loop", "enough", "max_words"})
 
 _LEADING_NO = re.compile(r"^\s*No\b[.,!]?\s*(?:(?:don'?t|do not)\b[^:.,!?]{0,20}[:,]\s*)?", re.I)
 
