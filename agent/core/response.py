@@ -29,7 +29,7 @@ from media.speech_text import normalise_for_speech
 from models.llm.tool_calls import tool_name
 from models.priority_gate import Priority, Rank
 
-from agent.replies.spoken_reply import ReplyGuard
+from agent.replies.reply_guard import ReplyGuard
 from agent.replies.tools import ToolBox
 
 from .conversation import Conversation, Item, Span, tool_output_json

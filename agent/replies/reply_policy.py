@@ -31,7 +31,8 @@ from .knowledge_base import KnowledgeBase, relevance_for
 from .reply_grounding import narrow_to_platform, platforms_in
 from .risk_by_embedding import risk_classifier_for
 from .risk_classifier import ClassifiesRisk
-from .spoken_reply import OFFER, ReplyGuard, SpokenReplyGuard
+from .reply_guard import ReplyGuard
+from .spoken_reply import OFFER, SpokenReplyGuard
 from .worked_sums import work_out
 
 __all__ = ["DEFAULT_INSTRUCTIONS", "EXAMPLES", "ReplyGuard", "ReplyPolicy", "SpokenReplyGuard"]

@@ -40,7 +40,9 @@ from collections.abc import Sequence
 
 from . import safety_policy, unsafe_advice
 from .markdown_speech import MarkdownToSpeech
+from .reply_guard import ReplyGuard
 from .reply_grounding import KeyGrounding
+from .sentence_text import sentence_end, similarity, split_sentences, words_of
 from .stance import asked_action, asks_leave, command_tokens, is_bare_refusal, planned_verb, stances, states_a_plan, undoes_a_warning
 from .unsure_numbers import UnsureNumbers
 
@@ -62,53 +64,11 @@ def _cut_off(already: str) -> bool:
     return bool(already) and not already.rstrip().endswith((".", "!", "?"))
 
 
-_SENTENCE_END = re.compile(r"[.!?…]+[\"')\]]*(?=\s)")
-_NOT_AN_END = re.compile(r"(?:\b(?:e\.g|i\.e|etc|vs|Mr|Mrs|Dr|St|No|approx)\.|\.\.\.)$", re.I)
 _WELCOME = re.compile(r"^\W*(?:you'?re|you are) (?:very |most |so )?welcome\b", re.I)
 _WELCOME_START = re.compile(r"^\W*(?:y|yo|you|you'|you'r|you'?re|you a|you ar|you are)?(?:\s+(?:v\w*|m\w*|s\w*|w\w*))?\s*$", re.I)  # a prefix of it
 _CALLS_IT_A_SCAM = re.compile(r"\b(?:is|it'?s|that'?s|this is)\s+(?:\w+\s+){0,2}(?:a\s+)?(?:scam|phishing|fraud)\b", re.I)
 # JSON, tool-call markup, or talk about calling a function: never meant to be heard.
 _MACHINE_TEXT = re.compile(r"[{}\[]\s*\"|\"\w+\"\s*:|</?tool_call>|\b(?:call|use|run|invoke)\s+the\s+\S*_\w+\S*\s+(?:function|tool)", re.I)
-
-
-class ReplyGuard:
-    """Filters one response's text as it streams. This base class passes everything through."""
-
-    stopped = False  # True once the reply should end (the LLM stream is closed)
-    sentence_closed = False  # the text passed on so far ends with a whole sentence (its end is known, not guessed)
-
-    def push(self, delta: str) -> str:
-        """Text to keep from this delta ("" to hold it back for now)."""
-        return delta
-
-    def opening_bias(self) -> dict[str, float]:
-        """Logit bias for the reply's first token, by word ({}: none)."""
-        return {}
-
-    def number_token(self, text: str, p: float) -> None:
-        """A digit token the model sampled, with its probability (in-process models only)."""
-
-    def forget_doubts(self) -> None:
-        """The model called a tool: digits sampled so far were the call's."""
-
-    def flush(self, fallback: bool = True, finished: bool = True) -> str:
-        """Text to add at the end (held-back text, a spoken offer to go on). `fallback=False`:
-        the reply ended in a client's tool call, so nothing canned is added, only what the
-        model itself wrote. `finished=False`: the model was stopped (its token limit), so
-        its last sentence may be unfinished."""
-        return ""
-
-
-def words_of(text: str) -> list[str]:
-    """Lower-cased words without punctuation (for comparisons)."""
-    return [w for w in (re.sub(r"[^\w'+-]", "", t.lower()) for t in text.split()) if w]
-
-
-def similarity(a: Sequence[str], b: Sequence[str]) -> float:
-    sa, sb = set(a), set(b)
-    if not sa or not sb:
-        return 0.0
-    return len(sa & sb) / len(sa | sb)
 
 
 class SpokenReplyGuard(ReplyGuard):
@@ -130,7 +90,7 @@ class SpokenReplyGuard(ReplyGuard):
         self.soft_words = soft_words if voice else 10 * soft_words
         self.max_sentences = max_sentences if voice else 10 * max_sentences
         self.offer = offer
-        self.examples = [(words_of(q), [words_of(s) for s in _split_sentences(a)]) for q, a in examples]
+        self.examples = [(words_of(q), [words_of(s) for s in split_sentences(a)]) for q, a in examples]
         self._markup = MarkdownToSpeech() if voice else None
         self._note_label = note_label.strip().lower()  # the help desk note's label, which the model sometimes copies: never said
         self.question_words: list[str] = []
@@ -239,7 +199,7 @@ class SpokenReplyGuard(ReplyGuard):
             self._open = self._open[: self._open_sent] + self._keys.rewrite(self._open[self._open_sent:], final=final)
         closed = False
         while not self.stopped:
-            end = _sentence_end(self._open)
+            end = sentence_end(self._open)
             if end is None:
                 break
             sentence, self._open = self._open[:end], self._open[end:]
@@ -269,9 +229,9 @@ class SpokenReplyGuard(ReplyGuard):
         added. Words of it already streamed (the first sentence) cannot be taken back."""
         self._open += text
         probe = self._open + " "  # a sentence end at the very end counts too
-        end = _sentence_end(probe)
+        end = sentence_end(probe)
         while end is not None and end < len(self._open.rstrip()):
-            nxt = _sentence_end(probe[end:])
+            nxt = sentence_end(probe[end:])
             if nxt is None:
                 break
             end += nxt
@@ -423,9 +383,9 @@ class SpokenReplyGuard(ReplyGuard):
             self.events.append(f"blocked:{verdict.risk}")
             self._stop(cut=False, why="unsafe")
             lead = ". " if _cut_off(already) else " "
-            said_sentences = _split_sentences(self._said + " " + already)
+            said_sentences = split_sentences(self._said + " " + already)
             said = [words_of(x) for x in said_sentences]
-            safe = " ".join(x for x in _split_sentences(verdict.text)  # what was said already is not said twice
+            safe = " ".join(x for x in split_sentences(verdict.text)  # what was said already is not said twice
                             if not any(similarity(words_of(x), y) >= 0.8 for y in said))
             if said_sentences and is_bare_refusal(said_sentences[-1]):  # "No, don't." was said: not "No, don't: ..." again
                 safe = _LEADING_NO.sub("", safe, count=1)
@@ -539,21 +499,3 @@ class SpokenReplyGuard(ReplyGuard):
 _OWED_OUTLIVES = frozenset({"contradiction", "repeat", "loop", "enough", "max_words"})
 
 _LEADING_NO = re.compile(r"^\s*No\b[.,!]?\s*(?:(?:don'?t|do not)\b[^:.,!?]{0,20}[:,]\s*)?", re.I)
-
-
-def _split_sentences(text: str) -> list[str]:
-    out, rest = [], text
-    while (end := _sentence_end(rest + " ")) is not None and rest.strip():
-        out.append(rest[:end].strip())
-        rest = rest[end:]
-    if rest.strip():
-        out.append(rest.strip())
-    return out
-
-
-def _sentence_end(text: str) -> int | None:
-    for m in _SENTENCE_END.finditer(text):
-        if _NOT_AN_END.search(text[: m.end()]):
-            continue
-        return m.end()
-    return None
