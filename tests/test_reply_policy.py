@@ -960,3 +960,10 @@ def test_a_reason_owed_to_a_refusal_outlives_the_model_text_that_stopped(second,
     assert second not in out
     assert re.search(r"\bfire\b", out), out
     assert "That can hurt you or damage the device." not in out  # the fire says more: the general harm is not added to it
+
+
+async def test_the_real_model_gives_a_tip_worked_out_on_the_amount_said_before(server):
+    """The 0.5B had answered "multiply $64 by 0.18" and stopped (agent/replies/worked_sums.py, _share_of_amount)."""
+    (resp,) = await ask(server, "Bill came to $64. What's an 18% tip on that?")
+    text = reply_text(resp)
+    assert re.search(r"\$?11\.52\b", text), text

@@ -19,6 +19,8 @@ from agent.replies.worked_sums import work_out
     ("What's 1,250 plus 375?", "1,250 plus 375 is 1625"),
     ("What is 250 - 75?", "250 minus 75 is 175"),
     ("What's 100 divided by 3?", "100 divided by 3 is about 33.33"),
+    ("Bill came to $64. What's an 18% tip on that?", "18 percent of $64 is $11.52, and $64 plus that is $75.52"),
+    ("How much is 8% sales tax on a £25 lamp?", "8 percent of £25 is £2, and £25 plus that is £27"),
 ])
 def test_a_plain_sum_is_worked_out(question, worked):
     assert work_out(question) == worked
@@ -34,6 +36,8 @@ def test_a_plain_sum_is_worked_out(question, worked):
     "In what year did people first land on the moon?",
     "What time is it?",
     "The meeting is at 25:70 and lasts 10 minutes.",  # no such time
+    "My battery is at 20% and the charger cost $30. Is it broken?",  # a percentage and a price, no share asked
+    "What's 10% of the $50 and 20% of the $80?",  # two of each: left to the model
 ])
 def test_what_is_not_one_plain_sum_gets_no_note(question):
     assert work_out(question) == ""

@@ -3,7 +3,8 @@
 A 0.5B model says "The meeting ends at 2:55" for a meeting at 2:45 that lasts 50 minutes,
 and is as likely to miss a percentage. When the user's words hold one plain sum, it is
 worked out here and given to the model as a note ("Worked out exactly: 20 percent of 150 is
-30."), which it repeats. One operation with two numbers, a percentage of a number, or a
+30."), which it repeats. One operation with two numbers, a percentage of a number (or of the
+one amount of money named: "$64 ... an 18% tip"), or a
 clock time plus or minus minutes and hours, or a unit conversion or a priced count
 (`unit_conversions`); anything else is left to the model, and nothing
 is guessed: no note when the words do not fit one of these shapes.
@@ -25,6 +26,10 @@ _OPERATION = re.compile(
 _OFF = r"\s*(?:%|percent|per cent)\s+off\b"
 _DISCOUNT = re.compile(rf"(?P<cur>[$£€])\s?(?P<price>{_DIGITS})[^.?!%$£€]{{0,60}}?\b(?P<share>{_DIGITS}){_OFF}"
                        rf"|\b(?P<share2>{_DIGITS}){_OFF}\s+(?:(?:a|an|the|my|this|that)\s+)?(?:[a-z]+\s+){{0,3}}?(?P<cur2>[$£€])\s?(?P<price2>{_DIGITS})", re.I)
+# A percentage on an amount of money said elsewhere: "Bill came to $64. What's an 18% tip on that?"
+_SHARE = re.compile(rf"{_NUMBER}\s*(?:%|percent|per cent)(?!\s+off\b)(?!\s+of\b)", re.I)
+_AMOUNT = re.compile(rf"(?P<cur>[$£€])\s?(?P<value>{_DIGITS})")
+_ASKS_SHARE = re.compile(r"\b(?:what(?:'s| is| would be)|how much(?: is| would)?|calculate|work out)\b", re.I)
 _ASKS_PRICE = re.compile(r"\b(?:pay|paying|cost|costs|price|how much|total|come to|comes to|works? out)\b", re.I)
 _SIGN = {"plus": "+", "+": "+", "minus": "-", "-": "-", "times": "*", "multiplied by": "*", "x": "*", "×": "*", "*": "*",
          "divided by": "/", "/": "/", "over": "/"}
@@ -38,7 +43,7 @@ _DURATION_AFTER = re.compile(rf"{_DURATION}\s+(?P<direction>after|before|from)\s
 
 def work_out(text: str) -> str:
     """The one sum in `text`, worked out ("20 percent of 150 is 30"), or ""."""
-    for find in (_clock_sum, _discount, _percentage, convert, _operation):
+    for find in (_clock_sum, _discount, _percentage, _share_of_amount, convert, _operation):
         try:
             found = find(text)
         except ArithmeticError:  # a number past Decimal's precision (10,000 digits): no note, not a failed turn
@@ -58,6 +63,18 @@ def _percentage(text: str) -> str:
         return ""
     share, whole = m.group(1), m.group(2)
     return f"{share} percent of {whole} is {shown(_num(share) * _num(whole) / 100)}"
+
+
+def _share_of_amount(text: str) -> str:
+    """One percentage and one amount of money, apart, and a question: the share, and the amount
+    with it added (a tip or tax is asked as either)."""
+    shares, amounts = list(_SHARE.finditer(text)), list(_AMOUNT.finditer(text))
+    if len(shares) != 1 or len(amounts) != 1 or not _ASKS_SHARE.search(text):
+        return ""
+    share, cur, whole = shares[0].group(1), amounts[0]["cur"], _num(amounts[0]["value"])
+    part = _num(share) * whole / 100
+    return (f"{share} percent of {_money(cur, whole)} is {_money(cur, part)}, "
+            f"and {_money(cur, whole)} plus that is {_money(cur, whole + part)}")
 
 
 def _discount(text: str) -> str:
