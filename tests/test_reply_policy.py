@@ -278,7 +278,7 @@ def test_a_refusal_of_a_risk_found_by_likeness_is_followed_by_its_reason(questio
 def test_a_yes_to_a_hazard_found_by_likeness_is_replaced_by_a_refusal_that_says_what_can_happen():
     g = guard_by_likeness("My e-reader's battery has puffed up. Can I squeeze it flat again?")
     out, _ = stream(g, "Yes, you can press it gently back into place.")
-    assert out.startswith("No, don't: A swollen, damaged or overheating battery can catch fire"), out
+    assert out.startswith("No, don't: a swollen, damaged or overheating battery can catch fire"), out
     assert "press it" not in out
 
 

@@ -367,7 +367,7 @@ def risks_in(question: str, classifier: "ClassifiesRisk | None" = None) -> tuple
         return found
     # the hazard kind's reason ("A swollen ... battery can catch fire"), said in the safe answer
     # too; a rule's class keeps its own (water and mains: a shock), which fits it better than a guess
-    with_reason = replace(hazard, why=reason, after_refusal="", safe_reply=f"No, don't: {reason} Stop, and ask the maker or a repair shop what to do.")
+    with_reason = replace(hazard, why=reason, after_refusal="", safe_reply=f"No, don't: {reason[:1].lower()}{reason[1:]} Stop, and ask the maker or a repair shop what to do.")
     return tuple(with_reason if r is hazard else r for r in found)
 
 
