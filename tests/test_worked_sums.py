@@ -60,6 +60,11 @@ def test_the_worked_sum_is_the_note_before_the_question_and_wins_over_the_clock(
     ("What's 30 degrees Celsius in Fahrenheit?", "30 degrees Celsius is 86 degrees Fahrenheit"),
     ("What is 100 F in C?", "100 degrees Fahrenheit is about 37.78 degrees Celsius"),
     ("How many ounces in 2 pounds?", "2 pounds is 32 ounces"),
+    ("how many feet are in a mile", "1 mile is 5280 feet"),  # had been "5.28E+3 feet", which the model read out
+    ("how many ml in a liter", "1 liter is 1000 ml"),
+    ("my internet plan is 200 megabits per second. how many megabytes per second is that for downloads, roughly?",
+     "200 megabits is 25 megabytes"),  # the 0.5B had said 200,000
+    ("Convert 100 Mbps to MB/s", "100 Mbps is 12.5 MB"),
     ("I need 4 cables at $12.50 each. What's the total?", "4 cables at $12.50 each is $50.00 in all"),
     # asked of "that", the amount said first (the 0.5B said 15 gallons was about 15 liters)
     ("im in the us and my trucks gas tank is 15 gallons. how many liters is that roughly", "15 gallons is about 56.78 liters"),
@@ -80,6 +85,8 @@ def test_a_unit_conversion_or_a_priced_count_is_worked_out(question, worked):
     "My laptop weighs 2 kg and my bag 3 kg.",
     "I walked 3 miles and 2 km, how many km is that?",  # a sum of two amounts, not one conversion
     "Save 20% off all orders over $50 this week.",  # no price asked
+    "How many MB in a GB?",  # 1,000 or 1,024, as the asker means it: left to the model
+    "I have 8 GB of RAM, how many tabs can I keep open?",
 ])
 def test_what_is_not_one_conversion_gets_no_note(question):
     assert work_out(question) == ""

@@ -2,7 +2,8 @@
 
 Asked "how many minutes is three and a half hours?", the 0.5B model said it was not sure;
 asked for 3 notebooks at $4.75 each, it said $14.75. When the user's words hold one plain
-conversion between units of one kind (time, length, weight, temperature, volume) or a
+conversion between units of one kind (time, length, weight, temperature, volume, bits and
+bytes of one prefix) or a
 count of things at a price each, it is worked out here and given to the model as a note,
 the way `worked_sums` does for sums. Numbers may be digits or words ("three and a half").
 Nothing is guessed: no note when the words do not fit one of these shapes.
@@ -44,6 +45,10 @@ _UNITS: tuple[tuple[str, str, Decimal], ...] = (
     (r"pounds?|lbs?", "weight", Decimal("453.59237")), (r"ounces?|oz", "weight", Decimal("28.349523125")),
     (r"millilit(?:er|re)s?|ml", "volume", Decimal("0.001")), (r"lit(?:er|re)s?", "volume", Decimal(1)),
     (r"(?:us )?gallons?", "volume", Decimal("3.785411784")),
+    # bits and bytes of one prefix (200 megabits a second is 25 megabytes): between prefixes a
+    # gigabyte is 1,000 or 1,024 megabytes, as the asker means it, so no note is given
+    *((rf"{p}bits?|{a}bps|{a}bits?", f"data-{p}", Decimal(1)) for p, a in (("kilo", "k"), ("mega", "m"), ("giga", "g"), ("tera", "t"))),
+    *((rf"{p}bytes?|{a}b", f"data-{p}", Decimal(8)) for p, a in (("kilo", "k"), ("mega", "m"), ("giga", "g"), ("tera", "t"))),
     (r"(?:degrees? )?(?:celsius|centigrade|c)", "temperature", Decimal(0)), (r"(?:degrees? )?(?:fahrenheit|f)", "temperature", Decimal(0)),
 )
 _UNIT = "|".join(f"(?:{p})" for p, _, _ in _UNITS)
@@ -51,7 +56,8 @@ _NUM = r"(?<![\d.])(\d+(?:\.\d+)?)"  # from a number's first digit: tried inside
 _FROM_TO = re.compile(rf"{_NUM}\s*(?:°\s*)?({_UNIT})\s+(?:is\s+|are\s+)?(?:in|to|into|in\s+terms\s+of|as)\s+({_UNIT})\b", re.I)
 _HOW_MANY = re.compile(rf"\bhow\s+many\s+({_UNIT})\s+(?:are\s+|is\s+|make\s+|in\s+)*(?:there\s+)?(?:in\s+)?{_NUM}\s*({_UNIT})\b", re.I)
 # "my tank is 15 gallons. how many liters is that": the amount first, then asked of "that"
-_THAT_IN = re.compile(rf"\b{_NUM}\s*({_UNIT})\b[^?]{{0,80}}?\bhow\s+many\s+({_UNIT})\s+(?:is|are|would|does|makes?)\s+(?:that|this|it|those)\b", re.I)
+_PER_SECOND = r"(?:\s*/\s*s\b|\s+(?:per|a)\s+second\b)?"  # a rate: the same conversion
+_THAT_IN = re.compile(rf"\b{_NUM}\s*({_UNIT})\b[^?]{{0,80}}?\bhow\s+many\s+({_UNIT}){_PER_SECOND}\s+(?:is|are|would|does|makes?)\s+(?:that|this|it|those)\b", re.I)
 _AMOUNT = re.compile(rf"\b{_NUM}\s*(?:{_UNIT})\b", re.I)
 _EACH = re.compile(rf"\b{_NUM}\s+([a-z][a-z -]{{0,30}}?)\s+(?:at|for|costing)\s+\$\s?{_NUM}\s+(?:each|apiece|a piece|per \w+)\b", re.I)
 
@@ -66,7 +72,7 @@ def _unit(name: str) -> tuple[str, str, Decimal]:
 def shown(value: Decimal) -> str:
     """A number as said in a note: at most two decimals, thousands grouped from 10,000 (also `worked_sums`')."""
     value = value.quantize(Decimal("0.01")) if value != value.to_integral_value() else value.to_integral_value()
-    text = f"{value:,}" if abs(value) >= 10000 else f"{value}"
+    text = f"{value:,f}" if abs(value) >= 10000 else f"{value:f}"  # never "5.28E+3": a product keeps its exponent
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
