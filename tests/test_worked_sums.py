@@ -65,6 +65,9 @@ def test_the_worked_sum_is_the_note_before_the_question_and_wins_over_the_clock(
     ("my internet plan is 200 megabits per second. how many megabytes per second is that for downloads, roughly?",
      "200 megabits is 25 megabytes"),  # the 0.5B had said 200,000
     ("Convert 100 Mbps to MB/s", "100 Mbps is 12.5 MB"),
+    ("I have a 16 GB usb stick and each of my video files is 3.5 GB. how many whole files can i fit on it?",
+     "4 whole 3.5 GB ones fit in 16 GB"),  # the 0.5B had said "16 GB of video files"
+    ("how many 250 ml glasses fit in a 2 liter bottle", "8 whole 250 ml ones fit in 2 liter"),
     ("I need 4 cables at $12.50 each. What's the total?", "4 cables at $12.50 each is $50.00 in all"),
     # asked of "that", the amount said first (the 0.5B said 15 gallons was about 15 liters)
     ("im in the us and my trucks gas tank is 15 gallons. how many liters is that roughly", "15 gallons is about 56.78 liters"),
@@ -86,6 +89,7 @@ def test_a_unit_conversion_or_a_priced_count_is_worked_out(question, worked):
     "I walked 3 miles and 2 km, how many km is that?",  # a sum of two amounts, not one conversion
     "Save 20% off all orders over $50 this week.",  # no price asked
     "How many MB in a GB?",  # 1,000 or 1,024, as the asker means it: left to the model
+    "How many 500 MB files fit on a 4 GB card?",  # the same, asked as a fit
     "I have 8 GB of RAM, how many tabs can I keep open?",
 ])
 def test_what_is_not_one_conversion_gets_no_note(question):

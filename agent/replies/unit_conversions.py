@@ -59,6 +59,7 @@ _HOW_MANY = re.compile(rf"\bhow\s+many\s+({_UNIT})\s+(?:are\s+|is\s+|make\s+|in\
 _PER_SECOND = r"(?:\s*/\s*s\b|\s+(?:per|a)\s+second\b)?"  # a rate: the same conversion
 _THAT_IN = re.compile(rf"\b{_NUM}\s*({_UNIT})\b[^?]{{0,80}}?\bhow\s+many\s+({_UNIT}){_PER_SECOND}\s+(?:is|are|would|does|makes?)\s+(?:that|this|it|those)\b", re.I)
 _AMOUNT = re.compile(rf"\b{_NUM}\s*(?:{_UNIT})\b", re.I)
+_AMOUNT_UNIT = re.compile(rf"\b{_NUM}\s*({_UNIT})\b", re.I)
 _EACH = re.compile(rf"\b{_NUM}\s+([a-z][a-z -]{{0,30}}?)\s+(?:at|for|costing)\s+\$\s?{_NUM}\s+(?:each|apiece|a piece|per \w+)\b", re.I)
 
 
@@ -74,6 +75,24 @@ def shown(value: Decimal) -> str:
     value = value.quantize(Decimal("0.01")) if value != value.to_integral_value() else value.to_integral_value()
     text = f"{value:,f}" if abs(value) >= 10000 else f"{value:f}"  # never "5.28E+3": a product keeps its exponent
     return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+_FITS = re.compile(r"\bhow\s+many\b[^.?!]{0,60}?\b(?:fit|go(?:es)?\s+in|go(?:es)?\s+on)\b", re.I)
+
+
+def how_many_fit(text: str) -> str:
+    """Two amounts of one kind and "how many ... fit": the whole number of the smaller in the
+    larger ("16 GB ... 3.5 GB each: 4 whole ones fit"), or ""."""
+    text = _digits(text)
+    amounts = [(Decimal(m[1]), _unit(m[2])) for m in _AMOUNT_UNIT.finditer(text)]
+    if len(amounts) != 2 or not _FITS.search(text):
+        return ""
+    (x, (xu, kind, xs)), (y, (yu, kind_y, ys)) = amounts
+    if kind != kind_y or kind == "temperature" or not x or not y:
+        return ""
+    (big, bu, bs), (small, su, ss) = sorted([(x, xu, xs), (y, yu, ys)], key=lambda a: a[0] * a[2], reverse=True)
+    whole = int(big * bs // (small * ss))
+    return f"{whole} whole {small} {su} {'ones fit' if whole != 1 else 'one fits'} in {big} {bu}"
 
 
 def convert(text: str) -> str:

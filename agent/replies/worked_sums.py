@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal, DivisionByZero, InvalidOperation
 
-from .unit_conversions import convert, shown
+from .unit_conversions import convert, how_many_fit, shown
 
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"  # "1,250", "19.99"
 _NUMBER = rf"(?<![\d.,])({_DIGITS})"  # from a number's first digit (a long run of digits is not tried at every one)
@@ -43,7 +43,7 @@ _DURATION_AFTER = re.compile(rf"{_DURATION}\s+(?P<direction>after|before|from)\s
 
 def work_out(text: str) -> str:
     """The one sum in `text`, worked out ("20 percent of 150 is 30"), or ""."""
-    for find in (_clock_sum, _discount, _percentage, _share_of_amount, convert, _operation):
+    for find in (_clock_sum, _discount, _percentage, _share_of_amount, how_many_fit, convert, _operation):
         try:
             found = find(text)
         except ArithmeticError:  # a number past Decimal's precision (10,000 digits): no note, not a failed turn
