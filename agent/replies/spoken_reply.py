@@ -38,7 +38,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from . import safety_policy, unsafe_advice
+from . import platform_fit, safety_policy, unsafe_advice
 from .markdown_speech import MarkdownToSpeech
 from .reply_guard import ReplyGuard
 from .reply_grounding import KeyGrounding
@@ -117,6 +117,7 @@ class SpokenReplyGuard(ReplyGuard):
         self._asks_leave = False  # the user asks whether they may do something (stance.asks_leave)
         self._planned_advice: unsafe_advice.UnsafeAdvice | None = None  # the user's own words are unsafe advice: the reply opens with what to do instead
         self._advised: set[str] = set()  # unsafe advice whose `instead` was said
+        self._platform = ""  # "mac" or "windows": the one computer the question names (platform_fit)
         self._numbers = UnsureNumbers()
 
     # -- set by the policy once it knows the turn ------------------------------------------
@@ -129,6 +130,7 @@ class SpokenReplyGuard(ReplyGuard):
         self._no_fits = not question.strip() or bool(risks) or bool(_ASKS_OR_PLANS.search(question))
         self._asks_leave = asks_leave(question)
         self._planned_advice = unsafe_advice.find(question)
+        self._platform = platform_fit.platform_asked(question)
         self.risks = risks
         self._numbers.expect(question, note)
         keys = KeyGrounding(note)
@@ -269,6 +271,7 @@ class SpokenReplyGuard(ReplyGuard):
         if self._keys is not None:  # a key combination being written may still be corrected
             hold_at = max(self._open_sent, min(hold_at, KeyGrounding.hold_from(self._open[:hold_at])))
         hold_at = max(self._open_sent, min(hold_at, unsafe_advice.hold_from(self._open[:hold_at])))  # may be turning unsafe
+        hold_at = max(self._open_sent, min(hold_at, platform_fit.hold_from(self._open[:hold_at], self._platform)))  # the other computer's keys?
         if len(self._said_words) + len(words_of(self._open[:hold_at])) > self.max_words:
             self._stop(cut=True, why="max_words")
             return ""
@@ -369,6 +372,12 @@ class SpokenReplyGuard(ReplyGuard):
                 if _MACHINE_TEXT.search(sentence) or not words_of(sentence):
                     return ""
                 rest, words = sentence, words_of(sentence)
+        if platform_fit.other_platform(rest, self._platform):
+            self.events.append("other_platform_dropped")  # "press Windows + Shift + S" to a Mac user
+            if not already:
+                return ""
+            self._stop(cut=False, why="other_platform")  # the first sentence's start was said: it cannot go on
+            return ("… sorry, " if _cut_off(already) else " Sorry, ") + platform_fit.NOT_SURE[self._platform]
         if not already and _WELCOME.match(sentence) and not any(w.startswith(("thank", "thx", "cheers")) for w in self.question_words):
             self.events.append("unthanked_welcome_dropped")  # "You're welcome!" to a swallowed battery: nobody thanked
             return ""
