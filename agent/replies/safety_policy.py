@@ -91,8 +91,9 @@ _DOES_WHAT_THE_SCAMMER_ASKS = _CALL_THEIR_NUMBER + "|" + _SEND_THE_MONEY
 # "I tried to sign in and got a text with a code. Where do I put it?": a code the user asked for
 # by signing in, with nobody else in the question, goes into the sign-in page; no one is asking
 # for it (the FTC's line: a code you did not request is the warning sign).
-_NOT_MY_OWN_SIGN_IN = (r"^(?!(?=.*\b(?:i|i'?m|i am)\b[^.?!]{0,25}\b(?:sign|log)(?:ged|ging)?[- ]?in(?:to)?\b)"
-                       r"(?!.*\b(?:call\w*|someone|somebody|they|he|she|him|her|them|asks?|asked|asking|wants?|give|share|send|tell|read)\b))")
+_OWN_SIGN_IN = (r"(?=.*\b(?:i|i'?m|i am)\b[^.?!]{0,25}\b(?:sign|log)(?:ged|ging)?[- ]?in(?:to)?\b)"
+                r"(?!.*\b(?:call\w*|someone|somebody|they|he|she|him|her|them|asks?|asked|asking|wants?|give|share|send|tell|read)\b)")
+_NOT_MY_OWN_SIGN_IN = rf"^(?!{_OWN_SIGN_IN})"
 
 # The risky classes: one row each. Add a class by adding a row.
 _RULES: tuple[Rule, ...] = (
@@ -339,6 +340,7 @@ _PROTECTIVE = _rx(r"\b(?:turn(?:ing|ed)? on|switch(?:ing|ed)? on|enabl(?:e|ed|in
 _TOLD_BY_SOMEONE = _rx(_SOMEONE_TOLD)
 _HANDS_OVER = _rx(r"\b(?:give|giving|send|sending|share|sharing|tell|telling|read|reading|text|email|hand|handing|pass)\b[^.?!]{0,40}"
                   r"\b(?:passwords?|passcodes?|codes?|pins?|logins?|credentials|recovery)\b")
+_MY_OWN_SIGN_IN = _rx(rf"^{_OWN_SIGN_IN}")
 _GIVING_AWAY = frozenset({"credentials", "payment", "remote_access", "scam"})
 # Who or what a scam reaches the user through: a person, a call, a message, a page. A question put
 # in a scam-like class by likeness alone, with none of these, is the user's own errand.
@@ -361,6 +363,8 @@ def risks_in(question: str, classifier: "ClassifiesRisk | None" = None) -> tuple
         found += (BY_LIKENESS[alike],)
     if _PROTECTIVE.search(q) and not _TOLD_BY_SOMEONE.search(q) and not _HANDS_OVER.search(q):
         found = tuple(r for r in found if r.name not in _GIVING_AWAY)
+    if _MY_OWN_SIGN_IN.search(q):  # as the credentials rule reads it, so likeness does too
+        found = tuple(r for r in found if r.name != "credentials")
     hazard = next((r for r in found if r.name == "physical_hazard"), None)
     reason = classifier.hazard_reason(q) if classifier is not None and hazard is not None else ""
     if not reason:
