@@ -51,6 +51,8 @@ def test_what_was_said_before_stays_and_the_instead_follows_it():
     "Never disable your antivirus.",
     "Open Settings, Privacy, and then Cookies.",
     "Block the number in the Phone app.",
+    "Covering the vents makes the laptop overheat.",  # the step as a subject, said of the harm it does
+    "Turning off the firewall can leave you open to attacks.",
 ])
 def test_safe_sentences_with_the_same_words_are_said_as_written(reply):
     g = guard_for("How do I fix it?")
@@ -189,3 +191,11 @@ def test_a_refusal_of_a_plan_that_is_unsafe_advice_is_followed_by_what_to_do_ins
     assert out.startswith("No, that's not a good idea. " + advice.instead + " Port forwarding"), out
     g = guard_for(RDP_PLAN)
     assert stream(g, "No, don't.")[0] == "No, don't. " + advice.instead  # a reply that ends there still says it
+
+
+def test_a_question_whether_the_advice_is_bad_keeps_its_yes():
+    """Not a plan, a request for leave or a how-to: its right answer opens "Yes"."""
+    g = guard_for("Is it bad to cover the vents on my laptop?")
+    assert "Yes" not in g.opening_bias()
+    out, _ = stream(g, "Yes, covering the vents makes the laptop overheat.")
+    assert out == "Yes, covering the vents makes the laptop overheat."

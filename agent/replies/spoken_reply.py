@@ -64,6 +64,8 @@ def _cut_off(already: str) -> bool:
     return bool(already) and not already.rstrip().endswith((".", "!", "?"))
 
 
+_ASKS_IF_BAD = re.compile(r"\b(?:is|isn'?t|would|will|does|can) (?:it|that|this|doing that|\w+ing\b[^?]{0,40}?) (?:be )?(?:bad|dangerous|harmful|risky|unsafe|a bad idea|damage|hurt|harm)\b"
+                          r"|\bwhy (?:is|would|does|shouldn'?t)\b", re.I)
 _WELCOME = re.compile(r"^\W*(?:you'?re|you are) (?:very |most |so )?welcome\b", re.I)
 _WELCOME_START = re.compile(r"^\W*(?:y|yo|you|you'|you'r|you'?re|you a|you ar|you are)?(?:\s+(?:v\w*|m\w*|s\w*|w\w*))?\s*$", re.I)  # a prefix of it
 _CALLS_IT_A_SCAM = re.compile(r"\b(?:is|it'?s|that'?s|this is)\s+(?:\w+\s+){0,2}(?:a\s+)?(?:scam|phishing|fraud)\b", re.I)
@@ -129,7 +131,9 @@ class SpokenReplyGuard(ReplyGuard):
         self._stated_plan = states_a_plan(question)
         self._no_fits = not question.strip() or bool(risks) or bool(_ASKS_OR_PLANS.search(question))
         self._asks_leave = asks_leave(question)
-        self._planned_advice = unsafe_advice.find(question)
+        # the user's own words are such advice (not when asking whether it is bad: "Is it bad to
+        # cover the vents?" is rightly answered "Yes")
+        self._planned_advice = unsafe_advice.find(question) if not _ASKS_IF_BAD.search(question) else None
         self._platform = platform_fit.platform_asked(question)
         self.risks = risks
         self._numbers.expect(question, note)

@@ -89,8 +89,15 @@ _WINDOW = 6
 
 def find(sentence: str) -> UnsafeAdvice | None:
     """The unsafe advice a reply sentence gives, if any."""
-    clauses = [c for c in re.split(r"[,;:]|\bbut\b|\band then\b|\bthen\b", sentence) if not _KEPT_CLEAR.search(c)]
+    clauses = [c for c in re.split(r"[,;:]|\bbut\b|\band then\b|\bthen\b", sentence)
+               if not _KEPT_CLEAR.search(c) and not _SAYS_WHAT_IT_DOES.search(c)]
     return next((a for a in ADVICE if any(endorses(c, a.gives) for c in clauses)), None)
+
+
+# "Covering the vents makes the laptop overheat": the step as a subject, said of what it does, is
+# a warning, not advice to take it.
+_SAYS_WHAT_IT_DOES = re.compile(r"\b\w+ing\b[^.;]{0,40}?\b(?:makes?|causes?|can|could|will|would|may|leads? to|traps?|stops?|blocks?)\b"
+                                r"[^.;]{0,40}\b(?:overheat\w*|damage\w*|harm\w*|hurt\w*|dangerous|risk\w*|fire|unsafe|open to|attack\w*|malware|virus\w*|hack\w*)", re.I)
 
 
 # A sentence that agrees with what the user said ("Yes, that's a good idea.", "Sure, here's how").
