@@ -1,0 +1,38 @@
+"""The articles added to the shipped knowledge base are found for the casual ways people ask
+about their topics, among all the other articles."""
+from __future__ import annotations
+
+import pytest
+
+from agent.replies.knowledge_base import KnowledgeBase
+
+KB = KnowledgeBase()
+
+
+@pytest.mark.parametrize(("question", "article"), [
+    ("Everything on my monitor is turned on its side, how do I fix it?", "os-rotate-screen"),
+    ("Can I make my laptop screen less blue in the evenings so it's easier on my eyes?", "os-night-light"),
+    ("How do I see exactly how much charge is left on my MacBook, as a number?", "os-battery-percentage"),
+    ("Some scammer keeps ringing my iPhone, how do I stop him calling?", "os-block-calls"),
+    ("How do I switch on the torch on my Samsung?", "os-phone-flashlight"),
+    ("I want to save this website so I can find it again later", "net-bookmark-page"),
+    ("How do I get my name and phone number added to the end of every email I send in Gmail?", "net-email-signature"),
+    ("A document is stuck waiting to print and I can't cancel it", "net-clear-print-queue"),
+    ("My video is too big to attach to an email, how else can I send it?", "net-send-large-files"),
+    ("I accidentally closed a tab in Chrome, can I get it back?", "net-reopen-closed-tab"),
+    ("How do you right click on a MacBook? There's only one button", "os-right-click-mac"),
+    ("How can I see whether a file is a pdf or an exe in File Explorer?", "os-show-file-extensions"),
+    ("How do I put a smiley face in a message on my laptop?", "os-type-emoji"),
+    ("When I press shift and 2 I get quotation marks instead of the at sign", "os-wrong-keyboard-layout"),
+    ("Can Outlook automatically put emails from my bank into their own folder?", "net-email-rules-filters"),
+    ("Movies on my new Samsung TV look weirdly smooth, like a cheap soap opera", "os-tv-motion-smoothing"),
+    ("My router shows two networks, one says 5G, which one should I join?", "net-wifi-2-4-vs-5-ghz"),
+    ("How do I hook up my new sound bar to the telly so the remote does the volume?", "os-soundbar-hdmi-arc"),
+    ("Is it safe to get rid of the Windows.old folder after the upgrade?", "os-delete-windows-old"),
+    ("My friend is visiting and wants on my Wi-Fi but I don't remember the password, can my phone give it to her?", "net-share-wifi-guest"),
+    ("How do I grab a picture of just one window instead of my whole screen?", "os-screenshot-one-window"),
+    ("How can I tell if my iPhone battery is worn out and needs replacing?", "os-phone-battery-health"),
+])
+def test_a_question_finds_its_new_article_among_the_others(question, article):
+    hit = KB.best(question)
+    assert (hit.article.name if hit else None) == article
