@@ -203,6 +203,11 @@ class KnowledgeBase:
                 hits.append(Hit(self.articles[rowid - 1], float(score), matched))
         return tuple(hits)
 
+    def _good(self, hit: Hit) -> bool:
+        """Enough words matched, and (BM25 scores mean something only over enough documents: a
+        folder of a few articles is judged by the words matched alone) a high enough score."""
+        return hit.matched >= self.min_matched and (len(self.articles) < 10 or hit.score >= self.min_score)
+
     def best(self, text: str, prefer: str = "") -> Hit | None:
         """The article that answers `text`, or None when nothing matches well enough. With
         `prefer` (the newest words of a follow-up, "Sorry, I meant on a Mac"), the article
@@ -219,10 +224,8 @@ class KnowledgeBase:
                 body = f"{a.title} {a.keywords} {a.summary}".lower()
                 return sum(1 for t in wanted if re.search(rf"\b{re.escape(t)}", body))
 
-            top = max(hits, key=lambda h: (h.matched >= self.min_matched, preferred(h), h.score))
-        # BM25 scores mean something only over enough documents: a folder of a few articles
-        # is judged by the words matched alone.
-        if top.matched < self.min_matched or (len(self.articles) >= 10 and top.score < self.min_score):
+            top = max(hits, key=lambda h: (self._good(h), preferred(h), h.score))
+        if not self._good(top):
             return None
         if self.relevance is not None and self.relevance_of(text, top.article) < self.min_relevance:
             return None
