@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import re
 
-_MAC_ASKED = re.compile(r"\b(?:mac|macs|macbook(?:\s+(?:air|pro))?|imac|mac\s*mini|macos|os\s*x|mac\s*os)\b", re.I)
-_WINDOWS_ASKED = re.compile(r"\b(?:windows(?:\s*(?:10|11|7|8))?|win\s*(?:10|11)|pc)\b", re.I)
+from .reply_grounding import platforms_in
+
 
 _WINDOWS_ONLY = re.compile(
     r"\b(?:windows|win)\s*(?:\+|key\b|logo)|\bstart\s+(?:menu|button)\b|\btask\s*manager\b|\bcontrol\s+panel\b|\bfile\s+explorer\b"
@@ -34,7 +34,8 @@ _WINDOW = 3  # words after a beginning by which a match shows ("Windows + Shift"
 
 def platform_asked(question: str) -> str:
     """"mac" or "windows" when the question names that one and not the other; "" otherwise."""
-    mac, windows = bool(_MAC_ASKED.search(question)), bool(_WINDOWS_ASKED.search(question))
+    named = platforms_in(question)  # as the help desk note is narrowed (reply_grounding)
+    mac, windows = "mac" in named, "windows" in named
     return "mac" if mac and not windows else "windows" if windows and not mac else ""
 
 
