@@ -98,6 +98,25 @@ def test_the_right_article_is_still_given(knowledge, question, article):
     assert (hit.article.name if hit else None) == article
 
 
+# BM25 ranks an article for another device first (the Windows screenshot article, the phone
+# one); the article for the computer the question names is as relevant or more, and is given
+@pytest.mark.parametrize("question, words_first, article", [
+    ("how do i take a screenshot of only one window on my mac, not the whole screen", "screenshot-windows", "os-screenshot-one-window"),
+    ("how do i delete an app off my macbook? theres no uninstall option anywhere", "os-delete-apps-phone", "os-uninstall-apps-computer"),
+])
+def test_an_article_for_another_device_gives_way_to_one_for_the_device_named(knowledge, question, words_first, article):
+    assert knowledge.search(question)[0].article.name == words_first
+    hit = knowledge.best(question)
+    assert (hit.article.name if hit else None) == article
+
+
+def test_an_article_for_another_device_stays_when_nothing_for_the_device_named_is_as_relevant(knowledge):
+    # nothing about resetting an Android phone: the general factory-reset article (Windows, Mac) is
+    # still the best there is, and the phone-backup articles below it are less relevant
+    hit = knowledge.best("I'm selling my old Android phone. Should I do a factory reset first?")
+    assert hit is not None and hit.article.name == "factory-reset"
+
+
 # BM25 finds an article sharing words with each (a security update for "newer iPhone",
 # a full mailbox for "email ... tomorrow"); none answers it, and the small model repeats
 # what it is given

@@ -39,6 +39,7 @@ from typing import Protocol
 
 import numpy as np
 
+from .reply_grounding import platforms_in
 from .vectors_on_disk import vectors_kept_on_disk
 
 log = logging.getLogger("parley.knowledge")
@@ -227,9 +228,23 @@ class KnowledgeBase:
             top = max(hits, key=lambda h: (self._good(h), preferred(h), h.score))
         if not self._good(top):
             return None
-        if self.relevance is not None and self.relevance_of(text, top.article) < self.min_relevance:
+        relevance = self.relevance_of(text, top.article)
+        if self.relevance is not None and relevance < self.min_relevance:
             return None
-        return top
+        return self._for_the_device_asked(text, top, relevance, hits)
+
+    def _for_the_device_asked(self, text: str, top: Hit, relevance: float, hits: tuple[Hit, ...]) -> Hit:
+        """`top`, unless it is written for other devices than the one the question names
+        ("one window on my mac" found the Windows screenshot article; "delete an app off my
+        macbook" the phone one) and a good match for that device is at least as relevant."""
+        asked = platforms_in(text)
+        written_for = platforms_in(top.article.summary)
+        if not asked or not written_for or written_for & asked:
+            return top
+        fits = [(self.relevance_of(text, h.article), h) for h in hits
+                if h is not top and self._good(h) and platforms_in(h.article.summary) & asked]
+        fits = [(r, h) for r, h in fits if r >= relevance]
+        return max(fits, key=lambda f: f[0])[1] if fits else top
 
     def relevance_of(self, text: str, article: Article) -> float:
         """The cosine of `text` with the nearest of the article's views (title; title and
