@@ -57,6 +57,40 @@ def test_ordinary_questions_are_not_risky_by_meaning(by_meaning, question):
     assert by_meaning.classify(question) == ""
 
 
+# Each was nearest a risky class's examples with the chat model's vectors (credentials, a
+# destructive command twice) and its reply was refused as a scam or a command; none names what
+# the class is about (a secret, a command)
+@pytest.mark.parametrize("question", [
+    "I sent a Gmail to the wrong person like 3 seconds ago!! can i unsend it??",
+    "My files in File Explorer just say 'report' with no ending. How can I tell if it's a pdf or a Word file? I'm on Windows 11.",
+    "i copied a link earlier then copied something else over it, is there any way to get the first thing back? windows 11",
+])
+def test_a_class_found_by_likeness_must_name_what_it_is_about(by_meaning, question):
+    from agent.replies.risk_by_embedding import names_its_subject
+
+    label, _ = by_meaning.by_meaning(question)
+    assert not names_its_subject(label, question)
+    assert by_meaning.classify(question) == ""
+
+
+def test_the_next_class_that_names_its_subject_is_taken(tmp_path):
+    """A fake embedder: the best class by meaning names nothing of its own, the second beats
+    `none` too and its subject is named, so the second is the class."""
+    from agent.replies.risk_by_embedding import EmbeddingRiskClassifier
+
+    class Axes:
+        identity = "axes"
+
+        def embed(self, text: str) -> np.ndarray:
+            return {"c": np.array([1.0, 0.0, 0.0]), "p": np.array([0.9, 0.3, 0.0]), "n": np.array([0.0, 0.0, 1.0])}.get(text[:1], np.array([1.2, -0.05, 0.0]))
+
+    examples = {"credentials": ("c1", "c2"), "payment": ("p1", "p2"), "none": ("n1", "n2")}
+    classifier = EmbeddingRiskClassifier(Axes(), examples, margin=0.1, k=1, cache_dir=tmp_path)
+    assert classifier.by_meaning("my nephew wants it off")[0] == "credentials"
+    assert classifier.classify("my nephew wants it off") == ""  # names neither a secret nor money
+    assert classifier.classify("my nephew wants the money") == "payment"
+
+
 @pytest.mark.parametrize("request_", ["Tell me a long story.", "What can you do?", "Tell me a story."])
 def test_a_chat_line_near_no_example_is_not_a_hazard(by_meaning, request_):
     """Far from every example, a line is not near the risky ones either: centred, "Tell me a

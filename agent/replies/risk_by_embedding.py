@@ -18,13 +18,14 @@ new question, about 130 ms on 2 cores): the reply builds its prompt in a worker 
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
 from typing import Mapping, Protocol, Sequence
 
 import numpy as np
 
 from .risk_classifier import RiskClassifier
-from .risk_examples import EXAMPLES
+from .risk_examples import CLASS_SUBJECTS, EXAMPLES
 from .vectors_on_disk import vectors_kept_on_disk
 
 log = logging.getLogger("parley.risk")
@@ -83,11 +84,16 @@ class EmbeddingRiskClassifier:
         return risky, by_label[risky] - by_label.get("none", 0.0)
 
     def found_by_meaning(self, question: str) -> str:
-        """The risky class the question's meaning puts it in, or "": it beats `none` by the
-        margin, and one of its examples is at least `floor` alike uncentred."""
-        label, margin = self.by_meaning(question)
-        if margin <= self.margin:
+        """The risky class the question's meaning puts it in, or "": the best class that beats
+        `none` by the margin and names what the class is about (`names_its_subject`), with one
+        of its examples at least `floor` alike uncentred."""
+        by_label = self.scores(question)
+        none = by_label.pop("none", 0.0)
+        fitting = [label for label in sorted(by_label, key=by_label.__getitem__, reverse=True)
+                   if by_label[label] - none > self.margin and names_its_subject(label, question)]
+        if not fitting:
             return ""
+        label = fitting[0]
         if self.floor > -1.0:
             vec = self.embedder.embed(question)
             vec = vec / (float(np.linalg.norm(vec)) or 1.0)
@@ -96,8 +102,12 @@ class EmbeddingRiskClassifier:
         return label
 
     def classify(self, question: str) -> str:
-        """A risky class, or "": by meaning when it is found so, else by likeness of words."""
-        return self.found_by_meaning(question) or (self.lexical.classify(question) if self.lexical is not None else "")
+        """A risky class, or "": by meaning when it is found so, else by likeness of words (a
+        class that names its subject, as by meaning)."""
+        if label := self.found_by_meaning(question):
+            return label
+        label = self.lexical.classify(question) if self.lexical is not None else ""
+        return label if names_its_subject(label, question) else ""
 
     def hazard_reason(self, question: str) -> str:
         """What can happen: the lexical classifier's hazard kind, or "" (the hazard class's
@@ -107,6 +117,14 @@ class EmbeddingRiskClassifier:
         return self.lexical.hazard_reason(question) if self.lexical is not None else ""
 
 
+def names_its_subject(label: str, question: str) -> bool:
+    """Whether `question` names what the risky class `label` is about (risk_examples.CLASS_SUBJECTS;
+    a class without a subject there always fits)."""
+    subject = _SUBJECTS.get(label)
+    return bool(label) and (subject is None or bool(subject.search(question)))
+
+
+_SUBJECTS = {label: re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.I) for label, words in CLASS_SUBJECTS.items()}
 _BUILT: dict[str, "EmbeddingRiskClassifier | RiskClassifier"] = {}
 
 

@@ -254,3 +254,31 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
         "Should I let my phone battery run all the way down sometimes?",
     ),
 }
+
+# What a question must name for a class found by likeness to fit it: the thing the class is
+# about (a secret for credentials, money for payment, a command for a destructive command...).
+# "I sent a Gmail to the wrong person, can I unsend it?" was nearest the credentials examples
+# and "how can I tell if it's a pdf or a Word file?" the destructive commands', and their
+# replies were refused as a scam or a command; neither names a password or a command.
+# Written from the classes' definitions above; Windows+R then Ctrl+V is how a fake CAPTCHA
+# has the user paste and run a command (CISA's and Microsoft's "ClickFix" advisories).
+_ASKER = (r"some(?:one|body)|stranger|callers?|called|calls?|calling|rang|phoned?|texts?|texted|messages?|messaged|e-?mails?|"
+          r"pop-?ups?|websites?|sites?|ads?|they|he|she|guy|man|woman|agents?|"
+          r"support|tech|helpdesk|sellers?|buyers?|friend|recruiter|job")
+_RUN_PASTED = r"(?:windows|win)\s*\+\s*r|(?:ctrl|control)\s*\+\s*v"
+CLASS_SUBJECTS: dict[str, str] = {
+    "scam": _ASKER + r"|prizes?|won|win|refunds?|invoices?|virus\w*|infected|hack\w*|urgent\w*|suspend\w*|locked|arrest\w*|fines?|police|customs|bail",
+    "credentials": r"passwords?|passcodes?|pins?|codes?|log ?ins?|logins?|logged|sign[- ]?ins?|credentials?|verif\w*|2fa|otp|authenticat\w*|"
+                   r"security (?:questions?|numbers?)|social security|ssn|card|cards|account details|apple id|recovery|qr",
+    "payment": r"pay\w*|paid|fees?|gift ?cards?|itunes|bitcoin|crypto\w*|wire|transfer\w*|money|cash|\$\s?\d|£\s?\d|€\s?\d|dollars|pounds|euros|"
+               r"banks?|refunds?|invoices?|ransom|western union|venmo|zelle|paypal|atms?|funds?|invest\w*|deposit\w*",
+    "remote_access": r"remote\w*|access|connect\w*|control|anydesk|teamviewer|quick ?assist|screen ?shar\w*|share (?:my|the|their|your) screen|"
+                     r"see my screen|take over|install\w*|download\w*|apps?|apks?|programs?|tools?|commands?|" + _RUN_PASTED,
+    "destructive_command": r"commands?|terminal|powershell|cmd|sudo|rm|del|format\w*|diskpart|dd|chmod|chown|regedit|registry|system32|"
+                           r"scripts?|paste\w*|run|delete\w*|wipe\w*|erase\w*|reset|clean|git|force|root|partition\w*|" + _RUN_PASTED,
+    "disable_security": r"turn(?:ing)? off|switch(?:ing)? off|disabl\w*|deactivat\w*|antivirus|defender|firewall|gatekeeper|security|protection|"
+                        r"smartscreen|uac|updates?|play protect|two[- ]factor|2fa|two[- ]step|crack\w*|keygen|pirat\w*|captcha|" + _RUN_PASTED,
+    "physical_hazard": "|".join(HAZARD_SUBJECTS.values()) + r"|open\w*|pry|prying|screwdriver|smash\w*|hammer\w*|drill\w*|crack\w*|broke|broken|"
+                       r"shatter\w*|glass|tubes?|crt|capacitors?|vents?|tape|cover\w*|water|wet|spill\w*|liquids?|flood\w*|bath\w*|sinks?|"
+                       r"mercury|bulbs?|toxic|poison\w*",
+}
