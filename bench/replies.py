@@ -116,6 +116,21 @@ def build_policy(name: str, config: Any) -> Any:
         return ReplyPolicy.from_config(config)
     if name == "full-rules-only":  # the safety rules' phrases alone, no classifier
         return ReplyPolicy.from_config(config.replace(safety_by_likeness=False))
+    if name == "full-notes3":  # two more example turns that follow a note
+        from agent.replies.reply_policy import EXAMPLE_NOTES, EXAMPLES, NOTE_PREFIX
+
+        policy = ReplyPolicy.from_config(config)
+        more = (
+            ("Does it matter which USB port I plug my drawing tablet into?",
+             "Yes, it can. Plug it straight into the computer, not into a hub or the keyboard, because a hub may not give it enough power."),
+            ("How do I stop my Windows laptop going to sleep so fast?",
+             "Open Settings, System, Power and battery, then Screen and sleep, and pick longer times."),
+        )
+        policy.examples = EXAMPLES[:3] + more + EXAMPLES[3:]
+        policy.example_notes = {**EXAMPLE_NOTES,
+            more[0][0]: NOTE_PREFIX + "Plug a drawing tablet straight into the computer, not into a hub or the keyboard's port; a hub may not give it enough power.",
+            more[1][0]: NOTE_PREFIX + "On Windows, open Settings, System, Power and battery, Screen and sleep, and choose longer times."}
+        return policy
     if name == "full-note-after":
         policy = ReplyPolicy.from_config(config)
         policy.note_after = True

@@ -118,6 +118,7 @@ class ReplyPolicy:
         knowledge: KnowledgeBase | None | str = "starter",
         *,
         examples: tuple[tuple[str, str], ...] = EXAMPLES,
+        example_notes: dict[str, str] | None = None,
         guard_replies: bool = True,
         max_words: int = 50,
         soft_words: int = 30,
@@ -127,6 +128,7 @@ class ReplyPolicy:
     ) -> None:
         self.knowledge = KnowledgeBase() if knowledge == "starter" else knowledge if isinstance(knowledge, KnowledgeBase) else None
         self.examples = examples
+        self.example_notes = EXAMPLE_NOTES if example_notes is None else example_notes
         self.guard_replies = guard_replies
         self.max_words, self.soft_words, self.max_sentences = max_words, soft_words, max_sentences
         self._time_notes: collections.OrderedDict[tuple[str, str], str] = collections.OrderedDict()
@@ -151,8 +153,8 @@ class ReplyPolicy:
         out = list(head)
         if head and _text(head[0]) == DEFAULT_INSTRUCTIONS:
             for question, answer in self.examples:
-                if question in EXAMPLE_NOTES:
-                    out.append({"role": "system", "content": EXAMPLE_NOTES[question]})
+                if question in self.example_notes:
+                    out.append({"role": "system", "content": self.example_notes[question]})
                 out += [{"role": "user", "content": question}, {"role": "assistant", "content": answer}]
         prev_user, prev_assistant, last_user, last_note, name = "", "", "", "", ""
         for i, m in enumerate(rest):

@@ -64,7 +64,7 @@ def _cut_off(already: str) -> bool:
     return bool(already) and not already.rstrip().endswith((".", "!", "?"))
 
 
-_ASKS_IF_BAD = re.compile(r"\b(?:is|isn'?t|would|will|does|can) (?:it|that|this|doing that|\w+ing\b[^?]{0,40}?) (?:be )?(?:bad|dangerous|harmful|risky|unsafe|a bad idea|damage|hurt|harm)\b"
+_ASKS_IF_BAD = re.compile(r"\b(?:is|isn'?t|would|will|does|can) (?:it|that|this|doing that|\w+ing\b[^?]{0,40}?) (?:be )?(?:bad|dangerous|harmful|risky|unsafe|a bad idea|a problem|damage|hurt|harm)\b"
                           r"|\bwhy (?:is|would|does|shouldn'?t)\b", re.I)
 _WELCOME = re.compile(r"^\W*(?:you'?re|you are) (?:very |most |so )?welcome\b", re.I)
 _WELCOME_START = re.compile(r"^\W*(?:y|yo|you|you'|you'r|you'?re|you a|you ar|you are)?(?:\s+(?:v\w*|m\w*|s\w*|w\w*))?\s*$", re.I)  # a prefix of it
@@ -403,6 +403,11 @@ class SpokenReplyGuard(ReplyGuard):
             if said_sentences and is_bare_refusal(said_sentences[-1]):  # "No, don't." was said: not "No, don't: ..." again
                 safe = _LEADING_NO.sub("", safe, count=1)
                 safe = safe[:1].upper() + safe[1:]
+            if not said_sentences and _ASKS_IF_BAD.search(" ".join(self.question_words)):
+                # "Is that a problem?" is answered yes, not "No, don't"
+                if m := _REFUSAL_OPENING.match(safe):
+                    rest = safe[m.end():]
+                    safe = "Yes, " + rest[:1].lower() + rest[1:]
             owed = self._owed_unsaid(safe)  # a reason owed to the refusal said first
             self._owed = ()
             return (lead if self._said.strip() or already else "") + " ".join([*owed, safe])
@@ -511,4 +516,5 @@ class SpokenReplyGuard(ReplyGuard):
 # back on its word, repeated itself, or reached the cap), not the turn's safety.
 _OWED_OUTLIVES = frozenset({"contradiction", "repeat", "loop", "enough", "max_words"})
 
+_REFUSAL_OPENING = re.compile(r"^\s*(?:No, (?:don'?t|do not)|Please don'?t)[:.]\s*", re.I)
 _LEADING_NO = re.compile(r"^\s*No\b[.,!]?\s*(?:(?:don'?t|do not)\b[^:.,!?]{0,20}[:,]\s*)?", re.I)
