@@ -400,7 +400,8 @@ class SpokenReplyGuard(ReplyGuard):
             said = [words_of(x) for x in said_sentences]
             safe = " ".join(x for x in split_sentences(verdict.text)  # what was said already is not said twice
                             if not any(similarity(words_of(x), y) >= 0.8 for y in said))
-            if said_sentences and is_bare_refusal(said_sentences[-1]):  # "No, don't." was said: not "No, don't: ..." again
+            if said_sentences and (is_bare_refusal(said_sentences[-1]) or _REFUSAL_OPENING.match(said_sentences[0])):
+                # "No, don't." or "Please don't: ..." was said: not "No, don't: ..." again
                 safe = _LEADING_NO.sub("", safe, count=1)
                 safe = safe[:1].upper() + safe[1:]
             if not said_sentences and _ASKS_IF_BAD.search(" ".join(self.question_words)):

@@ -53,6 +53,17 @@ def _stem(word: str) -> str:
     return word
 
 
+def _act(verb: str) -> str:
+    """A verb's stem, the same for verbs of one act (`_SAME_ACT`)."""
+    stem = _stem(verb)
+    return _SAME_ACT.get(stem, stem)
+
+
+# Verbs for one act, said as one: "so I'm gonna ring them now" was answered "Call the billing
+# line..." (the scam's own number), which a plan to "ring" did not match.
+_SAME_ACT = {"ring": "call", "rang": "call", "phon": "call", "dial": "call", "wir": "transfer"}
+
+
 _ASKED = re.compile(
     r"\b(?:should i|can i|could i|may i|do i|is it (?:okay|ok|safe|fine|alright|all right|a good idea) (?:for me )?to|"
     r"is it (?:okay|ok|fine|alright) if i|am i (?:allowed|supposed) to)\s+((?:\w+['’]?\w*\s*){1,6})", re.I)
@@ -145,7 +156,7 @@ def planned_verb(question: str, off_is_safe: bool = True) -> str:
                 continue
             if verb in _NOT_A_VERB or verb in _NO_PLAN or (off_is_safe and _switches_off(verb, tail[word.end():])):
                 return ""
-            return _stem(verb)
+            return _act(verb)
     return ""
 
 
@@ -193,7 +204,7 @@ def instructed_verbs(sentence: str, off_is_safe: bool = True) -> set[str]:
     verbs = set()
     for clause, m in _instructions(sentence):
         if not (off_is_safe and _switches_off(m.group(1).lower(), clause[m.end():])):
-            verbs.add(_stem(m.group(1).lower().replace("’", "'")))
+            verbs.add(_act(m.group(1).lower().replace("’", "'")))
     return verbs
 
 
