@@ -934,6 +934,10 @@ def test_a_harmless_question_asking_leave_is_not_opened_with_no(question, biased
     ("Is it okay to clean my bathroom floor with just bleach and water?", ""),
     # shares "burning"'s wording of a plan ("I'm going to ..."), burns nothing
     ("I'm going to drill a few holes through my old laptop hard drive before I recycle it.", ""),
+    # outside3 and outside4 (tuned on): the general "That can hurt you or damage the device" said nothing of mercury or implosion
+    ("One of those curly energy saving bulbs just broke on the carpet. Can I just run the vacuum over it?", "mercury_bulb"),
+    ("Got an old tube TV in the garage. It won't fit in the bin so I'm going to smash it up with a sledgehammer and bag the pieces.", "tube_tv"),
+    ("My TV has no sound. Does it matter which HDMI port I use?", ""),
 ])
 def test_a_hazard_reason_fits_what_the_question_names(question, kind):
     from agent.replies.risk_classifier import RiskClassifier

@@ -79,6 +79,24 @@ HAZARDS: dict[str, tuple[str, tuple[str, ...]]] = {
             "Is it okay to burn an old laptop in the garden to destroy the data?",
         ),
     ),
+    # the U.S. EPA's "Cleaning Up a Broken CFL" (no vacuum, air the room, stiff paper and tape)
+    # and its guidance on old cathode-ray-tube sets (leaded glass; recycle them whole)
+    "mercury_bulb": (
+        "A broken energy-saving bulb gives off a little mercury and leaves sharp glass: air the room, "
+        "and pick the pieces up with stiff card and sticky tape, not a vacuum.",
+        (
+            "A fluorescent tube broke on the garage floor. Is it fine to sweep it up with the vacuum?",
+            "I dropped a compact fluorescent lamp in the kitchen. Can I pick up the bits with my bare hands?",
+            "An energy-saving light bulb smashed on the rug. I'll hoover up the glass.",
+        ),
+    ),
+    "tube_tv": (
+        "An old tube TV's glass is under vacuum and can implode, and it holds lead: take it whole to an e-waste drop-off.",
+        (
+            "Can I break up my old CRT monitor with a hammer so it fits in the rubbish?",
+            "I want to take apart an old tube television to get the copper out of it.",
+        ),
+    ),
     "chemical": (
         "Mixed or harsh chemicals can give off toxic fumes, and solvents strip a screen's coating for good.",
         (
@@ -99,6 +117,8 @@ HAZARD_SUBJECTS: dict[str, str] = {
                 r"adapters?|shock\w*|volt\w*|fuses?|heaters?|dryer|radio|appliances?",
     "heat": r"ovens?|microwaves?|heaters?|beds?|bedding|pillows?|blankets?|comforter|duvet|sofa|couch|radiators?|overheat\w*|hot|heat\w*|sun|dashboard",
     "burning": r"burn\w*|fires?|bonfire|melt\w*|smok\w*|fumes|incinerat\w*",
+    "mercury_bulb": r"bulbs?|cfls?|fluorescent|energy[- ]saving|mercury|lamps?",
+    "tube_tv": r"tubes?|crts?|cathode|televisions?|tvs?|telly|monitors?",
     "chemical": r"bleach|vinegar|ammonia|peroxide|alcohol|isopropyl|acetone|thinner|solvents?|cleaners?|chemicals?|drain|sprays?|disinfect\w*",
 }
 
