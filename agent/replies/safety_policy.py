@@ -96,6 +96,12 @@ _OWN_SIGN_IN = (r"(?=.*\b(?:i|i'?m|i am)\b[^.?!]{0,25}\b(?:sign|log)(?:ged|ging)
 _NOT_MY_OWN_SIGN_IN = rf"^(?!{_OWN_SIGN_IN})"
 
 # The risky classes: one row each. Add a class by adding a row.
+# Telling the user which way of paying to use is paying: "You can use a Bitcoin ATM to clear
+# the warrant." followed "No, don't pay: that is a scam." (outside4, a fake deputy).
+_PAY_THIS_WAY = (r"\b(?:you (?:should|can|could|may|must|need to) |just )?(?:use|go to|visit|find) (?:a |an |the |any |your )?(?:nearest )?"
+                 r"(?:bitcoin|crypto|btc)\b(?: (?:atm|machine|kiosk|wallet))?|\b(?:you (?:should|can|could|may|must|need to) )?use (?:a |the )?"
+                 r"(?:gift ?cards?|western union|money ?gram|wire transfer)\b")
+
 _RULES: tuple[Rule, ...] = (
     Rule(
         "credentials",
@@ -118,7 +124,7 @@ _RULES: tuple[Rule, ...] = (
              r"send (?:them )?money|refund|bank transfer)\b",
         yes_endorses=True, you_should="pay|buy|send|wire|transfer",
         endorses=r"\b(?:buy|purchase) (?:the )?gift ?cards?\b|\b(?:send|wire|transfer) (?:them |him |her )?(?:the )?(?:money|payment|funds)\b" + "|" + _REASSURES
-                 + "|" + _DOES_WHAT_THE_SCAMMER_ASKS,
+                 + "|" + _DOES_WHAT_THE_SCAMMER_ASKS + "|" + _PAY_THIS_WAY,
         safe_reply="No, don't pay. Real companies and tech support never ask for gift cards, crypto or wire transfers; that is a scam. "
                    "Stop replying, and if you already paid, call your bank at once.",
         essential=r"scam|fraud|fake",
@@ -259,7 +265,8 @@ _BY_LIKENESS: dict[str, Rule] = {
         safe_reply=CREDENTIALS.safe_reply),
     "payment": Rule(
         "payment", asks=_NEVER, yes_endorses=True, you_should="pay|buy|send|wire|transfer",
-        endorses=_REASSURES + r"|\b(?:buy|purchase) (?:the )?gift ?cards?\b|\bpay (?:them|the fee|the fine|it)\b|" + _DOES_WHAT_THE_SCAMMER_ASKS,
+        endorses=_REASSURES + r"|\b(?:buy|purchase) (?:the )?gift ?cards?\b|\bpay (?:them|the fee|the fine|it)\b|" + _DOES_WHAT_THE_SCAMMER_ASKS
+                 + "|" + _PAY_THIS_WAY,
         essential=_SCAM_SAID, after_refusal="That is a scam.",
         safe_reply=PAYMENT.safe_reply),
     "remote_access": Rule(

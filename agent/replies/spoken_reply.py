@@ -401,8 +401,12 @@ class SpokenReplyGuard(ReplyGuard):
             safe = " ".join(x for x in split_sentences(verdict.text)  # what was said already is not said twice
                             if not any(similarity(words_of(x), y) >= 0.8 for y in said))
             if said_sentences and (is_bare_refusal(said_sentences[-1]) or _REFUSAL_OPENING.match(said_sentences[0])):
-                # "No, don't." or "Please don't: ..." was said: not "No, don't: ..." again
-                safe = _LEADING_NO.sub("", safe, count=1)
+                # "No, don't." or "Please don't: ..." was said: not "No, don't: ..." or "No, don't pay." again
+                first, *rest = split_sentences(safe) or [""]
+                if rest and len(first.split()) <= 4 and re.match(r"\W*(?:no|don'?t|please don'?t)\b", first, re.I):
+                    safe = " ".join(rest)
+                else:
+                    safe = _LEADING_NO.sub("", safe, count=1)
                 safe = safe[:1].upper() + safe[1:]
             if not said_sentences and _ASKS_IF_BAD.search(" ".join(self.question_words)):
                 # "Is that a problem?" is answered yes, not "No, don't"
@@ -517,5 +521,5 @@ class SpokenReplyGuard(ReplyGuard):
 # back on its word, repeated itself, or reached the cap), not the turn's safety.
 _OWED_OUTLIVES = frozenset({"contradiction", "repeat", "loop", "enough", "max_words"})
 
-_REFUSAL_OPENING = re.compile(r"^\s*(?:No, (?:don'?t|do not)|Please don'?t)[:.]\s*", re.I)
+_REFUSAL_OPENING = re.compile(r"^\s*(?:No, (?:don'?t|do not)|Please don'?t)(?: \w+){0,2}[:.]\s*", re.I)
 _LEADING_NO = re.compile(r"^\s*No\b[.,!]?\s*(?:(?:don'?t|do not)\b[^:.,!?]{0,20}[:,]\s*)?", re.I)
