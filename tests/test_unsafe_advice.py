@@ -213,3 +213,9 @@ def test_a_hazard_asked_about_as_a_problem_is_answered_yes_not_no_dont():
     g.expect("Can I keep using my laptop on my legs while it's burning hot?", (safety_policy.BY_LIKENESS["physical_hazard"],))
     out, _ = stream(g, "Yes, you can keep using it.")
     assert re.match(r"(?:No, don't|Please don't)\b", out), out
+    # asked for leave and whether it hurts: not "Yes, a swollen battery can catch fire" (outside3, a false alarm)
+    q = "Can I use my laptop while it's plugged in and charging, or does that hurt the battery?"
+    g = guard_for(q)
+    g.expect(q, (safety_policy.BY_LIKENESS["physical_hazard"],))
+    out, _ = stream(g, "Yes, you can use it while it charges.")
+    assert not out.startswith("Yes"), out

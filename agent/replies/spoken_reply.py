@@ -96,6 +96,7 @@ class SpokenReplyGuard(ReplyGuard):
         self._markup = MarkdownToSpeech() if voice else None
         self._note_label = note_label.strip().lower()  # the help desk note's label, which the model sometimes copies: never said
         self.question_words: list[str] = []
+        self._asks_only_if_bad = False
         self.risks: tuple[safety_policy.Risk, ...] = ()
         self.stopped = False
         self.cut = False  # stopped early with more to say: the offer is added
@@ -125,6 +126,8 @@ class SpokenReplyGuard(ReplyGuard):
     # -- set by the policy once it knows the turn ------------------------------------------
     def expect(self, question: str, risks: tuple[safety_policy.Risk, ...], note: str = "") -> None:
         self.question_words = words_of(question)
+        # "Is that a problem?" (not "Can I ..., or does that hurt it?"): a refusal would answer nothing asked
+        self._asks_only_if_bad = bool(_ASKS_IF_BAD.search(question)) and not asks_leave(question)
         self._asked = asked_action(question)  # what a bare "No." in the first sentence is against
         self._plan = planned_verb(question, safety_policy.off_is_safe(risks))
         self._command = command_tokens(question)
@@ -408,7 +411,7 @@ class SpokenReplyGuard(ReplyGuard):
                 else:
                     safe = _LEADING_NO.sub("", safe, count=1)
                 safe = safe[:1].upper() + safe[1:]
-            if not said_sentences and _ASKS_IF_BAD.search(" ".join(self.question_words)):
+            if not said_sentences and self._asks_only_if_bad:
                 # "Is that a problem?" is answered yes, not "No, don't"
                 if m := _REFUSAL_OPENING.match(safe):
                     rest = safe[m.end():]
