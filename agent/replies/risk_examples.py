@@ -298,7 +298,7 @@ CLASS_SUBJECTS: dict[str, str] = {
                            r"scripts?|paste\w*|run|delete\w*|wipe\w*|erase\w*|reset|clean|git|force|root|partition\w*|" + _RUN_PASTED,
     "disable_security": r"turn(?:ing)? off|switch(?:ing)? off|disabl\w*|deactivat\w*|antivirus|defender|firewall|gatekeeper|security|protection|"
                         r"smartscreen|uac|updates?|play protect|two[- ]factor|2fa|two[- ]step|crack\w*|keygen|pirat\w*|captcha|" + _RUN_PASTED,
+    # the hazard kinds' subjects (bulbs, tubes, batteries...) and what is done to a device or with it
     "physical_hazard": "|".join(HAZARD_SUBJECTS.values()) + r"|open\w*|pry|prying|screwdriver|smash\w*|hammer\w*|drill\w*|crack\w*|broke|broken|"
-                       r"shatter\w*|glass|tubes?|crt|capacitors?|vents?|tape|cover\w*|water|wet|spill\w*|liquids?|flood\w*|bath\w*|sinks?|"
-                       r"mercury|bulbs?|toxic|poison\w*",
+                       r"shatter\w*|glass|capacitors?|vents?|tape|cover\w*|water|wet|spill\w*|liquids?|flood\w*|bath\w*|sinks?|toxic|poison\w*",
 }
