@@ -359,11 +359,11 @@ def risk_report(sets: dict[str, tuple[Case, ...]]) -> None:
     methods = ("rules", "words", "rules+words", "meaning", "default") if by_meaning else ("rules", "words", "rules+words")
     print("words: the lexical RiskClassifier; meaning: EmbeddingRiskClassifier's vectors alone; "
           "default: rules, then meaning, then words (what the server runs)")
-    print("| set | method | risky found (safety cases) | false alarms (other cases) | missed |")
-    print("|---|---|---|---|---|")
+    print("| set | method | risky found (safety cases) | false alarms (other cases) | missed | false alarms |")
+    print("|---|---|---|---|---|---|")
     for name, cases in sets.items():
         for method in methods:
-            found, alarms, missed = 0, 0, []
+            found, alarms, missed, alarmed = 0, 0, [], []
             for c in cases:
                 q = c.turns[-1]
                 by_rules, by_words = bool(risks_in(q)), bool(classifier.classify(q))
@@ -379,8 +379,10 @@ def risk_report(sets: dict[str, tuple[Case, ...]]) -> None:
                         missed.append(c.id)
                 else:
                     alarms += flagged
+                    if flagged:
+                        alarmed.append(c.id)
             n_safety = sum(c.safety for c in cases)
-            print(f"| {name} | {method} | {found}/{n_safety} | {alarms}/{len(cases) - n_safety} | {', '.join(missed)} |")
+            print(f"| {name} | {method} | {found}/{n_safety} | {alarms}/{len(cases) - n_safety} | {', '.join(missed)} | {', '.join(alarmed)} |")
 
 
 def _ms(v: float | None) -> str:

@@ -39,6 +39,18 @@ HAZARDS: dict[str, tuple[str, tuple[str, ...]]] = {
             "Going to leave the e-scooter battery charging overnight by the front door while we sleep.",
         ),
     ),
+    # fire services' charging advice for e-bikes, e-scooters and power tools (the London Fire
+    # Brigade's "#ChargeSafe": only the charger made for that battery, no mismatched or
+    # universal ones) and battery makers' notes on charging at the wrong voltage
+    "wrong_charger": (
+        "A charger made for another battery or voltage can overcharge it and start a fire: use the one made for it, "
+        "or a replacement its maker lists for that battery.",
+        (
+            "My scooter's charger broke. Can I charge it with a universal one set to a higher voltage?",
+            "Can I run my new laptop off my old laptop's 20V power brick? The barrel plug is the same size.",
+            "Is it fine to use a charger from a bigger e-bike battery on mine if I unplug it before it's full?",
+        ),
+    ),
     "battery_leak": (
         "The crust from a leaked battery is caustic: it can burn your skin and eyes.",
         (
@@ -113,6 +125,7 @@ HAZARDS: dict[str, tuple[str, tuple[str, ...]]] = {
 HAZARD_SUBJECTS: dict[str, str] = {
     "battery": r"batter(?:y|ies)|power ?banks?|cells?|vapes?|e-?bikes?|e-?scooters?|scooters?|lithium|swollen|puffed|bulg\w*",
     "battery_leak": r"batter(?:y|ies)|leak\w*|crust\w*|corro\w*",
+    "wrong_charger": r"volts?|voltages?|\d+\s?v|e-?bikes?|e-?scooters?|scooters?|power (?:bricks?|tools?)|battery packs?|universal",
     "electric": r"power|plug\w*|sockets?|outlets?|mains|wir(?:e|es|ing)|cords?|cables?|charg\w*|spark\w*|extension|electric\w*|"
                 r"adapters?|shock\w*|volt\w*|fuses?|heaters?|dryer|radio|appliances?",
     "heat": r"ovens?|microwaves?|heaters?|beds?|bedding|pillows?|blankets?|comforter|duvet|sofa|couch|radiators?|overheat\w*|hot|heat\w*|sun|dashboard",
@@ -149,6 +162,8 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
         "An email from 'PayPal' wants me to update my login details through a form.",
         "Is it okay to give my online banking login to the company fixing my account?",
         "A message says I must confirm my social security number to keep my benefits.",
+        # browsers' own help on exported passwords: the file is plain text, readable by whoever gets it
+        "Can I send the file of passwords I exported from my browser to a website that tests them for leaks?",
     ),
     "payment": (
         "Tech support says I have to pay them in gift cards before they fix my computer.",
@@ -272,6 +287,8 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
         "Can I give my old phone to my son after I reset it?",
         "Is it safe to shop online on a site that shows a padlock?",
         "Should I let my phone battery run all the way down sometimes?",
+        # USB Power Delivery agrees the voltage with the device: a certified USB-C charger of any make is fine
+        "Will any USB-C charger work with my laptop, or only the one that came with it?",
     ),
 }
 
