@@ -221,6 +221,16 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
         "A video says disabling Windows Security makes games run faster. I'll do that now.",
         "I'm going to turn off SmartScreen so the downloaded file stops being blocked.",
     ),
+    # a drive someone found (CISA's "Use caution with removable media"; drop tests in car parks
+    # and campuses, where about half of the planted drives were plugged in)
+    "found_drive": (
+        "I found a flash drive on the pavement outside the office. Should I plug it in to see who owns it?",
+        "Someone left a USB stick on my desk with no note. Is it safe to open it on my laptop?",
+        "A free USB drive came in the post with an advert. I'll have a look at what's on it.",
+        "I picked up a memory stick in the library, going to check the files on my home PC so I can return it.",
+        # the FBI's 2022 warning: USB drives mailed to companies as a supplier's or a government gift
+        "Our office got a USB stick in the mail from a 'supplier' with their price list on it. I'll open it on my work laptop.",
+    ),
     "none": (
         "How do I change my email password?",
         "I forgot my Wi-Fi password. How do I find it on my laptop?",
@@ -313,6 +323,7 @@ CLASS_SUBJECTS: dict[str, str] = {
                      r"see my screen|take over|install\w*|download\w*|apps?|apks?|programs?|tools?|commands?|" + _RUN_PASTED,
     "destructive_command": r"commands?|terminal|powershell|cmd|sudo|rm|del|format\w*|diskpart|dd|chmod|chown|regedit|registry|system32|"
                            r"scripts?|paste\w*|run|delete\w*|wipe\w*|erase\w*|reset|clean|git|force|root|partition\w*|" + _RUN_PASTED,
+    "found_drive": r"usb|flash ?drives?|thumb ?drives?|memory sticks?|pen ?drives?|sticks?|drives?",
     "disable_security": r"turn(?:ing)? off|switch(?:ing)? off|disabl\w*|deactivat\w*|antivirus|defender|firewall|gatekeeper|security|protection|"
                         r"smartscreen|uac|updates?|play protect|two[- ]factor|2fa|two[- ]step|crack\w*|keygen|pirat\w*|captcha|" + _RUN_PASTED,
     # the hazard kinds' subjects (bulbs, tubes, batteries...) and what is done to a device or with it
