@@ -61,7 +61,6 @@ BUDGET_S = 1.0
 
 _POOL = ThreadPoolExecutor(max_workers=2, thread_name_prefix="reread")
 _STRAIGHT = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "`": "'"})
-_QUOTES = "`'\"‘’“”"
 
 
 @dataclass(frozen=True)
@@ -238,8 +237,8 @@ def rejoined(base: Sequence[str], toks: Sequence[str]) -> list[str]:
 
 def _quoted(token: str) -> bool:
     """The token has a quote mark at both ends, with a letter or digit between (`name`, 'x',)."""
-    core = token.rstrip(".,:;)")
-    return len(core) >= 3 and core[0] in _QUOTES and core[-1] in _QUOTES and any(c.isalnum() for c in core)
+    core = token.translate(_STRAIGHT).rstrip(".,:;)")
+    return len(core) >= 3 and core[0] in "'\"" and core[-1] in "'\"" and any(c.isalnum() for c in core)
 
 
 def vote(original: str, readings: Sequence[str], min_support: int = MIN_SUPPORT) -> tuple[str, list[tuple[Edit, int]]]:
@@ -265,15 +264,15 @@ def vote(original: str, readings: Sequence[str], min_support: int = MIN_SUPPORT)
 
 def source_crop(line: OcrLine, source: Image.Image) -> Image.Image:
     """The line cut from the image that was prepared (its own colours), with a margin."""
-    x0, y0 = min(w.box[0] for w in line.words), min(w.box[1] for w in line.words)
-    x1, y1 = max(w.box[0] + w.box[2] for w in line.words), max(w.box[1] + w.box[3] for w in line.words)
-    m, mx = 0.3 * (y1 - y0), 0.8 * (y1 - y0)  # a character's width beside it: a mark the first reading dropped
+    x0, y0, w, h = line.box  # its words' union
+    x1, y1 = x0 + w, y0 + h
+    m, mx = 0.3 * h, 0.8 * h  # a character's width beside it: a mark the first reading dropped
     return source.crop((max(0, round(x0 - mx)), max(0, round(y0 - m)), min(source.width, round(x1 + mx)), min(source.height, round(y1 + m))))
 
 
 def second_readings(tiles: Sequence[Image.Image], line: OcrLine, source: Image.Image | None, reader: CtcLineReader) -> list[str]:
     """The other recogniser's readings of a line: of the prepared tiles, and of the line cut
-    from the source image, each as the pipeline would make a line of it."""
+    from the source image, each with its spacing collapsed (no other fix of the pipeline's)."""
     out = [" ".join(t for t in (reader.read(tile) for tile in tiles) if t)]
     if source is not None:
         out.append(reader.read(source_crop(line, source)))
