@@ -136,7 +136,9 @@ class SpokenReplyGuard(ReplyGuard):
         self._asks_leave = asks_leave(question)
         # the user's own words are such advice (not when asking whether it is bad: "Is it bad to
         # cover the vents?" is rightly answered "Yes")
-        self._planned_advice = unsafe_advice.find(question) if not _ASKS_IF_BAD.search(question) else None
+        planned = unsafe_advice.find(question) if not _ASKS_IF_BAD.search(question) else None
+        # (not when a risky class of the turn blocks it already: its safe reply says the same)
+        self._planned_advice = planned if planned is None or not planned.covered_by & {r.name for r in risks} else None
         self._platform = platform_fit.platform_asked(question)
         self.risks = risks
         self._numbers.expect(question, note)
@@ -410,6 +412,9 @@ class SpokenReplyGuard(ReplyGuard):
                     safe = " ".join(rest)
                 else:
                     safe = _LEADING_NO.sub("", safe, count=1)
+                head, colon, tail = safe.partition(":")  # "That is very likely a scam: never share…" after "No, don't: that is very likely a scam."
+                if colon and any(similarity(words_of(head), words_of(part)) >= 0.8 for x in said_sentences for part in x.split(":")):
+                    safe = tail.strip()
                 safe = safe[:1].upper() + safe[1:]
             if not said_sentences and self._asks_only_if_bad:
                 # "Is that a problem?" is answered yes, not "No, don't"
@@ -422,8 +427,11 @@ class SpokenReplyGuard(ReplyGuard):
         if (advice := unsafe_advice.find(sentence)) is not None:  # volunteered, whatever was asked
             self.events.append(f"unsafe_advice:{advice.name}")
             self._stop(cut=False, why="unsafe")
-            if advice.name in self._advised:
-                return ""  # what to do instead was said already (the user's plan was this advice)
+            if advice.name in self._advised:  # the user's plan was this advice: its instead was said, or is owed to a refusal
+                owed, self._owed = self._owed_unsaid(""), ()
+                if not owed:
+                    return ""
+                return (". " if _cut_off(already) else " " if (self._said.strip() or already) else "") + " ".join(owed)
             if not (self._said.strip() or already):
                 return advice.instead
             if _cut_off(already):

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .safety_policy import endorses
+from .safety_policy import HANDING_OVER, endorses
 
 # An account's protection: turning it off lets in whoever has (or guesses) the password. (Not
 # Find My: turning it off is the right step before selling or trading in a phone.)
@@ -50,6 +50,7 @@ class UnsafeAdvice:
     name: str
     gives: re.Pattern[str]
     instead: str  # said in place of the sentence (after "But " when something was said before it)
+    covered_by: frozenset[str] = frozenset()  # risky classes (safety_policy) whose rules block it too, with their own safe reply
 
 
 ADVICE: tuple[UnsafeAdvice, ...] = (
@@ -72,12 +73,18 @@ ADVICE: tuple[UnsafeAdvice, ...] = (
         "vents_covered",
         re.compile(r"\b(?:tape|cover|block|seal|plug|stuff)(?:ing)?\b[^.;]{0,25}?\b(?:vents?|air ?(?:intakes?|holes?)|fan (?:holes?|grill\w*|openings?))\b", re.I),
         "Don't cover the vents: the fan needs them to cool the computer, and blocked vents make it overheat."),
+    UnsafeAdvice(
+        "sign_in_handed_over", re.compile(HANDING_OVER, re.I),
+        "Don't send your password or a sign-in code to anyone: no real company or IT team asks for it, and whoever has it can get into your account.",
+        covered_by=frozenset({"credentials"})),
 )
 
 # Where a sentence may begin to give one of them: held while the first sentence streams, for at
 # most `_WINDOW` words (the advice shows within them) and, after "turn off", only while the next
 # word can begin a protection's name ("Turn off Wi-Fi" goes on at once).
-_MAY_BEGIN = re.compile(rf"\b(?:{_OFF_VERB}(?=\s)|{_REMOVE_VERB}|disable|spctl|csrutil|set-mppreference|netsh|ufw|setenforce|forward\w*|ports?(?=\s+\d)"
+_MAY_BEGIN = re.compile(r"\b(?:(?:reply|respond|answer)(?=\s+(?:to\s+(?:\w+\s+){1,3})?with\b)"
+                        r"|(?:send|give|share|tell|read|text|e-?mail|forward|provide)(?=\s+(?:it\s+|them\s+|him\s+|her\s+|back\s+)?(?:your|the|my|their|his|her)\b)"
+                        rf"|{_OFF_VERB}(?=\s)|{_REMOVE_VERB}|disable|spctl|csrutil|set-mppreference|netsh|ufw|setenforce|forward\w*|ports?(?=\s+\d)"
                         r"|open\w*(?=\s+(?:up|remote|rdp|vnc|ports?)\b)|(?:tape|cover|block|seal|stuff)\w*)\b", re.I)
 # The first word of each name in _ACCOUNT and _DEVICE (before a hyphen).
 _PROTECTION_WORDS = frozenset("2 two 2fa 2sv mfa multi multifactor screen passcode anti antivirus firewall windows microsoft "
