@@ -809,6 +809,20 @@ def test_a_bare_no_is_against_what_the_question_asked_and_a_later_instruction_to
     assert "Restart your computer" in out and "contradiction" not in g.events
 
 
+def test_going_back_on_a_no_is_found_when_the_instruction_names_the_object_too():
+    """The model's reply on the outside set: "Keep the phone plugged in…" after "No, don't."
+    (its first two words, "keep phone", had not matched the question's "keep plugged")."""
+    g = guard_for("My phone's battery is swollen and it gets hot while charging. Should I keep it plugged in until my new phone arrives?")
+    out, _ = stream(g, "No, don't. Keep the phone plugged in until your new phone arrives.")
+    assert "plugged in until" not in out and "contradiction" in g.events
+    g = guard_for("Should I open the attachment?")
+    out, _ = stream(g, "Don't open it. Open Settings instead and scan it.")  # another object of the same verb
+    assert "Open Settings" in out and "contradiction" not in g.events
+    g = guard_for("Should I keep it plugged in?")
+    out, _ = stream(g, "No, don't keep it plugged in. Keep the phone unplugged and cool.")
+    assert "unplugged and cool" in out and "contradiction" not in g.events
+
+
 def test_a_safe_answer_after_a_bare_no_does_not_say_no_again():
     g = guard_for("Water spilled on my power strip and it is all still plugged in.")
     g.risks = (safety_policy.BY_LIKENESS["physical_hazard"],)  # as the classifier would put it

@@ -41,9 +41,9 @@ _NEGATIVE_MODAL = re.compile(r"not|n'?t|never|cannot", re.I)
 _STOP = frozenset("a an the your my it its this that them to it's any all some of on in at for with and or too up".split())
 
 
-def _action(words: str) -> str:
+def _action(words: str, width: int = 2) -> str:
     content = [w for w in re.findall(r"[a-z]+", words.lower()) if w not in _STOP]
-    return " ".join(_stem(w) for w in content[:2])
+    return " ".join(_stem(w) for w in content[:width])
 
 
 def _stem(word: str) -> str:
@@ -214,30 +214,38 @@ def _instructions(sentence: str) -> list[tuple[str, re.Match]]:
     return [(c, m) for c in clauses if (m := _opening_verb(c))]
 
 
-def stances(sentence: str, asked: str = "") -> dict[str, bool]:
-    """{action: True (for it) / False (against it)} for the stances the sentence takes;
-    `asked`: the action of the question this sentence may answer with a bare "No"."""
+def stances(sentence: str, asked: str = "", width: int = 2) -> dict[str, bool]:
+    """{action: True (for it) / False (against it)} for the stances the sentence takes, each
+    action its first `width` content words; `asked`: the action of the question this sentence
+    may answer with a bare "No"."""
     found: dict[str, bool] = {}
     if asked and is_bare_refusal(sentence):
         found[asked] = False
     first = _opening_verb(sentence)
     if first:  # an instruction: for what it tells
-        found.setdefault(_action(first.group(1) + _TAIL.match(sentence, first.end()).group(0)), True)
+        found.setdefault(_action(first.group(1) + _TAIL.match(sentence, first.end()).group(0), width), True)
     for m in _IT_IS.finditer(sentence):
         against_word = re.fullmatch(_ADJ_AGAINST, m.group(2), re.I) is not None
-        found[_action(m.group(3))] = (m.group(1) is None) != against_word
+        found[_action(m.group(3), width)] = (m.group(1) is None) != against_word
     for m in _YOU.finditer(sentence):
-        found[_action(m.group(2))] = _NEGATIVE_MODAL.search(m.group(1)) is None
+        found[_action(m.group(2), width)] = _NEGATIVE_MODAL.search(m.group(1)) is None
     for m in _DONT.finditer(sentence):
-        found[_action(m.group(1))] = False
+        found[_action(m.group(1), width)] = False
     return {action: side for action, side in found.items() if action}
 
 
 def undoes_a_warning(said: dict[str, bool], sentence: str) -> str:
     """The action an earlier sentence warned against and `sentence` now allows, or "". The
     other way round (allowed, then warned against) is let through: a late warning is a
-    correction worth hearing."""
-    for action, side in stances(sentence).items():
-        if side and said.get(action) is False:
-            return action
+    correction worth hearing. The sentence's action may name more than the warning did:
+    after "No, don't." to "Should I keep it plugged in…?", "Keep the phone plugged in…"
+    allows it again (same verb, the warned action's other word among its next three)."""
+    for action, side in stances(sentence, width=4).items():
+        if not side:
+            continue
+        verb, *rest = action.split()
+        for warned, was in said.items():
+            w_verb, *w_rest = warned.split()
+            if was is False and w_verb == verb and (set(w_rest) <= set(rest) if w_rest else not rest):
+                return warned
     return ""
