@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from .stance import instructed_verbs, instructs_command
+from .stance import instructed_verbs, instructs_command, restates_plan
 
 if TYPE_CHECKING:
     from .risk_classifier import ClassifiesRisk
@@ -478,17 +478,20 @@ def off_is_safe(risks: tuple[Risk, ...]) -> bool:
 
 
 def check(sentence: str, risks: tuple[Risk, ...], said: str = "", plan: str = "",
-          command: frozenset[str] = frozenset()) -> Verdict:
+          command: frozenset[str] = frozenset(), plan_words: frozenset[str] = frozenset()) -> Verdict:
     """A verdict on one reply sentence, given the risky classes of the turn and what was said.
     `plan`: the verb of what the user said they would do or asked whether to do
-    (`stance.planned_verb`), `command`: the flags and paths of a command they quoted
-    (`stance.command_tokens`): on a risky turn, a sentence that tells them to do it, or to
-    run it, endorses it."""
+    (`stance.planned_verb`), `plan_words`: that plan's content words (`stance.plan_words`),
+    `command`: the flags and paths of a command they quoted (`stance.command_tokens`): on a
+    risky turn, a sentence that tells them to do it, in its verb or in its words, or to run
+    it, endorses it."""
     for risk in risks:
         if endorses(sentence, risk.unsafe):
             return Verdict("block", _safe_reply(risk), risk.name)
     if plan and risks and plan in instructed_verbs(sentence, off_is_safe(risks)):
         return Verdict("block", _safe_reply(risks[0]), f"{risks[0].name}:plan")
+    if risks and restates_plan(sentence, plan_words):
+        return Verdict("block", _safe_reply(risks[0]), f"{risks[0].name}:plan_words")
     if risks and instructs_command(sentence, command):
         return Verdict("block", _safe_reply(risks[0]), f"{risks[0].name}:command")
     for pattern, warning in _DESTRUCTIVE:

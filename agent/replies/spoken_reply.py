@@ -43,7 +43,7 @@ from .markdown_speech import MarkdownToSpeech
 from .reply_guard import ReplyGuard
 from .reply_grounding import KeyGrounding
 from .sentence_text import sentence_end, similarity, split_sentences, words_of
-from .stance import asked_action, asks_leave, command_tokens, is_bare_refusal, planned_verb, stances, states_a_plan, undoes_a_warning
+from .stance import asked_action, asks_leave, command_tokens, is_bare_refusal, plan_words, planned_verb, stances, states_a_plan, undoes_a_warning
 from .unsure_numbers import UnsureNumbers
 
 OFFER = "Shall I go on?"
@@ -114,6 +114,7 @@ class SpokenReplyGuard(ReplyGuard):
         self._stances: dict[str, bool] = {}  # action -> for (True) / against (False), as first said (stance.py)
         self._asked = ""  # the action the user's yes/no question asks about (stance.asked_action)
         self._plan = ""  # the verb of what the user means to do (stance.planned_verb): on a risky turn, never told to do it
+        self._plan_words: frozenset[str] = frozenset()  # ... and its content words (stance.plan_words): nor told it in its own words
         self._command: frozenset[str] = frozenset()  # the flags and paths of a command the user quoted: on a risky turn, never told to run it
         self._stated_plan = False  # the user said they will do it, not only asked (stance.states_a_plan)
         self._no_fits = True  # a bare "No, don't." may answer what the user said (a question, a plan)
@@ -130,6 +131,7 @@ class SpokenReplyGuard(ReplyGuard):
         self._asks_only_if_bad = bool(_ASKS_IF_BAD.search(question)) and not asks_leave(question)
         self._asked = asked_action(question)  # what a bare "No." in the first sentence is against
         self._plan = planned_verb(question, safety_policy.off_is_safe(risks))
+        self._plan_words = plan_words(question)
         self._command = command_tokens(question)
         self._stated_plan = states_a_plan(question)
         self._no_fits = not question.strip() or bool(risks) or bool(_ASKS_OR_PLANS.search(question))
@@ -396,7 +398,7 @@ class SpokenReplyGuard(ReplyGuard):
         if not already and undoes_a_warning(self._stances, sentence):
             self._stop(cut=False, why="contradiction")  # what follows a reversal is no surer
             return ""
-        verdict = safety_policy.check(sentence, self.risks, self._said, plan=self._plan, command=self._command)
+        verdict = safety_policy.check(sentence, self.risks, self._said, plan=self._plan, command=self._command, plan_words=self._plan_words)
         if verdict.action == "block":
             self.events.append(f"blocked:{verdict.risk}")
             self._stop(cut=False, why="unsafe")
