@@ -399,6 +399,8 @@ class SpokenReplyGuard(ReplyGuard):
             self._stop(cut=False, why="contradiction")  # what follows a reversal is no surer
             return ""
         verdict = safety_policy.check(sentence, self.risks, self._said, plan=self._plan, command=self._command, plan_words=self._plan_words)
+        if verdict.risk.endswith((":plan", ":plan_words")) and unsafe_advice.find(sentence) is not None:
+            verdict = safety_policy.OK  # the plan told back is advice of a known kind: its own instead (below) fits better than a class found by likeness
         if verdict.action == "block":
             self.events.append(f"blocked:{verdict.risk}")
             self._stop(cut=False, why="unsafe")
