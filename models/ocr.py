@@ -165,7 +165,8 @@ def join_wrapped(lines: Sequence[OcrLine], width: int) -> list[OcrLine]:
     A terminal wraps a long line at its last column, mid-word if need be: where the words sit
     on a grid of equal cells (monospace), a line that runs to the image's right edge and the
     line right under it that starts at the left margin are one line ("...line 1 column 1" +
-    "7 (char 16)"), joined without a space; a line ending short of the edge is never joined.
+    "7 (char 16)"), joined without a space (with one where the rest starts a column in: the
+    space between two words fell at the wrap); a line ending short of the edge is never joined.
     Proportional text (a dialog, a hover) wraps at words instead: see `_join_wrapped_prose`."""
     cells = [w.box[2] / len(w.text) for line in lines for w in line.words if len(w.text) >= 4]
     cell = statistics.median(cells) if cells else 0.0
@@ -175,10 +176,13 @@ def join_wrapped(lines: Sequence[OcrLine], width: int) -> list[OcrLine]:
     out: list[OcrLine] = []
     for i, line in enumerate(lines):
         prev = out[-1] if out else None
+        # the rest starts in the first column, or in the second when the space between two words
+        # fell in the first ("...parameter of type" + " 'number'. (2345)", ts-node's REPL)
+        indent = (line.box[0] - left) / cell if cell else 99.0
         if (prev is not None and len(prev.text) >= 40 and prev.box[0] + prev.box[2] >= width - 2.0 * cell
-                and line.box[0] <= left + 0.75 * cell and 0 < line.box[1] - prev.box[1] <= 2.0 * max(prev.box[3], line.box[3])
+                and indent <= 1.75 and 0 < line.box[1] - prev.box[1] <= 2.0 * max(prev.box[3], line.box[3])
                 and not _STARTS_ANEW.match(line.text) and not _gutter_number(line, lines[i + 1:i + 2])):
-            out[-1] = _joined(prev, line, "")
+            out[-1] = _joined(prev, line, "" if indent <= 0.75 else " ")
         elif prev is not None and _word_wrapped(prev, line, width, cell):
             out[-1] = _joined(prev, line, " ")
         else:
@@ -278,13 +282,19 @@ def _vertical_overlap(a: Box, b: Box) -> float:
     return max(0, bottom - top) / max(1, min(a[3], b[3]))
 
 
+# A label and its value, aligned to a column further right ("Received message:   "…"", Jest's
+# failure report; "Status:      Failed"): one line up to this many line heights apart.
+LABEL_GAP = 2.5
+
+
 def group_lines(words: Sequence[OcrWord], max_gap: float = 1.2) -> list[OcrLine]:
     """Text lines in reading order.
 
     Starts from Tesseract's own (block, paragraph, line) grouping, then joins pieces of the
     same visual line that Tesseract split (sparse-text mode splits at wide spaces) when the
-    gap is at most `max_gap` x the line height; wider gaps (table columns, a sidebar next to
-    the page) stay separate lines. Lines are ordered top to bottom, then left to right.
+    gap is at most `max_gap` x the line height (`LABEL_GAP` after a label ending in ":");
+    wider gaps (table columns, a sidebar next to the page) stay separate lines. Lines are
+    ordered top to bottom, then left to right.
     """
     groups: dict[tuple[int, int, int], list[OcrWord]] = {}
     for w in words:
@@ -315,7 +325,7 @@ def group_lines(words: Sequence[OcrWord], max_gap: float = 1.2) -> list[OcrLine]
                     continue
                 left, right = (cur, b) if cur.box[0] <= b.box[0] else (b, cur)
                 gap = right.box[0] - (left.box[0] + left.box[2])
-                if -h <= gap <= max_gap * h:
+                if -h <= gap <= (LABEL_GAP if left.text.endswith(":") else max_gap) * h:
                     cur = _make_line(cur.words + b.words)
                     used[j] = True
                     merged = True

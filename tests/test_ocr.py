@@ -93,6 +93,10 @@ def test_group_lines_splits_columns_and_joins_split_lines() -> None:
     ]
     lines = [ln.text for ln in group_lines(words)]
     assert lines == ["Title", "Logs", "#4515", "main", "Failed to save"]
+    # a label and its value aligned to a column further right (Jest's "Received message:   …") are one line
+    words = [w("Received", 10, 60, block=7), w("message:", 100, 60, block=7), w('"repeat', 210, 60, block=8), w('count"', 290, 60, block=8),
+             w("Logs", 10, 100, block=1), w("#4515", 300, 100, block=2)]
+    assert [ln.text for ln in group_lines(words)] == ['Received message: "repeat count"', "Logs", "#4515"]
 
 
 def test_drop_noise_removes_icon_junk_keeps_text() -> None:

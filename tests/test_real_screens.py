@@ -110,6 +110,10 @@ def test_only_a_monospace_line_that_runs_to_the_edge_is_joined_with_the_row_unde
     assert join_wrapped(rows, width + 40) == rows  # short of the image's edge: never joined
     prompt = [*rows[:3], line("root@devbox:~$ ls", 2, 60)]
     assert join_wrapped(prompt, width) == prompt  # a prompt starts a row of its own
+    # the space between two words fell in the first column: the rest starts one column in, and keeps its space
+    spaced = join_wrapped([*rows[:3], line("'seconds'. (2345)", 2 + 8, 60)], width)
+    assert spaced[2].text == long + " 'seconds'. (2345)" and len(spaced) == 3
+    assert len(join_wrapped([*rows[:3], line("indented by two", 2 + 16, 60)], width)) == 4  # two columns in: a line of its own
     proportional = [line(r.text, r.box[0], r.box[1], cell=c) for r, c in zip(rows, (5.0, 9.0, 8.0, 6.5, 11.0))]
     proportional = [OcrLine(r.text, r.conf, r.box, tuple(OcrWord(w.text, w.conf, (w.box[0], w.box[1], int(w.box[2] * (1.0 + 0.3 * (i % 3))), 14))
                                                          for i, w in enumerate(r.words))) for r in proportional]
@@ -175,6 +179,9 @@ def test_monospace_text_wrapped_at_a_word_is_one_line_again() -> None:
     "tp17_ui_elm_debugger_warning.png",  # a dialog's sentence wrapped at a word (Elm's debugger, Safari)
     "tp19_term_elm_annotation_mismatch.png",  # "... does not match its definition." under a banner OCR garbles
     "tp29_ui_vscode_ts_plain_hover.png",  # a monospace hover wrapped at a word, three rows
+    "tp55_term_jest_throw.png",  # Jest's "Expected substring:" over "Received message:   " (a label and its aligned value)
+    "tp57_term_rust_panic.png",  # the message on the line after "The application panicked (crashed)."
+    "tp59_term_ts_node.png",  # wrapped where a space fell in the first column (a macOS window: its edge inside the image)
 ])
 async def test_third_party_dev_captures_give_their_whole_error_line(name: str, ocr: TesseractOCR) -> None:
     screen, ticket = await _ticket(name, ocr)

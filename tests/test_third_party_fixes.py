@@ -89,6 +89,22 @@ def test_error_context_rules() -> None:
     assert error_context.strip_glyph("× oops!") == "oops!"
 
 
+def test_a_panic_announces_its_message_and_a_test_runner_pairs_expected_with_received() -> None:
+    """Rust (since 1.73) and better-panic/color-eyre print the panic's message on the line
+    after "panicked": that line is the error, the announcement only its marker. Jest and
+    Vitest say neither "error" nor "failed" in "Expected: …" / "Received: …"."""
+    rust = ["thread 'main' panicked at src/main.rs:4:5:", "index out of bounds: the len is 3 but the index is 99",
+            "note: run with `RUST_BACKTRACE=1` environment variable to display a backtrace"]
+    ex = extract(rust)
+    assert rust[1] in ex.error_messages and ex.title == rust[1]
+    crashed = ["The application panicked (crashed).", "index out of bounds: the len is 1 but the index is 10", "thread: main"]
+    assert extract(crashed).title == crashed[1]
+    assert extract(["The application panicked (crashed)."]).error_messages == ["The application panicked (crashed)."]  # nothing after it: kept
+    jest = ["expect(received).toBe(expected) // Object.is equality", "Expected: 4", "Received: 5"]
+    assert extract(jest).error_messages == jest[1:]
+    assert extract(["Expected delivery: Tuesday", "Order total: $5"]).error_messages == []  # no received line: no failure
+
+
 def test_a_message_with_a_linters_code_is_a_diagnostic() -> None:
     """Editors and linters say what is wrong in their own words ("is missing", "is for string
     comparisons"), with the rule's code: the code marks the line as the error."""

@@ -5,7 +5,9 @@ layout instead: a panel or dialog titled "Error", a page headed by the exception
 ("Whoops \\ Example \\ Exception", then "Something broke!"), a compiler banner
 ("-- TYPE MISMATCH ------ Main.elm", then the sentence saying what is wrong). And one line that
 scores as an error is only a marker: "Traceback (most recent call last):" says an exception
-follows; when one does, the exception line is the message, not the marker.
+follows; when one does, the exception line is the message, not the marker (likewise a
+Rust panic's "… panicked at src/main.rs:4:5:"). A test runner's "Expected: …" over
+"Received: …" is a failure though neither line names one.
 
 Also the status glyph a tool prints before its message (a red "×", "✖", a bullet), which OCR
 reads as a letter "x": not part of the message.
@@ -27,6 +29,15 @@ _NOT_PROSE = re.compile(r"^\s*(?:File\s+\"|at\s|\S+@\S+[:~]|[$#>]\s|https?://|/|
 LOOK_AHEAD = 4  # lines after a heading that may hold its message (a sidebar's line can come between)
 
 _MARKER = re.compile(r"(?i)^\s*traceback \(most recent call last\):?\s*$")
+# A line saying the message comes next: Rust's "thread 'main' panicked at src/main.rs:4:5:"
+# (since 1.73 the message is on the following line), better-panic's and color-eyre's "The
+# application panicked (crashed)." Their message is the error; they are only its marker.
+_ANNOUNCES = re.compile(r"(?i)\bpanicked\b(?:\s+at\b.*:|\s*\(crashed\)\.?)\s*$")
+# A test runner's expected/received pair (Jest, Vitest): "Expected substring: "…"" over
+# "Received message: "…"", "Expected: 3" over "Received: 4". Neither says "error"; together
+# they are the failure.
+_EXPECTED = re.compile(r"^\s*Expected(?:\s+[a-z]+){0,3}\s*:\s*\S")
+_RECEIVED = re.compile(r"^\s*Received(?:\s+[a-z]+){0,3}\s*:\s*\S")
 _EXCEPTION_LINE = re.compile(r"\b[A-Z]\w*(?:Error|Exception|Warning|Exit|Interrupt)\b\s*(?::|$)")
 
 # A status glyph before the message: "×", "✖", "✗", "•", "●", "▶" ... and "x", the letter OCR reads
@@ -35,7 +46,7 @@ _GLYPH = re.compile(r"^\s*(?:[x×✖✗✘✕•●▶►‣]|\(x\))\s+(?=[A-Za-
 
 
 def is_heading(line: str) -> bool:
-    return bool(_LABEL.match(line) or _CLASS_ALONE.match(line) or _BANNER.match(line))
+    return bool(_LABEL.match(line) or _CLASS_ALONE.match(line) or _BANNER.match(line) or _ANNOUNCES.search(line))
 
 
 def _prose(line: str) -> bool:
@@ -64,6 +75,24 @@ def superseded_markers(lines: Sequence[str]) -> list[int]:
     for i, line in enumerate(lines):
         if _MARKER.match(line) and any(_EXCEPTION_LINE.search(x) and not _MARKER.match(x) for x in lines[i + 1:]):
             out.append(i)
+    return out
+
+
+def announcers(lines: Sequence[str], messages: Sequence[int]) -> list[int]:
+    """Indices of lines announcing a message ("… panicked at src/main.rs:4:5:") that one of
+    `messages` follows: the ticket keeps them, never as its title."""
+    return [i for i, line in enumerate(lines) if _ANNOUNCES.search(line) and any(i < j <= i + LOOK_AHEAD for j in messages)]
+
+
+def assertion_pairs(lines: Sequence[str]) -> list[int]:
+    """Indices of a test runner's "Expected …:" and "Received …:" lines found together (the
+    received one within two lines after the expected one)."""
+    out: list[int] = []
+    for i, line in enumerate(lines):
+        if _EXPECTED.match(line):
+            j = next((j for j in range(i + 1, min(len(lines), i + 3)) if _RECEIVED.match(lines[j])), None)
+            if j is not None:
+                out += [i, j]
     return out
 
 

@@ -222,10 +222,13 @@ def extract(lines: Sequence[str]) -> Extracted:
     scored: list[tuple[int, int]] = []
     flat = [" ".join(raw.split()) for raw in lines]
     scores = [error_score(line) if line else 0 for line in flat]
-    for i in error_context.messages_under_headings(flat):  # "Error" / a class / a banner, then the message
+    headed = error_context.messages_under_headings(flat)
+    for i in headed + error_context.assertion_pairs(flat):  # "Error" / a class / a banner, then the message; "Expected:" / "Received:"
         scores[i] = max(scores[i], HEADED_SCORE)
     for i in error_context.superseded_markers(flat):  # "Traceback (...)" when the exception line follows
         scores[i] = 0
+    for i in error_context.announcers(flat, headed):  # "... panicked at src/main.rs:4:5:" with its message after it
+        scores[i] = min(scores[i], 1)
     for i, line in enumerate(flat):
         if not line:
             continue
