@@ -38,6 +38,8 @@ def test_the_knowledge_base_has_the_articles_on_disk():
     ("My iPhone is frozen and won't respond", "os-phone-frozen-restart"),
     ("Where do my downloads go on Windows?", "os-find-downloads"),
     ("How do I scan my computer with Windows Defender?", "net-microsoft-defender-scan"),
+    ("How do I turn off autocorrect on my iPhone?", "os-autocorrect-off"),
+    ("Where can I see everything I copied today on Windows?", "os-clipboard-history"),
 ])
 def test_a_question_finds_its_article_among_the_others(question, article):
     hit = KB.best(question)
