@@ -110,12 +110,19 @@ def test_an_article_for_another_device_gives_way_to_one_for_the_device_named(kno
     assert (hit.article.name if hit else None) == article
 
 
-@pytest.mark.parametrize("question, words_first, article", [
-    ("Is it safe to clear my browser's cache?", "os-clear-app-cache-android", "browser-cache"),  # "safe" is in the Android one
-])
-def test_a_second_match_far_nearer_in_meaning_is_given_instead(knowledge, question, words_first, article):
-    assert knowledge.search(question)[0].article.name == words_first
-    assert knowledge.best(question).article.name == article
+def test_a_second_match_far_nearer_in_meaning_is_given_instead(tmp_path, encoder):
+    """Shared words rank an article on a phone's storage first for a browser question (it says
+    "safe" and "clear" more often); its meaning is far from the question's, the browser one's near."""
+    from agent.replies.knowledge_base import KnowledgeBase
+
+    (tmp_path / "app-cache.md").write_text("# Free up space on an Android phone\nkeywords: safe clear cache safe clear phone storage full\n"
+                                           "On Android, it is safe to clear old videos and apps you never open, in Settings, Storage. Safe to clear.\n")
+    (tmp_path / "browser-cache.md").write_text("# Clear the browser cache\nkeywords: browser cache chrome firefox\n"
+                                               "In most browsers, press Control Shift Delete, choose cached images and files, and clear them.\n")
+    kb = KnowledgeBase(tmp_path, relevance=encoder)
+    question = "Is it safe to clear my browser's cache?"
+    assert kb.search(question)[0].article.name == "app-cache"  # (the file name stays: what matters is that words put it first)
+    assert kb.best(question).article.name == "browser-cache"
 
 
 @pytest.mark.parametrize("question, article", [
