@@ -20,7 +20,9 @@ With a sentence encoder (`relevance`, the bundled all-MiniLM-L6-v2 by default), 
 article is given only when the question's vector is near one of the article's (its title,
 title and keywords, title and spoken answer; cosine at least `min_relevance`, 0.30): wrong
 articles had 0.0-0.42, right ones 0.32-0.97 on the tuning sets (README, "Knowledge by
-meaning"). A wrong article is worse than none: the small model repeats it.
+meaning"). A wrong article is worse than none: the small model repeats it. When the words'
+second or third match is far nearer in meaning than their first (`NEARER_BY`, and at least
+`NEAR`), it is given instead.
 
 The index lives in memory (a few milliseconds to build for hundreds of files); a search is a
 fraction of a millisecond, and results are cached per query, so searching on every partial
