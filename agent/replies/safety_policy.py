@@ -111,9 +111,10 @@ SIGN_IN = (r"(?<!wi-fi )(?<!wifi )(?<!network )(?<!guest )(?<!router )"
 # Handing it over: a verb of telling with someone or "your" after it ("Click Send code" names a
 # button, not a recipient), the secret within a few words ("reply with your Microsoft 365 email
 # and password").
-HANDING_OVER = (rf"\b(?:reply|respond|answer)\s+(?:to\s+(?:\w+\s+){{1,3}})?with\b[^.;]{{0,40}}?\b{SIGN_IN}"
-                rf"|\b(?:send|give|share|tell|read|text|e-?mail|forward|hand over|provide)\s+(?:it\s+|them\s+|him\s+|her\s+|back\s+)?"
-                rf"(?:your|the|my|their|his|her)\b[^.;]{{0,40}}?\b{SIGN_IN}")
+HANDING_OVER_OPENS = (r"(?:reply|respond|answer)\s+(?:to\s+(?:\w+\s+){1,3})?with\b"
+                      r"|(?:send|give|share|tell|read|text|e-?mail|forward|hand over|provide)\s+(?:it\s+|them\s+|him\s+|her\s+|back\s+)?"
+                      r"(?:your|the|my|their|his|her)\b")
+HANDING_OVER = rf"\b(?:{HANDING_OVER_OPENS})[^.;]{{0,40}}?\b{SIGN_IN}"
 
 
 _RULES: tuple[Rule, ...] = (

@@ -140,15 +140,27 @@ def _switches_off(verb: str, rest: str) -> bool:
     return verb in _SWITCH_VERBS and bool(_SAFE_PARTICLE.match(rest))
 
 
+def _doing(question: str) -> list[tuple[int, str]]:
+    """Where the user says what they are doing, as (offset, the "-ing" verb): "I'm typing in
+    the code now", or a sentence opening with it ("... for a $500 fee up front. Sending it to
+    him tonight.")."""
+    out = [(m.start(1), m.group(1)) for m in _DOING_NOW.finditer(question)]
+    at = 0
+    for part in re.split(r"(?<=[.!?])\s+", question):
+        at = question.index(part, at)
+        if m := _opens_doing(part):
+            out.append((at + m.start(1), m.group(1)))
+        at += len(part)
+    return out
+
+
 def planned_verb(question: str, off_is_safe: bool = True) -> str:
     """The stemmed verb of what the user says they will do, or asks whether to do ("delet"),
     or "" (no plan, or a plan to do a safe step). `off_is_safe`: "turn it off" / "shut it
     down" is a safe step (a hot or sparking device); not where switching something off is the
     risk (the computer's protection, its updates)."""
     tails = [m.group(1) for m in _PLAN.finditer(question)]
-    # "... for a $500 fee up front. Sending it to him tonight.": any sentence may open with what they are doing
-    doing = list(_DOING_NOW.finditer(question)) + [m for part in re.split(r"(?<=[.!?])\s+", question) if (m := _opens_doing(part))]
-    tails += [" " + m.group(1) for m in doing if m.group(1).lower() not in ("going", "trying", "planning", *_NOT_DOING)]
+    tails += [" " + verb for _, verb in _doing(question) if verb.lower() not in ("going", "trying", "planning", *_NOT_DOING)]
     for tail in tails:
         for word in re.finditer(r"[a-z]+(?:['’][a-z]+)?", tail.lower()):
             verb = word.group(0)
@@ -181,10 +193,7 @@ def plan_words(question: str) -> frozenset[str]:
     """The stemmed content words of what the user says they will do or asks whether to do:
     each clause from its plan's first word ("I'm going to leave the ebike battery charging in
     the hallway overnight") to the end of its sentence."""
-    starts = [m.start(1) for m in _PLAN.finditer(question)] + [m.start(1) for m in _DOING_NOW.finditer(question)]
-    for part in re.finditer(r"[^.!?]+", question):
-        if m := _opens_doing(part.group(0)):
-            starts.append(part.start() + m.start(1))
+    starts = [m.start(1) for m in _PLAN.finditer(question)] + [at for at, _ in _doing(question)]
     words: set[str] = set()
     for start in starts:
         end = re.search(r"[.!?](?:\s|$)", question[start:])

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .safety_policy import HANDING_OVER, endorses
+from .safety_policy import HANDING_OVER, HANDING_OVER_OPENS, endorses
 
 # An account's protection: turning it off lets in whoever has (or guesses) the password. (Not
 # Find My: turning it off is the right step before selling or trading in a phone.)
@@ -82,8 +82,7 @@ ADVICE: tuple[UnsafeAdvice, ...] = (
 # Where a sentence may begin to give one of them: held while the first sentence streams, for at
 # most `_WINDOW` words (the advice shows within them) and, after "turn off", only while the next
 # word can begin a protection's name ("Turn off Wi-Fi" goes on at once).
-_MAY_BEGIN = re.compile(r"\b(?:(?:reply|respond|answer)(?=\s+(?:to\s+(?:\w+\s+){1,3})?with\b)"
-                        r"|(?:send|give|share|tell|read|text|e-?mail|forward|provide)(?=\s+(?:it\s+|them\s+|him\s+|her\s+|back\s+)?(?:your|the|my|their|his|her)\b)"
+_MAY_BEGIN = re.compile(rf"\b(?:(?=(?:{HANDING_OVER_OPENS}))\w+"
                         rf"|{_OFF_VERB}(?=\s)|{_REMOVE_VERB}|disable|spctl|csrutil|set-mppreference|netsh|ufw|setenforce|forward\w*|ports?(?=\s+\d)"
                         r"|open\w*(?=\s+(?:up|remote|rdp|vnc|ports?)\b)|(?:tape|cover|block|seal|stuff)\w*)\b", re.I)
 # The first word of each name in _ACCOUNT and _DEVICE (before a hyphen).
