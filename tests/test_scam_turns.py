@@ -53,6 +53,11 @@ class _SaysScam:
     ("could you tell me how to change my Apple ID password from my iPhone please?", False),
     ("some guy on discord sent me a qr code for free nitro, should i scan it?", True),
     ("my screen went red with a voice saying windows is locked, there's a number on it", True),
+    # the user's own message is no source (bench outside4 and outside5, put in the scam class by meaning)
+    ("want to write an email tonight in outlook but have it actually send at 8am tomorrow. possible?", False),
+    ("trying to email a 60 MB video in outlook and it says the attachment is too big. how can i send it?", False),
+    ("got an email saying my account is suspended, should i click the link?", True),
+    ("A recruiter wants me to email a copy of my passport before the interview", True),
 ])
 def test_a_scam_by_likeness_needs_someone_running_it(question, scam):
     names = {r.name for r in safety_policy.risks_in(question, _SaysScam())}

@@ -378,6 +378,11 @@ _GIVING_AWAY = frozenset({"credentials", "payment", "remote_access", "scam"})
 _SCAM_SOURCE = _rx(r"\b(?:call(?:s|ed|er|ing)?|phoned?|e-?mail(?:s|ed)?|texts?|texted|sms|messages?d?|dms?|sent|invoices?|pop-?ups?|"
                    r"warnings?|alerts?|voice|numbers?|whatsapp|telegram|discord|facebook|instagram|links?|qr|websites?|sites?|ads?|"
                    r"mate|friend|guy|stranger|buyer|seller|agent|technician|support|someone|somebody|they|he|she|his|her|their)\b")
+# A message the user writes or sends is their own errand, not a source: "write an email tonight
+# and have it send at 8am", "trying to email a 60 MB video".
+_OWN_MESSAGE = _rx(r"\b(?:write|writing|wrote|type|typing|send|sending|compose|composing|draft|drafting|schedul\w*)\s+"
+                   r"(?:(?:a|an|the|my|this|that|some|our)\s+)?(?:e-?mails?|texts?|messages?)\b"
+                   r"|(?<!\bme )(?<!\bus )\bto (?:e-?mail|text|message) (?:a|an|the|my|this|it|them|him|her)\b")  # not "wants me to email a copy"
 
 
 def risks_in(question: str, classifier: "ClassifiesRisk | None" = None) -> tuple[Risk, ...]:
@@ -388,7 +393,7 @@ def risks_in(question: str, classifier: "ClassifiesRisk | None" = None) -> tuple
     q = " ".join(question.split())
     found = tuple(r for r in RISKS if r.asks.search(q))
     alike = classifier.classify(q) if classifier is not None else ""
-    if alike in ABOUT_A_THIRD_PARTY and not _SCAM_SOURCE.search(q):
+    if alike in ABOUT_A_THIRD_PARTY and not _SCAM_SOURCE.search(_OWN_MESSAGE.sub(" ", q)):
         alike = ""  # a scam needs someone running it: "how do I change my Apple ID password" names no one
     if alike and alike not in {r.name for r in found}:
         found += (BY_LIKENESS[alike],)
