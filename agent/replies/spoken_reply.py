@@ -13,7 +13,7 @@ text delta). What it guarantees, whatever the model writes:
   safe to charge it overnight" ... "it is recommended to charge it at night") ends the
   reply there (`stance.py`).
 * **No prompt leaks.** A sentence copied from a prompt example, when the user asked
-  something else, is dropped; so is a help desk note's label ("Help desk note for the next
+  something else, is dropped (`example_copies.py`); so is a help desk note's label ("Help desk note for the next
   question:") opening the reply.
 * **Grounded keys.** A key combination that differs from the help desk note's only in its
   modifiers is said as the note gives it (`reply_grounding.KeyGrounding`).
@@ -24,7 +24,8 @@ text delta). What it guarantees, whatever the model writes:
   SIM tray?"), the reply does not open with "No": the LLM gets a bias against it as the first
   word (`opening_bias`); on a risky turn it keeps its own opening.
 * **Safe.** Each sentence passes `safety_policy.check`: an endorsement of a risk is replaced
-  by the safe answer; a destructive command gets its warning first. Advice that is unsafe
+  by the safe answer, minus what was said already (`safe_wording.py`); a destructive
+  command gets its warning first. Advice that is unsafe
   whatever was asked (turning off two-step verification or the firewall, covering the vents)
   ends the reply with what to do instead (`unsafe_advice.py`).
 
@@ -40,9 +41,11 @@ from collections.abc import Sequence
 
 from . import platform_fit, safety_policy, unsafe_advice
 from .markdown_speech import MarkdownToSpeech
+from .example_copies import PromptExamples
 from .reply_guard import ReplyGuard
 from .reply_grounding import KeyGrounding
-from .sentence_text import sentence_end, similarity, split_sentences, words_of
+from .safe_wording import safe_wording
+from .sentence_text import sentence_end, similarity, words_of
 from .stance import asked_action, asks_leave, command_tokens, is_bare_refusal, plan_words, planned_verb, stances, states_a_plan, undoes_a_warning
 from .unsure_numbers import UnsureNumbers
 
@@ -57,7 +60,6 @@ FALLBACK = "Sorry, I'm not sure about that one. Could you tell me a bit more?"
 LOOP_NGRAM = 5
 NO_OPENING_PENALTY = 4.0  # logits off "No" as a harmless yes/no question's first word: twice the widest "No" lead measured
 YES_OPENING_PENALTY = 4.0  # logits off "Yes" to a plan that is unsafe advice (the same size: the model's first word is a coin toss)
-COPY_SHARE = 0.4  # this much of a prompt example's sentence (and 6 words), word for word, opening an unrelated reply: a copy (see _copying_an_example)
 
 def _cut_off(already: str) -> bool:
     """A first sentence passed on in part, without its end: what replaces the rest starts anew."""
@@ -92,7 +94,7 @@ class SpokenReplyGuard(ReplyGuard):
         self.soft_words = soft_words if voice else 10 * soft_words
         self.max_sentences = max_sentences if voice else 10 * max_sentences
         self.offer = offer
-        self.examples = [(words_of(q), [words_of(s) for s in split_sentences(a)]) for q, a in examples]
+        self.examples = PromptExamples(examples)
         self._markup = MarkdownToSpeech() if voice else None
         self._note_label = note_label.strip().lower()  # the help desk note's label, which the model sometimes copies: never said
         self.question_words: list[str] = []
@@ -263,13 +265,13 @@ class SpokenReplyGuard(ReplyGuard):
                 or not self._open.strip()):
             return ""  # later sentences, and a risky or number-asking turn's first one, go out whole
         words = list(re.finditer(r"\S+", self._open))
-        if self._open_sent == 0 and self._copying_an_example(words_of(self._open)):
+        if self._open_sent == 0 and not self._said.strip() and self.examples.copying(words_of(self._open), self.question_words):
             self.events.append("leak_dropped")
             self._stop(cut=False, why="leak")  # the rest of the copy is not worth waiting for
             return ""
         if self._open_sent == 0 and (_WELCOME_START.match(self._open) or _WELCOME.match(self._open)):
             return ""  # may be "You're welcome": said only to thanks (`_complete`)
-        if self._open_sent == 0 and (self._is_example_prefix(words_of(self._open)) or self._open.lstrip()[:1] in ("{", "[", "<")):
+        if self._open_sent == 0 and (self.examples.begin(words_of(self._open)) or self._open.lstrip()[:1] in ("{", "[", "<")):
             return ""  # might be a prompt example word for word, or JSON: wait for the whole sentence
         hold_at = len(self._open)
         if words and not self._open[-1].isspace():
@@ -289,35 +291,6 @@ class SpokenReplyGuard(ReplyGuard):
         piece = self._open[self._open_sent:hold_at]
         self._open_sent = max(self._open_sent, hold_at)
         return piece
-
-    def _is_example_prefix(self, words: list[str]) -> bool:
-        """True while the words so far begin a sentence of a prompt example (the last word
-        may still be growing: "F" of "F2")."""
-        if not words:
-            return False
-        head, last = words[:-1], words[-1]
-        for _q, sentences in self.examples:
-            for s in sentences:
-                if len(s) >= len(words) and s[: len(head)] == head and s[len(head)].startswith(last):
-                    return True
-        return False
-
-    def _copying_an_example(self, words: list[str]) -> bool:
-        """The reply's first words so far are an example sentence's first words, word for
-        word, six or more and `COPY_SHARE` of that sentence, in answer to a question unlike
-        the example's: the small model that starts a copy finishes it, and the sentence
-        would be dropped as a leak when whole (`_leaks`), so the words after this point
-        only delay the fallback (the rename example's 14 words cost 280 ms on a real
-        recording, bench/asr_real.py s08)."""
-        if self._said.strip() or len(words) < 6:
-            return False
-        whole = words[:-1]  # the last word may still be growing
-        for q, sentences in self.examples:
-            if similarity(self.question_words, q) >= 0.5:
-                continue
-            if any(s[: len(whole)] == whole and len(whole) >= COPY_SHARE * len(s) for s in sentences):
-                return True
-        return False
 
     def _loop_start(self, open_words: list[str]) -> int | None:
         """Where a run of LOOP_NGRAM words said before begins in the open sentence."""
@@ -366,7 +339,7 @@ class SpokenReplyGuard(ReplyGuard):
             if loop is not None:
                 self._stop(cut=False, why="loop")
                 return ""  # the words before the loop are an unfinished sentence: never spoken
-            if self._leaks(words):
+            if self.examples.leaks(words, self.question_words):
                 self.events.append("leak_dropped")
                 if not self._said.strip():
                     self._stop(cut=False, why="leak")  # a reply that opens with a copy goes on copying: the fallback, now
@@ -405,26 +378,7 @@ class SpokenReplyGuard(ReplyGuard):
             self.events.append(f"blocked:{verdict.risk}")
             self._stop(cut=False, why="unsafe")
             lead = ". " if _cut_off(already) else " "
-            said_sentences = split_sentences(self._said + " " + already)
-            said = [words_of(x) for x in said_sentences]
-            safe = " ".join(x for x in split_sentences(verdict.text)  # what was said already is not said twice
-                            if not any(similarity(words_of(x), y) >= 0.8 for y in said))
-            if said_sentences and (is_bare_refusal(said_sentences[-1]) or _REFUSAL_OPENING.match(said_sentences[0])):
-                # "No, don't." or "Please don't: ..." was said: not "No, don't: ..." or "No, don't pay." again
-                first, *rest = split_sentences(safe) or [""]
-                if rest and len(first.split()) <= 4 and re.match(r"\W*(?:no|don'?t|please don'?t)\b", first, re.I):
-                    safe = " ".join(rest)
-                else:
-                    safe = _LEADING_NO.sub("", safe, count=1)
-                head, colon, tail = safe.partition(":")  # "That is very likely a scam: never share…" after "No, don't: that is very likely a scam."
-                if colon and any(similarity(words_of(head), words_of(part)) >= 0.8 for x in said_sentences for part in x.split(":")):
-                    safe = tail.strip()
-                safe = safe[:1].upper() + safe[1:]
-            if not said_sentences and self._asks_only_if_bad:
-                # "Is that a problem?" is answered yes, not "No, don't"
-                if m := _REFUSAL_OPENING.match(safe):
-                    rest = safe[m.end():]
-                    safe = "Yes, " + rest[:1].lower() + rest[1:]
+            safe = safe_wording(verdict.text, self._said + " " + already, asks_only_if_bad=self._asks_only_if_bad)
             owed = self._owed_unsaid(safe)  # a reason owed to the refusal said first
             self._owed = ()
             return (lead if self._said.strip() or already else "") + " ".join([*owed, safe])
@@ -498,15 +452,6 @@ class SpokenReplyGuard(ReplyGuard):
             return lead + prefix + rest.lstrip() if not already else rest + " " + prefix.strip()
         return rest
 
-    def _leaks(self, words: list[str]) -> bool:
-        """A sentence copied from a prompt example while the user asked something else."""
-        if len(words) < 5:
-            return False  # "No, don't." is everyone's
-        for q, sentences in self.examples:
-            if any(similarity(words, s) >= 0.75 for s in sentences) and similarity(self.question_words, q) < 0.5:
-                return True
-        return False
-
     def _calls_it_a_scam_unasked(self, sentence: str) -> bool:
         """A sentence calling the matter a scam in a turn about no scam (a swollen battery, a
         slow PC): the small model copies "That is a scam" from its examples."""
@@ -536,5 +481,3 @@ class SpokenReplyGuard(ReplyGuard):
 # back on its word, repeated itself, or reached the cap), not the turn's safety.
 _OWED_OUTLIVES = frozenset({"contradiction", "repeat", "loop", "enough", "max_words"})
 
-_REFUSAL_OPENING = re.compile(r"^\s*(?:No, (?:don'?t|do not)|Please don'?t)(?: \w+){0,2}[:.]\s*", re.I)
-_LEADING_NO = re.compile(r"^\s*No\b[.,!]?\s*(?:(?:don'?t|do not)\b[^:.,!?]{0,20}[:,]\s*)?", re.I)
