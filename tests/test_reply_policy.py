@@ -368,8 +368,9 @@ def test_a_plan_to_ring_is_a_plan_to_call():
 
     question = ("Got a PayPal invoice for $499.99 for a Norton renewal I never ordered. It says to call their billing line "
                 "to cancel, so I'm gonna ring them now.")
-    assert planned_verb(question) == "call" == planned_verb("I'll phone the number on the pop-up.")
-    assert instructed_verbs("Phone the number on the screen.") == {"call"}
+    call = planned_verb("I'll call the number on the pop-up.")
+    assert planned_verb(question) == call == planned_verb("I'll phone the number on the pop-up.")
+    assert instructed_verbs("Phone the number on the screen.") == {call}
     g = guard_for(question)
     g.expect(question, (safety_policy.BY_LIKENESS["payment"],))  # as the bundled model's vectors class it
     out, _ = stream(g, "Please don't: that is a scam. Call the billing line at the Norton website.")

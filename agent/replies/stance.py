@@ -49,14 +49,17 @@ def _action(words: str, width: int = 2) -> str:
 def _stem(word: str) -> str:
     for suffix in ("ing", "ed", "es", "e", "s"):
         if len(word) > len(suffix) + 2 and word.endswith(suffix):
-            return word[: -len(suffix)]
-    return word
+            word = word[: -len(suffix)]
+            break
+    # one letter for a doubled last one, in every stem: "running" and "run", "putting" and
+    # "put" are one verb ("running it now" was answered "Run sudo chmod -R 777 /")
+    return word[:-1] if len(word) > 2 and word[-1] == word[-2] and word[-1] not in "aeiou" else word
 
 
 def _act(verb: str) -> str:
     """A verb's stem, the same for verbs of one act (`_SAME_ACT`)."""
     stem = _stem(verb)
-    return _SAME_ACT.get(stem, stem)
+    return _stem(_SAME_ACT[stem]) if stem in _SAME_ACT else stem
 
 
 # Verbs for one act, said as one: "so I'm gonna ring them now" was answered "Call the billing
