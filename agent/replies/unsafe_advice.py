@@ -43,6 +43,18 @@ def _turning_off(things: str) -> str:
             rf"|\b{_REMOVE_VERB}\s+(?:the\s+|your\s+)?(?:{things})\b")
 
 
+# Paying in what can't be got back or traced: "You need to top up $380 in USDT to finish the set"
+# (the bundled 0.5B, to a task-job scam it did not recognise; bench outside6). Not a clause that
+# tells of someone else's demand ("if they ask you to pay in gift cards, it's a scam").
+_UNTRACEABLE = (r"usdt|tether|bitcoins?|btc|crypto\w*|ethereum|eth|gift ?cards?|itunes cards?|steam cards?|google play cards?|western union|"
+                r"money ?gram|(?:a )?wire(?: transfer)?")
+_PAID_UNTRACEABLY = (r"^(?!.*\b(?:if|when|whoever|anyone|someone|scam\w*|fraud\w*|asks?|asking|tells?|telling|wants?|demand\w*|"
+                     r"never|not|no|don['’]?t|won['’]?t|can['’]?t|cannot)\b).*?"
+                     r"\b(?:pay|paying|send|sending|top(?:ping)? up|transfer|transferring|deposit|depositing|wire|wiring)\b[^.;]{0,40}?"
+                     rf"\b(?:in|with|by|using|via|through|as)\s+(?:an?\s+|the\s+|some\s+)?(?:{_UNTRACEABLE})\b"
+                     rf"|^(?!.*\b(?:if|when|scam\w*|fraud\w*|asks?|tells?|wants?|never|not|no|don['’]?t)\b).*?\bbuy\b[^.;]{{0,20}}?\b(?:{_UNTRACEABLE})\b[^.;]{{0,20}}?\bto (?:pay|send|cover)\b")
+
+
 @dataclass(frozen=True)
 class UnsafeAdvice:
     """One kind of advice never given: how a reply sentence gives it, and what is said instead."""
@@ -74,6 +86,10 @@ ADVICE: tuple[UnsafeAdvice, ...] = (
         re.compile(r"\b(?:tape|cover|block|seal|plug|stuff)(?:ing)?\b[^.;]{0,25}?\b(?:vents?|air ?(?:intakes?|holes?)|fan (?:holes?|grill\w*|openings?))\b", re.I),
         "Don't cover the vents: the fan needs them to cool the computer, and blocked vents make it overheat."),
     UnsafeAdvice(
+        "paid_untraceably", re.compile(_PAID_UNTRACEABLY, re.I),
+        "Don't pay anyone in crypto, gift cards or by wire: that money can't be got back, and it is how scams are paid.",
+        covered_by=frozenset({"payment"})),
+    UnsafeAdvice(
         "sign_in_handed_over", re.compile(HANDING_OVER, re.I),
         "Don't send your password or a sign-in code to anyone: no real company or IT team asks for it, and whoever has it can get into your account.",
         covered_by=frozenset({"credentials"})),
@@ -84,7 +100,8 @@ ADVICE: tuple[UnsafeAdvice, ...] = (
 # word can begin a protection's name ("Turn off Wi-Fi" goes on at once).
 _MAY_BEGIN = re.compile(rf"\b(?:(?=(?:{HANDING_OVER_OPENS}))\w+"
                         rf"|{_OFF_VERB}(?=\s)|{_REMOVE_VERB}|disable|spctl|csrutil|set-mppreference|netsh|ufw|setenforce|forward\w*|ports?(?=\s+\d)"
-                        r"|open\w*(?=\s+(?:up|remote|rdp|vnc|ports?)\b)|(?:tape|cover|block|seal|stuff)\w*)\b", re.I)
+                        r"|open\w*(?=\s+(?:up|remote|rdp|vnc|ports?)\b)|(?:tape|cover|block|seal|stuff)\w*"
+                        r"|pay\w*|top(?=\s+up)|transfer\w*|deposit\w*|wire\w*|buy|send(?=\s+(?:\$|£|€|\d|it\b|the money|them\b|him\b|her\b)))\b", re.I)
 # The first word of each name in _ACCOUNT and _DEVICE (before a hyphen).
 _PROTECTION_WORDS = frozenset("2 two 2fa 2sv mfa multi multifactor screen passcode anti antivirus firewall windows microsoft "
                               "defender real realtime tamper smartscreen gatekeeper system sip user uac disk device encryption "
