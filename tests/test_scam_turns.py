@@ -72,3 +72,14 @@ def test_a_scam_by_likeness_needs_someone_running_it(question, scam):
 ])
 def test_a_prompt_for_the_users_own_sign_in_is_not_a_credentials_request(question, risky):
     assert ("credentials" in {r.name for r in safety_policy.risks_in(question)}) is risky
+
+
+@pytest.mark.parametrize("question, credentials", [
+    # bench outside6: a swollen battery got the credentials class's answer for its "pin"
+    ("old phone in the drawer has a swollen battery, the back is popping off. gonna poke a little hole in it with a pin to let "
+     "the gas out so it goes flat again and i can keep it as a backup", False),
+    ("a text asks me to reply with a PIN", True),
+    ("they want the PIN to my card", True),
+])
+def test_a_pin_to_poke_with_is_no_pin_code(question, credentials):
+    assert ("credentials" in {r.name for r in safety_policy.risks_in(question)}) is credentials

@@ -117,11 +117,17 @@ HANDING_OVER_OPENS = (r"(?:reply|respond|answer)\s+(?:to\s+(?:\w+\s+){1,3})?with
 HANDING_OVER = rf"\b(?:{HANDING_OVER_OPENS})[^.;]{{0,40}}?\b{SIGN_IN}"
 
 
+# A PIN, not a pin to poke with ("poke a little hole in it with a pin": a swollen battery got the
+# credentials class's scam answer, bench outside6).
+_A_PIN = (r"(?<!safety )(?<!sewing )(?<!drawing )(?<!bobby )(?<!push )"
+          r"pin(?!\s+to\s+(?:let|poke|pop|prick|pierce|push|press|release|open|eject|reset)\b)")
+
+
 _RULES: tuple[Rule, ...] = (
     Rule(
         "credentials",
         asks=_NOT_MY_OWN_SIGN_IN +
-             r"(?=.*\b(?:password|passcode|pin|code|login|log in|sign[- ]?in|bank details|card (?:number|details)|account details|credentials?)\b)"
+             r"(?=.*\b(?:password|passcode|" + _A_PIN + r"|code|login|log in|sign[- ]?in|bank details|card (?:number|details)|account details|credentials?)\b)"
              r"(?=.*\b(?:e-?mail|text|sms|message|link|call(?:ed|er|ing)?|phone|someone|somebody|they|he|she|asks?|asked|asking|wants?|pop-?up|share|give|send)\b)",
         yes_endorses=True, you_should="click|enter|type|give|share|send|tell|provide|read",
         endorses=r"\b(?:click|tap|open|follow) (?:on )?(?:the|that|this) link\b|\benter (?:your|the) (?:bank )?(?:password|pin|code|details)"
