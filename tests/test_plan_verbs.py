@@ -29,3 +29,13 @@ def test_a_risky_plan_said_with_ing_is_not_told_back(question, reply, never):
 def test_a_doubled_last_letter_is_one_stem(a, b):
     assert stance._stem(a) == stance._stem(b)
 
+
+
+@pytest.mark.parametrize("text, plan", [
+    ("the seller only takes paypal friends and family cos the fees are too high. about to send $450", True),  # bench outside6
+    ("my phone says the battery is about to die", False),
+    ("it's about to rain, should I bring the laptop in?", False),
+])
+def test_about_to_with_the_im_dropped_states_a_plan(text, plan):
+    assert stance.states_a_plan(text) is plan
+    assert (stance.planned_verb(text) == stance.planned_verb("I'll send it")) is plan

@@ -110,7 +110,7 @@ def asked_action(question: str) -> str:
 # wipe it?", "Is it okay to charge it under my pillow?". Only the verb is kept: a reply that
 # tells the user to do it ("Delete the folder.") agrees with the plan, whatever the object.
 _INTENT = (r"(?:i'?m|i am) (?:going to|gonna|about to|planning to|planning on|trying to)|i'?ll|i will|i plan to|i want to|i intend to|"
-           r"i need to|i have to|i must|i always|i usually|i often|i normally|(?<![\w'’]\s)gonna")  # "… springs. gonna scrape it off": the "I'm" dropped ("it's gonna rain" is not)
+           r"i need to|i have to|i must|i always|i usually|i often|i normally|(?<![\w'’]\s)(?:gonna|about to)")  # "… springs. gonna scrape it off": the "I'm" dropped ("it's gonna rain" is not)
 _PLAN = re.compile(
     rf"\b(?:{_INTENT}|should i|can i|could i|may i|is it (?:okay|ok|safe|fine|alright|all right|a good idea) (?:for me )?to|"
     r"am i (?:allowed|supposed) to)((?:\s+\w+['’]?\w*){1,4})", re.I)
