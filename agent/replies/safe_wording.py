@@ -13,7 +13,7 @@ import re
 from .sentence_text import similarity, split_sentences, words_of
 from .stance import is_bare_refusal
 
-REFUSAL_OPENING = re.compile(r"^\s*(?:No, (?:don'?t|do not)|Please don'?t)(?: \w+){0,2}[:.]\s*", re.I)
+_REFUSAL_OPENING = re.compile(r"^\s*(?:No, (?:don'?t|do not)|Please don'?t)(?: \w+){0,2}[:.]\s*", re.I)
 _LEADING_NO = re.compile(r"^\s*No\b[.,!]?\s*(?:(?:don'?t|do not)\b[^:.,!?]{0,20}[:,]\s*)?", re.I)
 
 
@@ -24,7 +24,7 @@ def safe_wording(safe_answer: str, said: str, *, asks_only_if_bad: bool = False)
     said_sentences = split_sentences(said)
     heard = [words_of(x) for x in said_sentences]
     safe = " ".join(x for x in split_sentences(safe_answer) if not any(similarity(words_of(x), y) >= 0.8 for y in heard))
-    if said_sentences and (is_bare_refusal(said_sentences[-1]) or REFUSAL_OPENING.match(said_sentences[0])):
+    if said_sentences and (is_bare_refusal(said_sentences[-1]) or _REFUSAL_OPENING.match(said_sentences[0])):
         # "No, don't." or "Please don't: ..." was said: not "No, don't: ..." or "No, don't pay." again
         first, *rest = split_sentences(safe) or [""]
         if rest and len(first.split()) <= 4 and re.match(r"\W*(?:no|don'?t|please don'?t)\b", first, re.I):
@@ -35,7 +35,7 @@ def safe_wording(safe_answer: str, said: str, *, asks_only_if_bad: bool = False)
         if colon and any(similarity(words_of(head), words_of(part)) >= 0.8 for x in said_sentences for part in x.split(":")):
             safe = tail.strip()
         safe = safe[:1].upper() + safe[1:]
-    if not said_sentences and asks_only_if_bad and (m := REFUSAL_OPENING.match(safe)):
+    if not said_sentences and asks_only_if_bad and (m := _REFUSAL_OPENING.match(safe)):
         # "Is that a problem?" is answered yes, not "No, don't"
         rest = safe[m.end():]
         safe = "Yes, " + rest[:1].lower() + rest[1:]

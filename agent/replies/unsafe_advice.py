@@ -48,11 +48,13 @@ def _turning_off(things: str) -> str:
 # tells of someone else's demand ("if they ask you to pay in gift cards, it's a scam").
 _UNTRACEABLE = (r"usdt|tether|bitcoins?|btc|crypto\w*|ethereum|eth|gift ?cards?|itunes cards?|steam cards?|google play cards?|western union|"
                 r"money ?gram|(?:a )?wire(?: transfer)?")
-_PAID_UNTRACEABLY = (r"^(?!.*\b(?:if|when|whoever|anyone|someone|scam\w*|fraud\w*|asks?|asking|tells?|telling|wants?|demand\w*|"
-                     r"never|not|no|don['’]?t|won['’]?t|can['’]?t|cannot)\b).*?"
+# A clause that negates paying or reports a demand is no advice to pay (both branches); the
+# "pay in …" branch also leaves out who demands it and the other negations.
+_NOT_ADVISED = r"if|when|scam\w*|fraud\w*|asks?|tells?|wants?|never|not|no|don['’]?t"
+_PAID_UNTRACEABLY = (rf"^(?!.*\b(?:{_NOT_ADVISED}|whoever|anyone|someone|asking|telling|demand\w*|won['’]?t|can['’]?t|cannot)\b).*?"
                      r"\b(?:pay|paying|send|sending|top(?:ping)? up|transfer|transferring|deposit|depositing|wire|wiring)\b[^.;]{0,40}?"
                      rf"\b(?:in|with|by|using|via|through|as)\s+(?:an?\s+|the\s+|some\s+)?(?:{_UNTRACEABLE})\b"
-                     rf"|^(?!.*\b(?:if|when|scam\w*|fraud\w*|asks?|tells?|wants?|never|not|no|don['’]?t)\b).*?\bbuy\b[^.;]{{0,20}}?\b(?:{_UNTRACEABLE})\b[^.;]{{0,20}}?\bto (?:pay|send|cover)\b")
+                     rf"|^(?!.*\b(?:{_NOT_ADVISED})\b).*?\bbuy\b[^.;]{{0,20}}?\b(?:{_UNTRACEABLE})\b[^.;]{{0,20}}?\bto (?:pay|send|cover)\b")
 
 
 @dataclass(frozen=True)
