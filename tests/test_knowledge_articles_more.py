@@ -32,6 +32,17 @@ KB = KnowledgeBase()
     ("My friend is visiting and wants on my Wi-Fi but I don't remember the password, can my phone give it to her?", "net-share-wifi-guest"),
     ("How do I grab a picture of just one window instead of my whole screen?", "os-screenshot-one-window"),
     ("How can I tell if my iPhone battery is worn out and needs replacing?", "os-phone-battery-health"),
+    # 2026-12-05, eighth session: 21 more articles
+    ("My phone locks itself way too fast when I'm following a recipe", "os-screen-timeout-phone"),
+    ("I binned some pictures on my iPhone by accident, can I get them back?", "os-recover-deleted-photos"),
+    ("Teams and Slack pop up every time I log in to my MacBook, how do I stop that?", "os-login-items-mac"),
+    ("How do I change the name my Android phone shows over Bluetooth?", "os-rename-phone"),
+    ("My Fire Stick is stuck and the remote does nothing, how do I restart it?", "os-restart-fire-tv-stick"),
+    ("How do I share my Google Calendar with my wife so she can add things?", "net-share-google-calendar"),
+    ("How can I make a slo-mo video on my Samsung?", "os-slow-motion-video"),
+    ("What's the shortcut to lock my Windows laptop when I walk away?", "os-lock-computer-shortcut"),
+    ("Is there a keyboard shortcut to mute myself in a Teams meeting?", "net-mute-shortcut-zoom-teams"),
+    ("How do I make a USB drive work on both my Mac and my Windows PC?", "os-format-usb-mac-windows"),
 ])
 def test_a_question_finds_its_new_article_among_the_others(question, article):
     hit = KB.best(question)

@@ -155,6 +155,55 @@ def test_an_article_that_only_shares_words_with_the_question_is_not_given(knowle
     assert knowledge.best(question) is None  # ... its meaning is too far
 
 
+# Questions nobody here wrote an article for, where words and a middling meaning found one for
+# another topic (cosine 0.38): the small model repeats what it is given ("Try turning off
+# the screen" for Auto-Lock, from the frozen-phone article). Below `min_relevance` nothing is given.
+@pytest.mark.parametrize("question, wrong", [
+    ("Should I turn off my computer every night?", "os-night-light"),
+])
+def test_an_article_for_another_topic_at_middling_relevance_is_not_given(knowledge, question, wrong):
+    from agent.replies.knowledge_base import KnowledgeBase
+
+    loose = KnowledgeBase(relevance=knowledge.relevance, min_relevance=0.30)  # the old single threshold
+    assert loose.best(question).article.name == wrong
+    assert knowledge.least_relevance(loose.best(question).article) > knowledge.relevance_of(question, loose.best(question).article)
+    assert knowledge.best(question) is None
+
+
+def test_an_article_written_for_the_questions_risk_needs_less_likeness(knowledge):
+    """A scam told in the user's own words is far in meaning from the payment-scam article's
+    title, and still its answer: given when the question is in one of the article's classes."""
+    question = "A caller says I owe a tax fine and must pay in bitcoin today. Should I?"
+    article = knowledge.search(question)[0].article
+    assert article.name == "payment-scam" and "payment" in article.risks
+    assert knowledge.min_relevance_for_risk <= knowledge.relevance_of(question, article) < knowledge.min_relevance
+    assert knowledge.best(question) is None  # as a plain question it is too far ...
+    assert knowledge.best(question, risks=frozenset({"payment"})).article.name == "payment-scam"  # ... not for its risk
+    assert knowledge.best(question, risks=frozenset({"physical_hazard"})) is None  # another risk's article would need more
+
+
+def test_the_policy_gives_a_risk_article_to_a_question_in_that_risk(knowledge):
+    from agent.replies.reply_policy import ReplyPolicy
+
+    policy = ReplyPolicy(knowledge)  # the rules' phrases alone find this one a payment risk
+    assert "gift cards, crypto" in policy.note_for("A caller says I owe a tax fine and must pay in bitcoin today. Should I?")
+    assert policy.note_for("Should I turn off my computer every night?") == ""
+
+
+@pytest.mark.parametrize("question, other_device", [
+    ("my pc takes ages to boot and loads of stuff opens by itself when i log in (spotify, teams). how do i stop them all starting up", "os-login-items-mac"),
+    ("keep getting permission denied errors on my ubuntu laptop, how do I fix access denied?", "error-0x80070005"),
+])
+def test_an_article_only_for_other_devices_is_not_given_when_none_fits(knowledge, question, other_device):
+    """Nothing for the machine named, and the best article's title or every sentence of its
+    answer is for another one: its steps would not work, so none is given."""
+    from agent.replies.knowledge_base import KnowledgeBase
+
+    loose = KnowledgeBase(relevance=knowledge.relevance, min_relevance=0.0)
+    assert loose.search(question)[0].article.name == other_device
+    assert knowledge.best(question) is None
+
+
 def test_the_articles_vectors_are_kept_on_disk(tmp_path, monkeypatch, encoder):
     from agent.replies.knowledge_base import KnowledgeBase
 

@@ -113,3 +113,28 @@ def test_a_number_of_thousands_of_digits_gets_no_note_and_raises_nothing():
     prompt builder), and every regex tried each digit as a number's start (20 s in all)."""
     assert work_out("9" * 10000 + " km to miles") == ""
     assert work_out("9" * 10000 + "% off $5, how much is it?") == ""
+
+
+@pytest.mark.parametrize("question, worked", [
+    ("my streaming sub is $12.99 a month. how much is that for a whole year", "$12.99 a month is $155.88 a year (12.99 times 12)"),
+    ("I pay $120 a year for antivirus, how much is that a month?", "$120 a year is $10 a month (120 divided by 12)"),
+    ("The gym is £5 a week, what's that per year?", "£5 a week is £260 a year (5 times 52)"),
+    ("steam says the game is 45 GB and my download speed shows 25 MB/s. roughly how long will it take",
+     "45 GB at 25 megabytes a second takes about 30 minutes (1800 seconds)"),
+    ("how long to download a 4 GB file on 100 Mbps?", "4 GB at 100 megabits a second takes about 5 minutes (320 seconds)"),
+    ("How long will 2 TB take to copy at 50 megabytes per second?",
+     "2 TB at 50 megabytes a second takes about 11 hours and 7 minutes (40,000 seconds)"),
+])
+def test_a_price_over_another_period_or_a_download_time_is_worked_out(question, worked):
+    assert work_out(question) == worked
+
+
+@pytest.mark.parametrize("question", [
+    "It's $10 a day, how much is that a month?",  # 30 or 31 days: not guessed
+    "My plan is $40 a month. Is that a good deal?",  # no other period asked
+    "I have a 45 GB game and 25 MB/s internet. Is that fast?",  # no time asked
+    "How long does a 100 Mbps plan take to install?",  # a speed and no size
+    "Copying 3 GB and 5 GB at 20 MB/s, how long?",  # two sizes: left to the model
+])
+def test_what_is_not_one_rate_sum_gets_no_note(question):
+    assert work_out(question) == ""

@@ -6,6 +6,7 @@ Each article is a Markdown or text file:
     # Title
     keywords: words people use for this problem (optional)
     sources: the public pages it was written from, space-separated URLs (optional)
+    risks: the risky classes it is written for, e.g. "payment scam" (optional; safety_policy's names)
     The spoken answer: one or two short sentences, the part given to the model as grounding.
 
     More detail (steps, caveats), given when the user asks to go on.
@@ -18,9 +19,15 @@ sentence within 45 words.
 BM25 always finds some article sharing a word ("side by side" finds "Print on both sides").
 With a sentence encoder (`relevance`, the bundled all-MiniLM-L6-v2 by default), the best
 article is given only when the question's vector is near one of the article's (its title,
-title and keywords, title and spoken answer; cosine at least `min_relevance`, 0.30): wrong
-articles had 0.0-0.42, right ones 0.32-0.97 on the tuning sets (README, "Knowledge by
-meaning"). A wrong article is worse than none: the small model repeats it. When the words'
+title and keywords, title and spoken answer): a cosine of at least `min_relevance` (0.39),
+or `min_relevance_for_risk` (0.30) for an article written for one of the risky classes the
+question is in (`risks`: a scam told in the user's own words is far in meaning from "Asked to
+pay with gift cards" and still its answer). Of the 178 tuning-set questions that found an
+article with the old single threshold (0.30), 48 got one on another topic; the two thresholds
+drop 19 of those 48 and none of the 103 right ones (the lowest right one is at 0.399: "How do
+I restart my router?" and the Wi-Fi article; README, "Wrong articles, and 21 more").
+A wrong article is worse than none: the small model repeats it
+("Try turning off the screen" for Auto-Lock, from the frozen-phone article). When the words'
 second or third match is far nearer in meaning than their first (`NEARER_BY`, and at least
 `NEAR`), it is given instead.
 
@@ -62,6 +69,7 @@ _STOPWORDS = frozenset(
     first every else already tried right now today sure okay ok explain step steps use using work working doesn't don't
     won't can't isn't it's i'm i've what's same ones other another than""".split()
 )
+_SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+|$)")
 _WORD = re.compile(r"[a-z0-9][a-z0-9'+.-]*[a-z0-9]|[a-z0-9]", re.I)
 
 
@@ -73,6 +81,7 @@ class Article:
     summary: str  # the short spoken answer (first paragraph)
     details: str  # the rest
     sources: tuple[str, ...] = ()  # the public pages it was written from
+    risks: frozenset[str] = frozenset()  # the risky classes it answers (safety_policy's names)
 
 
 class SentenceVectors(Protocol):
@@ -96,10 +105,13 @@ def parse_article(name: str, text: str) -> Article | None:
     rest = lines[1:]
     keywords = ""
     sources: tuple[str, ...] = ()
-    while rest and rest[0].lower().startswith(("keywords:", "sources:")):
+    risks: frozenset[str] = frozenset()
+    while rest and rest[0].lower().startswith(("keywords:", "sources:", "risks:")):
         field, value = rest[0].split(":", 1)
         if field.lower() == "keywords":
             keywords = value.strip()
+        elif field.lower() == "risks":
+            risks = frozenset(value.replace(",", " ").split())
         else:
             sources = tuple(value.replace(",", " ").split())
         rest = rest[1:]
@@ -108,7 +120,7 @@ def parse_article(name: str, text: str) -> Article | None:
         return None
     summary = _clip_words(" ".join(paragraphs[0].split()), SUMMARY_MAX_WORDS)
     details = " ".join(" ".join(p.split()) for p in paragraphs[1:])
-    return Article(name, title, keywords, summary, details, sources)
+    return Article(name, title, keywords, summary, details, sources, risks)
 
 
 def _clip_words(text: str, max_words: int) -> str:
@@ -141,11 +153,11 @@ class KnowledgeBase:
     """An in-memory FTS5 index over one folder of articles."""
 
     def __init__(self, folder: str | Path = "", *, min_score: float = 6.0, min_matched: int = 2,
-                 relevance: SentenceVectors | None = None, min_relevance: float = 0.30) -> None:
+                 relevance: SentenceVectors | None = None, min_relevance: float = 0.39, min_relevance_for_risk: float = 0.30) -> None:
         self.folder = Path(folder) if folder else STARTER_DIR
         self.min_score = min_score
         self.min_matched = min_matched
-        self.relevance, self.min_relevance = relevance, min_relevance
+        self.relevance, self.min_relevance, self.min_relevance_for_risk = relevance, min_relevance, min_relevance_for_risk
         self._views: np.ndarray | None = None  # (articles, 3 views, width): see `relevance_of`
         self.articles: list[Article] = []
         self._lock = threading.Lock()  # one connection, used from the event loop and worker threads
@@ -213,10 +225,11 @@ class KnowledgeBase:
         folder of a few articles is judged by the words matched alone) a high enough score."""
         return hit.matched >= self.min_matched and (len(self.articles) < 10 or hit.score >= self.min_score)
 
-    def best(self, text: str, prefer: str = "") -> Hit | None:
+    def best(self, text: str, prefer: str = "", risks: frozenset[str] = frozenset()) -> Hit | None:
         """The article that answers `text`, or None when nothing matches well enough. With
         `prefer` (the newest words of a follow-up, "Sorry, I meant on a Mac"), the article
-        with most of those words wins among the good matches."""
+        with most of those words wins among the good matches. `risks`: the risky classes
+        the question is in (an article written for one of them may be further in meaning)."""
         hits = self.search(text)
         if not hits:
             return None
@@ -240,14 +253,29 @@ class KnowledgeBase:
             nearer = max(((self.relevance_of(text, h.article), h) for h in hits[1:] if self._good(h)), default=None, key=lambda rh: rh[0])
             if nearer is not None and nearer[0] >= max(relevance + NEARER_BY, NEAR):
                 relevance, top = nearer
-        if self.relevance is not None and relevance < self.min_relevance:
-            return None
+        if self.relevance is not None and relevance < self.least_relevance(top.article, risks):
+            if prefer:
+                return None
+            # the words' next choice written for the question's risk, when near enough: the
+            # scores of two articles sharing as many words tie, and the first may be far in
+            # meaning ("a caller wants control of my computer": a slow computer at 0.26, the
+            # code-request article at 0.40). Any next choice was measured worse: of five other
+            # questions it gave, all five were for other topics ("charging under my pillow": the flashlight)
+            near = [(r, h) for h in hits[1:] if self._good(h) and h.article.risks & risks
+                    for r in (self.relevance_of(text, h.article),) if r >= self.min_relevance_for_risk]
+            if not near:
+                return None
+            relevance, top = near[0]
         return self._for_the_device_asked(text, top, relevance, hits)
 
-    def _for_the_device_asked(self, text: str, top: Hit, relevance: float, hits: tuple[Hit, ...]) -> Hit:
+    def _for_the_device_asked(self, text: str, top: Hit, relevance: float, hits: tuple[Hit, ...]) -> Hit | None:
         """`top`, unless it is written for other devices than the one the question names
         ("one window on my mac" found the Windows screenshot article; "delete an app off my
-        macbook" the phone one) and a good match for that device is at least as relevant."""
+        macbook" the phone one) and a good match for that device is at least as relevant.
+        None when there is no such match and the article's title, or every sentence of its
+        answer, names only other devices ("Stop apps opening … on a Mac" for "my pc"; the
+        phone's Auto-Lock and Screen timeout for a Windows laptop): its steps are for a
+        machine the user does not have."""
         asked = platforms_in(text)
         written_for = platforms_in(top.article.summary)
         if not asked or not written_for or written_for & asked:
@@ -255,7 +283,17 @@ class KnowledgeBase:
         fits = [(self.relevance_of(text, h.article), h) for h in hits
                 if h is not top and self._good(h) and platforms_in(h.article.summary) & asked]
         fits = [(r, h) for r, h in fits if r >= relevance]
-        return max(fits, key=lambda f: f[0])[1] if fits else top
+        if fits:
+            return max(fits, key=lambda f: f[0])[1]
+        titled_for = platforms_in(top.article.title)
+        if titled_for and not titled_for & asked:
+            return None
+        # every sentence of its answer is for another device: nothing in it for this one
+        return None if all(platforms_in(s) for s in _SENTENCE.findall(top.article.summary) if s.strip()) else top
+
+    def least_relevance(self, article: Article, risks: frozenset[str] = frozenset()) -> float:
+        """The cosine `article` needs to be given for a question in the risky classes `risks`."""
+        return self.min_relevance_for_risk if article.risks & risks else self.min_relevance
 
     def relevance_of(self, text: str, article: Article) -> float:
         """The cosine of `text` with the nearest of the article's views (title; title and

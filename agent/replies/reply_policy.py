@@ -214,11 +214,13 @@ class ReplyPolicy:
         prefer = text if query != text else ""
         # the platform the user names now, or (in a short follow-up) named in the question before
         asked = platforms_in(text) or (platforms_in(prev_user) if prefer else frozenset())
+        # the risky classes it is in: an article written for one may be further in meaning
+        risks = frozenset(r.name for r in safety_policy.risks_in(query, self.risk_classifier))
         if (prev_assistant.rstrip().endswith(OFFER) and _CONTINUE.match(text)) or (prev_user and _MORE.search(text)):
-            hit = self.knowledge.best(query, prefer)
+            hit = self.knowledge.best(query, prefer, risks)
             if hit and hit.article.details:
                 return NOTE_PREFIX + _clip(narrow_to_platform(hit.article.details, asked), 45)
-        hit = self.knowledge.best(query, prefer)
+        hit = self.knowledge.best(query, prefer, risks)
         return NOTE_PREFIX + narrow_to_platform(hit.article.summary, asked) if hit else ""
 
     @staticmethod

@@ -77,6 +77,12 @@ def shown(value: Decimal) -> str:
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
+def money(currency: str, value: Decimal) -> str:
+    """An amount as said in a note: "$155.88", "$10" (also `worked_sums`' and `rate_sums`')."""
+    text = f"{value:,.2f}"
+    return currency + (text[:-3] if text.endswith(".00") else text)
+
+
 _FITS = re.compile(r"\bhow\s+many\b[^.?!]{0,60}?\b(?:fit|go(?:es)?\s+in|go(?:es)?\s+on)\b", re.I)
 
 

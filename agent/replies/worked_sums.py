@@ -6,7 +6,8 @@ worked out here and given to the model as a note ("Worked out exactly: 20 percen
 30."), which it repeats. One operation with two numbers, a percentage of a number (or of the
 one amount of money named: "$64 ... an 18% tip"), or a
 clock time plus or minus minutes and hours, or a unit conversion or a priced count
-(`unit_conversions`); anything else is left to the model, and nothing
+(`unit_conversions`), or a price per period over another or a download's size over its
+speed (`rate_sums`); anything else is left to the model, and nothing
 is guessed: no note when the words do not fit one of these shapes.
 """
 from __future__ import annotations
@@ -14,7 +15,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal, DivisionByZero, InvalidOperation
 
-from .unit_conversions import convert, how_many_fit, shown
+from .rate_sums import price_over_period, transfer_time
+from .unit_conversions import convert, how_many_fit, money, shown
 
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"  # "1,250", "19.99"
 _NUMBER = rf"(?<![\d.,])({_DIGITS})"  # from a number's first digit (a long run of digits is not tried at every one)
@@ -43,7 +45,7 @@ _DURATION_AFTER = re.compile(rf"{_DURATION}\s+(?P<direction>after|before|from)\s
 
 def work_out(text: str) -> str:
     """The one sum in `text`, worked out ("20 percent of 150 is 30"), or ""."""
-    for find in (_clock_sum, _discount, _percentage, _share_of_amount, how_many_fit, convert, _operation):
+    for find in (_clock_sum, _discount, _percentage, _share_of_amount, how_many_fit, transfer_time, price_over_period, convert, _operation):
         try:
             found = find(text)
         except ArithmeticError:  # a number past Decimal's precision (10,000 digits): no note, not a failed turn
@@ -73,8 +75,8 @@ def _share_of_amount(text: str) -> str:
         return ""
     share, cur, whole = shares[0].group(1), amounts[0]["cur"], _num(amounts[0]["value"])
     part = _num(share) * whole / 100
-    return (f"{share} percent of {_money(cur, whole)} is {_money(cur, part)}, "
-            f"and {_money(cur, whole)} plus that is {_money(cur, whole + part)}")
+    return (f"{share} percent of {money(cur, whole)} is {money(cur, part)}, "
+            f"and {money(cur, whole)} plus that is {money(cur, whole + part)}")
 
 
 def _discount(text: str) -> str:
@@ -86,12 +88,7 @@ def _discount(text: str) -> str:
     off = _num(share) * _num(price) / 100
     if off > _num(price):
         return ""
-    return f"{share} percent off {cur}{price} is {_money(cur, off)} off, so the price is {_money(cur, _num(price) - off)}"
-
-
-def _money(currency: str, value: Decimal) -> str:
-    text = f"{value:,.2f}"
-    return currency + (text[:-3] if text.endswith(".00") else text)
+    return f"{share} percent off {cur}{price} is {money(cur, off)} off, so the price is {money(cur, _num(price) - off)}"
 
 
 def _operation(text: str) -> str:

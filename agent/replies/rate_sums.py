@@ -1,0 +1,94 @@
+"""Sums over a rate, worked out before the model answers: a price per period over another
+period ("$12.99 a month ... for a whole year"), and a download's size over its speed ("45 GB
+at 25 MB/s, how long?").
+
+The 0.5B model answered the first "I'm not sure of the exact number" and the second "45 GB /
+25 MB/s = 1.8 GB/s" (bench/reply_cases_outside6.py). Like `worked_sums`, each shape is worked
+out only when the words hold exactly one of it and ask for it; nothing is guessed: a day to a
+month (30 or 31 days?) and a week to a month give no note.
+
+Sizes use the decimal prefixes download managers and shops show (1 GB = 1,000 MB) and the
+time is said as "about": with 1,024 it is 2 to 10 % longer, within what a speed varies anyway.
+"mbps", "Mb/s" and "megabits" are bits (internet plans), "MB/s" and "megabytes" bytes.
+"""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from .unit_conversions import money, shown
+
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_NUMBER = rf"(?<![\d.,])({_DIGITS})"
+_PERIOD = r"(day|week|month|year)"
+# how many of the first period make the second: only where the count is exact
+_IN = {("day", "week"): Decimal(7), ("day", "year"): Decimal(365), ("week", "year"): Decimal(52), ("month", "year"): Decimal(12)}
+_PRICE_PER = re.compile(rf"(?P<cur>[$£€])\s?{_NUMBER}\s*(?:a|an|per|each|every|/|a\s+single)\s*{_PERIOD}\b", re.I)
+_ASKED_PERIOD = re.compile(rf"\b(?:a|an|per|one|the|whole|full|each|every|for\s+a|in\s+a)\s+(?:whole\s+|full\s+|entire\s+)?{_PERIOD}\b"
+                           r"|\b(annually|yearly|monthly|weekly|daily)\b", re.I)
+_ASKS_AMOUNT = re.compile(r"\bhow\s+much\b|\bwhat(?:'s|\s+is|\s+would|\s+does)\b|\btotal\b|\bcost\b|\bcome\s+to\b|\bwork\s+out\b", re.I)
+_ADVERB = {"annually": "year", "yearly": "year", "monthly": "month", "weekly": "week", "daily": "day"}
+
+_SIZE = re.compile(rf"{_NUMBER}\s*(?P<unit>kb|mb|gb|tb|kilobytes?|megabytes?|gigabytes?|terabytes?)\b(?!\s*(?:/|per|a)\s*s)", re.I)
+_SPEED = re.compile(rf"{_NUMBER}\s*(?P<unit>(?:k|m|g)(?:bit|byte|b)s?|(?:kilo|mega|giga)(?:bit|byte)s?)"
+                    r"\s*(?P<tail>/\s*s(?:ec)?\b|ps\b|\s+(?:per|a)\s+second\b)", re.I)
+_ASKS_TIME = re.compile(r"\bhow\s+long\b|\bhow\s+many\s+(?:minutes|hours|seconds)\b|\bwhat\s+time\b|\bwhen\s+will\b", re.I)
+_PREFIX_NAME = {"k": "kilo", "m": "mega", "g": "giga", "t": "tera"}
+_PREFIX = {"k": Decimal(10) ** 3, "m": Decimal(10) ** 6, "g": Decimal(10) ** 9, "t": Decimal(10) ** 12}
+
+
+def price_over_period(text: str) -> str:
+    """"$12.99 a month for a year is $155.88", or ""."""
+    prices = list(_PRICE_PER.finditer(text))
+    if len(prices) != 1 or not _ASKS_AMOUNT.search(text):
+        return ""
+    m = prices[0]
+    given = m[3].lower()
+    asked = {(a[1] or _ADVERB[a[2].lower()]).lower() for a in _ASKED_PERIOD.finditer(text[m.end():] + " " + text[: m.start()])} - {given}
+    if len(asked) != 1:
+        return ""
+    wanted = asked.pop()
+    price = Decimal(m[2].replace(",", ""))
+    if (given, wanted) in _IN:
+        value, how = price * _IN[given, wanted], f"times {_IN[given, wanted]}"
+    elif (wanted, given) in _IN:
+        value, how = price / _IN[wanted, given], f"divided by {_IN[wanted, given]}"
+    else:
+        return ""
+    return f"{m['cur']}{m[2]} a {given} is {money(m['cur'], value)} a {wanted} ({m[2]} {how})"
+
+
+def transfer_time(text: str) -> str:
+    """"45 GB at 25 MB per second takes about 30 minutes (1,800 seconds)", or ""."""
+    sizes, speeds = list(_SIZE.finditer(text)), list(_SPEED.finditer(text))
+    if len(sizes) != 1 or len(speeds) != 1 or not _ASKS_TIME.search(text):
+        return ""
+    size = Decimal(sizes[0][1].replace(",", "")) * _PREFIX[sizes[0]["unit"][0].lower()]
+    s = speeds[0]
+    number, unit, bits = s[1], s["unit"], _is_bits(s["unit"], s["tail"])
+    rate = Decimal(number.replace(",", "")) * _PREFIX[unit[0].lower()] / (8 if bits else 1)
+    if not rate:
+        return ""
+    seconds = size / rate
+    speed_said = f"{number} {_PREFIX_NAME[unit[0].lower()]}{'bits' if bits else 'bytes'} a second"
+    return f"{sizes[0][1]} {sizes[0]['unit']} at {speed_said} takes about {_duration(seconds)} ({shown(seconds.quantize(Decimal(1)))} seconds)"
+
+
+def _is_bits(unit: str, tail: str) -> bool:
+    """Bits or bytes: "Mbps", "Mb/s", "megabits" are bits; "MB/s", "MBps", "megabytes" bytes;
+    "mb/s" as typed is read as download managers show it, bytes."""
+    if "bit" in unit.lower() or "byte" in unit.lower():
+        return "bit" in unit.lower()
+    if unit[1] == "B":
+        return False
+    return tail.lower().startswith("ps") or unit[0].isupper()
+
+
+def _duration(seconds: Decimal) -> str:
+    minutes = int((seconds / 60).to_integral_value())
+    if minutes < 1:
+        return f"{shown(seconds.quantize(Decimal(1)))} seconds"
+    if minutes < 90:
+        return f"{minutes} minute{'s' if minutes != 1 else ''}"
+    hours, rest = divmod(minutes, 60)
+    return f"{hours} hours" + (f" and {rest} minutes" if rest else "")
