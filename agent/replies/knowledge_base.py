@@ -48,7 +48,7 @@ from typing import Protocol
 
 import numpy as np
 
-from .reply_grounding import platforms_in
+from .reply_grounding import platforms_in, sentences
 from .vectors_on_disk import vectors_kept_on_disk
 
 log = logging.getLogger("parley.knowledge")
@@ -69,7 +69,6 @@ _STOPWORDS = frozenset(
     first every else already tried right now today sure okay ok explain step steps use using work working doesn't don't
     won't can't isn't it's i'm i've what's same ones other another than""".split()
 )
-_SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+|$)")
 _WORD = re.compile(r"[a-z0-9][a-z0-9'+.-]*[a-z0-9]|[a-z0-9]", re.I)
 
 
@@ -289,7 +288,7 @@ class KnowledgeBase:
         if titled_for and not titled_for & asked:
             return None
         # every sentence of its answer is for another device: nothing in it for this one
-        return None if all(platforms_in(s) for s in _SENTENCE.findall(top.article.summary) if s.strip()) else top
+        return None if all(platforms_in(s) for s in sentences(top.article.summary)) else top
 
     def least_relevance(self, article: Article, risks: frozenset[str] = frozenset()) -> float:
         """The cosine `article` needs to be given for a question in the risky classes `risks`."""

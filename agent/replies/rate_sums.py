@@ -16,21 +16,19 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from .unit_conversions import money, shown
+from .unit_conversions import NUMBER, money, shown
 
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_NUMBER = rf"(?<![\d.,])({_DIGITS})"
 _PERIOD = r"(day|week|month|year)"
 # how many of the first period make the second: only where the count is exact
 _IN = {("day", "week"): Decimal(7), ("day", "year"): Decimal(365), ("week", "year"): Decimal(52), ("month", "year"): Decimal(12)}
-_PRICE_PER = re.compile(rf"(?P<cur>[$£€])\s?{_NUMBER}\s*(?:a|an|per|each|every|/|a\s+single)\s*{_PERIOD}\b", re.I)
+_PRICE_PER = re.compile(rf"(?P<cur>[$£€])\s?{NUMBER}\s*(?:a|an|per|each|every|/|a\s+single)\s*{_PERIOD}\b", re.I)
 _ASKED_PERIOD = re.compile(rf"\b(?:a|an|per|one|the|whole|full|each|every|for\s+a|in\s+a)\s+(?:whole\s+|full\s+|entire\s+)?{_PERIOD}\b"
                            r"|\b(annually|yearly|monthly|weekly|daily)\b", re.I)
 _ASKS_AMOUNT = re.compile(r"\bhow\s+much\b|\bwhat(?:'s|\s+is|\s+would|\s+does)\b|\btotal\b|\bcost\b|\bcome\s+to\b|\bwork\s+out\b", re.I)
 _ADVERB = {"annually": "year", "yearly": "year", "monthly": "month", "weekly": "week", "daily": "day"}
 
-_SIZE = re.compile(rf"{_NUMBER}\s*(?P<unit>kb|mb|gb|tb|kilobytes?|megabytes?|gigabytes?|terabytes?)\b(?!\s*(?:/|per|a)\s*s)", re.I)
-_SPEED = re.compile(rf"{_NUMBER}\s*(?P<unit>(?:k|m|g)(?:bit|byte|b)s?|(?:kilo|mega|giga)(?:bit|byte)s?)"
+_SIZE = re.compile(rf"{NUMBER}\s*(?P<unit>kb|mb|gb|tb|kilobytes?|megabytes?|gigabytes?|terabytes?)\b(?!\s*(?:/|per|a)\s*s)", re.I)
+_SPEED = re.compile(rf"{NUMBER}\s*(?P<unit>(?:k|m|g)(?:bit|byte|b)s?|(?:kilo|mega|giga)(?:bit|byte)s?)"
                     r"\s*(?P<tail>/\s*s(?:ec)?\b|ps\b|\s+(?:per|a)\s+second\b)", re.I)
 _ASKS_TIME = re.compile(r"\bhow\s+long\b|\bhow\s+many\s+(?:minutes|hours|seconds)\b|\bwhat\s+time\b|\bwhen\s+will\b", re.I)
 _PREFIX_NAME = {"k": "kilo", "m": "mega", "g": "giga", "t": "tera"}

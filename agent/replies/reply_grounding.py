@@ -34,13 +34,17 @@ def platforms_in(text: str) -> frozenset[str]:
     return frozenset(name for name, pattern in PLATFORMS if pattern.search(text))
 
 
+def sentences(text: str) -> list[str]:
+    """The sentences of a note or an article's answer, stripped (also `knowledge_base`'s)."""
+    return [s.strip() for s in _SENTENCE.findall(text) if s.strip()]
+
+
 def narrow_to_platform(note: str, asked: frozenset[str]) -> str:
     """The note without the sentences about platforms other than `asked`; the whole note
     when nothing is asked, or when no sentence is about an asked platform."""
     if not asked:
         return note
-    sentences = [s.strip() for s in _SENTENCE.findall(note) if s.strip()]
-    tagged = [(s, platforms_in(s)) for s in sentences]
+    tagged = [(s, platforms_in(s)) for s in sentences(note)]
     if not any(p & asked for _, p in tagged):
         return note
     return " ".join(s for s, p in tagged if not p or p & asked)

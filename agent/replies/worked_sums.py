@@ -16,21 +16,19 @@ import re
 from decimal import Decimal, DivisionByZero, InvalidOperation
 
 from .rate_sums import price_over_period, transfer_time
-from .unit_conversions import convert, how_many_fit, money, shown
+from .unit_conversions import DIGITS, NUMBER, convert, how_many_fit, money, shown
 
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"  # "1,250", "19.99"
-_NUMBER = rf"(?<![\d.,])({_DIGITS})"  # from a number's first digit (a long run of digits is not tried at every one)
-_PERCENT = re.compile(rf"{_NUMBER}\s*(?:percent|per cent|%)\s+of\s+{_NUMBER}", re.I)
+_PERCENT = re.compile(rf"{NUMBER}\s*(?:percent|per cent|%)\s+of\s+{NUMBER}", re.I)
 # "-" and "/" only with spaces round them: "COVID-19", "12/25" and "Windows 10-11" are not sums
 _OPERATION = re.compile(
-    rf"{_NUMBER}\s*(plus|\+|minus|\s-\s|times|multiplied by|\s[x×*]\s|divided by|\s/\s|over)\s*{_NUMBER}(?!\s*(?:percent|%|:\d))", re.I)
+    rf"{NUMBER}\s*(plus|\+|minus|\s-\s|times|multiplied by|\s[x×*]\s|divided by|\s/\s|over)\s*{NUMBER}(?!\s*(?:percent|%|:\d))", re.I)
 # A price and a percentage off it, either way round: "$850 and it's 30% off", "25% off a £40 jumper".
 _OFF = r"\s*(?:%|percent|per cent)\s+off\b"
-_DISCOUNT = re.compile(rf"(?P<cur>[$£€])\s?(?P<price>{_DIGITS})[^.?!%$£€]{{0,60}}?\b(?P<share>{_DIGITS}){_OFF}"
-                       rf"|\b(?P<share2>{_DIGITS}){_OFF}\s+(?:(?:a|an|the|my|this|that)\s+)?(?:[a-z]+\s+){{0,3}}?(?P<cur2>[$£€])\s?(?P<price2>{_DIGITS})", re.I)
+_DISCOUNT = re.compile(rf"(?P<cur>[$£€])\s?(?P<price>{DIGITS})[^.?!%$£€]{{0,60}}?\b(?P<share>{DIGITS}){_OFF}"
+                       rf"|\b(?P<share2>{DIGITS}){_OFF}\s+(?:(?:a|an|the|my|this|that)\s+)?(?:[a-z]+\s+){{0,3}}?(?P<cur2>[$£€])\s?(?P<price2>{DIGITS})", re.I)
 # A percentage on an amount of money said elsewhere: "Bill came to $64. What's an 18% tip on that?"
-_SHARE = re.compile(rf"{_NUMBER}\s*(?:%|percent|per cent)(?!\s+off\b)(?!\s+of\b)", re.I)
-_AMOUNT = re.compile(rf"(?P<cur>[$£€])\s?(?P<value>{_DIGITS})")
+_SHARE = re.compile(rf"{NUMBER}\s*(?:%|percent|per cent)(?!\s+off\b)(?!\s+of\b)", re.I)
+_AMOUNT = re.compile(rf"(?P<cur>[$£€])\s?(?P<value>{DIGITS})")
 _ASKS_SHARE = re.compile(r"\b(?:what(?:'s| is| would be)|how much(?: is| would)?|calculate|work out)\b", re.I)
 _ASKS_PRICE = re.compile(r"\b(?:pay|paying|cost|costs|price|how much|total|come to|comes to|works? out)\b", re.I)
 _SIGN = {"plus": "+", "+": "+", "minus": "-", "-": "-", "times": "*", "multiplied by": "*", "x": "*", "×": "*", "*": "*",
