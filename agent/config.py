@@ -96,6 +96,7 @@ class Config:
     knowledge_dir: str = ""  # a folder of .md/.txt support articles searched per turn; "" = the starter set in agent/replies/knowledge/, "off" = none
     reply_max_words: int = 50  # a spoken reply ends before this many words, then offers to go on
     safety_by_likeness: bool = True  # risky questions are also found by likeness to labelled examples (agent/replies/risk_examples.py), not only by the safety rules' phrases
+    article_replies: bool = True  # a how-to question near an article in meaning (cosine >= 0.5), not risky, under the default instructions, is answered with the article's own words, no LLM (ReplyPolicy.article_reply)
     knowledge_relevance: str = "minilm"  # an article is given only when its meaning is near the question's: this sentence encoder ("minilm" = the bundled all-MiniLM-L6-v2, "st:/abs/folder", "off" = BM25 alone)
     risk_embeddings: str = "local"  # ... and by meaning: the labelled examples compared as vectors of this model ("minilm" = the bundled all-MiniLM-L6-v2 sentence encoder (faster, 3 more unsafe replies: README), "st:/abs/folder" = another BERT sentence-transformers model, "local" = the bundled Qwen 0.5B, "smollm2" = the bundled SmolLM2-135M, "gguf:/abs/path.gguf", "off" = words only)
     # screenshots

@@ -136,6 +136,8 @@ class TurnTracer:
 
     def _llm_span(self, ctx: Any, marks: dict[str, float], turn: Any, llm: Any, end_s: float, offset_ns: int) -> None:
         start = marks.get("asr_final", marks.get("end_of_turn"))
+        if getattr(turn, "reply_source", "model") != "model":
+            return  # an article's own words: no model was asked
         if start is None or not any(k in marks for k in ("llm_first_token", "first_chunk", "llm_done")):
             return
         llm_end = marks.get("llm_done")

@@ -112,7 +112,7 @@ def build_policy(name: str, config: Any) -> Any:
         return ReplyPolicy(None, guard_replies=False)
     if name == "guard":
         return ReplyPolicy(None)
-    if name == "full":
+    if name in ("full", "full-no-article-replies"):
         return ReplyPolicy.from_config(config)
     if name == "full-rules-only":  # the safety rules' phrases alone, no classifier
         return ReplyPolicy.from_config(config.replace(safety_by_likeness=False))
@@ -293,6 +293,7 @@ async def _paced_send(ws: Any, audio: np.ndarray, t0: float) -> None:
 async def run_variant(spec: str, runtime: Any, url: str, cases: list[Case], *, voice: bool, quiet: bool) -> dict[str, Any]:
     name, sampling = parse_variant(spec)
     prefill_partials = name.endswith("+prefill")
+    runtime.config.article_replies = name != "full-no-article-replies"  # the model answers every turn, the article as its note
     runtime.reply_policy = build_policy(name.removesuffix("+prefill"), runtime.config)
     set_sampling(runtime.llm, sampling)
     await runtime.llm.prefill(*runtime.stable_prefix())  # as at server start: the static prefix is cached

@@ -138,3 +138,18 @@ def test_a_price_over_another_period_or_a_download_time_is_worked_out(question, 
 ])
 def test_what_is_not_one_rate_sum_gets_no_note(question):
     assert work_out(question) == ""
+
+
+# -- the real model, through a real session ---------------------------------------------------------
+@pytest.mark.parametrize("question, must", [
+    ("my streaming sub is $12.99 a month. how much is that for a whole year", r"155\.88"),
+    ("steam says the game is 45 GB and my download speed shows 25 MB/s. roughly how long will it take", r"\b30 minutes\b|half an hour"),
+])
+async def test_the_real_model_says_the_worked_rate_sum(server, question, must):
+    """The bundled 0.5B with the note the sum gives: the answer it speaks is the worked one."""
+    import re
+
+    from .test_reply_policy import ask, reply_text
+
+    (resp,) = await ask(server, question)
+    assert re.search(must, reply_text(resp), re.I), reply_text(resp)

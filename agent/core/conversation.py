@@ -131,6 +131,10 @@ class Conversation:
         item.status = "incomplete"
         return item
 
+    def shows_screenshots(self) -> bool:
+        """Whether a message the model sees carries what was read off a shared screenshot."""
+        return any(item.images for item in self.items[-self.max_items:])
+
     def messages(self, system: str) -> list[dict[str, Any]]:
         """Chat messages for the LLM: a stable system prompt first (it stays KV-cached)."""
         out: list[dict[str, Any]] = [{"role": "system", "content": system}]

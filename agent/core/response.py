@@ -167,11 +167,49 @@ class ResponseRun:
         # off the event loop: the policy searches the articles and embeds the question (risk_by_embedding)
         return await asyncio.to_thread(self.runtime.reply_policy.messages, msgs, voice=self.spec.voice)
 
-    async def _reason(self, chunks: asyncio.Queue) -> None:
-        from models.llm import NumberToken, PromptEvaluated, TextDelta, ToolCall, Usage
+    async def _article_answer(self) -> str:
+        """The knowledge article's own words as this reply, or "" for the model to answer
+        (ReplyPolicy.article_reply), unless `article_replies` is off. Not while tools are offered
+        or must be called, nor with extra instructions or screenshots in the conversation: the
+        model answers those."""
+        spec = self.spec
+        if (not self.runtime.config.article_replies or not spec.voice or spec.extra_instructions or (spec.client_tools and spec.tool_choice != "none")
+                or spec.tool_choice == "required" or self.conversation.shows_screenshots()):
+            return ""
+        article_reply = getattr(self.runtime.reply_policy, "article_reply", None)
+        if article_reply is None:
+            return ""
+        # off the event loop: it embeds the question (the knowledge base's relevance, the risk classifier)
+        return await asyncio.to_thread(article_reply, self.conversation.messages(spec.instructions))
 
+    async def _reason(self, chunks: asyncio.Queue) -> None:
         chunker = SentenceChunker(first_max_words=self.runtime.config.first_chunk_words)
         guard = self.runtime.reply_policy.guard(voice=self.spec.voice)
+        client_called = ran_out = False
+        answer = await self._article_answer()
+        if answer:
+            self.metrics.reply_source = "article"
+            self.usage = {"input_tokens": 0, "output_tokens": 0, "total_tokens": 0, "input_token_details": {"cached_tokens": 0}}
+            await self._messages()  # tells the guard the question and its note
+            await self._add_text(guard.push(answer), chunker, chunks, guard)
+        else:
+            client_called, ran_out = await self._model_rounds(guard, chunker, chunks)
+        # After a client's call nothing more is said: no canned words while its tool runs.
+        await self._add_text(guard.flush(fallback=not client_called, finished=not ran_out), chunker, chunks)
+        if self.item is not None and "fallback" in getattr(guard, "events", ()):
+            self.item.canned = True  # heard, but kept from the model: it copies a canned line into later replies
+        if self.item is not None:
+            for chunk in chunker.flush():
+                await self._queue_chunk(chunks, self.item, chunk, 0)
+        # The end marker goes only on the normal path: on cancel or error the TaskGroup
+        # cancels the consumer too, and a put into a full queue would wait forever.
+        await chunks.put(None)
+
+    async def _model_rounds(self, guard: ReplyGuard, chunker: SentenceChunker, chunks: asyncio.Queue) -> tuple[bool, bool]:
+        """The LLM's rounds (its text, and the tools it calls): whether it ended in a client's
+        tool call, and whether its token limit stopped it."""
+        from models.llm import NumberToken, PromptEvaluated, TextDelta, ToolCall, Usage
+
         seen = answered_calls(self.conversation)  # (name, arguments) already called and answered for this question
         client_called, calls_allowed, ran_out = False, True, False
         ruled_out: set[str] = set()  # tools whose call used words the user never said: the model picked the wrong one
@@ -241,16 +279,7 @@ class ResponseRun:
                 client_called = True
                 break
         self.metrics.mark("llm_done")
-        # After a client's call nothing more is said: no canned words while its tool runs.
-        await self._add_text(guard.flush(fallback=not client_called, finished=not ran_out), chunker, chunks)
-        if self.item is not None and "fallback" in getattr(guard, "events", ()):
-            self.item.canned = True  # heard, but kept from the model: it copies a canned line into later replies
-        if self.item is not None:
-            for chunk in chunker.flush():
-                await self._queue_chunk(chunks, self.item, chunk, 0)
-        # The end marker goes only on the normal path: on cancel or error the TaskGroup
-        # cancels the consumer too, and a put into a full queue would wait forever.
-        await chunks.put(None)
+        return client_called, ran_out
 
     async def _add_text(self, text: str, chunker: SentenceChunker, chunks: asyncio.Queue, guard: ReplyGuard | None = None) -> None:
         if not text:

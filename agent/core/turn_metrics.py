@@ -56,6 +56,7 @@ class TurnMetrics:
     dry_gaps: int = 0  # ... in how many gaps
     user_text: str = ""  # on spans only with otel_capture_content
     reply_text: str = ""
+    reply_source: str = "model"  # "article": a knowledge article's own words, no LLM (ReplyPolicy.article_reply)
 
     def mark(self, stage: str, at: float | None = None) -> None:
         self.marks.setdefault(stage, time.monotonic() if at is None else at)
@@ -92,6 +93,7 @@ class TurnMetrics:
         else:
             log.info("turn %s: %s", response_id, rel)
         out = {"metrics": rel, "budget_ms": budget_ms, "over_budget": over, "slowest_stage": stage, "preemptive": self.preemptive,
+               "reply_source": self.reply_source,
                "dry": {"gaps": self.dry_gaps, "ms": round(self.dry_ms, 1)}}
         if self.prompt_tokens is not None:
             eot, done = self.marks.get("end_of_turn"), self.marks.get("llm_prompt_done")

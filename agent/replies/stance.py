@@ -100,6 +100,22 @@ def asks_leave(question: str) -> bool:
     return bool(_ASKS_LEAVE.search(question)) and not _ASKS_WORRY.search(question)
 
 
+# A sentence of the question that opens with an auxiliary verb asks for a verdict ("Is it safe
+# to clear my cache?", "Should I reset it first?", "Are they gone forever?"), which a how-to
+# answer does not give. Not a request put politely ("Could you tell me how…", "Is there a way to…").
+_AUX = r"is|are|was|were|will|would|should|does|do|did|has|have|am|could|can|may|must|isn't|aren't|won't|shouldn't|doesn't|don't|can't"
+_ASKS_VERDICT = re.compile(
+    rf"^\W*(?:(?:so|and|but|ok(?:ay)?|hey|hi|um|hmm|also|then|now|please)\W+)*(?:{_AUX})\b"
+    r"(?!\s+(?:you|u)\s+(?:please\s+)?(?:tell|show|help|explain|walk)\b)"
+    r"(?!\s+there\s+(?:a|an|any)\s+(?:\w+\s+)?(?:way|shortcut|setting|option|button|app|key)\b)", re.I)
+_SENTENCE_BREAK = re.compile(r"(?<=[.?!])\s+|\n")
+
+
+def asks_yes_or_no(question: str) -> bool:
+    """Whether a sentence of the question asks for a yes or a no rather than how to do something."""
+    return any(_ASKS_VERDICT.search(part) for part in _SENTENCE_BREAK.split(question) if part.strip())
+
+
 def asked_action(question: str) -> str:
     """The action a yes/no question asks about ("Should I keep it plugged in…?" -> "keep plugg"), or ""."""
     m = _ASKED.search(question)

@@ -1,0 +1,123 @@
+"""A how-to question near a knowledge article is answered with the article's own words, no LLM
+(`ReplyPolicy.article_reply`, `ResponseRun._article_answer`): with the real sentence encoder,
+the real articles and the risk classifier, then through a real session on loopback."""
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pytest
+
+from agent.replies import stance
+from agent.replies.reply_policy import DEFAULT_INSTRUCTIONS, ReplyPolicy
+
+from .conftest import silence, speech, start_server, stop_server
+from .realtime_client import RawClient
+
+DISK_FULL = "My C drive is full. How can I free up space?"
+
+
+@pytest.fixture(scope="module")
+def policy():
+    from agent.replies.knowledge_base import KnowledgeBase, relevance_for
+    from agent.replies.risk_by_embedding import risk_classifier_for
+
+    return ReplyPolicy(KnowledgeBase(relevance=relevance_for("minilm")), risk_classifier=risk_classifier_for(object()))
+
+
+def history(*turns: str, instructions: str = DEFAULT_INSTRUCTIONS) -> list[dict]:
+    msgs = [{"role": "system", "content": instructions}]
+    for i, text in enumerate(turns):
+        msgs.append({"role": "user" if i % 2 == 0 else "assistant", "content": text})
+    return msgs
+
+
+def test_a_how_to_question_near_an_article_gets_its_words_for_the_device_named(policy):
+    said = policy.article_reply(history(DISK_FULL))
+    assert said.startswith("On Windows, open Settings, System, Storage") and "Storage Sense" in said
+    assert "Mac" not in said  # the user named a C drive: the Mac sentence is left out
+    # the same words the model's note carries
+    assert policy.note_for(DISK_FULL).endswith(said)
+
+
+def test_a_short_follow_up_is_read_with_the_question_before_it(policy):
+    said = policy.article_reply(history(DISK_FULL, "On Windows, open Settings, System, Storage.", "Sorry, I meant on my Mac"))
+    assert said.startswith("On a Mac") and "Storage" in said and "Windows" not in said
+
+
+@pytest.mark.parametrize("question", [
+    "Is it safe to clear my browser's cache? I really don't want to lose my bookmarks.",  # asks whether, not how
+    "A program is frozen. Should I use End task on it in Task Manager?",
+    "I spilled coffee on my laptop keyboard, how do I dry it out?",  # risky: the model and the safety policy answer
+    "Someone from the bank texted me a code and wants me to read it back, how do I find the text?",
+    "Who painted the Mona Lisa?",  # no article this near
+    "What is 15 percent of 80?",  # a sum: worked out, then said by the model
+    "My name is Dana.",
+    "What time is it?",
+])
+def test_the_model_answers_what_an_article_should_not(policy, question):
+    assert policy.article_reply(history(question)) == ""
+
+
+def test_only_under_the_default_instructions(policy):
+    assert policy.article_reply(history(DISK_FULL, instructions="You are a pirate. Answer in rhyme.")) == ""
+
+
+@pytest.mark.parametrize("question, verdict", [
+    ("Is it okay to use End task on it?", True),
+    ("I'm selling my phone. Should I factory reset it first?", True),
+    ("do i actually have to click eject every time?", True),
+    ("Could you tell me how to change my Apple ID password?", False),
+    ("Is there a keyboard shortcut to mute myself in Zoom?", False),
+    ("How do I reopen a closed tab?", False),
+    ("My screen is sideways. how do i turn it back", False),
+])
+def test_a_question_that_asks_for_a_verdict_is_told_from_one_that_asks_how(question, verdict):
+    assert stance.asks_yes_or_no(question) is verdict
+
+
+# -- through a real session -------------------------------------------------------------------
+async def say(server, question: str) -> tuple[str, dict, dict]:
+    """The question spoken (Piper) into a live session: what it heard, its response, its turn metrics."""
+    c = await RawClient.connect(server.ws + "/realtime?parley=1")
+    try:
+        await c.configure()
+        await c.stream_audio(np.concatenate([silence(0.3), speech(server.runtime, question), silence(1.5)]))
+        heard = (await c.wait_for("conversation.item.input_audio_transcription.completed", timeout=120))["transcript"]
+        done = (await c.wait_for("response.done", timeout=600))["response"]
+        metrics = next(e for e in c.events if e["type"] == "parley.turn.metrics")  # sent before response.done
+    finally:
+        await c.close()
+    return heard, done, metrics
+
+
+def spoken(response: dict) -> str:
+    return " ".join(c.get("transcript", "") for it in response["output"] if it["type"] == "message" for c in it["content"])
+
+
+async def test_a_real_session_speaks_the_article_and_says_so(server):
+    heard, done, metrics = await say(server, DISK_FULL)
+    expected = server.runtime.reply_policy.article_reply(history(heard))
+    assert expected.startswith("On Windows"), heard
+    assert spoken(done).split()[:12] == expected.split()[:12], spoken(done)
+    assert metrics["reply_source"] == "article"
+    assert done["usage"]["output_tokens"] == 0  # no model was asked
+    assert "llm_first_token_ms" not in metrics["metrics"] and metrics["metrics"]["first_audio_sent_ms"] > 0
+
+
+async def test_a_real_session_asks_the_model_for_a_verdict(server):
+    heard, done, metrics = await say(server, "Is it safe to clear my browser's cache? I don't want to lose my bookmarks.")
+    assert metrics["reply_source"] == "model" and done["usage"]["output_tokens"] > 0, heard
+    assert re.search(r"\b(?:yes|safe|bookmarks?)\b", spoken(done), re.I), spoken(done)
+
+
+async def test_switched_off_the_model_answers_with_the_article_as_its_note(runtime):
+    live = await start_server(runtime, article_replies=False)
+    try:
+        heard, done, metrics = await say(live, DISK_FULL)
+    finally:
+        await stop_server(live)
+    # what the 0.5B then says is its own (it has answered "Open Command Prompt, type diskpart …"
+    # with the storage note before the question): the switch is what is tested here
+    assert metrics["reply_source"] == "model" and done["usage"]["output_tokens"] > 0, heard
+    assert not spoken(done).startswith(runtime.reply_policy.article_reply(history(heard))), spoken(done)
