@@ -24,7 +24,8 @@ from tests.session_probe import ScriptedLLM, SessionProbe
 
 
 def with_llm(runtime: Any, llm: Any) -> Any:
-    return replace(runtime, llm=llm, sessions={})
+    """The runtime with a scripted LLM that answers every turn (no article's own words in its place)."""
+    return replace(runtime, llm=llm, sessions={}, config=runtime.config.replace(article_replies=False))
 
 
 def session_tasks_alive(session_id: str) -> list[asyncio.Task]:

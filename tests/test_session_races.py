@@ -26,7 +26,8 @@ LONG = ("The first part of the answer is here. The second part follows now and i
 
 
 def with_llm(runtime: Any, llm: Any) -> Any:
-    return replace(runtime, llm=llm, sessions={})
+    """The runtime with a scripted LLM that answers every turn (no article's own words in its place)."""
+    return replace(runtime, llm=llm, sessions={}, config=runtime.config.replace(article_replies=False))
 
 
 async def start_reply(p: SessionProbe, text: str = "Tell me a long story.") -> dict:
