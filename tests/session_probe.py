@@ -69,6 +69,11 @@ class SessionProbe:
         return [(it.role or it.type, it.text) for it in self.session.conversation.items]
 
 
+def with_llm(runtime: Any, llm: Any) -> Any:
+    """The runtime with a scripted LLM that answers every turn (no article's own words in its place)."""
+    return replace(runtime, llm=llm, sessions={}, config=runtime.config.replace(article_replies=False))
+
+
 class ScriptedLLM:
     """An LLM whose replies a test controls: `first_token` is set when a reply starts;
     replies after `hold_first` wait at their first token until `go` is set."""

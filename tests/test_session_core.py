@@ -20,12 +20,7 @@ import pytest
 
 from models.priority_gate import Priority, Rank
 from tests.conftest import silence, speech
-from tests.session_probe import ScriptedLLM, SessionProbe
-
-
-def with_llm(runtime: Any, llm: Any) -> Any:
-    """The runtime with a scripted LLM that answers every turn (no article's own words in its place)."""
-    return replace(runtime, llm=llm, sessions={}, config=runtime.config.replace(article_replies=False))
+from tests.session_probe import ScriptedLLM, SessionProbe, with_llm
 
 
 def session_tasks_alive(session_id: str) -> list[asyncio.Task]:

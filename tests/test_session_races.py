@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import asyncio
 import base64
-from dataclasses import replace
 from pathlib import Path
 from typing import Any, AsyncIterator
 
@@ -18,16 +17,11 @@ from media.echo_reference import EchoReference
 from media.pcm import float_to_pcm16, pcm16_to_float, resample
 from models.llm import LLMError, TextDelta
 from tests.conftest import silence, speech
-from tests.session_probe import ScriptedLLM, SessionProbe
+from tests.session_probe import ScriptedLLM, SessionProbe, with_llm
 
 REAL_SPEECH = Path(__file__).parent / "fixtures" / "speech"  # copies of ../shared/speech-dev (real recordings)
 LONG = ("The first part of the answer is here. The second part follows now and it is quite long, "
         "with a third sentence after it that nobody should hear.")
-
-
-def with_llm(runtime: Any, llm: Any) -> Any:
-    """The runtime with a scripted LLM that answers every turn (no article's own words in its place)."""
-    return replace(runtime, llm=llm, sessions={}, config=runtime.config.replace(article_replies=False))
 
 
 async def start_reply(p: SessionProbe, text: str = "Tell me a long story.") -> dict:

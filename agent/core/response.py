@@ -176,11 +176,8 @@ class ResponseRun:
         if (not self.runtime.config.article_replies or not spec.voice or spec.extra_instructions or (spec.client_tools and spec.tool_choice != "none")
                 or spec.tool_choice == "required" or self.conversation.shows_screenshots()):
             return ""
-        article_reply = getattr(self.runtime.reply_policy, "article_reply", None)
-        if article_reply is None:
-            return ""
         # off the event loop: it embeds the question (the knowledge base's relevance, the risk classifier)
-        return await asyncio.to_thread(article_reply, self.conversation.messages(spec.instructions))
+        return await asyncio.to_thread(self.runtime.reply_policy.article_reply, self.conversation.messages(spec.instructions))
 
     async def _reason(self, chunks: asyncio.Queue) -> None:
         chunker = SentenceChunker(first_max_words=self.runtime.config.first_chunk_words)

@@ -244,8 +244,7 @@ class ReplyPolicy:
             return ""
         if history[0].get("role") != "system" or _text(history[0]) != DEFAULT_INSTRUCTIONS or history[-1].get("role") != "user":
             return ""
-        users = [_text(m) for m in history if m.get("role") == "user"]
-        text, prev_user = users[-1], (users[-2] if len(users) > 1 else "")
+        text, prev_user = _text(history[-1]), self._user_before_last(history)
         if (not text.strip() or _NAME.search(text) or _ASKS_NAME.search(text) or _ASKS_TIME.search(text) or work_out(text)
                 or _CONTINUE.match(text) or (prev_user and _MORE.search(text)) or asks_yes_or_no(text)):
             return ""
