@@ -50,3 +50,17 @@ def test_a_later_cut_past_an_earlier_one_recovers_the_words():
     assert item.text == "The cat,"
     conv.truncate(item.id, 2500)  # the client reports it all played
     assert item.text == "The cat, named Tom, sat on the mat."
+
+
+def test_a_truncation_at_or_past_a_whole_replys_end_cuts_nothing():
+    """Pipecat truncates the last reply at every speech start, played to the end or not: a
+    reply heard whole stays complete, with no note that it was interrupted (the 0.5B said
+    that note aloud as its next reply)."""
+    conv = Conversation()
+    conv.add(Item(type="message", role="user", text="Tell me a story."))
+    item = conv.add(spoken_item())
+    conv.truncate(item.id, 2600)
+    assert item.status == "completed" and item.text == "The cat, named Tom, sat on the mat."
+    assert conv.messages("system prompt")[-1] == {"role": "assistant", "content": item.text}
+    conv.truncate(item.id, 2400)  # 100 ms short of its end: the last words were not heard
+    assert item.status == "incomplete" and item.text == "The cat, named Tom, sat on the"

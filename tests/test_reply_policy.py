@@ -12,7 +12,7 @@ import pytest
 from agent.replies import safety_policy, stance
 from agent.config import load_config
 from agent.replies.knowledge_base import KnowledgeBase, parse_article
-from agent.replies.reply_policy import DEFAULT_INSTRUCTIONS, EXAMPLES, NOTE_PREFIX, ReplyPolicy
+from agent.replies.reply_policy import DEFAULT_INSTRUCTIONS, EXAMPLES, INTERRUPTED_NOTE, NOTE_PREFIX, TOOL_RESULT_NOTE, ReplyPolicy
 from agent.replies.spoken_reply import FALLBACK, OFFER, MarkdownToSpeech, SpokenReplyGuard
 from models.llm import render_chatml, render_text
 
@@ -119,6 +119,21 @@ def test_a_prompt_example_copied_into_an_unrelated_reply_is_dropped():
     assert g.events.count("leak_dropped") == 2
     out, _ = stream(guard_for("What is my name?"), EXAMPLES[0][1])
     assert out == FALLBACK
+
+
+def test_the_prompts_own_notes_are_never_said():
+    """The 0.5B answered Pipecat's next question with a note it had read ("The tool answered.
+    Now tell the user what it says, ..."): a copy is dropped like a copied example."""
+    policy = ReplyPolicy()
+    for note in (TOOL_RESULT_NOTE, INTERRUPTED_NOTE):
+        guard = policy.guard(voice=True)
+        guard.expect("produced the block books, which were the immediate predecessors of the true printed book,", ())
+        out, _ = stream(guard, note)
+        assert out == FALLBACK, note
+    guard = policy.guard(voice=True)
+    guard.expect("Where is my order?", ())
+    out, _ = stream(guard, "The tool says your order has shipped.")
+    assert out == "The tool says your order has shipped."
 
 
 def test_an_example_copied_token_by_token_is_held_and_dropped():
@@ -663,6 +678,21 @@ def test_the_prompt_prefilled_while_speaking_matches_the_final_one_up_to_the_wor
         common = len(os.path.commonprefix([early_text, final_text]))
         assert len(final_text) - common < 60  # characters left to evaluate once the turn ends: the last words and the template's end
     assert policy.speculative_messages(history, "  ") is None
+
+
+def test_only_the_tool_result_being_answered_gets_the_note_to_speak_it():
+    """A later turn's prompt keeps no note after an earlier result: Pipecat's session had the
+    0.5B say the note itself ("The tool answered. Now tell the user...") to the next question."""
+    policy = ReplyPolicy()
+    call = {"role": "assistant", "content": "", "tool_calls": [{"id": "c1", "type": "function", "function": {
+        "name": "lookup_order", "arguments": '{"order_id": "815"}'}}]}
+    result = {"role": "tool", "tool_call_id": "c1", "content": '{"status": "shipped"}'}
+    answering = conversation("Where is my order 815?") + [call, result]
+    out = policy.messages(answering)
+    assert out[-2] == result and out[-1] == {"role": "system", "content": TOOL_RESULT_NOTE}
+    later = answering + [{"role": "assistant", "content": "Your order 815 has shipped."},
+                         {"role": "user", "content": "And how do I change my password?"}]
+    assert all(m.get("content") != TOOL_RESULT_NOTE for m in policy.messages(later))
 
 
 async def test_the_guard_learns_the_question_from_the_same_task():

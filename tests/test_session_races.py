@@ -20,7 +20,8 @@ from tests.conftest import silence, speech
 from tests.session_probe import ScriptedLLM, SessionProbe, with_llm
 
 REAL_SPEECH = Path(__file__).parent / "fixtures" / "speech"  # copies of ../shared/speech-dev (real recordings)
-LONG = ("The first part of the answer is here. The second part follows now and it is quite long, "
+# Its first word is passed on at once ("The" would wait for the next: the prompt's notes open with it)
+LONG = ("First, part of the answer is here. The second part follows now and it is quite long, "
         "with a third sentence after it that nobody should hear.")
 
 

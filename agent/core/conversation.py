@@ -5,6 +5,8 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
+from agent.replies.reply_policy import INTERRUPTED_NOTE
+
 from .protocol import new_id
 
 
@@ -122,6 +124,8 @@ class Conversation:
         item = self.get(item_id)
         if item is None or item.role != "assistant":
             return None
+        if item.status == "completed" and audio_end_ms >= item.sent_ms:
+            return item  # all of it was heard (Pipecat truncates the last reply at every speech start): nothing is cut
         # Always cut from the full spoken text and its original spans, so truncating twice
         # (the server's playback clock, then the client's exact report) is exact either way.
         if not item.full_text:
@@ -149,7 +153,7 @@ class Conversation:
                 out.append({"role": item.role or "user", "content": text})
                 if item.role == "assistant" and item.status == "incomplete":
                     # a note of its own: inside the reply's text the model copied it into its next reply
-                    out.append({"role": "system", "content": "The user interrupted that reply; they heard only the part above."})
+                    out.append({"role": "system", "content": INTERRUPTED_NOTE})
             elif item.type == "function_call":
                 out.append({"role": "assistant", "content": "", "tool_calls": [
                     {"id": item.call_id, "type": "function", "function": {"name": item.name, "arguments": item.arguments}}]})

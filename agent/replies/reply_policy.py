@@ -61,6 +61,11 @@ TOOLS_HINT = ("When one of your tools does what the user asks, reply with only t
 # After a tool's result: the 0.5B model otherwise repeats the call, or reads the JSON back
 # ('{"status": "shipped", ...}', which the spoken-reply guard drops, leaving nothing to say).
 TOOL_RESULT_NOTE = "The tool answered. Now tell the user what it says, in one short spoken sentence, without JSON."
+# After a reply the user cut off (agent/core/conversation.py adds it).
+INTERRUPTED_NOTE = "The user interrupted that reply; they heard only the part above."
+# The notes above are the model's to read, never to say: the 0.5B has spoken each of them as a
+# whole reply (to Pipecat's next question). The guard drops a copy as it drops a copied example.
+NEVER_SAID = (TOOL_RESULT_NOTE, INTERRUPTED_NOTE)
 
 
 def with_tools_hint(instructions: str) -> str:
@@ -166,7 +171,7 @@ class ReplyPolicy:
             role = m.get("role")
             if role == "tool":
                 out.append(m)
-                if i + 1 == len(rest) or rest[i + 1].get("role") != "tool":
+                if i + 1 == len(rest):  # the reply is about this result; an earlier one's note would be parroted later
                     out.append({"role": "system", "content": TOOL_RESULT_NOTE})
                 continue
             note = ""
@@ -273,7 +278,7 @@ class ReplyPolicy:
         if not self.guard_replies:
             return ReplyGuard()
         guard = SpokenReplyGuard(voice=voice, max_words=self.max_words, soft_words=self.soft_words,
-                                 max_sentences=self.max_sentences, examples=self.examples, note_label=NOTE_PREFIX)
+                                 max_sentences=self.max_sentences, examples=self.examples, note_label=NOTE_PREFIX, never_said=NEVER_SAID)
         _guard_for_this_task.set(guard)  # the next messages() call in this task tells it the question
         return guard
 

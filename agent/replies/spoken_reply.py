@@ -88,13 +88,14 @@ class SpokenReplyGuard(ReplyGuard):
         offer: str = OFFER,
         examples: Sequence[tuple[str, str]] = (),
         note_label: str = "",
+        never_said: Sequence[str] = (),
     ) -> None:
         self.voice = voice
         self.max_words = max_words if voice else 10 * max_words
         self.soft_words = soft_words if voice else 10 * soft_words
         self.max_sentences = max_sentences if voice else 10 * max_sentences
         self.offer = offer
-        self.examples = PromptExamples(examples)
+        self.examples = PromptExamples(examples, never_said)  # copies of either are dropped
         self._markup = MarkdownToSpeech() if voice else None
         self._note_label = note_label.strip().lower()  # the help desk note's label, which the model sometimes copies: never said
         self.question_words: list[str] = []

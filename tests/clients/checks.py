@@ -18,7 +18,10 @@ from typing import Any, Sequence
 import numpy as np
 
 TURN_CLIP = "s13"  # "A gold ring will please most any girl."
-BARGE_TURN_CLIP = "s06"  # "produced the block books, which were the immediate predecessors of the true printed book,"
+# Piper speech: a question whose answer takes several seconds to say, so the barge-in lands while
+# it plays (a real clip, "produced the block books, ...", drew a 2-second restatement that could end
+# before speech over it was judged)
+BARGE_TURN_REQUEST = "How do I back up the photos on my phone to my computer?"
 BARGE_CLIP = "s17"  # "Wipe the grease off his dirty face."
 TOOL_REQUEST = "Can you check the status of my order 815?"  # Piper speech: no recording asks for a tool
 TOOL_RESULT_WORDS = ("shipped", "dhl", "friday")  # from the clients' lookup_order result
@@ -47,14 +50,14 @@ def write_clips(runtime: Any, out: Path) -> tuple[dict[str, Path], dict[str, str
     audio = {
         "turn": np.concatenate([pad, clips[TURN_CLIP].at(24000)]),
         "tool-turn": np.concatenate([pad, speech(runtime, TOOL_REQUEST)]),
-        "barge-turn": np.concatenate([pad, clips[BARGE_TURN_CLIP].at(24000)]),
+        "barge-turn": np.concatenate([pad, speech(runtime, BARGE_TURN_REQUEST)]),
         "barge": clips[BARGE_CLIP].at(24000),
     }
     paths = {}
     for flag, a in audio.items():
         paths[flag] = out / f"{flag}.wav"
         write_wav(paths[flag], 24000, a)
-    refs = {"turn": clips[TURN_CLIP].reference, "barge-turn": clips[BARGE_TURN_CLIP].reference,
+    refs = {"turn": clips[TURN_CLIP].reference, "barge-turn": BARGE_TURN_REQUEST,
             "barge-in": clips[BARGE_CLIP].reference, "tool": TOOL_REQUEST}
     return paths, refs
 
@@ -168,8 +171,8 @@ def check_spoken_turn(s: dict[str, Any]) -> None:
 
 
 def check_no_tool_call_unasked(s: dict[str, Any]) -> None:
-    """The spoken turn and the barge-in clips (read sentences about gold rings, books and dirty
-    faces) do not call the client's `lookup_order`; neither does a client's opening response."""
+    """The spoken turn and the barge-in speech (sentences about gold rings, backing up photos and
+    dirty faces) do not call the client's `lookup_order`; neither does a client's opening response."""
     wrong = [c for c in s["tool_calls"] if c["phase"] != "tool"]
     asked = [(r["phase"], r["function_calls"]) for r in s["responses"] if r["function_calls"] and r["phase"] != "tool"]
     assert not wrong and not asked, (wrong or asked, s["user_transcripts"])
@@ -204,7 +207,10 @@ def check_barge_in(s: dict[str, Any]) -> None:
     assert not barge.get("reply_done_before_barge_in"), (barge, target)
     interrupts = [i for i in s["interruptions"] if i["phase"] == "barge-in" and i["response_id"] == target_id]
     assert interrupts, s["interruptions"]
-    assert interrupts[0]["played_ms"] < interrupts[0]["audio_ms"], interrupts  # still playing when it stopped
+    # still under way when the client stopped it. Not the client's clock against the audio it
+    # had: Parley pauses a reply while it judges speech over it, so that clock runs past the
+    # audio received (JS client: 1,927 ms "played" of 790 ms, the rest never made)
+    assert target["done_ms"] is None or interrupts[0]["t_ms"] <= target["done_ms"], (interrupts, target)
     assert target["status"] == "cancelled", target
     heard = transcripts(s, "barge-in")
     ok, missing = heard_enough(s["references"]["barge-in"], heard)
