@@ -592,12 +592,14 @@ def test_negated_unsafe_phrases_pass():
     ("What's the keyboard shortcut for copy and paste?", "copy-paste"),
     ("How do I undo my last git commit? I have not pushed it.", "git-undo-commit"),
     ("I spilled coffee on my laptop", "liquid-spill"),
+    ("My laptop won't charge", None),  # the spill article's words (cosine 0.55): "do not ... charge it" is no answer to this
+    ("My laptop won't turn on, what should I do?", None),
     ("Windows update fails with 0x80070005", "error-0x80070005"),
     ("What is the capital of France?", None),
     ("My name is Dana.", None),
 ])
 def test_starter_articles_are_found_for_their_questions(question, article):
-    hit = KnowledgeBase().best(question)
+    hit = KnowledgeBase().best(question, risks=frozenset(r.name for r in safety_policy.risks_in(question)))  # as the policy asks
     assert (hit.article.name if hit else None) == article
 
 

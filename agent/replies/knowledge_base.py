@@ -59,6 +59,7 @@ MAX_ARTICLES = 5000
 SUMMARY_MAX_WORDS = 45
 NEARER_BY = 0.25  # cosine by which another good match must be nearer in meaning to replace the words' first choice ...
 NEAR = 0.5  # ... and the least it must have (battery health at 0.36 is no answer to "charging overnight", though nearer than security updates at 0.09)
+HAZARD = "physical_hazard"  # the risk class of an emergency's article (a spill, sparks): given only to a question that tells of one of its risks
 
 _STOPWORDS = frozenset(
     """a an the and or but if then so to of in on at for from with by about as into onto over under is are was were be been
@@ -265,6 +266,10 @@ class KnowledgeBase:
             if not near:
                 return None
             relevance, top = near[0]
+        if HAZARD in top.article.risks and not top.article.risks & risks:
+            # an emergency's steps for a question that tells of none: "My laptop won't charge"
+            # found the spilled-liquid article (cosine 0.55), whose answer is never to charge it
+            return None
         return self._for_the_device_asked(text, top, relevance, hits)
 
     def _for_the_device_asked(self, text: str, top: Hit, relevance: float, hits: tuple[Hit, ...]) -> Hit | None:
