@@ -12,7 +12,7 @@ import pytest
 from agent.replies import safety_policy, stance
 from agent.config import load_config
 from agent.replies.knowledge_base import KnowledgeBase, parse_article
-from agent.replies.reply_policy import DEFAULT_INSTRUCTIONS, EXAMPLES, INTERRUPTED_NOTE, NOTE_PREFIX, TOOL_RESULT_NOTE, ReplyPolicy
+from agent.replies.reply_policy import DEFAULT_INSTRUCTIONS, EXAMPLES, INTERRUPTED_NOTE, NOTE_PREFIX, OPENING_NOTE, TOOL_RESULT_NOTE, ReplyPolicy
 from agent.replies.spoken_reply import FALLBACK, OFFER, MarkdownToSpeech, SpokenReplyGuard
 from models.llm import render_chatml, render_text
 
@@ -697,6 +697,15 @@ def test_only_the_tool_result_being_answered_gets_the_note_to_speak_it():
     assert all(m.get("content") != TOOL_RESULT_NOTE for m in policy.messages(later))
 
 
+def test_an_opening_response_is_told_to_greet():
+    policy = ReplyPolicy()
+    opening = policy.messages(conversation())
+    assert opening[-1] == {"role": "system", "content": OPENING_NOTE}
+    assert OPENING_NOTE not in [m["content"] for m in policy.messages(conversation("Hello"))]
+    custom = [{"role": "system", "content": "You are a pizza bot."}]
+    assert policy.messages(custom)[-1] == {"role": "system", "content": OPENING_NOTE}
+
+
 async def test_the_guard_learns_the_question_from_the_same_task():
     policy = ReplyPolicy()
 
@@ -727,6 +736,23 @@ async def ask(server, *questions: str) -> list[dict]:
 
 def reply_text(response: dict) -> str:
     return " ".join(c.get("transcript", "") for it in response["output"] if it["type"] == "message" for c in it["content"])
+
+
+@pytest.mark.parametrize("session", [{}, {"instructions": "You are a helpful voice assistant for Acme's shop."}])
+async def test_a_response_before_anyone_spoke_greets(server, session):
+    """Pipecat opens each session with a response on an empty conversation. The 0.5B went on
+    from its prompt: "How do I delete a file?" (an example's question) with the default
+    instructions, the clock tool's result read out with others."""
+    c = await RawClient.connect(server.ws + "/realtime")
+    try:
+        await c.configure(**session)
+        await c.send({"type": "response.create"})
+        said = reply_text((await c.wait_for("response.done", timeout=120))["response"])
+    finally:
+        await c.close()
+    assert re.match(r"(?i)(?:hello|hi|hey|welcome|good (?:morning|afternoon|evening))\b", said), said
+    assert re.search(r"(?i)\bhelp|assist\b", said), said
+    assert not any(q.rstrip("?").lower() in said.lower() for q, _ in EXAMPLES), said
 
 
 @pytest.mark.parametrize("question, must, must_not", [

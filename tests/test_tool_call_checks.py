@@ -70,3 +70,23 @@ def test_a_number_the_transcript_wrote_in_groups_is_the_number_said():
     assert ungrounded(TOOLS, "cancel_order", json.dumps({"order_id": "4417"}), "Cancel my order 4,417.") == ""
     assert ungrounded(TOOLS, "cancel_order", json.dumps({"order_id": "90210"}), "Cancel order number 90,210 for me.") == ""
     assert ungrounded(TOOLS, "cancel_order", json.dumps({"order_id": "4418"}), "Cancel my order 4,417.") == "order_id='4418'"
+
+
+def test_a_value_said_two_questions_ago_no_longer_grounds_a_call():
+    """Pipecat's session: "Can you check my order 815?", a question about photos, then a read
+    sentence about a dirty face, which the 0.5B answered with a second lookup of 815."""
+    from agent.core.conversation import Conversation, Item
+    from agent.core.reply_tool_calls import call_verdict
+    from agent.core.turn_metrics import TurnMetrics
+    from agent.replies.tools import ToolBox
+    from models.llm.events import ToolCall
+
+    def verdict(*said: str) -> str:
+        conv = Conversation()
+        for text in said:
+            conv.add(Item(type="message", role="user", text=text))
+        call = ToolCall("c1", "cancel_order", json.dumps({"order_id": "815"}))
+        return call_verdict(call, TOOLS, set(), set(), response_id="r", tools=ToolBox(), conversation=conv, metrics=TurnMetrics())[0]
+
+    assert verdict("Can you check my order 815?", "Wipe the grease off his dirty face.") == ""  # a follow-up's context
+    assert verdict("Can you check my order 815?", "How do I back up my photos?", "Wipe the grease off his dirty face.") == "made_up"

@@ -135,6 +135,11 @@ class Conversation:
         item.status = "incomplete"
         return item
 
+    def opening(self) -> bool:
+        """Nothing said or answered yet (no user message, no tool output): a response now opens
+        the conversation."""
+        return not any((it.type == "message" and it.role == "user") or it.type == "function_call_output" for it in self.items)
+
     def shows_screenshots(self) -> bool:
         """Whether a message the model sees carries what was read off a shared screenshot."""
         return any(item.images for item in self.items[-self.max_items:])

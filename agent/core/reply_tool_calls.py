@@ -39,7 +39,11 @@ def offered_tools(
     return offered, None if choice == "auto" else choice
 
 
-def recent_user_text(conversation: Conversation, turns: int = 3) -> str:
+def recent_user_text(conversation: Conversation, turns: int = 2) -> str:
+    """What the user said in the last `turns` messages: a call's values must be in it. The
+    message before the last still grounds a follow-up ("It's order 815." "Can you check it?");
+    with three, Pipecat's "Wipe the grease off his dirty face." grounded a second lookup of the
+    order 815 asked about two questions before."""
     said = [it.text for it in conversation.items if it.type == "message" and it.role == "user"]
     return " ".join(said[-turns:])
 

@@ -193,8 +193,11 @@ class ResponseRun:
             client_called, ran_out = await self._model_rounds(guard, chunker, chunks)
         # After a client's call nothing more is said: no canned words while its tool runs.
         await self._add_text(guard.flush(fallback=not client_called, finished=not ran_out), chunker, chunks)
-        if self.item is not None and "fallback" in getattr(guard, "events", ()):
-            self.item.canned = True  # heard, but kept from the model: it copies a canned line into later replies
+        if self.item is not None and ("fallback" in getattr(guard, "events", ()) or self.conversation.opening()):
+            # heard, but kept from the model: it copies a canned line into later replies, and a
+            # greeting in the history changed what it made of later turns (Pipecat's "Wipe the
+            # grease off his dirty face." became a second lookup of order 815)
+            self.item.canned = True
         if self.item is not None:
             for chunk in chunker.flush():
                 await self._queue_chunk(chunks, self.item, chunk, 0)
@@ -213,7 +216,8 @@ class ResponseRun:
         for round_ in range(MAX_TOOL_ROUNDS):
             calls: list[Any] = []
             repeated = made_up = 0
-            offered = self.tools.schemas(self.spec.client_tools, builtin=self.spec.builtin_tools)
+            # Parley's own tools answer something asked: before anyone spoke, the 0.5B read out the clock's
+            offered = self.tools.schemas(self.spec.client_tools, builtin=self.spec.builtin_tools and not self.conversation.opening())
             tools, choice = offered_tools(offered, self.spec.tool_choice, round_, calls_allowed)
             llm = self.runtime.llm
             extra: dict[str, Any] = {"priority": self.priority} if getattr(llm, "accepts_priority", False) else {}

@@ -61,11 +61,15 @@ TOOLS_HINT = ("When one of your tools does what the user asks, reply with only t
 # After a tool's result: the 0.5B model otherwise repeats the call, or reads the JSON back
 # ('{"status": "shipped", ...}', which the spoken-reply guard drops, leaving nothing to say).
 TOOL_RESULT_NOTE = "The tool answered. Now tell the user what it says, in one short spoken sentence, without JSON."
+# A response asked for before anyone has spoken (Pipecat opens every session so; other clients
+# greet so): with nothing to answer, the 0.5B went on from its prompt ("How do I delete a file?",
+# an example's question, said to the user) or called a tool and read out its result.
+OPENING_NOTE = "The user has just joined and has not spoken yet. Greet them in one short sentence and ask how you can help."
 # After a reply the user cut off (agent/core/conversation.py adds it).
 INTERRUPTED_NOTE = "The user interrupted that reply; they heard only the part above."
 # The notes above are the model's to read, never to say: the 0.5B has spoken each of them as a
 # whole reply (to Pipecat's next question). The guard drops a copy as it drops a copied example.
-NEVER_SAID = (TOOL_RESULT_NOTE, INTERRUPTED_NOTE)
+NEVER_SAID = (TOOL_RESULT_NOTE, OPENING_NOTE, INTERRUPTED_NOTE)
 
 
 def with_tools_hint(instructions: str) -> str:
@@ -156,7 +160,9 @@ class ReplyPolicy:
         return cls(knowledge, max_words=max_words, soft_words=max(10, max_words * 3 // 5), risk_classifier=classifier)
 
     # -- prompt ------------------------------------------------------------------------------
-    def messages(self, history: list[dict[str, Any]], *, voice: bool = True) -> list[dict[str, Any]]:
+    def messages(self, history: list[dict[str, Any]], *, voice: bool = True, greet: bool = True) -> list[dict[str, Any]]:
+        """The prompt for `history`. `greet=False`: no greeting note where nobody has spoken yet
+        (the start-up prefill of the prefix every session shares)."""
         if not history:
             return history
         head, rest = (history[:1], history[1:]) if history[0].get("role") == "system" else ([], history)
@@ -199,6 +205,8 @@ class ReplyPolicy:
             if note:
                 out.append({"role": "system", "content": note})
             out.append(m)
+        if greet and not any(m.get("role") in ("user", "tool") for m in rest):
+            out.append({"role": "system", "content": OPENING_NOTE})
         guard = _guard_for_this_task.get()
         if guard is not None and last_user and not guard.question_words:
             question = self._with_context(last_user, self._user_before_last(rest))
