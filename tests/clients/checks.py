@@ -207,10 +207,11 @@ def check_barge_in(s: dict[str, Any]) -> None:
     assert not barge.get("reply_done_before_barge_in"), (barge, target)
     interrupts = [i for i in s["interruptions"] if i["phase"] == "barge-in" and i["response_id"] == target_id]
     assert interrupts, s["interruptions"]
-    # still under way when the client stopped it. Not the client's clock against the audio it
-    # had: Parley pauses a reply while it judges speech over it, so that clock runs past the
-    # audio received (JS client: 1,927 ms "played" of 790 ms, the rest never made)
-    assert target["done_ms"] is None or interrupts[0]["t_ms"] <= target["done_ms"], (interrupts, target)
+    # Still under way when the user spoke over it: not done when the barge-in speech began
+    # (above), and cancelled by Parley (below). Neither the client's clock against the audio it
+    # had (Parley pauses a reply while it judges speech over it: the JS client "played" 1,927 ms
+    # of 790 ms) nor the time Pipecat's pipeline handled the interruption (1 ms after the
+    # cancelled response.done it caused) says more.
     assert target["status"] == "cancelled", target
     heard = transcripts(s, "barge-in")
     ok, missing = heard_enough(s["references"]["barge-in"], heard)
