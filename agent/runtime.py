@@ -195,7 +195,7 @@ class Runtime:
         from agent.replies.tools import default_toolbox
 
         policy = self.reply_policy
-        return policy.messages([{"role": "system", "content": policy.instructions}], greet=False), default_toolbox(list).schemas([])
+        return policy.messages([{"role": "system", "content": policy.instructions}]), default_toolbox(list).schemas([])
 
     async def _load_ocr(self, st: ModelStatus) -> None:
         from models.ocr import TesseractOCR

@@ -40,6 +40,18 @@ def test_a_how_to_question_near_an_article_gets_its_words_for_the_device_named(p
     assert policy.note_for(DISK_FULL).endswith(said)
 
 
+async def test_the_guard_learns_the_question_and_note_from_the_article_reply_itself(policy):
+    """One pass: the search that chose the article tells the guard what `messages()` would have."""
+    guard = policy.guard(voice=True)
+    said = policy.article_reply(history(DISK_FULL))
+    assert said and guard.question_words and "drive" in guard.question_words
+    told = policy.guard(voice=True)  # a fresh guard, told by the prompt instead
+    policy.messages(history(DISK_FULL))
+    assert told.question_words == guard.question_words
+    untold = policy.guard(voice=True)
+    assert policy.article_reply(history("Who painted the Mona Lisa?")) == "" and untold.question_words == []  # the model's prompt will tell it
+
+
 def test_a_short_follow_up_is_read_with_the_question_before_it(policy):
     said = policy.article_reply(history(DISK_FULL, "On Windows, open Settings, System, Storage.", "Sorry, I meant on my Mac"))
     assert said.startswith("On a Mac") and "Storage" in said and "Windows" not in said

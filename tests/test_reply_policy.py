@@ -699,11 +699,12 @@ def test_only_the_tool_result_being_answered_gets_the_note_to_speak_it():
 
 def test_an_opening_response_is_told_to_greet():
     policy = ReplyPolicy()
-    opening = policy.messages(conversation())
+    opening = policy.messages(conversation(), opening=True)
     assert opening[-1] == {"role": "system", "content": OPENING_NOTE}
+    assert OPENING_NOTE not in [m["content"] for m in policy.messages(conversation())]  # the shared prefix's prefill
     assert OPENING_NOTE not in [m["content"] for m in policy.messages(conversation("Hello"))]
     custom = [{"role": "system", "content": "You are a pizza bot."}]
-    assert policy.messages(custom)[-1] == {"role": "system", "content": OPENING_NOTE}
+    assert policy.messages(custom, opening=True)[-1] == {"role": "system", "content": OPENING_NOTE}
 
 
 async def test_the_guard_learns_the_question_from_the_same_task():

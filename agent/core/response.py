@@ -165,7 +165,7 @@ class ResponseRun:
         if self.spec.extra_instructions:
             msgs.append({"role": "system", "content": self.spec.extra_instructions})
         # off the event loop: the policy searches the articles and embeds the question (risk_by_embedding)
-        return await asyncio.to_thread(self.runtime.reply_policy.messages, msgs, voice=self.spec.voice)
+        return await asyncio.to_thread(self.runtime.reply_policy.messages, msgs, voice=self.spec.voice, opening=self.conversation.opening())
 
     async def _article_answer(self) -> str:
         """The knowledge article's own words as this reply, or "" for the model to answer
@@ -187,7 +187,6 @@ class ResponseRun:
         if answer:
             self.metrics.reply_source = "article"
             self.usage = {"input_tokens": 0, "output_tokens": 0, "total_tokens": 0, "input_token_details": {"cached_tokens": 0}}
-            await self._messages()  # tells the guard the question and its note
             await self._add_text(guard.push(answer), chunker, chunks, guard)
         else:
             client_called, ran_out = await self._model_rounds(guard, chunker, chunks)

@@ -112,6 +112,12 @@ _ASKS_TIME = re.compile(r"\bwhat(?:'s| is)? (?:the )?(?:time|date)\b|\btime is i
 _guard_for_this_task: contextvars.ContextVar[SpokenReplyGuard | None] = contextvars.ContextVar("parley_reply_guard", default=None)
 
 
+def _guard_waiting() -> SpokenReplyGuard | None:
+    """This task's guard while it has not yet been told the question (`ReplyPolicy.guard`)."""
+    guard = _guard_for_this_task.get()
+    return guard if guard is not None and not guard.question_words else None
+
+
 def _text(message: dict[str, Any]) -> str:
     content = message.get("content")
     if isinstance(content, str):
@@ -160,9 +166,9 @@ class ReplyPolicy:
         return cls(knowledge, max_words=max_words, soft_words=max(10, max_words * 3 // 5), risk_classifier=classifier)
 
     # -- prompt ------------------------------------------------------------------------------
-    def messages(self, history: list[dict[str, Any]], *, voice: bool = True, greet: bool = True) -> list[dict[str, Any]]:
-        """The prompt for `history`. `greet=False`: no greeting note where nobody has spoken yet
-        (the start-up prefill of the prefix every session shares)."""
+    def messages(self, history: list[dict[str, Any]], *, voice: bool = True, opening: bool = False) -> list[dict[str, Any]]:
+        """The prompt for `history`. `opening`: the response opens the conversation (nobody has
+        spoken yet; `Conversation.opening()` decides), so the prompt ends with the note to greet."""
         if not history:
             return history
         head, rest = (history[:1], history[1:]) if history[0].get("role") == "system" else ([], history)
@@ -205,10 +211,10 @@ class ReplyPolicy:
             if note:
                 out.append({"role": "system", "content": note})
             out.append(m)
-        if greet and not any(m.get("role") in ("user", "tool") for m in rest):
+        if opening:
             out.append({"role": "system", "content": OPENING_NOTE})
-        guard = _guard_for_this_task.get()
-        if guard is not None and last_user and not guard.question_words:
+        guard = _guard_waiting()
+        if guard is not None and last_user:
             question = self._with_context(last_user, self._user_before_last(rest))
             guard.expect(question, safety_policy.risks_in(question, self.risk_classifier), note=last_note)
         return out
@@ -252,7 +258,8 @@ class ReplyPolicy:
         model answers). Only where an article measured better than the 0.5B's rewording of it
         (README, "Speaking the article"): the default instructions; a question that is not
         risky, asks how rather than whether (`stance.asks_yes_or_no`), and is not a name, a sum,
-        the time or a request to go on; and an article at `ARTICLE_REPLY_RELEVANCE` or nearer."""
+        the time or a request to go on; and an article at `ARTICLE_REPLY_RELEVANCE` or nearer.
+        With an answer, this task's guard is told the question (as `messages()` would)."""
         if self.knowledge is None or self.knowledge.relevance is None or len(history) < 2:
             return ""
         if history[0].get("role") != "system" or _text(history[0]) != DEFAULT_INSTRUCTIONS or history[-1].get("role") != "user":
@@ -267,7 +274,11 @@ class ReplyPolicy:
         hit = self.knowledge.best(query, prefer, risks)
         if hit is None or self.knowledge.relevance_of(query, hit.article) < ARTICLE_REPLY_RELEVANCE:
             return ""
-        return narrow_to_platform(hit.article.summary, asked)
+        answer = narrow_to_platform(hit.article.summary, asked)
+        guard = _guard_waiting()
+        if guard is not None:  # the question and the note `messages()` would give it (`note_for`: the same article)
+            guard.expect(query, (), note=NOTE_PREFIX + answer)
+        return answer
 
     @staticmethod
     def _with_context(text: str, prev_user: str) -> str:
