@@ -168,19 +168,21 @@ def join_wrapped(lines: Sequence[OcrLine], width: int) -> list[OcrLine]:
     "7 (char 16)"), joined without a space (with one where the rest starts a column in: the
     space between two words fell at the wrap); a line ending short of the edge is never joined.
     Proportional text (a dialog, a hover) wraps at words instead: see `_join_wrapped_prose`."""
-    cells = [w.box[2] / len(w.text) for line in lines for w in line.words if len(w.text) >= 4]
-    cell = statistics.median(cells) if cells else 0.0
-    if len(cells) < 8 or sum(abs(c - cell) <= 0.1 * cell for c in cells) < MONOSPACE_SHARE * len(cells):
+    cell = monospace_cell([w for line in lines for w in line.words])
+    if not cell:
         return _join_wrapped_prose(lines)  # not a grid of equal cells: proportional text wraps at words, not columns
     left = min(line.box[0] for line in lines)
+    width = _last_column(lines, width, cell)
     out: list[OcrLine] = []
+    row: OcrLine | None = None  # the row above as read (after a join, `out[-1]` spans two rows)
     for i, line in enumerate(lines):
         prev = out[-1] if out else None
+        above, row = row, line
         # the rest starts in the first column, or in the second when the space between two words
         # fell in the first ("...parameter of type" + " 'number'. (2345)", ts-node's REPL)
         indent = (line.box[0] - left) / cell if cell else 99.0
-        if (prev is not None and len(prev.text) >= 40 and prev.box[0] + prev.box[2] >= width - 2.0 * cell
-                and indent <= 1.75 and 0 < line.box[1] - prev.box[1] <= 2.0 * max(prev.box[3], line.box[3])
+        if (prev is not None and above is not None and len(above.text) >= 40 and above.box[0] + above.box[2] >= width - 2.0 * cell
+                and indent <= 1.75 and 0 < line.box[1] - above.box[1] <= 2.0 * max(above.box[3], line.box[3])
                 and not _STARTS_ANEW.match(line.text) and not _gutter_number(line, lines[i + 1:i + 2])):
             out[-1] = _joined(prev, line, "" if indent <= 0.75 else " ")
         elif prev is not None and _word_wrapped(prev, line, width, cell):
@@ -188,6 +190,27 @@ def join_wrapped(lines: Sequence[OcrLine], width: int) -> list[OcrLine]:
         else:
             out.append(line)
     return out
+
+
+def monospace_cell(words: Sequence[OcrWord]) -> float:
+    """The character cell's width where the words sit on a grid of equal cells (monospace: at
+    least `MONOSPACE_SHARE` of the longer words have a width per character within 10 % of the
+    median), else 0."""
+    cells = [w.box[2] / len(w.text) for w in words if len(w.text) >= 4]
+    cell = statistics.median(cells) if cells else 0.0
+    if len(cells) < 8 or sum(abs(c - cell) <= 0.1 * cell for c in cells) < MONOSPACE_SHARE * len(cells):
+        return 0.0
+    return cell
+
+
+def _last_column(lines: Sequence[OcrLine], width: int, cell: float) -> int:
+    """Where the terminal's last column ends: the image's right edge, or, in a window with a
+    margin around it (a macOS capture with its shadow), the right end shared by two lines or
+    more that run furthest (the rows the terminal wrapped, or cut)."""
+    ends = sorted((ln.box[0] + ln.box[2] for ln in lines if len(ln.text) >= 40), reverse=True)
+    if len(ends) >= 2 and ends[0] - ends[1] <= cell:
+        return min(width, ends[0] + round(cell))
+    return width
 
 
 def _gutter_number(line: OcrLine, after: Sequence[OcrLine]) -> bool:

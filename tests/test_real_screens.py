@@ -175,6 +175,32 @@ def test_monospace_text_wrapped_at_a_word_is_one_line_again() -> None:
     assert join_wrapped(status, 4 + 80 * 8) == status
 
 
+def test_a_terminal_in_a_window_with_a_margin_wraps_at_its_own_last_column() -> None:
+    """A macOS capture keeps the window's shadow around it: the terminal's last column ends
+    well inside the image. Two rows or more that run to the same right end mark it; one long
+    row alone does not (it may be the longest line, not a wrapped one)."""
+    from models.ocr import OcrLine, OcrWord, join_wrapped
+
+    cell = 8.0
+
+    def line(text: str, y: int, x: int = 100) -> OcrLine:
+        words, at = [], float(x)
+        for part in text.split(" "):
+            words.append(OcrWord(part, 90.0, (int(at), y, int(len(part) * cell), 14)))
+            at += (len(part) + 1) * cell
+        return OcrLine(text, 90.0, (x, y, int(len(text) * cell), 14), tuple(words))
+
+    sql = "SQLSTATE[HY000] [2002] Connection refused (SQL: select * from information_schema.tables where larav"  # 99 cells
+    frame = "Illuminate\\Foundation\\Console\\Kernel::handle(Object(Symfony\\Component\\Console\\Input\\ArgvInput), Object(Symfony"
+    frame = frame[:99]
+    rows = [line("art migrate", 0), line(sql, 20), line("el and table_name = migrations)", 40), line("+32 vendor frames", 60), line(frame, 80)]
+    image_width = 100 + 99 * 8 + 300  # the window's shadow and margin to its right
+    joined = [r.text for r in join_wrapped(rows, image_width)]
+    assert joined[1] == sql + "el and table_name = migrations)" and len(joined) == 4
+    alone = [line("art migrate", 0), line(sql, 20), line("el and table_name = migrations)", 40)]
+    assert join_wrapped(alone, image_width) == alone  # one long row: where the terminal ends is not known
+
+
 @pytest.mark.parametrize("name", [
     "tp17_ui_elm_debugger_warning.png",  # a dialog's sentence wrapped at a word (Elm's debugger, Safari)
     "tp19_term_elm_annotation_mismatch.png",  # "... does not match its definition." under a banner OCR garbles

@@ -8,7 +8,7 @@ import pytest
 from agent.config import Config
 from agent.tickets import error_context
 from agent.tickets.extract import extract
-from agent.tickets.ocr_step import quote_fixes
+from agent.tickets.ocr_step import line_fixes, quote_fixes
 from agent.tickets.pipeline import analyze_screenshot
 from models.ocr import TesseractOCR
 
@@ -118,3 +118,17 @@ def test_a_message_with_a_linters_code_is_a_diagnostic() -> None:
     # a code mentioned, not printed with a message, is no diagnostic
     for mention in ("See SC2086 on the wiki", "For more information: https://www.shellcheck.net/wiki/SC2086 -- Double quote"):
         assert extract([mention]).error_messages == [], mention
+
+
+def test_spaces_tesseract_sets_inside_file_names_urls_and_scope_paths_are_taken_out() -> None:
+    """Monospace text leaves a gap beside a narrow glyph, and Tesseract reads a space there
+    (the dev half's node, mocha, miette and Elm captures)."""
+    assert line_fixes("at Module._compile (module. js:456:26)", True) == "at Module._compile (module.js:456:26)"
+    assert line_fixes("at Object.<anonymous> (E:\\xeno\\demo. coffee:38:5)", True) == "at Object.<anonymous> (E:\\xeno\\demo.coffee:38:5)"
+    assert line_fixes("<http: //package.elm-lang.org/x>", False) == "<http://package.elm-lang.org/x>"
+    assert line_fixes("in <alloc::vec::Vec<T> as core: :ops::index: :Index<I>>: :index", True) == (
+        "in <alloc::vec::Vec<T> as core::ops::index::Index<I>>::index")
+    assert line_fixes("<function main at @x7ff810e63bf8>", True) == "<function main at 0x7ff810e63bf8>"
+    assert line_fixes("at EventEmitter._tickCallback Cnode.js:192:40)", True) == "at EventEmitter._tickCallback (node.js:192:40)"
+    for same in ("Restart the app. go home", "It is done. Js is next", "Call Center (ok)", "mail me@x1234 now", "a: : b"):
+        assert line_fixes(same, True) == same, same

@@ -159,10 +159,9 @@ def read_pages(ocr: TesseractOCR, pages: Sequence[Image.Image], *, terminal: boo
 
 def line_text(pieces: Sequence[Sequence[OcrWord]], terminal: bool) -> str:
     """A reading's words (one list per tile) made a line as the pipeline makes one: noise dropped, its fixes made."""
-    from agent.tickets.ocr_step import quote_fixes, terminal_line_fixes
+    from agent.tickets.ocr_step import line_fixes
 
-    text = " ".join(ln.text for words in pieces for ln in group_lines(drop_noise(group_lines(words))))
-    return quote_fixes(terminal_line_fixes(text) if terminal else text)
+    return line_fixes(" ".join(ln.text for words in pieces for ln in group_lines(drop_noise(group_lines(words)))), terminal)
 
 
 def chars_apart(a: str, b: str) -> int:

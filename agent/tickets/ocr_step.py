@@ -44,10 +44,37 @@ def terminal_line_fixes(text: str) -> str:
 #   pair of curly or straight quotes is left alone, and so is a shell command line: `ls *foo*`);
 _PROMPT = re.compile(r"^\s*(?:\S+@\S+[:~]|[$#>%]\s)")
 _STAR_QUOTED = re.compile(r"(?:(?<=[\s(\[])|^)([*~‘“`])([A-Za-z_][\w.:/-]*[\w])([*~’'`])(?=[\s.,:;!?)\]]|$)")
-# - an opening parenthesis read as "C" before a word that closes one: "Clink)", "Cerrcheck)";
-_C_PAREN = re.compile(r"(?:(?<=\s)|^)C([a-z][\w.-]*\))")
+# - an opening parenthesis read as "C" before a word or a path that closes one: "Clink)",
+#   "Cerrcheck)", "Cnode.js:192:40)", "C/Users/tj/lib/test.js:80:29)", "CE:\\src\\app.js:9:1)";
+_C_PAREN = re.compile(r"(?:(?<=\s)|^)C((?:[a-z/\\]|[A-Z]:[\\/])[\w.:/\\<>-]*\))")
 # - an opening single quote read as a double one: "brnch' in `git: "brnch' is not a git command`.
 _DOUBLE_OPEN = re.compile(r"(?:(?<=\s)|^)\"([\w.-]+)'(?=[\s.,:;!?)]|$)")
+
+
+# - a space after the dot of a file name, or in a URL's scheme, beside the narrow glyphs of
+#   monospace text ("(module. js:456:26)", "demo. coffee:38:5", "https ://", "<http: //"): a
+#   file extension or "://" never follows a space.
+_EXTENSIONS = ("c|h|cc|cpp|cxx|hpp|hh|m|mm|rs|go|py|pyi|pyx|rb|js|jsx|mjs|cjs|ts|tsx|java|kt|kts|scala|cs|fs|php|pl|pm|"
+               "swift|lua|elm|ex|exs|erl|hs|ml|clj|dart|zig|nim|sh|bash|zsh|ps1|json|yaml|yml|toml|ini|cfg|conf|xml|html|"
+               "htm|css|scss|vue|svelte|md|rst|txt|log|sql|coffee|lock|gradle|cmake|tf|proto|csv|env")
+_SPACED_EXTENSION = re.compile(rf"(?<=[A-Za-z0-9_-])\. ({_EXTENSIONS})(?=[:)\]'\",(]|$)")
+_SPACED_SCHEME = re.compile(r"\b(https?|file|ftp|wss?) ?: ?//(?=\S)")
+# - a path separator "::" read with a space inside ("core: :ops", ">: :index", "turron: :api");
+_SPACED_SCOPE = re.compile(r"(?<=[\w>]): :(?=[\w<])")
+# - the zero of a hex number read as "@" ("@x7ff810e63bf8").
+_AT_HEX = re.compile(r"(?<![\w@])@x(?=[0-9a-fA-F]{4})")
+
+
+def file_name_fixes(text: str) -> str:
+    """Take out the spaces Tesseract sets inside a file name, a URL's scheme or a "::" path, and
+    put back a hex number's zero (see above)."""
+    text = _SPACED_SCHEME.sub(r"\1://", _SPACED_EXTENSION.sub(r".\1", text))
+    return _AT_HEX.sub("0x", _SPACED_SCOPE.sub("::", text))
+
+
+def line_fixes(text: str, terminal: bool) -> str:
+    """All of the above, as every reading of a line gets them (the first, and the re-readings)."""
+    return file_name_fixes(quote_fixes(terminal_line_fixes(text) if terminal else text))
 
 
 def quote_fixes(text: str) -> str:
@@ -107,7 +134,7 @@ def read_prepared(prep: Prepared, ocr: TesseractOCR, *, timeout_s: float = 10.0,
     w, h = prep.size
     words = drop_noise(group_lines(words))
     lines = group_lines(words)
-    lines = [OcrLine(quote_fixes(terminal_line_fixes(ln.text) if terminal else ln.text), ln.conf, ln.box, ln.words) for ln in lines]
+    lines = [OcrLine(line_fixes(ln.text, terminal), ln.conf, ln.box, ln.words) for ln in lines]
     return OcrResult(tuple(words), tuple(lines), w, h, elapsed, meta)
 
 
