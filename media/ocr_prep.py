@@ -31,6 +31,7 @@ class PrepOptions:
     page_recipe: bool = True  # documents: OCR the page as a page (psm 3), not cut-out lines
     terminal_col_gap: float = 4.0  # a terminal line splits only at gaps of 4 line heights (tmux panes, not words)
     screen_photos: bool = True  # a photo of a screen is rectified first (media/screen_photo.py)
+    erase_vertical_rules: bool = True  # vertical lines of 90 px or more are painted out before OCR
 
 
 @dataclass
@@ -159,6 +160,10 @@ def _prepare(image: Image.Image, opts: PrepOptions, kind: str, feats: ip.Feature
         frags, frames = tr.find_fragments(tr.ink_mask(g, opts.ink_threshold), col_gap=opts.terminal_col_gap, walls=walls)
     frags = tr.drop_specks(frags)
     frames += tr.underlines(mask, frags)
+    # a vertical rule inside a text fragment's box (a bar at the window's edge beside "error:")
+    # is read as "l" or "|": it is painted out of the image the fragments are cut from
+    if opts.erase_vertical_rules:
+        g = np.where(ip.max_filter(tr.vertical_rules(g, opts.ink_threshold).astype(np.uint8), 3).astype(bool), np.uint8(255), g)
     mosaics = tr.pack(tr.erase(g, frames), frags, opts.groups, opts.target_line, opts.max_scale)
     t["regions"] = (time.perf_counter() - t2) * 1000
     h, w = g.shape

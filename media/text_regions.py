@@ -70,8 +70,14 @@ def ink_mask(norm: np.ndarray, threshold: int = 190, rule_len: int = 90) -> np.n
     slightly slanted (a photographed screen after deskew) still counts as one long run.
     """
     ink = norm < threshold
-    rules = _long_runs(_grow(ink, 1, 0), rule_len, axis=1) | _long_runs(_grow(ink, 1, 1), rule_len, axis=0)
+    rules = _long_runs(_grow(ink, 1, 0), rule_len, axis=1) | vertical_rules(norm, threshold, rule_len)
     return ink & ~rules
+
+
+def vertical_rules(norm: np.ndarray, threshold: int = 190, rule_len: int = 90) -> np.ndarray:
+    """Pixels of straight vertical lines of >= `rule_len` px (a pane's border, a gutter's bar,
+    a cursor column at the window's edge): never a glyph, which is at most a line tall."""
+    return _long_runs(_grow(norm < threshold, 1, 1), rule_len, axis=0)
 
 
 @dataclass(frozen=True)

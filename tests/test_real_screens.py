@@ -208,12 +208,23 @@ def test_a_terminal_in_a_window_with_a_margin_wraps_at_its_own_last_column() -> 
     "tp55_term_jest_throw.png",  # Jest's "Expected substring:" over "Received message:   " (a label and its aligned value)
     "tp57_term_rust_panic.png",  # the message on the line after "The application panicked (crashed)."
     "tp59_term_ts_node.png",  # wrapped where a space fell in the first column (a macOS window: its edge inside the image)
+    "tp63_term_codespan.png",  # an operator in backticks read "‘+*"
+    "tp75_term_hwlang_domain.png",  # a cursor bar down the window's left edge, read as "l" before "error:"
 ])
 async def test_third_party_dev_captures_give_their_whole_error_line(name: str, ocr: TesseractOCR) -> None:
     screen, ticket = await _ticket(name, ocr)
     assert not screen.held_out and screen.expect
     for line in screen.expect:
         assert rs.exact_found(line, ticket["error_messages"]), (line, ticket["error_messages"])
+
+
+async def test_a_line_wrapped_in_a_terminal_window_with_a_shadow_is_one_line(ocr: TesseractOCR) -> None:
+    """Laravel Collision in a macOS window (its shadow around it, tp65, dev half): the SQL error
+    wraps at the terminal's last column, 50 px inside the image; it is quoted whole."""
+    screen, ticket = await _ticket("tp65_term_collision_laravel.png", ocr)
+    assert not screen.held_out
+    sql = next(e for e in screen.expect if e.startswith("SQLSTATE"))
+    assert rs.exact_found(sql, ticket["error_messages"]), ticket["error_messages"]
 
 
 # --- the rules on the shapes real tools print ------------------------------------------------

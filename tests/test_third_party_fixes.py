@@ -130,5 +130,12 @@ def test_spaces_tesseract_sets_inside_file_names_urls_and_scope_paths_are_taken_
         "in <alloc::vec::Vec<T> as core::ops::index::Index<I>>::index")
     assert line_fixes("<function main at @x7ff810e63bf8>", True) == "<function main at 0x7ff810e63bf8>"
     assert line_fixes("at EventEmitter._tickCallback Cnode.js:192:40)", True) == "at EventEmitter._tickCallback (node.js:192:40)"
-    for same in ("Restart the app. go home", "It is done. Js is next", "Call Center (ok)", "mail me@x1234 now", "a: : b"):
+    assert line_fixes("at /x/vendor/Connection.php: 669", True) == "at /x/vendor/Connection.php:669"
+    assert line_fixes(". /wemake_python_styleguide/types.py", True) == "./wemake_python_styleguide/types.py"
+    assert line_fixes("https://wemake-python-stylegui.de/en/@.10.0/pages/", True) == "https://wemake-python-stylegui.de/en/0.10.0/pages/"
+    assert line_fixes('File "t.py", Line 43, in <module>', True) == 'File "t.py", line 43, in <module>'
+    assert quote_fixes("error: Unexpected type in ‘+* application") == "error: Unexpected type in `+` application"
+    assert quote_fixes("is to have ^Error^ as a suffix") == "is to have `Error` as a suffix"
+    for same in ("Restart the app. go home", "It is done. Js is next", "Call Center (ok)", "mail me@x1234 now", "a: : b",
+                 "see main.py: 6 errors", "user@.5 ok", "2^x^3", "a * b * c", "Line 4 of the Linux docs"):
         assert line_fixes(same, True) == same, same

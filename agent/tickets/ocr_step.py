@@ -41,9 +41,10 @@ def terminal_line_fixes(text: str) -> str:
 # itself shows the misreading):
 # - a backtick quoting a name (`perturb`, `List.nap`) read as "*", "~" or "‘": "*perturb*",
 #   "‘List.nap*" (a name quoted by a star or a tilde on either side is a backtick pair; a
-#   pair of curly or straight quotes is left alone, and so is a shell command line: `ls *foo*`);
+#   pair of curly or straight quotes is left alone, and so is a shell command line: `ls *foo*`;
+#   an operator so quoted too: "in ‘+* application", codespan's `+`; a caret pair too: "^Error^");
 _PROMPT = re.compile(r"^\s*(?:\S+@\S+[:~]|[$#>%]\s)")
-_STAR_QUOTED = re.compile(r"(?:(?<=[\s(\[])|^)([*~‘“`])([A-Za-z_][\w.:/-]*[\w])([*~’'`])(?=[\s.,:;!?)\]]|$)")
+_STAR_QUOTED = re.compile(r"(?:(?<=[\s(\[])|^)([*~^‘“`])([A-Za-z_][\w.:/-]*[\w]|[-+/%<>=!&|^]{1,3})([*~^’'`])(?=[\s.,:;!?)\]]|$)")
 # - an opening parenthesis read as "C" before a word or a path that closes one: "Clink)",
 #   "Cerrcheck)", "Cnode.js:192:40)", "C/Users/tj/lib/test.js:80:29)", "CE:\\src\\app.js:9:1)";
 _C_PAREN = re.compile(r"(?:(?<=\s)|^)C((?:[a-z/\\]|[A-Z]:[\\/])[\w.:/\\<>-]*\))")
@@ -59,17 +60,25 @@ _EXTENSIONS = ("c|h|cc|cpp|cxx|hpp|hh|m|mm|rs|go|py|pyi|pyx|rb|js|jsx|mjs|cjs|ts
                "htm|css|scss|vue|svelte|md|rst|txt|log|sql|coffee|lock|gradle|cmake|tf|proto|csv|env")
 _SPACED_EXTENSION = re.compile(rf"(?<=[A-Za-z0-9_-])\. ({_EXTENSIONS})(?=[:)\]'\",(]|$)")
 _SPACED_SCHEME = re.compile(r"\b(https?|file|ftp|wss?) ?: ?//(?=\S)")
+# - a space after a file name's colon, before its line number ("Connection.php: 669" is read
+#   so; a tool prints "file.ext:669"), and inside a relative path's "./" (". /src");
+_SPACED_LINE_NUMBER = re.compile(rf"(\.(?:{_EXTENSIONS})): (?=\d+(?:[:)\],]|$))")
+_SPACED_DOT_SLASH = re.compile(r"(?:(?<=[\s(\[\"'])|^)\. /(?=[\w.])")
 # - a path separator "::" read with a space inside ("core: :ops", ">: :index", "turron: :api");
 _SPACED_SCOPE = re.compile(r"(?<=[\w>]): :(?=[\w<])")
-# - the zero of a hex number read as "@" ("@x7ff810e63bf8").
-_AT_HEX = re.compile(r"(?<![\w@])@x(?=[0-9a-fA-F]{4})")
+# - the zero of a number read as "@": a hex number's "@x7ff810e63bf8", a version's "@.10.0";
+_AT_HEX = re.compile(r"(?<![\w@])@(?=x[0-9a-fA-F]{4}|\.\d)")
+# - a Python traceback's "line" read with a capital ("File "t.py", Line 43, in <module>").
+_PY_FRAME_LINE = re.compile(r"(\bFile \"[^\"]+\", )Line(?= \d)")
 
 
 def file_name_fixes(text: str) -> str:
-    """Take out the spaces Tesseract sets inside a file name, a URL's scheme or a "::" path, and
-    put back a hex number's zero (see above)."""
+    """Take out the spaces Tesseract sets inside a file name, a URL's scheme, a "::" path or
+    before a line number, and put back a number's zero and a frame's "line" (see above)."""
     text = _SPACED_SCHEME.sub(r"\1://", _SPACED_EXTENSION.sub(r".\1", text))
-    return _AT_HEX.sub("0x", _SPACED_SCOPE.sub("::", text))
+    text = _SPACED_DOT_SLASH.sub("./", _SPACED_LINE_NUMBER.sub(r"\1:", text))
+    text = _PY_FRAME_LINE.sub(r"\1line", text)
+    return _AT_HEX.sub("0", _SPACED_SCOPE.sub("::", text))
 
 
 def line_fixes(text: str, terminal: bool) -> str:
@@ -80,7 +89,7 @@ def line_fixes(text: str, terminal: bool) -> str:
 def quote_fixes(text: str) -> str:
     """Put back the quotes and brackets Tesseract misreads (see above) where the line cannot be right as read."""
     if not _PROMPT.match(text):
-        text = _STAR_QUOTED.sub(lambda m: f"`{m.group(2)}`" if set(m.group(1) + m.group(3)) & {"*", "~"} else m.group(0), text)
+        text = _STAR_QUOTED.sub(lambda m: f"`{m.group(2)}`" if set(m.group(1) + m.group(3)) & {"*", "~", "^"} else m.group(0), text)
     if text.count(")") > text.count("("):
         text = _C_PAREN.sub(r"(\1", text, count=text.count(")") - text.count("("))
     if text.count('"') % 2:
