@@ -296,7 +296,7 @@ _CONTINUATION = re.compile(r"^[a-z\"'‘’“`(\[{]")
 # documents 0.47-0.79.
 MONOSPACE_SHARE = 0.85
 # a row that begins something of its own, never the rest of a wrapped one: a shell prompt, a traceback's frame
-_STARTS_ANEW = re.compile(r"^\s*(?:\S+@\S+[:~]|[$#>] |File \"|Traceback \(|During handling|The above exception)")
+_STARTS_ANEW = re.compile(r"^\s*(?:\S+@\S+ ?[:~]|[$#>] |File \"|Traceback \(|During handling|The above exception)")
 
 
 def _vertical_overlap(a: Box, b: Box) -> float:

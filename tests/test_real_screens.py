@@ -110,6 +110,8 @@ def test_only_a_monospace_line_that_runs_to_the_edge_is_joined_with_the_row_unde
     assert join_wrapped(rows, width + 40) == rows  # short of the image's edge: never joined
     prompt = [*rows[:3], line("root@devbox:~$ ls", 2, 60)]
     assert join_wrapped(prompt, width) == prompt  # a prompt starts a row of its own
+    misread = [*rows[:3], line("root@devbox :~/shop#", 2, 60)]
+    assert join_wrapped(misread, width) == misread  # ... also with the space Tesseract sets before its colon
     # the space between two words fell in the first column: the rest starts one column in, and keeps its space
     spaced = join_wrapped([*rows[:3], line("'seconds'. (2345)", 2 + 8, 60)], width)
     assert spaced[2].text == long + " 'seconds'. (2345)" and len(spaced) == 3
