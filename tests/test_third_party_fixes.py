@@ -137,5 +137,6 @@ def test_spaces_tesseract_sets_inside_file_names_urls_and_scope_paths_are_taken_
     assert quote_fixes("error: Unexpected type in ‘+* application") == "error: Unexpected type in `+` application"
     assert quote_fixes("is to have ^Error^ as a suffix") == "is to have `Error` as a suffix"
     for same in ("Restart the app. go home", "It is done. Js is next", "Call Center (ok)", "mail me@x1234 now", "a: : b",
-                 "see main.py: 6 errors", "user@.5 ok", "2^x^3", "a * b * c", "Line 4 of the Linux docs"):
+                 "see main.py: 6 errors", "user@.5 ok", "2^x^3", "a * b * c", "Line 4 of the Linux docs",
+                 "    ^^^^^", "  ^~~~~ here", "x = y ^ z"):
         assert line_fixes(same, True) == same, same

@@ -44,7 +44,7 @@ def terminal_line_fixes(text: str) -> str:
 #   pair of curly or straight quotes is left alone, and so is a shell command line: `ls *foo*`;
 #   an operator so quoted too: "in ‘+* application", codespan's `+`; a caret pair too: "^Error^");
 _PROMPT = re.compile(r"^\s*(?:\S+@\S+[:~]|[$#>%]\s)")
-_STAR_QUOTED = re.compile(r"(?:(?<=[\s(\[])|^)([*~^‘“`])([A-Za-z_][\w.:/-]*[\w]|[-+/%<>=!&|^]{1,3})([*~^’'`])(?=[\s.,:;!?)\]]|$)")
+_STAR_QUOTED = re.compile(r"(?:(?<=[\s(\[])|^)([*~^‘“`])([A-Za-z_][\w.:/-]*[\w]|[-+/%<>=!&|]{1,3})([*~^’'`])(?=[\s.,:;!?)\]]|$)")
 # - an opening parenthesis read as "C" before a word or a path that closes one: "Clink)",
 #   "Cerrcheck)", "Cnode.js:192:40)", "C/Users/tj/lib/test.js:80:29)", "CE:\\src\\app.js:9:1)";
 _C_PAREN = re.compile(r"(?:(?<=\s)|^)C((?:[a-z/\\]|[A-Z]:[\\/])[\w.:/\\<>-]*\))")
@@ -67,7 +67,7 @@ _SPACED_DOT_SLASH = re.compile(r"(?:(?<=[\s(\[\"'])|^)\. /(?=[\w.])")
 # - a path separator "::" read with a space inside ("core: :ops", ">: :index", "turron: :api");
 _SPACED_SCOPE = re.compile(r"(?<=[\w>]): :(?=[\w<])")
 # - the zero of a number read as "@": a hex number's "@x7ff810e63bf8", a version's "@.10.0";
-_AT_HEX = re.compile(r"(?<![\w@])@(?=x[0-9a-fA-F]{4}|\.\d)")
+_AT_ZERO = re.compile(r"(?<![\w@])@(?=x[0-9a-fA-F]{4}|\.\d)")
 # - a Python traceback's "line" read with a capital ("File "t.py", Line 43, in <module>").
 _PY_FRAME_LINE = re.compile(r"(\bFile \"[^\"]+\", )Line(?= \d)")
 
@@ -78,7 +78,7 @@ def file_name_fixes(text: str) -> str:
     text = _SPACED_SCHEME.sub(r"\1://", _SPACED_EXTENSION.sub(r".\1", text))
     text = _SPACED_DOT_SLASH.sub("./", _SPACED_LINE_NUMBER.sub(r"\1:", text))
     text = _PY_FRAME_LINE.sub(r"\1line", text)
-    return _AT_HEX.sub("0", _SPACED_SCOPE.sub("::", text))
+    return _AT_ZERO.sub("0", _SPACED_SCOPE.sub("::", text))
 
 
 def line_fixes(text: str, terminal: bool) -> str:
