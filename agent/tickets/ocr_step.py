@@ -11,6 +11,7 @@ from concurrent.futures import ThreadPoolExecutor
 import numpy as np
 from PIL import Image
 
+from media.glyph_shape import is_lower_l
 from media.ocr_prep import PrepOptions, Prepared, prepare
 from models.ocr import OCRError, OCRTimeout, OcrLine, OcrResult, OcrWord, TesseractOCR, drop_noise, group_lines, merge_results
 
@@ -97,6 +98,26 @@ def quote_fixes(text: str) -> str:
     return text
 
 
+_CAPITAL_L = re.compile(r"^([^A-Za-z0-9]*)L(?=[a-z]{2})")  # "Line", "(Link)", "Lib/mix", not "LDAP"
+
+
+def initial_l(word: OcrWord, image: Image.Image) -> str:
+    """A monospace word Tesseract read with a capital L at its start, with an l where the
+    glyph has an l's shape (`media/glyph_shape.py`): `word.box` is in `image`'s pixels, and
+    its first letter fills one cell of the word's width."""
+    m = _CAPITAL_L.match(word.text)
+    if not m:
+        return word.text
+    x, y, w, h = word.box
+    cell = w / len(word.text)
+    x0 = x + cell * len(m.group(1))
+    glyph = np.asarray(image.crop((round(x0), y, round(x0 + cell), y + h)).convert("L"))
+    if not is_lower_l(glyph):
+        return word.text
+    k = len(m.group(1))
+    return word.text[:k] + "l" + word.text[k + 1:]
+
+
 # Shared by all requests; the runtime's `ocr_limit` semaphore bounds how many screenshots
 # are read at once, and each screenshot uses at most `PrepOptions.groups` workers.
 _POOL = ThreadPoolExecutor(max_workers=4, thread_name_prefix="ocr")
@@ -133,7 +154,8 @@ def read_prepared(prep: Prepared, ocr: TesseractOCR, *, timeout_s: float = 10.0,
             if mapped is None:
                 continue
             box, frag = mapped
-            words.append(OcrWord(w.text, w.conf, box, frag * 1000 + w.block, w.par, w.line))
+            text = initial_l(w, mosaic.image) if terminal else w.text
+            words.append(OcrWord(text, w.conf, box, frag * 1000 + w.block, w.par, w.line))
     if errors and len(errors) == len(prep.mosaics):
         raise errors[0]
     elapsed = (time.perf_counter() - t0) * 1000
