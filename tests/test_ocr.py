@@ -117,7 +117,8 @@ def test_a_word_split_after_its_hyphen_is_one_word_and_a_spaced_dash_is_not() ->
 def test_a_gutter_number_is_not_the_rest_of_a_row_cut_at_the_right_edge() -> None:
     """A CI log captured narrower than its rows: row 28 runs to the right edge, and the next
     row starts with its number in the gutter; that number is not row 28 wrapped."""
-    from models.ocr import OcrLine, join_wrapped
+    from models.ocr import OcrLine
+    from models.wrapped_lines import join_wrapped
 
     def line(text, x, y, cell=13):
         words = tuple(OcrWord(t, 90, (x + cell * (len(text[:text.index(t)])), y, cell * len(t), 20), 1, 1, 1) for t in text.split())

@@ -92,7 +92,8 @@ def test_real_set_is_complete() -> None:
 
 
 def test_only_a_monospace_line_that_runs_to_the_edge_is_joined_with_the_row_under_it() -> None:
-    from models.ocr import OcrLine, OcrWord, join_wrapped
+    from models.ocr import OcrLine, OcrWord
+    from models.wrapped_lines import join_wrapped
 
     def line(text: str, x: int, y: int, cell: float = 8.0) -> OcrLine:
         words, at = [], x
@@ -126,7 +127,8 @@ def test_proportional_text_wrapped_at_a_word_is_one_line_again() -> None:
     """A dialog wraps its message at a word: the row under a full row, at the same left edge, in
     the same type, starting as only a continuation can, is the rest of it. A short row, a
     sentence's end, a capital and a row whose first word would have fit above all stay apart."""
-    from models.ocr import OcrLine, OcrWord, join_wrapped
+    from models.ocr import OcrLine, OcrWord
+    from models.wrapped_lines import join_wrapped
 
     def line(text: str, x: int, y: int) -> OcrLine:
         words, at = [], x
@@ -155,7 +157,8 @@ def test_monospace_text_wrapped_at_a_word_is_one_line_again() -> None:
     """An editor's hover wraps monospace text at a word, before the image's right edge: the
     row under it is its rest when its first word would not have fit up there. A row whose
     first word would have fit (`warning:` under `error:`) stays a line of its own."""
-    from models.ocr import OcrLine, OcrWord, join_wrapped
+    from models.ocr import OcrLine, OcrWord
+    from models.wrapped_lines import join_wrapped
 
     cell = 8.0
 
@@ -181,7 +184,8 @@ def test_a_terminal_in_a_window_with_a_margin_wraps_at_its_own_last_column() -> 
     """A macOS capture keeps the window's shadow around it: the terminal's last column ends
     well inside the image. Two rows or more that run to the same right end mark it; one long
     row alone does not (it may be the longest line, not a wrapped one)."""
-    from models.ocr import OcrLine, OcrWord, join_wrapped
+    from models.ocr import OcrLine, OcrWord
+    from models.wrapped_lines import join_wrapped
 
     cell = 8.0
 

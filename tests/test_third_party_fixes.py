@@ -33,7 +33,7 @@ async def test_large_light_on_dark_code_keeps_its_letters(ocr: TesseractOCR) -> 
     screen, ticket = await _ticket("tp29_ui_vscode_ts_plain_hover.png", ocr)
     lines = ticket["ocr"]["lines"]
     for want in ("Type '() => { person: { fullName: string; email:", "in type '{ user: { name: string; email:"):
-        # word for word inside a line (the hover's wrapped rows are joined: models/ocr.py _word_wrapped)
+        # word for word inside a line (the hover's wrapped rows are joined: models/wrapped_lines.py _word_wrapped)
         assert any(rs.norm_line(want) in rs.norm_line(line) for line in lines), (want, lines)
     assert rs.token_recall(screen.reference, ticket["ocr"]["text"]) >= 0.95
 

@@ -93,7 +93,7 @@ def image_steps(
         result = OcrResult((), (), image.width, image.height, 0.0, {"mosaics": 0, "failed": 0})
     timings["ocr"] = _ms(t)
     if result.lines:  # a line a terminal wrapped at its last column is one line again (monospace text only)
-        from models.ocr import join_wrapped
+        from models.wrapped_lines import join_wrapped
 
         result = OcrResult(result.words, tuple(join_wrapped(result.lines, photo.image.width if photo else image.width)), result.width, result.height,
                            result.elapsed_ms, result.meta)
