@@ -142,28 +142,31 @@ def _prepare(image: Image.Image, opts: PrepOptions, kind: str, feats: ip.Feature
     # (a photo's region edges are noisy and run through its text: they stay)
     norm = ip.normalize(gray, rgb=rgb if opts.colour_contrast else None, clear_edges=kind != "photo_of_screen")
     g = norm.gray
-    mask = tr.ink_mask(g, opts.ink_threshold)
+    vertical = tr.vertical_rules(g, opts.ink_threshold)  # found once: the mask leaves them out, the image loses them below
+    mask = tr.ink_mask(g, opts.ink_threshold, vertical=vertical)
     angle = 0.0
     if kind in opts.deskew_kinds and mask.any():
         angle = ip.estimate_skew(mask)
         if abs(angle) >= 0.3:
             g = ip.deskew(g, angle)
-            mask = tr.ink_mask(g, opts.ink_threshold)
+            vertical = tr.vertical_rules(g, opts.ink_threshold)
+            mask = tr.ink_mask(g, opts.ink_threshold, vertical=vertical)
         else:
             angle = 0.0
     t2 = time.perf_counter()
     t["normalize"] = (t2 - t1) * 1000
     walls = tr.pane_walls(gray) if not angle and kind != "photo_of_screen" else []
+    unstripped = mask.copy() if kind == "ui_screenshot" else None  # find_fragments strips frame lines from its mask in place
     frags, frames = tr.find_fragments(mask, col_gap=opts.terminal_col_gap if kind == "terminal" else 1.5, walls=walls)
-    if kind == "ui_screenshot" and looks_like_terminal(frags, feats):
+    if unstripped is not None and looks_like_terminal(frags, feats):
         kind = "terminal"  # a light-themed terminal: found by its layout, not its colours
-        frags, frames = tr.find_fragments(tr.ink_mask(g, opts.ink_threshold), col_gap=opts.terminal_col_gap, walls=walls)
+        frags, frames = tr.find_fragments(unstripped, col_gap=opts.terminal_col_gap, walls=walls)
     frags = tr.drop_specks(frags)
     frames += tr.underlines(mask, frags)
     # a vertical rule inside a text fragment's box (a bar at the window's edge beside "error:")
     # is read as "l" or "|": it is painted out of the image the fragments are cut from
     if opts.erase_vertical_rules:
-        g = np.where(ip.max_filter(tr.vertical_rules(g, opts.ink_threshold).astype(np.uint8), 3).astype(bool), np.uint8(255), g)
+        g = np.where(ip.max_filter(vertical.astype(np.uint8), 3).astype(bool), np.uint8(255), g)
     mosaics = tr.pack(tr.erase(g, frames), frags, opts.groups, opts.target_line, opts.max_scale)
     t["regions"] = (time.perf_counter() - t2) * 1000
     h, w = g.shape

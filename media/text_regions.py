@@ -63,15 +63,17 @@ def _grow(mask: np.ndarray, r: int, axis: int) -> np.ndarray:
     return out
 
 
-def ink_mask(norm: np.ndarray, threshold: int = 190, rule_len: int = 90) -> np.ndarray:
+def ink_mask(norm: np.ndarray, threshold: int = 190, rule_len: int = 90, vertical: np.ndarray | None = None) -> np.ndarray:
     """Text-ish pixels: darker than `threshold`, minus straight rules of >= `rule_len` px.
 
     Rules are found on the mask thickened across the line by 1 px each way, so a line that is
     slightly slanted (a photographed screen after deskew) still counts as one long run.
+    `vertical`: the vertical ones, where the caller has them already (`vertical_rules`).
     """
     ink = norm < threshold
-    rules = _long_runs(_grow(ink, 1, 0), rule_len, axis=1) | vertical_rules(norm, threshold, rule_len)
-    return ink & ~rules
+    if vertical is None:
+        vertical = vertical_rules(norm, threshold, rule_len)
+    return ink & ~(_long_runs(_grow(ink, 1, 0), rule_len, axis=1) | vertical)
 
 
 def vertical_rules(norm: np.ndarray, threshold: int = 190, rule_len: int = 90) -> np.ndarray:
