@@ -148,7 +148,7 @@ async def run_real(args: argparse.Namespace) -> None:
               + (f" draft {pct(p.steps['draft'], 0.5):.0f}" if llm else "")
               + (f"  FALSE ERROR x{p.false_errors}" if p.false_errors else "")
               + ("  H" if third_party and screen.held_out else ""), flush=True)
-        if args.verbose and p.found < p.expected:
+        if args.verbose and p.found < p.expected and (args.held_out_misses or not screen.held_out):
             print("      expected:", screen.expect, "\n      got:", ticket["error_messages"][:6])
     print(f"\nper kind (pipeline vs plain tesseract psm 3); load average after: {os.getloadavg()[0]:.2f}\n")
     _kind_table(rows)
@@ -158,7 +158,7 @@ async def run_real(args: argparse.Namespace) -> None:
             if sub:
                 print(f"\n{label} half ({len(sub)} images):")
                 _kind_table(sub)
-        _misses(rows, tickets)
+        _misses([r for r in rows if args.held_out_misses or not r[0].held_out], tickets)
     print("\nper kind, p50 of each step over the images' p50s (ms):")
     for kind in ("terminal", "ui", "document"):
         sub = [p for s, p, _ in rows if s.kind == kind]
@@ -203,7 +203,8 @@ def _nearest(line: str, candidates: list[str]) -> str:
 
 def _misses(rows: list[tuple[rs.RealScreen, Score, Score | None]], tickets: dict[str, dict]) -> None:
     """Each expected error line the pipeline did not put in error_messages word for word, with what it read."""
-    print("\nexpected error lines missed by the pipeline (H = held out): nearest OCR line / nearest error_messages entry")
+    print("\nexpected error lines missed by the pipeline (H = held out, listed only with --held-out-misses): "
+          "nearest OCR line / nearest error_messages entry")
     n = 0
     for screen, p, b in rows:
         ticket = tickets[screen.name]
@@ -248,6 +249,8 @@ def main() -> None:
     ap.add_argument("--llm", default="", help='also draft with an LLM, e.g. "local" (slow on 2 cores)')
     ap.add_argument("--reread", choices=("on", "off"), default="",
                     help="error lines read again and put to a vote (agent/tickets/error_line_reread.py); default: the Config default")
+    ap.add_argument("--held-out-misses", action="store_true",
+                    help="also list the held-out images' missed lines (off by default, so that a run does not show what to tune on)")
     ap.add_argument("-v", "--verbose", action="store_true", help="show what was found when an error line was missed")
     args = ap.parse_args()
     asyncio.run(run_pillow(args) if args.pillow else run_real(args))
