@@ -223,6 +223,14 @@ def _area(c: list[Point]) -> float:
 # --- corrections -------------------------------------------------------------------------
 
 
+SUSTAIN = 12  # px in a row of another level than the bezel's that start the picture inside it
+
+
+def _held(flags: np.ndarray) -> np.ndarray:
+    """Where `flags` is set and starts a run that holds (3/4 of the next `SUSTAIN` px)."""
+    return flags[:len(flags) - SUSTAIN + 1] & (np.convolve(flags.astype(np.float32), np.ones(SUSTAIN, np.float32), "valid") >= 0.75 * SUSTAIN)
+
+
 def trim_bezel(a: np.ndarray, max_frac: float = 0.08) -> tuple[int, int, int, int]:
     """(left, top, right, bottom) of the picture inside a dark band (a monitor's bezel) where a
     light picture begins within `max_frac` of the edge; a dark picture (a terminal) keeps it,
@@ -231,12 +239,22 @@ def trim_bezel(a: np.ndarray, max_frac: float = 0.08) -> tuple[int, int, int, in
     h, w = g.shape
 
     def walk(lines: np.ndarray, limit: int) -> int:
-        meds = np.median(lines[:limit], axis=1)
-        dark = np.flatnonzero(meds <= 90)
+        meds = np.median(lines[:limit + SUSTAIN], axis=1)
+        dark = np.flatnonzero(meds[:limit] <= 90)
         if not len(dark) or dark[0] > limit // 3:  # no dark bezel (a sliver of background may come first)
             return 0
-        light = np.flatnonzero(meds[dark[0]:] > meds[dark[0]] + 40)
-        return int(dark[0] + light[0]) if len(light) else 0
+        bright = meds > meds[dark[0]] + 40
+        # a light picture stays light; a bright column that dark follows (a terminal's coloured
+        # bar at its left edge, or its first column of text) is part of a dark picture
+        # ... and a dark picture of another level than its bezel (a black terminal in a grey
+        # frame) starts where the frame's level ends for good: the step would be read as ink
+        level = float(np.median(meds[dark[0] + 1:dark[0] + 6]))
+        other = np.abs(meds - level) > 6
+        for starts in (_held(bright), _held(other)):
+            found = np.flatnonzero(starts[dark[0]:limit])
+            if len(found):
+                return int(dark[0] + found[0])
+        return 0
 
     ih, iw = slice(h // 10, h - h // 10), slice(w // 10, w - w // 10)
     lx, ly = int(w * max_frac), int(h * max_frac)

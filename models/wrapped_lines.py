@@ -63,7 +63,7 @@ def _last_column(lines: Sequence[OcrLine], width: int, cell: float) -> int:
     margin around it (a macOS capture with its shadow), the right end shared by two lines or
     more that run furthest (the rows the terminal wrapped, or cut)."""
     ends = sorted((ln.box[0] + ln.box[2] for ln in lines if len(ln.text) >= 40), reverse=True)
-    if len(ends) >= 2 and ends[0] - ends[1] <= cell:
+    if len(ends) >= 2 and ends[0] - ends[1] <= SAME_END * cell:
         return min(width, ends[0] + round(cell))
     return width
 
@@ -150,5 +150,9 @@ _CONTINUATION = re.compile(r"^[a-z\"'‘’“`(\[{]")
 # on this project's captures: terminals 0.86-1.00 (a real macOS capture 0.99), web pages and
 # documents 0.47-0.79.
 MONOSPACE_SHARE = 0.85
-# a row that begins something of its own, never the rest of a wrapped one: a shell prompt, a traceback's frame
-_STARTS_ANEW = re.compile(r"^\s*(?:\S+@\S+ ?[:~]|[$#>] |File \"|Traceback \(|During handling|The above exception)")
+SAME_END = 0.6  # rows whose right ends are this many cells apart or less end at one column (one character more is 0.6-1 cell: the last glyph's ink)
+# a row that begins something of its own, never the rest of a wrapped one: a shell prompt, a
+# traceback's frame, a gutter's bar (a diagnostic's "| Did you mean...", a box's side), oh-my-zsh's
+# default prompt ("➜  thefuck git:(develop) ✗", its arrow read as anything)
+_STARTS_ANEW = re.compile(r"^\s*(?:\S+@\S+ ?[:~]|[$#>] |[|│┃] |File \"|Traceback \(|During handling|The above exception"
+                          r"|\S{0,2}\s*[\w.~/-]+ git:\()")

@@ -114,6 +114,51 @@ def test_a_word_split_after_its_hyphen_is_one_word_and_a_spaced_dash_is_not() ->
     assert group_lines(ws)[0].text == "run golangci-lint well- known"
 
 
+def test_a_dotted_name_split_before_its_dot_is_one_word_and_a_spaced_dotfile_is_not() -> None:
+    """tbvaccine's traceback (third-party tp89), word boxes as Tesseract gave them: "requests"
+    ".exceptions" ".MissingSchema:" 4 and 6 px apart in 6.5 px cells; a space makes 8 px or more."""
+    ws = [OcrWord("requests", 95, (19, 468, 52, 12)), OcrWord(".exceptions", 90, (75, 463, 72, 17)),
+          OcrWord(".MissingSchema:", 90, (153, 467, 100, 13)), OcrWord("Invalid", 95, (263, 467, 48, 10))]
+    assert group_lines(ws)[0].text == "requests.exceptions.MissingSchema: Invalid"
+    spaced = [OcrWord("git", 95, (0, 0, 20, 10)), OcrWord("add", 95, (27, 0, 20, 10)), OcrWord(".gitignore", 90, (58, 0, 66, 12))]
+    assert group_lines(spaced)[0].text == "git add .gitignore"
+
+
+def test_rows_one_character_apart_do_not_make_a_last_column() -> None:
+    """A photo's rectified terminal (thefuck's apt errors, 77 and 78 characters in an 80-column
+    window with a margin): the two longest rows end a character apart, so neither marks the
+    window's last column and neither is the other wrapped; two rows ending at one column do."""
+    from models.ocr import OcrLine
+    from models.wrapped_lines import join_wrapped
+
+    def line(text, x, y, cell=17):
+        words = tuple(OcrWord(t, 90, (x + cell * (len(text[:text.index(t)])), y, cell * len(t), 30), 1, 1, 1) for t in text.split())
+        return OcrLine(text, 90, (x, y, cell * len(text), 30), words)
+
+    first = "E: Could not open lock file /var/lib/dpkg/lock - open (13: Permission denied)"
+    second = "E: Unable to lock the administration directory (/var/lib/dpkg/), are you root?"
+    rows = [line(first, 38, 634), line(second, 38, 658)]
+    assert [ln.text for ln in join_wrapped(rows, width=1476)] == [first, second]
+    wrapped = [line(first, 38, 634), line(second[:-1], 38, 658), line("o", 38, 682)]  # 77 and 77: one column
+    assert join_wrapped(wrapped, width=1476)[-1].text.endswith("are you root" + "o")
+
+
+def test_a_row_that_starts_at_a_gutter_bar_is_not_the_rest_of_the_row_above() -> None:
+    """friendly's SyntaxError in a photo: "| Did you mean ..." under the message, its bar in the
+    gutter left of the text, both rows ending at one column: the bar starts a row of its own."""
+    from models.ocr import OcrLine
+    from models.wrapped_lines import join_wrapped
+
+    def line(text, x, y, cell=19.5):
+        words = tuple(OcrWord(t, 90, (round(x + cell * len(text[:text.index(t)])), y, round(cell * len(t)), 32), 1, 1, 1) for t in text.split())
+        return OcrLine(text, 90, (x, y, round(cell * len(text)), 32), words)
+
+    above = "SyntaxError: invalid character in identifier"
+    bar = "| Did you mean to use a normal quote character"
+    rows = [line("Traceback (most recent call last) and more words", 57, 136), line(above, 57, 306), line(bar, 43, 371)]
+    assert [ln.text for ln in join_wrapped(rows, width=1540)][-2:] == [above, bar]
+
+
 def test_a_gutter_number_is_not_the_rest_of_a_row_cut_at_the_right_edge() -> None:
     """A CI log captured narrower than its rows: row 28 runs to the right edge, and the next
     row starts with its number in the gutter; that number is not row 28 wrapped."""

@@ -105,3 +105,46 @@ def test_quad_of_a_tilted_screen() -> None:
     assert straight >= 0.9 and sides == 4
     for (gx, gy), (x, y) in zip(got, corners):
         assert abs(gx - x) <= 9 and abs(gy - y) <= 9, (got, corners)
+
+
+def test_the_bezel_is_trimmed_where_the_picture_begins_not_at_its_first_bright_column() -> None:
+    """A dark terminal whose first column is a bright bar (HwLang's diagnostic, tp75) was cut at
+    that bar, and "error:" came out "or:"; a terminal darker than its bezel keeps the step
+    between them out of the text. Light pictures are trimmed as before."""
+    h, w = 400, 1600  # the levels of tp75's rendering, rectified (luma by column)
+    bezel = np.full((h, w, 3), 15, np.uint8)
+    bezel[:, 0] = bezel[0, :] = 44  # the frame's outer edge, blurred into the wall
+    dark = bezel.copy()
+    dark[20:380, 40:1560] = 32  # a dark terminal in a darker frame ...
+    dark[20:380, 40:43] = 70  # ... a bar down its first column ...
+    dark[20:380, 99:103] = 110  # ... and a gutter's bar left of the text (the cut fell here: "error:" read "or:")
+    assert sp.trim_bezel(dark) == (40, 20, 1560, 380)
+    light = bezel.copy()
+    light[20:380, 40:1560] = 235  # a light page in the frame
+    assert sp.trim_bezel(light) == (40, 20, 1560, 380)
+    same = bezel.copy()
+    same[60:80, 40:600] = 200  # text on a terminal as dark as its frame: nothing to cut
+    assert sp.trim_bezel(same) == (0, 0, w, h)
+
+
+@pytest.mark.parametrize("name", [
+    "tp75_term_hwlang_domain.png",  # a bright bar down the first column: cut at it before ("or: invalid ...")
+    "tp09_term_thefuck_sleep_apt.png",  # two rows a character apart: joined as one wrapped row before
+])
+async def test_camera_like_rendering_of_a_dev_capture(name: str, ocr: TesseractOCR) -> None:
+    """A rendering made here (seed 100 + the image's number, not one of the set's tp39-tp46) of a
+    dev capture: the ticket quotes the capture's error lines word for word."""
+    import sys
+
+    sys.path.insert(0, str(rs.THIRD_PARTY))
+    from make_renderings import render
+
+    screen = rs.by_name(name)
+    assert not screen.held_out
+    img, quality, _ = render(Image.open(screen.path), 100 + int(name[2:4]))
+    buf = io.BytesIO()
+    img.save(buf, format="JPEG", quality=quality)
+    t = await analyze_screenshot(buf.getvalue(), "image/jpeg", ocr=ocr, llm=None, config=Config(tickets_db=":memory:"))
+    assert t["image"]["kind"] == "photo_of_screen"
+    for line in screen.expect:
+        assert rs.exact_found(line, t["error_messages"]), (line, t["error_messages"])

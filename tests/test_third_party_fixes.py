@@ -105,6 +105,38 @@ def test_a_panic_announces_its_message_and_a_test_runner_pairs_expected_with_rec
     assert extract(["Expected delivery: Tuesday", "Order total: $5"]).error_messages == []  # no received line: no failure
 
 
+def test_warnings_and_failed_tests_are_diagnostics_below_errors() -> None:
+    """gcc's warnings in bacon (tp81) had no error word; go test's "--- FAIL:" (tp91) and ward's
+    "FAIL test_app:19" (tp93) name a failed test; goblin's "2 does not equal 4" an assertion."""
+    from agent.tickets.extract import error_score
+
+    for line in ("warning: statement has no effect [-Wunused-value]", "--- FAIL: Test (0.00s)",
+                 "FAIL test_app:19 /users/alice returns the body 'The user is alice'", "2 does not equal 4"):
+        assert error_score(line) > 0, line
+    for line in ("Warnings are shown below", "warning", "FAIL", "Failed", "FAILOVER settings"):
+        assert error_score(line) == 0, line
+    ex = extract(["warning: unused variable 'x' [-Wunused-variable]", "error: expected ';' after expression"])
+    assert ex.title == "error: expected ';' after expression"
+    assert ex.error_messages == ["warning: unused variable 'x' [-Wunused-variable]", "error: expected ';' after expression"]
+
+
+def test_an_exception_raised_from_a_module_supersedes_the_traceback_marker() -> None:
+    """tbvaccine's traceback (tp89) ends in "requests.exceptions.MissingSchema: ...", a class
+    whose name says neither Error nor Exception: the marker line is not an error of its own."""
+    lines = ["Traceback (most recent call last):", '  File "./test.py", line 8, in do_stuff', "    requests.get(\"ex\")",
+             "requests.exceptions.MissingSchema: Invalid URL 'ex': No schema supplied. Perhaps you meant http://ex?"]
+    ex = extract(lines)
+    assert ex.error_messages == [lines[-1]] and ex.title == lines[-1]
+    assert extract(lines[:3] + ["see os.path for more"]).error_messages == ["Traceback (most recent call last):"]
+
+
+def test_a_banner_that_lost_its_leading_rule_still_heads_its_message() -> None:
+    """Elm's banner read off a photo of the screen (tp43) without its dim leading "--"."""
+    lines = ["TYPE MISMATCH ---------99-9-- 99 nnn nnn tmp.elm", "The left argument of (+) is causing a type mismatch.", "3| x"]
+    assert extract(lines).error_messages == ["The left argument of (+) is causing a type mismatch."]
+    assert extract(["Hello world -----", "The left argument of (+) is causing a type mismatch."]).error_messages == []
+
+
 def test_a_message_with_a_linters_code_is_a_diagnostic() -> None:
     """Editors and linters say what is wrong in their own words ("is missing", "is for string
     comparisons"), with the rule's code: the code marks the line as the error."""

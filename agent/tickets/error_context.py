@@ -22,7 +22,9 @@ _LABEL = re.compile(r"(?i)^\s*(?:fatal\s+)?(?:error|errors|warning|exception|pro
 # a heading that is an exception class alone, maybe namespaced: "AttributeError", "Whoops \ Example \ Exception"
 _CLASS_ALONE = re.compile(r"^\s*(?:[A-Za-z_]\w*\s*(?:\\|\.|::)\s*)*(?:[A-Z]\w*)?(?:Error|Exception)\s*$")
 # a banner: a title in capitals between rules: "-- TYPE MISMATCH ------------ src/Main.elm"
-_BANNER = re.compile(r"^\s*(?:-{2,}|={2,})\s*[A-Z][A-Z'’]+(?:\s[A-Z][A-Z'’]+){0,4}\s*(?:[-=]{3,}.*)?$")
+# (or with its short leading rule lost, as on a photo's dim first column: "TYPE MISMATCH -----")
+_TITLE = r"[A-Z][A-Z'’]+(?:\s[A-Z][A-Z'’]+){0,4}"
+_BANNER = re.compile(rf"^\s*(?:(?:-{{2,}}|={{2,}})\s*{_TITLE}\s*(?:[-=]{{3,}}.*)?|{_TITLE}\s+[-=]{{3,}}.*)$")
 # a sentence: begins with a letter or a quote, has a word in lower case, three words or more
 _PROSE = re.compile(r"^\s*[\"'‘“`(]?[A-Za-z].*\b[a-z]{2,}\b")
 _NOT_PROSE = re.compile(r"^\s*(?:File\s+\"|at\s|\S+@\S+[:~]|[$#>]\s|https?://|/|\.\.?/|~/)")
@@ -38,7 +40,9 @@ _ANNOUNCES = re.compile(r"(?i)\bpanicked\b(?:\s+at\b.*:|\s*\(crashed\)\.?)\s*$")
 # they are the failure.
 _EXPECTED = re.compile(r"^\s*Expected(?:\s+[a-z]+){0,3}\s*:\s*\S")
 _RECEIVED = re.compile(r"^\s*Received(?:\s+[a-z]+){0,3}\s*:\s*\S")
-_EXCEPTION_LINE = re.compile(r"\b[A-Z]\w*(?:Error|Exception|Warning|Exit|Interrupt)\b\s*(?::|$)")
+# an exception's line: a class named so ("ValueError:"), or one raised from a module, named
+# by its dotted path at the line's start ("requests.exceptions.MissingSchema: Invalid URL")
+_EXCEPTION_LINE = re.compile(r"\b[A-Z]\w*(?:Error|Exception|Warning|Exit|Interrupt)\b\s*(?::|$)|^\s*(?:[a-z_]\w*\.)+[A-Z]\w*:\s")
 
 # A status glyph before the message: "×", "✖", "✗", "•", "●", "▶" ... and "x", the letter OCR reads
 # a small cross as (an upper-case "X" stays: "X Error of failed request" is Xlib's own wording).

@@ -11,6 +11,7 @@ from typing import Sequence
 
 from agent.tickets import error_context
 
+WARNING_SCORE = 2  # a compiler's "warning: ..." with no error word: listed, but any error line outranks it for the title
 HEADED_SCORE = 3  # a message found under an error heading (see error_context): as telling as "x: failed"
 
 # --- error lines -------------------------------------------------------------------------
@@ -20,7 +21,7 @@ _ERROR_WORDS = re.compile(
     r"refused|cannot|can't|could not|couldn't|unable to|not found|invalid|panic|panicked|segmentation fault|"
     r"segfault|crash(?:ed)?|abort(?:ed)?|unhandled|unexpected|forbidden|unauthorized|unavailable|"
     r"unreachable|rejected|corrupt(?:ed)?|overflow|violation|killed|oom|deadlock|stack trace|"
-    r"(?:does|do|did)(?: not|n't) match|is not assignable to)\b"
+    r"(?:does|do|did)(?: not|n't) (?:match|equal)|is not assignable to)\b"
 )
 _EXC_CLASS = re.compile(r"\b([A-Z][A-Za-z0-9_]*(?:Error|Exception|Fault|Failure|Panic|Warning))\b(?::|\s*\(|\s+at\s|\s*$)")
 _STRONG = re.compile(r"(?i)\b(error|exception|fatal|panic)\s*[:\[(]|^\s*(E|F)\d{0,4}\s*[:\]]")
@@ -42,6 +43,11 @@ _CLI_ERROR = re.compile(
 # so the code is what marks it as a diagnostic.
 _VSCODE_TS = re.compile(r"\bts\((\d{3,5})\)")  # VS Code's "ts(2741)": TypeScript's TS2741
 _LINT_CODE = re.compile(rf"\[(?:SC|E|W|F|B|C|D|N)\d{{3,4}}\]|{_VSCODE_TS.pattern}|\(TS\d{{3,5}}\)|\bSC\d{{4}}(?:\s*\((?:error|warning|info|style)\))?:")
+# a compiler's or linter's warning ("warning: unused variable 'x' [-Wunused-variable]",
+# "warning[E0170]: ..."): a diagnostic, below an error of the same screen
+_CLI_WARNING = re.compile(r"(?i)^\s*warning(?:\[[\w-]+\])?\s*:\s*\S")
+# a test runner's failed test: go test's "--- FAIL: TestX (0.00s)", "FAIL test_app:19 ...", "FAILED tests/x.py::t"
+_TEST_FAILED = re.compile(r"^\s*(?:---\s*)?FAIL(?:ED)?\b:?\s+\S")
 _BARE_PREFIX = re.compile(r"(?i)^\s*(?:npm (?:ERR!|error)|error|fatal|E)\s*:?\s*$")  # "npm error" alone: a continuation, not a message
 # "Error - Spreadsheet Studio", "Warning | App": a window or tab title naming the app, not the error
 _WINDOW_TITLE = re.compile(r"^\s*(?:Error|Warning|Alert|Problem|Crash)\s+[-–—|]\s+(\S.{0,40})$", re.I)
@@ -85,10 +91,10 @@ def error_score(line: str) -> int:
         return 0  # "Error - Spreadsheet Studio" names the app; "Error - Could not save" is an error
     kw = len(_ERROR_WORDS.findall(s))
     exc = bool(_EXC_CLASS.search(s))
-    cli = bool(_CLI_ERROR.search(s))
+    cli = bool(_CLI_ERROR.search(s) or _TEST_FAILED.match(s))
     codes = bool(_HTTP_ERR.search(s) or _ERRNO.search(s) or _HEX_CODE.search(s) or _CHROME_ERR.search(s) or _LINT_CODE.search(s))
     if not (kw or exc or codes or cli):
-        return 0
+        return WARNING_SCORE if _CLI_WARNING.match(s) else 0
     if _STATUS_WORDS.match(s):
         return 0  # a bare status cell ("Failed") is a signal, not a message
     score = 2 * min(kw, 3) + (4 if exc else 0) + (2 if codes else 0) + (2 if _STRONG.search(s) else 0) + (3 if cli else 0)
