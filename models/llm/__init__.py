@@ -13,6 +13,8 @@ Three backends share the `ChatBackend` protocol:
   llama.cpp server, ...), streamed over SSE with httpx.
 * `FallbackChat` (`fallback.py`): tries backends in order while a backend is unavailable before it said
   anything.
+* `RoutedChat` (`routed.py`): a turn the prompt grounds (a note beside the question) to a small model,
+  the rest to a larger one.
 
 Every backend yields `TextDelta`s and `ToolCall`s and ends with one `Usage`; the local one
 first says when it took the request and evaluated the prompt (`PromptEvaluated`), and sends
@@ -29,6 +31,7 @@ from .events import BackendUnavailable, ChatBackend, LLMError, LLMEvent, NumberT
 from .fallback import FallbackChat
 from .llama_local import LlamaCppChat
 from .openai_http import OpenAICompatChat
+from .routed import RoutedChat
 
 __all__ = [
     "BackendUnavailable",
@@ -40,6 +43,7 @@ __all__ = [
     "NumberToken",
     "SPEC_FORMS",
     "OpenAICompatChat",
+    "RoutedChat",
     "TextDelta",
     "ToolCallFilter",
     "ToolCall",

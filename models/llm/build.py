@@ -8,6 +8,7 @@ from .events import ChatBackend, LLMError
 from .fallback import FallbackChat
 from .llama_local import LlamaCppChat
 from .openai_http import OpenAICompatChat
+from .routed import RoutedChat
 
 
 def bundled(assemble, *args) -> Path:
@@ -21,7 +22,7 @@ def bundled(assemble, *args) -> Path:
         raise LLMError(str(exc), exc.hint, code="llm_weights") from exc
 
 
-SPEC_FORMS = '"local", "local-1.5b", "local-1.5b+draft", "smollm2", "gguf:/abs/path.gguf", "openai:http://host:port/v1#model-name"'
+SPEC_FORMS = '"local", "local-1.5b", "local-1.5b+draft", "local-routed", "smollm2", "gguf:/abs/path.gguf", "openai:http://host:port/v1#model-name"'
 
 
 def build_chat(
@@ -53,6 +54,12 @@ def build_chat(
                 path = bundled(weights.assemble_qwen_gguf, cache_dir)
                 name = "llama.cpp qwen2.5-coder-0.5b-instruct-q4_k_m"
             backends.append(LlamaCppChat(path, n_ctx=n_ctx, n_threads=n_threads, name=name, seed=seed, kv_snapshot_mb=kv_snapshot_mb))
+        elif spec == "local-routed":  # the 0.5B where the prompt grounds the turn, the 1.5B where it does not (routed.py)
+            small = LlamaCppChat(bundled(weights.assemble_qwen_gguf, cache_dir), n_ctx=n_ctx, n_threads=n_threads,
+                                 name="llama.cpp qwen2.5-coder-0.5b-instruct-q4_k_m", seed=seed, kv_snapshot_mb=kv_snapshot_mb)
+            large = LlamaCppChat(bundled(weights.assemble_qwen_1_5b_gguf, cache_dir), n_ctx=n_ctx, n_threads=n_threads,
+                                 name="llama.cpp qwen2.5-coder-1.5b-instruct-q4_k_m", seed=seed, kv_snapshot_mb=kv_snapshot_mb)
+            backends.append(RoutedChat(small, large))
         elif spec in ("local-1.5b", "local-1.5b+draft"):
             # "+draft": speculative decoding, the bundled 0.5B (same tokenizer) drafting for the 1.5B
             path = bundled(weights.assemble_qwen_1_5b_gguf, cache_dir)

@@ -100,5 +100,21 @@ class ChatBackend(Protocol):
     async def aclose(self) -> None: ...
 
 
+def stream_options(backend: object, *, priority: object = None, tool_choice: str | None = None, callable_tools: object = None,
+                   paced: object = None, opening_bias: object = None) -> dict:
+    """The optional `stream()` arguments `backend` takes (its `accepts_*` flags), for a chat
+    that hands a turn on to one of several backends."""
+    extra: dict = {"priority": priority} if getattr(backend, "accepts_priority", False) else {}
+    if tool_choice is not None:
+        extra["tool_choice"] = tool_choice
+    if callable_tools is not None and getattr(backend, "accepts_callable_tools", False):
+        extra["callable_tools"] = callable_tools
+    if paced is not None and getattr(backend, "accepts_paced", False):
+        extra["paced"] = paced
+    if opening_bias and getattr(backend, "accepts_opening_bias", False):
+        extra["opening_bias"] = opening_bias
+    return extra
+
+
 def new_call_id() -> str:
     return "call_" + uuid.uuid4().hex[:24]

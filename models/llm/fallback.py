@@ -6,7 +6,7 @@ from collections.abc import AsyncIterator
 from contextlib import aclosing
 from typing import Any
 
-from .events import BackendUnavailable, ChatBackend, LLMError, LLMEvent, PromptEvaluated
+from .events import BackendUnavailable, ChatBackend, LLMError, LLMEvent, PromptEvaluated, stream_options
 
 log = logging.getLogger("parley.llm")
 
@@ -59,15 +59,8 @@ class FallbackChat(ChatBackend):
         errors: list[str] = []
         for backend in self.backends:
             started = False
-            extra: dict[str, Any] = {"priority": priority} if getattr(backend, "accepts_priority", False) else {}
-            if tool_choice is not None:
-                extra["tool_choice"] = tool_choice
-            if callable_tools is not None and getattr(backend, "accepts_callable_tools", False):
-                extra["callable_tools"] = callable_tools
-            if paced is not None and getattr(backend, "accepts_paced", False):
-                extra["paced"] = paced
-            if opening_bias and getattr(backend, "accepts_opening_bias", False):
-                extra["opening_bias"] = opening_bias
+            extra = stream_options(backend, priority=priority, tool_choice=tool_choice, callable_tools=callable_tools,
+                                   paced=paced, opening_bias=opening_bias)
             try:
                 async with aclosing(
                     backend.stream(messages, tools=tools, max_tokens=max_tokens, temperature=temperature, owner=owner, **extra)

@@ -1,0 +1,127 @@
+"""`RoutedChat`: a turn its prompt grounds goes to a small, fast model; the rest to a larger one.
+
+The reply policy puts a note beside the user's message when it has something to go on (an
+article's summary, a worked sum, the time, the user's name) and none when the model must
+answer from what it knows. Measured on the held-out replies (bench/replies.py, README): with a
+note the bundled 0.5B is as right as the 1.5B; without one the 1.5B is right far more often,
+at about twice the time to first token. So a prompt whose last user message has a system note
+beside it (or a tool's result, or a closing system note after it) is `grounded`, and
+`RoutedChat` sends it to the small model; any other goes to the large one.
+
+Never imports `agent`: the rule reads only the messages' roles.
+"""
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable
+from contextlib import aclosing
+from typing import Any
+
+from .events import ChatBackend, LLMEvent, PromptEvaluated, stream_options
+
+
+def grounded(messages: list[dict]) -> bool:
+    """The prompt gives the model something to go on for its last user message: a system
+    message right before it (not the first, the instructions), or a system or tool message
+    after it. No user message at all (a warm-up, a greeting's prompt) counts as grounded."""
+    users = [i for i, m in enumerate(messages) if m.get("role") == "user"]
+    if not users:
+        return True
+    last = users[-1]
+    if last > 1 and messages[last - 1].get("role") == "system":
+        return True
+    return any(m.get("role") in ("system", "tool") for m in messages[last + 1:])
+
+
+class RoutedChat(ChatBackend):
+    """`grounded` prompts to `small`, the others to `large` (see the module doc)."""
+
+    accepts_priority = True  # passed on to the backend a turn is routed to, where it takes it
+    accepts_callable_tools = True
+    accepts_paced = True
+    accepts_opening_bias = True
+
+    def __init__(self, small: ChatBackend, large: ChatBackend, route: Callable[[list[dict]], bool] = grounded) -> None:
+        self.small, self.large, self.route = small, large, route
+        self.backends = [small, large]
+        self.name = f"routed(grounded: {small.name}; unaided: {large.name})"
+        self.routed: dict[str, int] = {small.name: 0, large.name: 0}
+        self.last_backend = ""
+
+    def choose(self, messages: list[dict]) -> ChatBackend:
+        return self.small if self.route(messages) else self.large
+
+    @property
+    def busy(self) -> bool:
+        return any(getattr(b, "busy", False) for b in self.backends)
+
+    @property
+    def contended(self) -> bool:
+        return any(getattr(b, "contended", False) for b in self.backends)
+
+    async def stream(self, messages: list[dict], *, tools: list[dict] | None = None, max_tokens: int = 160,
+                     temperature: float = 0.2, owner: str = "", **options: Any) -> AsyncIterator[LLMEvent]:
+        backend = self.choose(messages)
+        self.routed[backend.name] += 1
+        extra = stream_options(backend, **options)
+        async with aclosing(backend.stream(messages, tools=tools, max_tokens=max_tokens, temperature=temperature, owner=owner, **extra)) as agen:
+            async for event in agen:
+                if not isinstance(event, PromptEvaluated):
+                    self.last_backend = backend.name
+                yield event
+
+    async def prefill(self, messages: list[dict], tools: list[dict] | None = None, owner: str = "") -> None:
+        """The backend the prompt will go to caches it; a prompt with no user message yet (the
+        instructions at start-up) is cached by both."""
+        if not any(m.get("role") == "user" for m in messages):
+            for backend in self.backends:
+                await backend.prefill(messages, tools, owner=owner)
+            return
+        await self.choose(messages).prefill(messages, tools, owner=owner)
+
+    async def warm(self) -> None:
+        for backend in self.backends:
+            await backend.warm()
+
+    async def aclose(self) -> None:
+        for backend in self.backends:
+            await backend.aclose()
+
+    # -- passed on to both (where a backend has it) -------------------------------------------
+    def _each(self, method: str, *args: Any, **kwargs: Any) -> None:
+        for backend in self.backends:
+            if hasattr(backend, method):
+                getattr(backend, method)(*args, **kwargs)
+
+    def set_scheduling(self, scheduling: str, *, preempt: bool = True) -> None:
+        self._each("set_scheduling", scheduling, preempt=preempt)
+
+    def share_cores_with(self, others_busy: Callable[[], bool]) -> None:
+        """Each model counts the other's work as another model running (on 2 cores a second
+        model's threads beside its own slow both)."""
+        for backend, other in ((self.small, self.large), (self.large, self.small)):
+            if hasattr(backend, "share_cores_with"):
+                backend.share_cores_with(lambda other=other: others_busy() or bool(getattr(other, "busy", False)))
+
+    def give_way_to(self, urgent_elsewhere: Callable[[], bool]) -> None:
+        self._each("give_way_to", urgent_elsewhere)
+
+    def forget(self, owner: str) -> None:
+        self._each("forget", owner)
+
+    def hold(self, owner: str = "") -> None:
+        self._each("hold", owner)
+
+    def release(self, owner: str = "") -> None:
+        self._each("release", owner)
+
+    async def until_parked(self, owner: str = "", timeout: float = 0.1) -> bool:
+        """Both models have parked `owner`'s decoding (the one not decoding for it at once)."""
+        done = True
+        for backend in self.backends:
+            if hasattr(backend, "until_parked"):
+                done = await backend.until_parked(owner, timeout) and done
+        return done
+
+    def scheduling_stats(self) -> dict[str, Any]:
+        stats = {b.name: b.scheduling_stats() for b in self.backends if hasattr(b, "scheduling_stats")}
+        return {**stats, "routed": dict(self.routed)}
