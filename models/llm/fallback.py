@@ -6,6 +6,7 @@ from collections.abc import AsyncIterator
 from contextlib import aclosing
 from typing import Any
 
+from .backend_group import BackendGroup
 from .events import BackendUnavailable, ChatBackend, LLMError, LLMEvent, PromptEvaluated, stream_options
 
 log = logging.getLogger("parley.llm")
@@ -14,7 +15,7 @@ _UNAVAILABLE_HINT = "check that every configured LLM backend is running and reac
 
 
 
-class FallbackChat(ChatBackend):
+class FallbackChat(BackendGroup, ChatBackend):
     """Tries backends in order; moves on only if one is unavailable before saying anything."""
 
     accepts_priority = True  # passed on to the backends that take it
@@ -29,14 +30,6 @@ class FallbackChat(ChatBackend):
         self.name = "fallback(" + ", ".join(b.name for b in self.backends) + ")"
         self.failures: dict[str, int] = {b.name: 0 for b in self.backends}
         self.last_backend: str = ""
-
-    @property
-    def busy(self) -> bool:
-        return any(getattr(b, "busy", False) for b in self.backends)
-
-    @property
-    def contended(self) -> bool:
-        return any(getattr(b, "contended", False) for b in self.backends)
 
     def _failed(self, backend: ChatBackend, exc: Exception) -> None:
         self.failures[backend.name] = self.failures.get(backend.name, 0) + 1
@@ -81,23 +74,8 @@ class FallbackChat(ChatBackend):
             "start the LLM server or check the local model; see the log for each backend's error",
         )
 
-    def set_scheduling(self, scheduling: str, *, preempt: bool = True) -> None:
-        for backend in self.backends:
-            if hasattr(backend, "set_scheduling"):
-                backend.set_scheduling(scheduling, preempt=preempt)
-
-    def forget(self, owner: str) -> None:
-        for backend in self.backends:
-            if hasattr(backend, "forget"):
-                backend.forget(owner)
-
     def share_cores_with(self, others_busy) -> None:
-        for backend in self.backends:
-            if hasattr(backend, "share_cores_with"):
-                backend.share_cores_with(others_busy)
-
-    def scheduling_stats(self) -> dict[str, Any]:
-        return {b.name: b.scheduling_stats() for b in self.backends if hasattr(b, "scheduling_stats")}
+        self.each("share_cores_with", others_busy)
 
     async def warm(self) -> None:
         errors = []

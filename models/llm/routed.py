@@ -16,6 +16,7 @@ from collections.abc import AsyncIterator, Callable
 from contextlib import aclosing
 from typing import Any
 
+from .backend_group import BackendGroup
 from .events import ChatBackend, LLMEvent, PromptEvaluated, stream_options
 
 
@@ -32,7 +33,7 @@ def grounded(messages: list[dict]) -> bool:
     return any(m.get("role") in ("system", "tool") for m in messages[last + 1:])
 
 
-class RoutedChat(ChatBackend):
+class RoutedChat(BackendGroup, ChatBackend):
     """`grounded` prompts to `small`, the others to `large` (see the module doc)."""
 
     accepts_priority = True  # passed on to the backend a turn is routed to, where it takes it
@@ -49,14 +50,6 @@ class RoutedChat(ChatBackend):
 
     def choose(self, messages: list[dict]) -> ChatBackend:
         return self.small if self.route(messages) else self.large
-
-    @property
-    def busy(self) -> bool:
-        return any(getattr(b, "busy", False) for b in self.backends)
-
-    @property
-    def contended(self) -> bool:
-        return any(getattr(b, "contended", False) for b in self.backends)
 
     async def stream(self, messages: list[dict], *, tools: list[dict] | None = None, max_tokens: int = 160,
                      temperature: float = 0.2, owner: str = "", **options: Any) -> AsyncIterator[LLMEvent]:
@@ -86,15 +79,7 @@ class RoutedChat(ChatBackend):
         for backend in self.backends:
             await backend.aclose()
 
-    # -- passed on to both (where a backend has it) -------------------------------------------
-    def _each(self, method: str, *args: Any, **kwargs: Any) -> None:
-        for backend in self.backends:
-            if hasattr(backend, method):
-                getattr(backend, method)(*args, **kwargs)
-
-    def set_scheduling(self, scheduling: str, *, preempt: bool = True) -> None:
-        self._each("set_scheduling", scheduling, preempt=preempt)
-
+    # -- passed on to both (where a backend has it; set_scheduling, forget, give_way_to: BackendGroup) --
     def share_cores_with(self, others_busy: Callable[[], bool]) -> None:
         """Each model counts the other's work as another model running (on 2 cores a second
         model's threads beside its own slow both)."""
@@ -102,17 +87,11 @@ class RoutedChat(ChatBackend):
             if hasattr(backend, "share_cores_with"):
                 backend.share_cores_with(lambda other=other: others_busy() or bool(getattr(other, "busy", False)))
 
-    def give_way_to(self, urgent_elsewhere: Callable[[], bool]) -> None:
-        self._each("give_way_to", urgent_elsewhere)
-
-    def forget(self, owner: str) -> None:
-        self._each("forget", owner)
-
     def hold(self, owner: str = "") -> None:
-        self._each("hold", owner)
+        self.each("hold", owner)
 
     def release(self, owner: str = "") -> None:
-        self._each("release", owner)
+        self.each("release", owner)
 
     async def until_parked(self, owner: str = "", timeout: float = 0.1) -> bool:
         """Both models have parked `owner`'s decoding (the one not decoding for it at once)."""
@@ -123,5 +102,4 @@ class RoutedChat(ChatBackend):
         return done
 
     def scheduling_stats(self) -> dict[str, Any]:
-        stats = {b.name: b.scheduling_stats() for b in self.backends if hasattr(b, "scheduling_stats")}
-        return {**stats, "routed": dict(self.routed)}
+        return {**super().scheduling_stats(), "routed": dict(self.routed)}
