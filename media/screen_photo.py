@@ -232,9 +232,12 @@ def _held(flags: np.ndarray) -> np.ndarray:
 
 
 def trim_bezel(a: np.ndarray, max_frac: float = 0.08) -> tuple[int, int, int, int]:
-    """(left, top, right, bottom) of the picture inside a dark band (a monitor's bezel) where a
-    light picture begins within `max_frac` of the edge; a dark picture (a terminal) keeps it,
-    since bezel and background cannot be told apart and a wider dark margin costs nothing."""
+    """(left, top, right, bottom) of the picture inside a dark band (a monitor's bezel), within
+    `max_frac` of each edge: where a light picture begins (a light run that holds), or where a
+    dark one of another level than the bezel begins (a black terminal in a grey frame: the step
+    between them would be read as ink). A bright line that dark follows (a terminal's coloured
+    bar down its first column, or its first column of text) is the picture's, not its start:
+    cut there, `error:` came out `or:`. A dark picture as dark as its bezel keeps the bezel."""
     g = a.astype(np.float32) @ np.array([0.299, 0.587, 0.114], np.float32)
     h, w = g.shape
 
@@ -244,11 +247,7 @@ def trim_bezel(a: np.ndarray, max_frac: float = 0.08) -> tuple[int, int, int, in
         if not len(dark) or dark[0] > limit // 3:  # no dark bezel (a sliver of background may come first)
             return 0
         bright = meds > meds[dark[0]] + 40
-        # a light picture stays light; a bright column that dark follows (a terminal's coloured
-        # bar at its left edge, or its first column of text) is part of a dark picture
-        # ... and a dark picture of another level than its bezel (a black terminal in a grey
-        # frame) starts where the frame's level ends for good: the step would be read as ink
-        level = float(np.median(meds[dark[0] + 1:dark[0] + 6]))
+        level = float(np.median(meds[dark[0] + 1:dark[0] + 6]))  # the bezel's own (past a blurred outer edge)
         other = np.abs(meds - level) > 6
         for starts in (_held(bright), _held(other)):
             found = np.flatnonzero(starts[dark[0]:limit])
