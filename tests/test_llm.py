@@ -721,3 +721,17 @@ async def test_a_routed_turn_goes_to_the_other_model_when_its_own_is_down(qwen):
     assert "paris" in text_of(events).lower()
     assert routed.last_backend == qwen.name and routed.failures[refused.name] == 1
     await refused.aclose()
+
+
+async def test_a_routed_chat_starts_with_one_model_that_will_not_load_and_not_with_none(qwen, tmp_path):
+    """A 1.5B file that is garbage: warming logs it and goes on (its turns go to the 0.5B);
+    with both unloadable, warming is a coded error."""
+    bad = tmp_path / "bad.gguf"
+    bad.write_bytes(b"not a gguf at all")
+    broken = LlamaCppChat(bad, n_ctx=512, name="broken")
+    routed = RoutedChat(qwen, broken)
+    await routed.warm()
+    events = await collect(routed.stream(ask("What is the capital of France?"), max_tokens=16, temperature=0.0))
+    assert "paris" in text_of(events).lower() and routed.failures["broken"] == 1
+    with pytest.raises(BackendUnavailable):
+        await RoutedChat(LlamaCppChat(bad, n_ctx=512, name="a"), LlamaCppChat(bad, n_ctx=512, name="b")).warm()

@@ -1,10 +1,13 @@
 """`BackendGroup`: what a chat made of several backends passes on to each of them."""
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from typing import Any
 
-from .events import ChatBackend
+from .events import BackendUnavailable, ChatBackend
+
+log = logging.getLogger("parley.llm")
 
 
 class BackendGroup:
@@ -20,6 +23,20 @@ class BackendGroup:
     @property
     def contended(self) -> bool:
         return any(getattr(b, "contended", False) for b in self.backends)
+
+    async def warm(self) -> None:
+        """Every backend loaded or reached; one that fails is logged (a turn meant for it goes to
+        another), and only all failing is an error."""
+        errors = []
+        for backend in self.backends:
+            try:
+                await backend.warm()
+            except Exception as exc:  # noqa: BLE001 - logged; only fatal if all fail
+                log.warning("could not warm LLM backend %s: %s", backend.name, exc)
+                errors.append(f"{backend.name}: {exc}")
+        if len(errors) == len(self.backends):
+            raise BackendUnavailable("no LLM backend could be warmed: " + "; ".join(errors),
+                                     "check that every configured LLM backend is running and reachable")
 
     def each(self, method: str, *args: Any, **kwargs: Any) -> None:
         """`method(*args, **kwargs)` on every backend that has it."""

@@ -11,7 +11,6 @@ from .events import BackendUnavailable, ChatBackend, LLMError, LLMEvent, PromptE
 
 log = logging.getLogger("parley.llm")
 
-_UNAVAILABLE_HINT = "check that every configured LLM backend is running and reachable"
 
 
 
@@ -76,17 +75,6 @@ class FallbackChat(BackendGroup, ChatBackend):
 
     def share_cores_with(self, others_busy) -> None:
         self.each("share_cores_with", others_busy)
-
-    async def warm(self) -> None:
-        errors = []
-        for backend in self.backends:
-            try:
-                await backend.warm()
-            except Exception as exc:  # noqa: BLE001 - logged; only fatal if all fail
-                log.warning("could not warm LLM backend %s: %s", backend.name, exc)
-                errors.append(f"{backend.name}: {exc}")
-        if len(errors) == len(self.backends):
-            raise BackendUnavailable("no LLM backend could be warmed: " + "; ".join(errors), _UNAVAILABLE_HINT)
 
     async def prefill(self, messages: list[dict], tools: list[dict] | None = None, owner: str = "") -> None:
         """Every backend caches the prefix now (a server backend's is a no-op), so a fallback

@@ -89,10 +89,6 @@ class RoutedChat(BackendGroup, ChatBackend):
             return
         await self.choose(messages).prefill(messages, tools, owner=owner)
 
-    async def warm(self) -> None:
-        for backend in self.backends:
-            await backend.warm()
-
     async def aclose(self) -> None:
         for backend in self.backends:
             await backend.aclose()
