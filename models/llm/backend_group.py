@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable, Sequence
+from contextlib import aclosing
 from typing import Any
 
-from .events import BackendUnavailable, ChatBackend
+from .events import BackendUnavailable, ChatBackend, LLMEvent, PromptEvaluated, stream_options
 
 log = logging.getLogger("parley.llm")
 
@@ -15,6 +16,38 @@ class BackendGroup:
     busy while any is, and each told what the group is told (where it takes it)."""
 
     backends: list[ChatBackend]
+    failures: dict[str, int]  # per backend: times it was unavailable when a turn came to it
+    last_backend: str
+
+    async def stream_in_order(self, order: Sequence[ChatBackend], messages: list[dict], *, tools: list[dict] | None,
+                              max_tokens: int, temperature: float, owner: str, **options: Any) -> AsyncIterator[LLMEvent]:
+        """The turn from the first of `order` that is available; the next one only where a
+        backend was unavailable before it said anything (never half a reply from one model and
+        the rest from another). All unavailable: BackendUnavailable naming each."""
+        errors: list[str] = []
+        for backend in order:
+            started = False
+            extra = stream_options(backend, **options)
+            try:
+                async with aclosing(
+                    backend.stream(messages, tools=tools, max_tokens=max_tokens, temperature=temperature, owner=owner, **extra)
+                ) as agen:
+                    async for event in agen:
+                        if not started and not isinstance(event, PromptEvaluated):  # timing only: nothing said yet
+                            started = True
+                            self.last_backend = backend.name
+                        yield event
+                return
+            except BackendUnavailable as exc:
+                if started:
+                    raise  # never repeat half a reply with another model
+                self.failures[backend.name] = self.failures.get(backend.name, 0) + 1
+                log.warning("LLM backend %s unavailable, trying the next one: %s", backend.name, exc)
+                errors.append(f"{backend.name}: {exc}")
+        raise BackendUnavailable(
+            "all LLM backends are unavailable: " + "; ".join(errors),
+            "start the LLM server or check the local model; see the log for each backend's error",
+        )
 
     @property
     def busy(self) -> bool:

@@ -7,11 +7,9 @@ from contextlib import aclosing
 from typing import Any
 
 from .backend_group import BackendGroup
-from .events import BackendUnavailable, ChatBackend, LLMError, LLMEvent, PromptEvaluated, stream_options
+from .events import ChatBackend, LLMError, LLMEvent
 
 log = logging.getLogger("parley.llm")
-
-
 
 
 class FallbackChat(BackendGroup, ChatBackend):
@@ -30,10 +28,6 @@ class FallbackChat(BackendGroup, ChatBackend):
         self.failures: dict[str, int] = {b.name: 0 for b in self.backends}
         self.last_backend: str = ""
 
-    def _failed(self, backend: ChatBackend, exc: Exception) -> None:
-        self.failures[backend.name] = self.failures.get(backend.name, 0) + 1
-        log.warning("LLM backend %s unavailable, trying the next one: %s", backend.name, exc)
-
     async def stream(
         self,
         messages: list[dict],
@@ -48,30 +42,12 @@ class FallbackChat(BackendGroup, ChatBackend):
         paced: Any = None,  # llama_local.py: the next token waits until the last one's text is read
         opening_bias: Any = None,  # llama_local.py: logit bias on the reply's first token, by word
     ) -> AsyncIterator[LLMEvent]:
-        errors: list[str] = []
-        for backend in self.backends:
-            started = False
-            extra = stream_options(backend, priority=priority, tool_choice=tool_choice, callable_tools=callable_tools,
-                                   paced=paced, opening_bias=opening_bias)
-            try:
-                async with aclosing(
-                    backend.stream(messages, tools=tools, max_tokens=max_tokens, temperature=temperature, owner=owner, **extra)
-                ) as agen:
-                    async for event in agen:
-                        if not started and not isinstance(event, PromptEvaluated):  # timing only: nothing said yet
-                            started = True
-                            self.last_backend = backend.name
-                        yield event
-                return
-            except BackendUnavailable as exc:
-                if started:
-                    raise  # never repeat half a reply with another model
-                self._failed(backend, exc)
-                errors.append(f"{backend.name}: {exc}")
-        raise BackendUnavailable(
-            "all LLM backends are unavailable: " + "; ".join(errors),
-            "start the LLM server or check the local model; see the log for each backend's error",
-        )
+        async with aclosing(self.stream_in_order(
+            self.backends, messages, tools=tools, max_tokens=max_tokens, temperature=temperature, owner=owner, priority=priority,
+            tool_choice=tool_choice, callable_tools=callable_tools, paced=paced, opening_bias=opening_bias,
+        )) as agen:
+            async for event in agen:
+                yield event
 
     def share_cores_with(self, others_busy) -> None:
         self.each("share_cores_with", others_busy)

@@ -12,15 +12,12 @@ Never imports `agent`: the rule reads only the messages' roles.
 """
 from __future__ import annotations
 
-import logging
 from collections.abc import AsyncIterator, Callable
 from contextlib import aclosing
 from typing import Any
 
 from .backend_group import BackendGroup
-from .events import BackendUnavailable, ChatBackend, LLMEvent, PromptEvaluated, stream_options
-
-log = logging.getLogger("parley.llm")
+from .events import ChatBackend, LLMEvent
 
 
 def grounded(messages: list[dict]) -> bool:
@@ -61,24 +58,11 @@ class RoutedChat(BackendGroup, ChatBackend):
         unavailable before it said anything (a model that would not load, a server that is down)."""
         first = self.choose(messages)
         self.routed[first.name] += 1
-        for backend in (first, self.large if first is self.small else self.small):
-            started = False
-            extra = stream_options(backend, **options)
-            try:
-                async with aclosing(backend.stream(messages, tools=tools, max_tokens=max_tokens, temperature=temperature,
-                                                   owner=owner, **extra)) as agen:
-                    async for event in agen:
-                        if not isinstance(event, PromptEvaluated):
-                            started = True
-                            self.last_backend = backend.name
-                        yield event
-                return
-            except BackendUnavailable as exc:
-                if started or backend is not first:
-                    raise  # never half a reply from one model and the rest from another
-                self.failures[backend.name] = self.failures.get(backend.name, 0) + 1
-                other = self.small if backend is self.large else self.large
-                log.warning("LLM backend %s unavailable, the turn goes to %s: %s", backend.name, other.name, exc)
+        other = self.large if first is self.small else self.small
+        async with aclosing(self.stream_in_order((first, other), messages, tools=tools, max_tokens=max_tokens,
+                                                 temperature=temperature, owner=owner, **options)) as agen:
+            async for event in agen:
+                yield event
 
     async def prefill(self, messages: list[dict], tools: list[dict] | None = None, owner: str = "") -> None:
         """The backend the prompt will go to caches it; a prompt with no user message yet (the
