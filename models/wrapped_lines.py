@@ -12,6 +12,7 @@ import statistics
 from typing import Sequence
 
 from models.ocr import OcrLine, OcrWord, union_box, vertical_overlap
+from models.shell_prompt import SHELL_PROMPT
 
 
 def join_wrapped(lines: Sequence[OcrLine], width: int) -> list[OcrLine]:
@@ -152,7 +153,5 @@ _CONTINUATION = re.compile(r"^[a-z\"'‘’“`(\[{]")
 MONOSPACE_SHARE = 0.85
 SAME_END = 0.6  # rows whose right ends are this many cells apart or less end at one column (one character more is 0.6-1 cell: the last glyph's ink)
 # a row that begins something of its own, never the rest of a wrapped one: a shell prompt, a
-# traceback's frame, a gutter's bar (a diagnostic's "| Did you mean...", a box's side), oh-my-zsh's
-# default prompt ("➜  thefuck git:(develop) ✗", its arrow read as anything)
-_STARTS_ANEW = re.compile(r"^\s*(?:\S+@\S+ ?[:~]|[$#>] |[|│┃] |File \"|Traceback \(|During handling|The above exception"
-                          r"|\S{0,2}\s*[\w.~/-]+ git:\()")
+# traceback's frame, a gutter's bar (a diagnostic's "| Did you mean...", a box's side)
+_STARTS_ANEW = re.compile(rf"^\s*(?:{SHELL_PROMPT}|[|│┃] |File \"|Traceback \(|During handling|The above exception)")

@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
+from models.shell_prompt import SHELL_PROMPT
+
 # a heading that names a problem and nothing else: "Error", "Warning:", "Fatal error"
 _LABEL = re.compile(r"(?i)^\s*(?:fatal\s+)?(?:error|errors|warning|exception|problem)\s*:?\s*$")
 # a heading that is an exception class alone, maybe namespaced: "AttributeError", "Whoops \ Example \ Exception"
@@ -27,7 +29,7 @@ _TITLE = r"[A-Z][A-Z'’]+(?:\s[A-Z][A-Z'’]+){0,4}"
 _BANNER = re.compile(rf"^\s*(?:(?:-{{2,}}|={{2,}})\s*{_TITLE}\s*(?:[-=]{{3,}}.*)?|{_TITLE}\s+[-=]{{3,}}.*)$")
 # a sentence: begins with a letter or a quote, has a word in lower case, three words or more
 _PROSE = re.compile(r"^\s*[\"'‘“`(]?[A-Za-z].*\b[a-z]{2,}\b")
-_NOT_PROSE = re.compile(r"^\s*(?:File\s+\"|at\s|\S+@\S+[:~]|[$#>]\s|https?://|/|\.\.?/|~/)")
+_NOT_PROSE = re.compile(rf"^\s*(?:File\s+\"|at\s|{SHELL_PROMPT}|https?://|/|\.\.?/|~/)")
 LOOK_AHEAD = 4  # lines after a heading that may hold its message (a sidebar's line can come between)
 
 _MARKER = re.compile(r"(?i)^\s*traceback \(most recent call last\):?\s*$")

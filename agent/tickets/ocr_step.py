@@ -14,6 +14,7 @@ from PIL import Image
 from media.glyph_shape import is_lower_l
 from media.ocr_prep import PrepOptions, Prepared, prepare
 from models.ocr import OCRError, OCRTimeout, OcrLine, OcrResult, OcrWord, TesseractOCR, drop_noise, group_lines, merge_results
+from models.shell_prompt import starts_with_prompt
 
 # Terminal text is ASCII in a monospace font: symbols Tesseract's language model likes to
 # read into it (a zero as "©", a straight quote as "‘") are ruled out there.
@@ -44,7 +45,6 @@ def terminal_line_fixes(text: str) -> str:
 #   "‘List.nap*" (a name quoted by a star or a tilde on either side is a backtick pair; a
 #   pair of curly or straight quotes is left alone, and so is a shell command line: `ls *foo*`;
 #   an operator so quoted too: "in ‘+* application", codespan's `+`; a caret pair too: "^Error^");
-_PROMPT = re.compile(r"^\s*(?:\S+@\S+[:~]|[$#>%]\s)")
 _STAR_QUOTED = re.compile(r"(?:(?<=[\s(\[])|^)([*~^‘“`])([A-Za-z_][\w.:/-]*[\w]|[-+/%<>=!&|]{1,3})([*~^’'`])(?=[\s.,:;!?)\]]|$)")
 # - an opening parenthesis read as "C" before a word or a path that closes one: "Clink)",
 #   "Cerrcheck)", "Cnode.js:192:40)", "C/Users/tj/lib/test.js:80:29)", "CE:\\src\\app.js:9:1)";
@@ -89,7 +89,7 @@ def line_fixes(text: str, terminal: bool) -> str:
 
 def quote_fixes(text: str) -> str:
     """Put back the quotes and brackets Tesseract misreads (see above) where the line cannot be right as read."""
-    if not _PROMPT.match(text):
+    if not starts_with_prompt(text):
         text = _STAR_QUOTED.sub(lambda m: f"`{m.group(2)}`" if set(m.group(1) + m.group(3)) & {"*", "~", "^"} else m.group(0), text)
     if text.count(")") > text.count("("):
         text = _C_PAREN.sub(r"(\1", text, count=text.count(")") - text.count("("))
