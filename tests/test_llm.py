@@ -593,6 +593,30 @@ async def test_fallback_to_local_model(qwen):
     assert chain.last_backend == qwen.name and chain.failures[chain.backends[0].name] == 1
 
 
+async def test_a_fallback_chains_local_model_is_held_like_a_lone_one(qwen):
+    """A chain (a refused server, then the local model) passes holds on: a reply the local
+    model is giving parks between tokens while the session holds it (a barge-in being judged),
+    where a chain without holds would decode on beside the verdict."""
+    refused = f"http://127.0.0.1:{free_port()}/v1"
+    chain = FallbackChat([OpenAICompatChat(refused, "m"), qwen])
+    deltas = 0
+    async with aclosing(chain.stream(ask("Count from 1 to 100, separated by commas.", "You are a helpful assistant."),
+                                     max_tokens=120, owner="o")) as stream:
+        async for event in stream:
+            if isinstance(event, TextDelta):
+                deltas += 1
+                if deltas == 2:
+                    chain.hold("o")
+                    assert qwen.is_held("o")
+                    assert await chain.until_parked("o", timeout=30)
+                    parked_at = qwen.tokens_generated
+                    break  # closed while still held: the stop wakes the parked worker
+    assert chain.last_backend == qwen.name
+    assert qwen.tokens_generated == parked_at  # parked, then closed: no token decoded after the hold
+    chain.release("o")
+    assert not qwen.is_held("o")
+
+
 async def test_a_forced_call_fits_the_tool_schema_under_a_grammar(qwen):
     """tool_choice names a tool: the reply is a call of it, sampled under a grammar made from
     its parameter schema (an enum value, a number, no invented keys)."""

@@ -77,6 +77,22 @@ class BackendGroup:
             if hasattr(backend, method):
                 getattr(backend, method)(*args, **kwargs)
 
+    def hold(self, owner: str = "") -> None:
+        """`owner`'s decoding waits between tokens on every backend that holds (a server's
+        does not: nothing to do there); see llama_local.py."""
+        self.each("hold", owner)
+
+    def release(self, owner: str = "") -> None:
+        self.each("release", owner)
+
+    async def until_parked(self, owner: str = "", timeout: float = 0.1) -> bool:
+        """Every backend that holds has parked `owner`'s decoding (one not decoding for it at once)."""
+        done = True
+        for backend in self.backends:
+            if hasattr(backend, "until_parked"):
+                done = await backend.until_parked(owner, timeout) and done
+        return done
+
     def set_scheduling(self, scheduling: str, *, preempt: bool = True) -> None:
         self.each("set_scheduling", scheduling, preempt=preempt)
 

@@ -77,27 +77,13 @@ class RoutedChat(BackendGroup, ChatBackend):
         for backend in self.backends:
             await backend.aclose()
 
-    # -- passed on to both (where a backend has it; set_scheduling, forget, give_way_to: BackendGroup) --
+    # -- passed on to both (where a backend has it; holds, set_scheduling, forget, give_way_to: BackendGroup) --
     def share_cores_with(self, others_busy: Callable[[], bool]) -> None:
         """Each model counts the other's work as another model running (on 2 cores a second
         model's threads beside its own slow both)."""
         for backend, other in ((self.small, self.large), (self.large, self.small)):
             if hasattr(backend, "share_cores_with"):
                 backend.share_cores_with(lambda other=other: others_busy() or bool(getattr(other, "busy", False)))
-
-    def hold(self, owner: str = "") -> None:
-        self.each("hold", owner)
-
-    def release(self, owner: str = "") -> None:
-        self.each("release", owner)
-
-    async def until_parked(self, owner: str = "", timeout: float = 0.1) -> bool:
-        """Both models have parked `owner`'s decoding (the one not decoding for it at once)."""
-        done = True
-        for backend in self.backends:
-            if hasattr(backend, "until_parked"):
-                done = await backend.until_parked(owner, timeout) and done
-        return done
 
     def scheduling_stats(self) -> dict[str, Any]:
         return {**super().scheduling_stats(), "routed": dict(self.routed)}
