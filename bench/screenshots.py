@@ -44,6 +44,7 @@ from agent.tickets.extract import extract  # noqa: E402
 from agent.tickets.pipeline import analyze_screenshot  # noqa: E402
 from models.ocr import TesseractOCR  # noqa: E402
 from tests import real_screens as rs  # noqa: E402
+from tests.images import substring_distance  # noqa: E402
 
 STEPS = ("decode", "prepare", "ocr", "extract", "total")
 
@@ -158,6 +159,7 @@ async def run_real(args: argparse.Namespace) -> None:
             if sub:
                 print(f"\n{label} half ({len(sub)} images):")
                 _kind_table(sub)
+        _miss_reasons(rows, tickets)
         _misses([r for r in rows if args.held_out_misses or not r[0].held_out], tickets)
     print("\nper kind, p50 of each step over the images' p50s (ms):")
     for kind in ("terminal", "ui", "document"):
@@ -220,6 +222,43 @@ def _misses(rows: list[tuple[rs.RealScreen, Score, Score | None]], tickets: dict
             print(f"    OCR:      {_nearest(want, lines)}")
             print(f"    errors:   {_nearest(want, errors) if errors else '(none)'}")
     print(f"{n} missed")
+
+
+MISS_REASONS = (
+    "read exactly, not called an error",
+    "read exactly inside a longer line",
+    "read 1-2 characters off",
+    "read 3+ characters off (70 % or more right)",
+    "not read (less than 70 % right)",
+)
+
+
+def miss_reason(want: str, lines: list[str]) -> str:
+    """Why an expected error line is not in error_messages, from the OCR lines alone: a count per
+    reason says where the loss is (rules, layout, reading) without showing any line."""
+    if rs.exact_found(want, lines):
+        return MISS_REASONS[0]
+    w = rs.norm_line(want)
+    best = min((substring_distance(w, rs.norm_line(x)) + max(0, len(w) - len(rs.norm_line(x))) for x in lines), default=len(w))
+    if best == 0:
+        return MISS_REASONS[1]
+    if best <= 2:
+        return MISS_REASONS[2]
+    return MISS_REASONS[3] if best <= 0.3 * len(w) else MISS_REASONS[4]
+
+
+def _miss_reasons(rows: list[tuple[rs.RealScreen, Score, Score | None]], tickets: dict[str, dict]) -> None:
+    """Missed expected lines per reason, for each half: counts only (held-out lines stay unseen)."""
+    print("\nmissed expected error lines by reason (counts only):")
+    print(f"  {'reason':46} {'dev':>4} {'held':>5}")
+    counts = {(r, h): 0 for r in MISS_REASONS for h in (False, True)}
+    for screen, _, _ in rows:
+        ticket = tickets[screen.name]
+        for want in screen.expect:
+            if not rs.exact_found(want, ticket["error_messages"]):
+                counts[(miss_reason(want, ticket["ocr"]["lines"]), screen.held_out)] += 1
+    for r in MISS_REASONS:
+        print(f"  {r:46} {counts[(r, False)]:>4} {counts[(r, True)]:>5}")
 
 
 async def run_pillow(args: argparse.Namespace) -> None:
