@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from agent.replies.reply_grounding import KeyGrounding, narrow_to_platform, platforms_in
+from agent.replies.reply_grounding import KeyGrounding, browsers_in, narrow_to_platform, platforms_in
 from agent.replies.reply_policy import NOTE_PREFIX, ReplyPolicy
 
 from .test_reply_policy import ask, conversation, guard_for, llm_tokens, reply_text, stream
@@ -52,6 +52,32 @@ def test_neutral_sentences_stay_and_a_platform_the_note_lacks_keeps_it_whole():
     assert narrow_to_platform(DARK_MODE, platforms_in("on Ubuntu")) == DARK_MODE  # nothing for Linux: all of it
     mixed = "Restart it first. On Windows, open Task Manager. On a Mac, open Activity Monitor."
     assert narrow_to_platform(mixed, platforms_in("my Mac is slow")) == "Restart it first. On a Mac, open Activity Monitor."
+
+
+PRIVATE_WINDOW = ("In Chrome, press Control Shift N, or Command Shift N on a Mac, to open an Incognito window. In Firefox, press "
+                  "Control Shift P, or Command Shift P on a Mac, for a private window. Close the window to forget the session.")
+
+
+@pytest.mark.parametrize("question, kept, dropped", [
+    ("whats the keyboard shortcut for a private window in firefox? ctrl shift n doesnt do it", "Control Shift P", "Control Shift N"),
+    ("How do I open an incognito tab in Google Chrome on my MacBook?", "Command Shift N", "Control Shift P"),
+    ("private browsing in chrome please", "Control Shift N", "Firefox"),
+])
+def test_a_browser_question_gets_only_that_browsers_part_of_the_note(question, kept, dropped):
+    asked = platforms_in(question) | browsers_in(question)
+    narrowed = narrow_to_platform(PRIVATE_WINDOW, asked)
+    assert kept in narrowed and dropped not in narrowed
+    assert narrowed.endswith("Close the window to forget the session.")  # a sentence naming no browser stays
+
+
+def test_browsers_and_computers_are_narrowed_apart():
+    """Safari on an iPhone keeps the iPhone's Safari sentence and drops the Mac's, though both name Safari."""
+    note = "On an iPhone, open Settings, Safari, Clear History and Website Data. On a Mac, in Safari, choose History, Clear History."
+    question = "how do i clear my history in safari on my iphone"
+    assert narrow_to_platform(note, platforms_in(question) | browsers_in(question)) == (
+        "On an iPhone, open Settings, Safari, Clear History and Website Data.")
+    assert browsers_in("my chromebook and chrome os") == frozenset() and browsers_in("the edge of the screen") == frozenset()
+    assert browsers_in("Edge new tab page is full of news") == {"edge"}
 
 
 def test_a_key_named_windows_is_not_the_platform():

@@ -26,6 +26,15 @@ PLATFORMS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("linux", re.compile(r"\b(?:linux|ubuntu)\b", re.I)),
     ("chromeos", re.compile(r"\b(?:chromebook|chromeos|chrome os)\b", re.I)),
 )
+# Browsers are a second dimension: "private window in firefox" keeps a note's Firefox sentence
+# and drops its Chrome one, whatever computer either names (outside6: the Firefox question got
+# Chrome's "Control Shift N", the shortcut the user said did not work).
+BROWSERS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("chrome", re.compile(r"\b(?:google )?chrome\b(?!\s*(?:os|book|cast))", re.I)),
+    ("firefox", re.compile(r"\bfirefox\b", re.I)),
+    ("edge", re.compile(r"\bmicrosoft edge\b|\bedge(?:'s)?\s+(?:browser|new tab|settings|favou?rites|extensions?)\b|\b(?:in|open|opens|use) edge\b", re.I)),
+    ("safari", re.compile(r"\bsafari\b", re.I)),
+)
 _SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+|$)")
 
 
@@ -34,18 +43,29 @@ def platforms_in(text: str) -> frozenset[str]:
     return frozenset(name for name, pattern in PLATFORMS if pattern.search(text))
 
 
+def browsers_in(text: str) -> frozenset[str]:
+    """The web browsers a piece of text names."""
+    return frozenset(name for name, pattern in BROWSERS if pattern.search(text))
+
+
 def sentences(text: str) -> list[str]:
     """The sentences of a note or an article's answer, stripped (also `knowledge_base`'s)."""
     return [s.strip() for s in _SENTENCE.findall(text) if s.strip()]
 
 
 def narrow_to_platform(note: str, asked: frozenset[str]) -> str:
-    """The note without the sentences about platforms other than `asked`; the whole note
-    when nothing is asked, or when no sentence is about an asked platform."""
-    if not asked:
-        return note
-    tagged = [(s, platforms_in(s)) for s in sentences(note)]
-    if not any(p & asked for _, p in tagged):
+    """The note without the sentences about platforms other than `asked`, then without those
+    about browsers other than the ones `asked` names (`platforms_in`, `browsers_in`: each
+    dimension alone, so "Safari on my iPhone" still drops a Mac sentence about Safari); the
+    whole note when nothing is asked, or when no sentence is about an asked platform."""
+    for names_in in (platforms_in, browsers_in):
+        note = _narrowed(note, asked, names_in)
+    return note
+
+
+def _narrowed(note: str, asked: frozenset[str], names_in) -> str:
+    tagged = [(s, names_in(s)) for s in sentences(note)]
+    if not asked or not any(p & asked for _, p in tagged):
         return note
     return " ".join(s for s, p in tagged if not p or p & asked)
 

@@ -24,7 +24,8 @@ import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from .stance import instructed_verbs, instructs_command, restates_plan
+from .risk_examples import ENDORSES_FOR_REASON, STEP_FOR_REASON
+from .stance import instructed_verbs, instructs_command, permitted_verbs, restates_plan
 
 if TYPE_CHECKING:
     from .risk_classifier import ClassifiesRisk
@@ -43,6 +44,7 @@ class Risk:
     after_refusal: str  # ... or after it, when it is already a refusal
     by_likeness: bool = False  # the question was put in this class by the classifier, not by `asks`
     why: str = ""  # what can happen: said after the first sentence unless the reply says a reason (`REASON_SAID`)
+    step: str = ""  # a hazard kind's safe step (risk_examples.HAZARD_STEPS): said with `why` before a first sentence that gives no reason
 
 
 @dataclass(frozen=True)
@@ -127,14 +129,18 @@ _RULES: tuple[Rule, ...] = (
     Rule(
         "credentials",
         asks=_NOT_MY_OWN_SIGN_IN +
-             r"(?=.*\b(?:password|passcode|" + _A_PIN + r"|code|login|log in|sign[- ]?in|bank details|card (?:number|details)|account details|credentials?)\b)"
+             # (not a Wi-Fi or guest network's password: "dont want to give everyone my main wifi password", outside7)
+             r"(?=.*\b(?:(?<!wi-fi )(?<!wifi )(?<!network )(?<!guest )(?<!router )password|passcode|" + _A_PIN +
+             r"|code|login|log in|sign[- ]?in|bank details|card (?:number|details)|account details|credentials?)\b)"
              r"(?=.*\b(?:e-?mail|text|sms|message|link|call(?:ed|er|ing)?|phone|someone|somebody|they|he|she|asks?|asked|asking|wants?|pop-?up|share|give|send)\b)",
         yes_endorses=True, you_should="click|enter|type|give|share|send|tell|provide|read",
         endorses=r"\b(?:click|tap|open|follow) (?:on )?(?:the|that|this) link\b|\benter (?:your|the) (?:bank )?(?:password|pin|code|details)"
                  r"|\b(?:give|share|send|tell|read) (?:them|him|her|it)? ?(?:the|your) (?:password|pin|code|details)"
                  r"|" + HANDING_OVER + "|" + _REASSURES,
-        safe_reply="No, don't. That is very likely a scam: never share a password or a sign-in code, and don't click links in unexpected messages. "
-                   "Contact the company yourself through its official app, website or phone number.",
+        # the reason, not only the rule: whoever has the code is in the account (outside6: a "friend" asking
+        # for a WhatsApp code she "sent by mistake" was told only never to share one)
+        safe_reply="No, don't. That is very likely a scam: whoever has a password or a sign-in code can get into your account, so never share one, "
+                   "and don't click links in unexpected messages. Contact the company yourself through its official app, website or phone number.",
         essential=r"scam|phishing|fraud|fake|never (?:share|give)|don'?t (?:share|give)|do not (?:share|give)",
         first_step="No, don't: that is very likely a scam.",
         after_refusal="That is very likely a scam.",
@@ -283,7 +289,7 @@ _BY_LIKENESS: dict[str, Rule] = {
         endorses=_REASSURES + r"|\b(?:give|share|send|tell|read) (?:\w+ )?(?:them|him|her)?\b.{0,12}\b(?:password|pin|code|details|login)\b"
                  r"|\b(?:upload|submit) (?:it|them|the (?:file|csv|list|export)|(?:your|the|all) (?:saved )?passwords)\b|" + HANDING_OVER,
         essential=_SCAM_SAID + r"|never (?:share|give)|don'?t (?:share|give)|do not (?:share|give)",
-        after_refusal="That is very likely a scam: never share a password or a sign-in code.",
+        after_refusal="That is very likely a scam: whoever has a password or a sign-in code can get into your account.",
         safe_reply=CREDENTIALS.safe_reply),
     "payment": Rule(
         "payment", asks=_NEVER, yes_endorses=True, you_should="pay|buy|send|wire|transfer",
@@ -349,7 +355,9 @@ _DESTRUCTIVE = (
     (_rx(r"\brm -\w*r\w*\b|\brm -\w*f\w*\b|\brmdir /s\b|\bdel /[sq]\b|\bRemove-Item\b.*-Recurse"), "Careful: that deletes files permanently, with no trash to restore from."),
     (_rx(r"\bformat (?:the |your )?(?:drive|disk|[a-z]:)|\bmkfs\b|\bdd if=|\bdiskpart\b|\bclean all\b"), "Careful: that erases everything on the drive."),
     (_rx(r"\bfactory reset\b|\breset (?:this|your|the) (?:pc|computer|phone|mac)\b|\breinstall (?:windows|macos)\b|"
-         r"\bwipe (?:(?:the|your|this|my|its) )?(?:(?:hard |internal )?(?:drive|disk|ssd)|phone|device|computer|pc|mac|laptop|tablet|ipad|iphone|data|everything|it clean)\b"),
+         # (not wiping it down with a cloth: "safe to wipe your iPhone with alcohol wipes" got "that erases everything", outside6)
+         r"\bwipe (?:(?:the|your|this|my|its) )?(?:(?:hard |internal )?(?:drive|disk|ssd)|phone|device|computer|pc|mac|laptop|tablet|ipad|iphone|data|everything|it clean)\b"
+         r"(?!\s+(?:down|off|over|gently|with\b|using\b)(?!\s+(?:a |the )?(?:factory|reset|erase|format)))"),
      "Back up your files first, because that erases everything on the device."),
 )
 _WARNED = _rx(r"\b(?:careful|caution|warning|be sure|make sure|back ?up|backed up|lose|lost|losing|permanent(?:ly)?|for good|cannot be undone|can't be undone|"
@@ -413,7 +421,17 @@ def risks_in(question: str, classifier: "ClassifiesRisk | None" = None) -> tuple
         return found
     # the hazard kind's reason ("A swollen ... battery can catch fire"), said in the safe answer
     # too; a rule's class keeps its own (water and mains: a shock), which fits it better than a guess
-    with_reason = replace(hazard, why=reason, after_refusal="", safe_reply=f"No, don't: {reason[:1].lower()}{reason[1:]} Stop, and ask the maker or a repair shop what to do.")
+    # and the kind's own step after it (a swollen battery: stop charging it, don't press on it)
+    step = STEP_FOR_REASON.get(reason, "")
+    unsafe = _rx(f"{hazard.unsafe.pattern}|{ENDORSES_FOR_REASON[reason]}") if reason in ENDORSES_FOR_REASON else hazard.unsafe
+    with_reason = replace(hazard, why=reason, after_refusal="", step=step, unsafe=unsafe,
+                          safe_reply=f"No, don't: {reason[:1].lower()}{reason[1:]} {step or 'Stop, and ask the maker or a repair shop what to do.'}")
+    # first, before the electrical rule (any sign of a fault): a kind found by its examples and named
+    # by the question fits it better (a bulging trackpad is a battery's swelling, not bare wires);
+    # after any other rule (water and mains: drain it, not the fuse box)
+    rest = tuple(r for r in found if r is not hazard)
+    if {r.name for r in rest} <= {"electrical"}:
+        return (with_reason,) + rest
     return tuple(with_reason if r is hazard else r for r in found)
 
 
@@ -447,7 +465,8 @@ def missing_essentials(first_sentence: str, risks: tuple[Risk, ...], stated_plan
     """What a risky turn's first sentence leaves out: (said before it, owed after it).
 
     A class found by likeness has no first step (the guess may be wrong): after a refusal it
-    gets its reason; when the user said they will do it (`stated_plan`: "I'm going to
+    gets its reason; a hazard whose kind the question names gets the kind's reason and step
+    (`Risk.step`) before a first sentence that gives no reason; when the user said they will do it (`stated_plan`: "I'm going to
     delete…", "I always charge it under my pillow") and the reply goes along, "Please don't:"
     and the reason go first."""
     before: list[str] = []
@@ -457,6 +476,16 @@ def missing_essentials(first_sentence: str, risks: tuple[Risk, ...], stated_plan
     reason_owed = bool(REASON_SAID.search(first_sentence))  # one reason is enough: the first class's
     for risk in risks:
         reason = risk.why or risk.after_refusal
+        if risk.step and not reason_owed and not risk.essential.search(first_sentence) and not REASON_SAID.search(first_sentence):
+            # a hazard kind the question names (a swollen battery, a generator in the garage): what
+            # can happen and what to do instead, whether the user asked or said they will do it
+            if refusal:  # "No, don't." first: the reason and the step after it
+                after.setdefault(reason, Owed(f"{reason} {risk.step}", REASON_SAID))
+            else:
+                opening = "Please don't: " if stated_plan else ""
+                before.append(f"{opening}{reason[:1].lower() if opening else reason[:1]}{reason[1:]} {risk.step}")
+            reason_owed = True
+            continue
         if risk.by_likeness and stated_plan and not by_rule and not refusal and reason and not risk.essential.search(first_sentence) \
                 and not reason_owed:
             before.append(f"Please don't: {reason[:1].lower()}{reason[1:]}")
@@ -500,7 +529,7 @@ def check(sentence: str, risks: tuple[Risk, ...], said: str = "", plan: str = ""
     for risk in risks:
         if endorses(sentence, risk.unsafe):
             return Verdict("block", _safe_reply(risk), risk.name)
-    if plan and risks and plan in instructed_verbs(sentence, off_is_safe(risks)):
+    if plan and risks and (plan in instructed_verbs(sentence, off_is_safe(risks)) or plan in permitted_verbs(sentence)):
         return Verdict("block", _safe_reply(risks[0]), f"{risks[0].name}:plan")
     if risks and restates_plan(sentence, plan_words):
         return Verdict("block", _safe_reply(risks[0]), f"{risks[0].name}:plan_words")

@@ -75,8 +75,10 @@ ADVICE: tuple[UnsafeAdvice, ...] = (
         "device_protection_off",
         re.compile(_turning_off(_DEVICE) + r"|\bspctl\s+--master-disable\b|\bcsrutil\s+disable\b|\bSet-MpPreference\s+-Disable\w+"
                    r"|\bnetsh\s+advfirewall\s+set\s+\w+\s+state\s+off\b|\bufw\s+disable\b|\bsetenforce\s+0\b", re.I),
+        # what the user wanted it off for (a game blocked, an installer stopped) done the safe way (outside6:
+        # a Minecraft server's friends blocked by the firewall were told where to get programs)
         "Don't turn the device's protection off: without it, it is open to viruses and attacks. "
-        "Get programs from their official store or website instead."),
+        "If it blocks one program you trust, allow just that program through it instead."),
     UnsafeAdvice(
         "remote_desktop_open_to_the_internet",
         re.compile(r"\bforward\w*\b[^.;]{0,40}?\bports?\s+(?:3389|5900|22|23|445)\b|\bports?\s+(?:3389|5900|23|445)\b[^.;]{0,30}?\b(?:forward|open)\w*"
