@@ -141,6 +141,15 @@ def test_an_article_for_another_device_stays_when_nothing_for_the_device_named_i
     assert hit is not None and hit.article.name == "factory-reset"
 
 
+def test_an_article_all_for_computers_is_not_given_for_a_phone(knowledge):
+    """Windows' display orientation, then "On some computers, press Control, Alt and the up
+    arrow": every sentence for a computer, nothing a phone can do (outside7)."""
+    question = "my android phone keeps flipping the screen sideways when i lie in bed reading, how do i make it stay upright"
+    assert any(h.article.name == knowledge.best("my windows laptop screen is sideways, how do i rotate it back").article.name
+               for h in knowledge.search(question)[:1])  # words alone find the Windows one first ...
+    assert knowledge.best(question) is None  # ... which is not given
+
+
 # BM25 finds an article sharing words with each (a security update for "newer iPhone",
 # a full mailbox for "email ... tomorrow"); none answers it, and the small model repeats
 # what it is given

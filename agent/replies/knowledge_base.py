@@ -49,6 +49,11 @@ from typing import Protocol
 import numpy as np
 
 from .reply_grounding import platforms_in, sentences
+
+PHONES = frozenset({"iphone", "android"})  # reply_grounding.PLATFORMS, by the machine in the user's hand
+COMPUTERS = frozenset({"windows", "mac", "linux", "chromeos"})
+_A_COMPUTER = re.compile(r"\b(?:computers?|pcs?|laptops?|desktops?)\b", re.I)  # a sentence for a computer, whichever
+_A_PHONE = re.compile(r"\b(?:phones?|tablets?)\b", re.I)
 from .vectors_on_disk import vectors_kept_on_disk
 
 log = logging.getLogger("parley.knowledge")
@@ -292,6 +297,12 @@ class KnowledgeBase:
         titled_for = platforms_in(top.article.title)
         if titled_for and not titled_for & asked:
             return None
+        for kind, other, machine in ((PHONES, COMPUTERS, _A_COMPUTER), (COMPUTERS, PHONES, _A_PHONE)):
+            if asked <= kind and written_for <= other and all(platforms_in(s) or machine.search(s) for s in sentences(top.article.summary)):
+                # a phone's question, an article whose every sentence is for a computer (or the
+                # reverse): "my android phone keeps flipping the screen sideways" found Windows'
+                # display orientation, then "On some computers, press Control, Alt and the up arrow"
+                return None
         # every sentence of its answer is for another device: nothing in it for this one
         return None if all(platforms_in(s) for s in sentences(top.article.summary)) else top
 
