@@ -156,6 +156,37 @@ HAZARD_ENDORSES: dict[str, str] = {
 }
 ENDORSES_FOR_REASON: dict[str, str] = {HAZARDS[kind][0]: pattern for kind, pattern in HAZARD_ENDORSES.items()}
 
+# Scams by kind: what the user needs to know, said as the reason of a scam-like class (scam,
+# payment, credentials, remote access) when the question names the kind; a question naming one
+# is in the scam class even where no class was found (each pattern names the third party too). From the FTC's and
+# banks' scam pages (family emergency, overpayment, one-time codes) and Apple's and Instagram's help.
+SCAM_KINDS: tuple[tuple[str, str, str], ...] = (
+    ("family_emergency",
+     r"(?=.*\b(?:grand(?:son|daughter|child|kid)|son|daughter|nephew|niece|cousin|brother|sister|mum|mom|dad)\b)"
+     r"(?=.*\b(?:jail|bail|arrest\w*|accident|hospital|lawyer|solicitor|stranded|stuck abroad)\b)",
+     "Hang up and call them yourself on the number you already have, or another relative, before anything is paid: "
+     "scammers copy voices and say it must stay secret."),
+    ("overpayment",
+     r"(?=.*\b(?:over ?paid|paid (?:me )?too much|by mistake|extra|the difference)\b)(?=.*\b(?:checks?|cheques?|payment|paid)\b)"
+     r"(?=.*\b(?:back|refund\w*|return\w*|zelle|venmo|send|sending|transfer\w*|wire)\b)",
+     "A buyer who overpays and asks for the difference back is a known scam: the check or payment bounces days later, "
+     "and the money you sent is gone."),
+    ("code_for_a_caller",
+     r"(?=.*\b(?:courier|delivery (?:driver|man|guy)|driver|caller|rang|called me|phoned|on the phone)\b)"
+     r"(?=.*\b(?:codes?|pins?|one[- ]time|passcodes?)\b)(?=.*\b(?:text\w*|sms|message\w*|sent)\b)",
+     "A code your bank or a service texts you approves a payment or a sign-in: whoever you read it to can take your money "
+     "or your account. Call your bank on the number on your card."),
+    ("activation_lock",
+     r"(?=.*\b(?:activation lock|icloud(?:-| )?lock|removes? (?:the )?icloud)\b)"
+     r"(?=.*\b(?:sites?|websites?|services?|pay\w*|paid|dollars|pounds|bought|used|second[- ]hand|seller)\b|.*\$)",
+     "Only the previous owner can remove Activation Lock, from their own Apple account; sites that charge to remove it "
+     "are scams. Ask the seller to remove it, or return the phone."),
+    ("bought_followers",
+     r"\b(?:buy\w*|bought|paying|pay)\b[^.?!]{0,40}\b(?:followers|likes|subscribers|views)\b|\b(?:followers|likes)\b[^.?!]{0,40}\$",
+     "Bought followers are bots or fake accounts: they never buy anything, and the platform removes them and can restrict "
+     "your account."),
+)
+
 # What a question must name for a kind's reason to fit it: "Is it okay to clean my bathroom
 # floor with bleach and water?" shares "clean" and "water" with an electric example, and was
 # told of "water near mains power". A kind none of whose words the question has is not its kind.

@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from .risk_examples import ENDORSES_FOR_REASON, STEP_FOR_REASON
+from .risk_examples import ENDORSES_FOR_REASON, SCAM_KINDS, STEP_FOR_REASON
 from .stance import instructed_verbs, instructs_command, permitted_verbs, restates_plan
 
 if TYPE_CHECKING:
@@ -415,6 +415,7 @@ def risks_in(question: str, classifier: "ClassifiesRisk | None" = None) -> tuple
         found = tuple(r for r in found if r.name not in _GIVING_AWAY)
     if _MY_OWN_SIGN_IN.search(q):  # as the credentials rule reads it, so likeness does too
         found = tuple(r for r in found if r.name != "credentials")
+    found = _with_scam_reason(q, found)
     hazard = next((r for r in found if r.name == "physical_hazard"), None)
     reason = classifier.hazard_reason(q) if classifier is not None and hazard is not None else ""
     if not reason:
@@ -433,6 +434,24 @@ def risks_in(question: str, classifier: "ClassifiesRisk | None" = None) -> tuple
     if {r.name for r in rest} <= {"electrical"}:
         return (with_reason,) + rest
     return tuple(with_reason if r is hazard else r for r in found)
+
+
+_SCAM_KINDS = tuple((kind, _rx(rf"^(?:{pattern})" if pattern.startswith("(?=") else pattern), said) for kind, pattern, said in SCAM_KINDS)
+
+
+def _with_scam_reason(q: str, found: tuple[Risk, ...]) -> tuple[Risk, ...]:
+    """The first scam-like class of the turn, with its kind's reason (risk_examples.SCAM_KINDS)
+    where the question names one: "the check will bounce", not only "that is a scam"."""
+    said = next((said for _, pattern, said in _SCAM_KINDS if pattern.search(q)), "")
+    if not said:
+        return found
+    scam_like = next((r for r in found if r.name in _GIVING_AWAY), None)
+    if scam_like is None:  # the kind says it is one ("a site removes the iCloud lock for $79"): the scam class
+        scam_like = BY_LIKENESS["scam"]
+        found += (scam_like,)
+    # the safe answer: its refusal, then the kind's words in place of the class's general ones
+    refusal = scam_like.safe_reply.partition(". ")[0].rstrip(".") + "."
+    return tuple(replace(r, step=said, safe_reply=f"{refusal} {said}") if r is scam_like else r for r in found)
 
 
 def endorses(sentence: str, pattern: re.Pattern[str]) -> bool:
@@ -461,6 +480,11 @@ class Owed:
     said_by: re.Pattern[str]
 
 
+def _SAID_ALREADY(step: str, sentence: str) -> bool:
+    """The sentence is the step's own first words (a safe answer said whole)."""
+    return bool(sentence) and step.startswith(sentence.strip()[:40])
+
+
 def missing_essentials(first_sentence: str, risks: tuple[Risk, ...], stated_plan: bool = False) -> tuple[str, tuple[Owed, ...]]:
     """What a risky turn's first sentence leaves out: (said before it, owed after it).
 
@@ -476,14 +500,16 @@ def missing_essentials(first_sentence: str, risks: tuple[Risk, ...], stated_plan
     reason_owed = bool(REASON_SAID.search(first_sentence))  # one reason is enough: the first class's
     for risk in risks:
         reason = risk.why or risk.after_refusal
-        if risk.step and not reason_owed and not risk.essential.search(first_sentence) and not REASON_SAID.search(first_sentence):
-            # a hazard kind the question names (a swollen battery, a generator in the garage): what
-            # can happen and what to do instead, whether the user asked or said they will do it
+        if risk.step and not reason_owed and not REASON_SAID.search(first_sentence) and not _SAID_ALREADY(risk.step, first_sentence):
+            # a kind the question names (a swollen battery, a generator in the garage, a buyer who
+            # overpaid): what can happen and what to do instead, whether the user asked or said
+            # they will do it
+            text = f"{reason} {risk.step}".strip() if reason and reason not in risk.step else risk.step
             if refusal:  # "No, don't." first: the reason and the step after it
-                after.setdefault(reason, Owed(f"{reason} {risk.step}", REASON_SAID))
+                after.setdefault(text, Owed(text, REASON_SAID))
             else:
                 opening = "Please don't: " if stated_plan else ""
-                before.append(f"{opening}{reason[:1].lower() if opening else reason[:1]}{reason[1:]} {risk.step}")
+                before.append(f"{opening}{text[:1].lower() if opening else text[:1]}{text[1:]}")
             reason_owed = True
             continue
         if risk.by_likeness and stated_plan and not by_rule and not refusal and reason and not risk.essential.search(first_sentence) \
