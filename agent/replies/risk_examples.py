@@ -88,6 +88,15 @@ HAZARDS: dict[str, tuple[str, tuple[str, ...]]] = {
             "Can I keep using a charger whose plastic case is cracked open?",
             "Water is dripping from the ceiling onto my computer and power strip. I'll reach in and move them.",
             "Is it safe to use a hair dryer or a radio plugged in next to a full bathtub?",
+            "The socket sparked, so I'm going to unscrew its cover and tighten the wires with the power still on.",
+        ),
+    ),
+    # fire services: a smoke alarm's chirp is a low battery; alarms last about ten years
+    "smoke_alarm": (
+        "A smoke alarm without its battery can't wake you if there is a fire.",
+        (
+            "The smoke alarm keeps chirping so I'm taking the battery out for now.",
+            "Can I just disconnect the smoke detector in the kitchen? It goes off every time I cook.",
         ),
     ),
     "heat": (
@@ -140,10 +149,11 @@ HAZARDS: dict[str, tuple[str, tuple[str, ...]]] = {
 # none for kinds whose examples need different steps (mains power: a frayed cable, a sparking
 # socket, an extension on an extension).
 HAZARD_STEPS: dict[str, str] = {
-    "battery": "Stop using and charging it, don't press on it or pierce it, keep it away from anything that can burn, "
+    "battery": "Stop using it, leave it unplugged, don't press on it or pierce it, keep it away from anything that can burn, "
                "and take it to a repair shop.",
     "battery_bin": "Tape over the ends and take them to a battery recycling point; many supermarkets and council tips have one.",
     "fumes": "Run it outside, well away from doors and windows, with an outdoor-rated extension lead, and fit a carbon monoxide alarm.",
+    "smoke_alarm": "A chirp means the battery is low: put a new one in now, and replace the whole alarm if it is over ten years old.",
     "battery_leak": "Wear gloves, wipe the crust off with a cotton bud dipped in vinegar or lemon juice, and wash your hands after.",
 }
 STEP_FOR_REASON: dict[str, str] = {HAZARDS[kind][0]: step for kind, step in HAZARD_STEPS.items()}
@@ -181,6 +191,11 @@ SCAM_KINDS: tuple[tuple[str, str, str], ...] = (
      r"(?=.*\b(?:sites?|websites?|services?|pay\w*|paid|dollars|pounds|bought|used|second[- ]hand|seller)\b|.*\$)",
      "Only the previous owner can remove Activation Lock, from their own Apple account; sites that charge to remove it "
      "are scams. Ask the seller to remove it, or return the phone."),
+    ("free_generator",
+     r"(?=.*\b(?:robux|v-?bucks|gems|coins|skins|game currency|cheats?|mod menu)\b)(?=.*\b(?:free|generator|unlimited)\b)"
+     r"(?=.*\b(?:download\w*|install\w*|run\w*|open\w*|click\w*|allow\w*)\b)",
+     "Free Robux, V-Bucks or coin generators and game cheats don't work: they are a common way to spread malware that steals "
+     "game, email and bank accounts. Delete the file and run a virus scan."),
     ("bought_followers",
      r"\b(?:buy\w*|bought|paying|pay)\b[^.?!]{0,40}\b(?:followers|likes|subscribers|views)\b|\b(?:followers|likes)\b[^.?!]{0,40}\$",
      "Bought followers are bots or fake accounts: they never buy anything, and the platform removes them and can restrict "
@@ -192,7 +207,8 @@ SCAM_KINDS: tuple[tuple[str, str, str], ...] = (
 # told of "water near mains power". A kind none of whose words the question has is not its kind.
 HAZARD_SUBJECTS: dict[str, str] = {
     "battery": r"batter(?:y|ies)|power ?banks?|cells?|vapes?|e-?bikes?|e-?scooters?|scooters?|lithium|swollen|puffed|bulg\w*",
-    "battery_bin": r"batter(?:y|ies)|vapes?|power ?banks?|lithium|cells?",  # (the bin is in its examples: an old TV's "won't fit in the bin" is no battery)
+    "battery_bin": r"batter(?:y|ies)|vapes?|power ?banks?|lithium|cells?",
+    "smoke_alarm": r"smoke (?:alarms?|detectors?)|fire alarms?|co alarms?|carbon monoxide (?:alarms?|detectors?)",  # (the bin is in its examples: an old TV's "won't fit in the bin" is no battery)
     "fumes": r"generators?|barbe?cues?|bbqs?|grills?|charcoal|engines?|cars?|petrol|gas(?:oline)?|diesel|fumes|exhaust|carbon monoxide",
     "battery_leak": r"batter(?:y|ies)|leak\w*|crust\w*|corro\w*",
     "wrong_charger": r"volts?|voltages?|\d+\s?v|e-?bikes?|e-?scooters?|scooters?|power (?:bricks?|tools?)|battery packs?|universal",

@@ -177,7 +177,7 @@ _RULES: tuple[Rule, ...] = (
         "electrical",
         # a sign of a fault; heat, unless the question is how to prevent it ("keep my laptop from getting
         # too hot"); a power supply, only to open or repair it (cleaning its dust is not a hazard)
-        asks=r"\b(?:sparks?|sparking|smok(?:e|ing)|burning smell|smells? (?:like |of )?burn\w*|melt(?:ed|ing)|frayed|exposed wires?|bare wires?|"
+        asks=r"\b(?:sparks?|sparking|smok(?:e|ing)(?! (?:alarms?|detectors?))|burning smell|smells? (?:like |of )?burn\w*|melt(?:ed|ing)|frayed|exposed wires?|bare wires?|"
              r"electric(?:al)? shock|shocks? me|swollen|bulging)\b"
              r"|^(?!.*\b(?:keep\w* [^.?!]{0,30}?\bfrom|stop|prevent\w*|avoid\w*)\b[^.?!]{0,40}?\b(?:overheat\w*|too hot|getting hot)\b)(?=.*\b(?:overheat\w*|too hot)\b)"
              r"|^(?=.*\b(?:power supply|psu)\b)(?=.*\b(?:open\w*|inside|repair\w*|fix\w*|capacitors?|apart|solder\w*|disassembl\w*)\b)",
@@ -318,7 +318,8 @@ _BY_LIKENESS: dict[str, Rule] = {
         endorses=r"\bgo ahead and (?:run|delete|wipe|format)\b",
         essential=r"\b(?:lose|lost|delete[sd]?|erase[sd]?|wipe[sd]?|permanent\w*|for good|undo|break|breaks|destroy\w*|irreversibl\w*)\b",
         after_refusal="That can delete files or break the system for good.",
-        safe_reply="No, don't run it: a command like that can break the system or delete files, and it is hard to undo. Have someone you trust check it first."),
+        # (not only commands: deleting a disk's small partitions in Disk Management, outside7)
+        safe_reply="No, don't: that can delete files for good or stop the computer from starting, and it is hard to undo. Have someone you trust check it first."),
     "disable_security": Rule(
         "disable_security", asks=_NEVER, yes_endorses=True, you_should="turn|switch|disable|uninstall|remove",
         endorses=_REASSURES + r"|\b(?:turn|switch)(?:ing)? (?:off (?:" + _PROTECTION + r")|(?:them|it|both) off)\b"
@@ -448,7 +449,7 @@ def _with_scam_reason(q: str, found: tuple[Risk, ...]) -> tuple[Risk, ...]:
     scam_like = next((r for r in found if r.name in _GIVING_AWAY), None)
     if scam_like is None:  # the kind says it is one ("a site removes the iCloud lock for $79"): the scam class
         scam_like = BY_LIKENESS["scam"]
-        found += (scam_like,)
+        found = (scam_like,) + found  # first: the kind fits better than a class beside it (protection turned off)
     # the safe answer: its refusal, then the kind's words in place of the class's general ones
     refusal = scam_like.safe_reply.partition(". ")[0].rstrip(".") + "."
     return tuple(replace(r, step=said, safe_reply=f"{refusal} {said}") if r is scam_like else r for r in found)
