@@ -176,21 +176,31 @@ async def test_cancel_mid_stream_frees_the_model_and_stops_the_thread(qwen):
     assert "paris" in text_of(events).lower()
 
 
-async def test_a_held_reply_parks_between_tokens_and_a_stop_wakes_it(qwen):
-    assert await qwen.until_parked("nobody", timeout=30)  # not decoding: nothing to wait for
+async def held_after_two_deltas(chat, qwen, *, linger_s: float = 0.0) -> int:
+    """Stream a long count from `chat` (the model itself or a group holding it), hold owner "o"
+    after its second text delta, wait until `qwen` has parked, and close the stream still held:
+    the count of tokens `qwen` had generated when it parked."""
     deltas = 0
-    async with aclosing(qwen.stream(ask("Count from 1 to 100, separated by commas.", "You are a helpful assistant."),
+    async with aclosing(chat.stream(ask("Count from 1 to 100, separated by commas.", "You are a helpful assistant."),
                                     max_tokens=120, owner="o")) as stream:
         async for event in stream:
             if isinstance(event, TextDelta):
                 deltas += 1
                 if deltas == 2:
-                    qwen.hold("o")
-                    assert await qwen.until_parked("o", timeout=30)  # the token in progress finished, then it parked
+                    chat.hold("o")
+                    assert qwen.is_held("o")
+                    assert await chat.until_parked("o", timeout=30)  # the token in progress finished, then it parked
                     parked_at = qwen.tokens_generated
-                    await asyncio.sleep(0.3)  # a span in which an unheld worker decodes several tokens
-                    assert qwen.tokens_generated == parked_at
-                    break  # closed while still held: the stop wakes the parked worker
+                    if linger_s:
+                        await asyncio.sleep(linger_s)  # a span in which an unheld worker decodes several tokens
+                        assert qwen.tokens_generated == parked_at
+                    return parked_at  # closed while still held: the stop wakes the parked worker
+    raise AssertionError("the reply ended before its second text delta")
+
+
+async def test_a_held_reply_parks_between_tokens_and_a_stop_wakes_it(qwen):
+    assert await qwen.until_parked("nobody", timeout=30)  # not decoding: nothing to wait for
+    parked_at = await held_after_two_deltas(qwen, qwen, linger_s=0.3)
     assert not qwen.busy
     assert qwen.last_stop_reason == "cancelled"
     assert qwen.tokens_generated == parked_at
@@ -599,18 +609,7 @@ async def test_a_fallback_chains_local_model_is_held_like_a_lone_one(qwen):
     where a chain without holds would decode on beside the verdict."""
     refused = f"http://127.0.0.1:{free_port()}/v1"
     chain = FallbackChat([OpenAICompatChat(refused, "m"), qwen])
-    deltas = 0
-    async with aclosing(chain.stream(ask("Count from 1 to 100, separated by commas.", "You are a helpful assistant."),
-                                     max_tokens=120, owner="o")) as stream:
-        async for event in stream:
-            if isinstance(event, TextDelta):
-                deltas += 1
-                if deltas == 2:
-                    chain.hold("o")
-                    assert qwen.is_held("o")
-                    assert await chain.until_parked("o", timeout=30)
-                    parked_at = qwen.tokens_generated
-                    break  # closed while still held: the stop wakes the parked worker
+    parked_at = await held_after_two_deltas(chain, qwen)
     assert chain.last_backend == qwen.name
     assert qwen.tokens_generated == parked_at  # parked, then closed: no token decoded after the hold
     chain.release("o")
