@@ -272,7 +272,7 @@ def test_a_yes_to_a_risk_found_by_likeness_is_replaced_and_nothing_is_inserted_b
     assert safety_policy.check("No. Stop using it and have the battery replaced.", risks).action == "ok"
     # a hazard kind the question names gets its reason and safe step before a first sentence with no reason
     before, owed = safety_policy.missing_essentials("Have the battery replaced by a repair shop.", risks)
-    assert before.startswith("A swollen, damaged or overheating battery can catch fire") and "don't press on it" in before
+    assert before.startswith("A swollen, damaged or overheating battery can catch fire") and "leave it unplugged" in before
     assert owed == ()
     assert safety_policy.missing_essentials("No, it can catch fire. Have the battery replaced.", risks) == ("", ())  # its reason given
 
@@ -286,7 +286,7 @@ def test_a_yes_to_a_risk_found_by_likeness_is_replaced_and_nothing_is_inserted_b
      "Use the trash bin.", "battery recycling point", "Use the trash bin"),
     # a bulging trackpad: told to push it back down mid-sentence, blocked; the battery's answer, not bare wires'
     ("my macbook is hot and the trackpad is bulging up, i think its the battery. what do i do, can i just push it back down",
-     "If your MacBook is hot, you can try pushing it back down.", "don't press on it", "pushing it back down"),
+     "If your MacBook is hot, you can try pushing it back down.", "have the battery replaced", "pushing it back down"),
 
     # a chirping smoke alarm's battery pulled: the alarm's own reason and step, not the electrical rule's "unplug it"
     ("smoke alarm keeps chirping at 2am. pulling the battery out and ill sort it in a few weeks",

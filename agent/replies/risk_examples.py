@@ -149,8 +149,8 @@ HAZARDS: dict[str, tuple[str, tuple[str, ...]]] = {
 # none for kinds whose examples need different steps (mains power: a frayed cable, a sparking
 # socket, an extension on an extension).
 HAZARD_STEPS: dict[str, str] = {
-    "battery": "Stop using it, leave it unplugged, don't press on it or pierce it, keep it away from anything that can burn, "
-               "and take it to a repair shop.",
+    "battery": "Stop using it and leave it unplugged, keep it away from anything that can burn, and take it to a repair shop "
+               "to have the battery replaced.",
     "battery_bin": "Tape over the ends and take them to a battery recycling point; many supermarkets and council tips have one.",
     "fumes": "Run it outside, well away from doors and windows, with an outdoor-rated extension lead, and fit a carbon monoxide alarm.",
     "smoke_alarm": "A chirp means the battery is low: put a new one in now, and replace the whole alarm if it is over ten years old.",

@@ -423,7 +423,7 @@ def risks_in(question: str, classifier: "ClassifiesRisk | None" = None) -> tuple
         return found
     # the hazard kind's reason ("A swollen ... battery can catch fire"), said in the safe answer
     # too; a rule's class keeps its own (water and mains: a shock), which fits it better than a guess
-    # and the kind's own step after it (a swollen battery: stop charging it, don't press on it)
+    # and the kind's own step after it (a swollen battery: leave it unplugged, have the battery replaced)
     step = STEP_FOR_REASON.get(reason, "")
     unsafe = _rx(f"{hazard.unsafe.pattern}|{ENDORSES_FOR_REASON[reason]}") if reason in ENDORSES_FOR_REASON else hazard.unsafe
     with_reason = replace(hazard, why=reason, after_refusal="", step=step, unsafe=unsafe,
