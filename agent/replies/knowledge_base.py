@@ -49,14 +49,14 @@ from typing import Protocol
 import numpy as np
 
 from .reply_grounding import platforms_in, sentences
+from .vectors_on_disk import vectors_kept_on_disk
+
+log = logging.getLogger("parley.knowledge")
 
 PHONES = frozenset({"iphone", "android"})  # reply_grounding.PLATFORMS, by the machine in the user's hand
 COMPUTERS = frozenset({"windows", "mac", "linux", "chromeos"})
 _A_COMPUTER = re.compile(r"\b(?:computers?|pcs?|laptops?|desktops?)\b", re.I)  # a sentence for a computer, whichever
 _A_PHONE = re.compile(r"\b(?:phones?|tablets?)\b", re.I)
-from .vectors_on_disk import vectors_kept_on_disk
-
-log = logging.getLogger("parley.knowledge")
 
 STARTER_DIR = Path(__file__).resolve().parent / "knowledge"
 MAX_ARTICLE_BYTES = 64 * 1024

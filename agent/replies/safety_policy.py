@@ -44,7 +44,7 @@ class Risk:
     after_refusal: str  # ... or after it, when it is already a refusal
     by_likeness: bool = False  # the question was put in this class by the classifier, not by `asks`
     why: str = ""  # what can happen: said after the first sentence unless the reply says a reason (`REASON_SAID`)
-    step: str = ""  # a hazard kind's safe step (risk_examples.HAZARD_STEPS): said with `why` before a first sentence that gives no reason
+    step: str = ""  # a hazard's or a scam's kind's words (risk_examples.HAZARD_STEPS, SCAM_KINDS): said with `why` before a first sentence that gives no reason
 
 
 @dataclass(frozen=True)
@@ -106,7 +106,8 @@ _PAY_THIS_WAY = (r"\b(?:you (?:should|can|could|may|must|need to) |just )?(?:use
 
 # What signs someone in: whoever is told it can be them. (Not a Wi-Fi or guest network's password:
 # giving that to a visitor is what it is for.)
-SIGN_IN = (r"(?<!wi-fi )(?<!wifi )(?<!network )(?<!guest )(?<!router )"
+_NOT_A_NETWORK = r"(?<!wi-fi )(?<!wifi )(?<!network )(?<!guest )(?<!router )"  # before "password": a network's is for guests
+SIGN_IN = (_NOT_A_NETWORK +
            r"(?:passwords?|passcodes?|pins?|(?:verification|sign-?in|security|one-time|login|log-?in|2fa|authentication|recovery|backup) codes?"
            r"|log-?in details|sign-?in details|credentials|bank details|card (?:numbers?|details)"
            r"|codes?(?=\s+(?:\w+\s+){0,3}(?:texted|sent|got|received|emailed)\b))\b")  # "the code they texted you"
@@ -130,7 +131,7 @@ _RULES: tuple[Rule, ...] = (
         "credentials",
         asks=_NOT_MY_OWN_SIGN_IN +
              # (not a Wi-Fi or guest network's password: "dont want to give everyone my main wifi password", outside7)
-             r"(?=.*\b(?:(?<!wi-fi )(?<!wifi )(?<!network )(?<!guest )(?<!router )password|passcode|" + _A_PIN +
+             r"(?=.*\b(?:" + _NOT_A_NETWORK + r"password|passcode|" + _A_PIN +
              r"|code|login|log in|sign[- ]?in|bank details|card (?:number|details)|account details|credentials?)\b)"
              r"(?=.*\b(?:e-?mail|text|sms|message|link|call(?:ed|er|ing)?|phone|someone|somebody|they|he|she|asks?|asked|asking|wants?|pop-?up|share|give|send)\b)",
         yes_endorses=True, you_should="click|enter|type|give|share|send|tell|provide|read",
@@ -481,7 +482,7 @@ class Owed:
     said_by: re.Pattern[str]
 
 
-def _SAID_ALREADY(step: str, sentence: str) -> bool:
+def _step_said_already(step: str, sentence: str) -> bool:
     """The sentence is the step's own first words (a safe answer said whole)."""
     return bool(sentence) and step.startswith(sentence.strip()[:40])
 
@@ -501,7 +502,7 @@ def missing_essentials(first_sentence: str, risks: tuple[Risk, ...], stated_plan
     reason_owed = bool(REASON_SAID.search(first_sentence))  # one reason is enough: the first class's
     for risk in risks:
         reason = risk.why or risk.after_refusal
-        if risk.step and not reason_owed and not REASON_SAID.search(first_sentence) and not _SAID_ALREADY(risk.step, first_sentence):
+        if risk.step and not reason_owed and not REASON_SAID.search(first_sentence) and not _step_said_already(risk.step, first_sentence):
             # a kind the question names (a swollen battery, a generator in the garage, a buyer who
             # overpaid): what can happen and what to do instead, whether the user asked or said
             # they will do it
