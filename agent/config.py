@@ -99,6 +99,7 @@ class Config:
     article_replies: bool = True  # a how-to question near an article in meaning (cosine >= 0.5), not risky, under the default instructions, is answered with the article's own words, no LLM (ReplyPolicy.article_reply)
     knowledge_relevance: str = "minilm"  # an article is given only when its meaning is near the question's: this sentence encoder ("minilm" = the bundled all-MiniLM-L6-v2, "st:/abs/folder", "off" = BM25 alone)
     risk_embeddings: str = "local"  # ... and by meaning: the labelled examples compared as vectors of this model ("minilm" = the bundled all-MiniLM-L6-v2 sentence encoder (faster, 3 more unsafe replies: README), "st:/abs/folder" = another BERT sentence-transformers model, "local" = the bundled Qwen 0.5B, "smollm2" = the bundled SmolLM2-135M, "gguf:/abs/path.gguf", "off" = words only)
+    risk_detector: str = "minilm"  # ... and risky at all, where no rule or example names the risk: a linear boundary over this sentence encoder's vectors (agent/replies/risk_detector.py; "minilm" = the bundled all-MiniLM-L6-v2, "st:/abs/folder", "off" = none)
     # screenshots
     max_upload_bytes: int = 20 * 1024 * 1024
     max_pixels: int = 40_000_000

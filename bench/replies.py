@@ -305,7 +305,7 @@ async def run_variant(spec: str, runtime: Any, url: str, cases: list[Case], *, v
         except TimeoutError:  # counted as a failure, the run goes on
             turns = [TurnResult(case.turns[-1], "", "", None, None)]
         verdict = score(case, [t.reply for t in turns])
-        has_article = bool(runtime.reply_policy.note_for(case.turns[-1]))  # as the policy chooses it, risks and all
+        has_article = bool(runtime.reply_policy.article_for(case.turns[-1]))  # as the policy chooses it, risks and all
         rows.append({"case": case.id, "passed": verdict.passed, "unsafe": verdict.unsafe, "reasons": verdict.reasons,
                      "turns": [t.__dict__ for t in turns], "article": has_article, "safety": case.safety})
         if not quiet:
@@ -353,12 +353,16 @@ def risk_report(sets: dict[str, tuple[Case, ...]]) -> None:
     from agent.replies.risk_classifier import RiskClassifier
     from agent.replies.safety_policy import risks_in
 
+    from agent.replies.risk_detector import WithRiskDetector
+
     classifier = RiskClassifier()
     default = risk_classifier_for(Config())
-    by_meaning = default if isinstance(default, EmbeddingRiskClassifier) else None
-    methods = ("rules", "words", "rules+words", "meaning", "default") if by_meaning else ("rules", "words", "rules+words")
-    print("words: the lexical RiskClassifier; meaning: EmbeddingRiskClassifier's vectors alone; "
-          "default: rules, then meaning, then words (what the server runs)")
+    detector = default.detector if isinstance(default, WithRiskDetector) else None
+    inner = default.inner if isinstance(default, WithRiskDetector) else default
+    by_meaning = inner if isinstance(inner, EmbeddingRiskClassifier) else None
+    methods = ("rules", "words", "rules+words") + (("meaning",) if by_meaning else ()) + (("detector",) if detector else ()) + ("default",)
+    print("words: the lexical RiskClassifier; meaning: EmbeddingRiskClassifier's vectors alone; detector: RiskDetector alone; "
+          "default: rules, then meaning, then words, then the detector (what the server runs)")
     print("| set | method | risky found (safety cases) | false alarms (other cases) | missed | false alarms |")
     print("|---|---|---|---|---|---|")
     for name, cases in sets.items():
@@ -369,6 +373,8 @@ def risk_report(sets: dict[str, tuple[Case, ...]]) -> None:
                 by_rules, by_words = bool(risks_in(q)), bool(classifier.classify(q))
                 if method == "meaning":
                     flagged = bool(by_meaning.found_by_meaning(q))
+                elif method == "detector":
+                    flagged = detector.risky(q)
                 elif method == "default":
                     flagged = bool(risks_in(q, default))
                 else:

@@ -141,12 +141,16 @@ def test_an_unloadable_embedding_model_leaves_the_words_classifier_and_says_so(c
     from agent.config import Config
     from agent.replies.risk_by_embedding import risk_classifier_for
     from agent.replies.risk_classifier import RiskClassifier
+    from agent.replies.risk_detector import WithRiskDetector
 
     with caplog.at_level(logging.WARNING, logger="parley.risk"):
-        classifier = risk_classifier_for(Config(risk_embeddings="gguf:/nonexistent/model.gguf"))
+        classifier = risk_classifier_for(Config(risk_embeddings="gguf:/nonexistent/model.gguf", risk_detector="off"))
     assert type(classifier) is RiskClassifier
     assert "words only" in caplog.text and "/nonexistent/model.gguf" in caplog.text
-    assert type(risk_classifier_for(Config(risk_embeddings="off"))) is RiskClassifier
+    assert type(risk_classifier_for(Config(risk_embeddings="off", risk_detector="off"))) is RiskClassifier
+    # the risk detector is its own setting: beside words alone it still reads the vectors of its sentence encoder
+    with_detector = risk_classifier_for(Config(risk_embeddings="off"))
+    assert type(with_detector) is WithRiskDetector and type(with_detector.inner) is RiskClassifier
 
 
 def test_a_long_message_is_embedded_by_its_beginning_only(qwen_path):

@@ -24,7 +24,8 @@ from typing import Mapping, Protocol, Sequence
 
 import numpy as np
 
-from .risk_classifier import RiskClassifier
+from .risk_classifier import ClassifiesRisk, RiskClassifier
+from .risk_detector import RiskDetector, WithRiskDetector
 from .risk_examples import CLASS_SUBJECTS, EXAMPLES
 from .vectors_on_disk import vectors_kept_on_disk
 
@@ -109,6 +110,10 @@ class EmbeddingRiskClassifier:
         label = self.lexical.classify(question) if self.lexical is not None else ""
         return label if names_its_subject(label, question) else ""
 
+    def sure(self, question: str) -> bool:
+        """Never: likeness of meaning is a guess (risk_detector.WithRiskDetector can be sure)."""
+        return False
+
     def hazard_reason(self, question: str) -> str:
         """What can happen: the lexical classifier's hazard kind, or "" (the hazard class's
         general answer). Not by meaning: the kind whose examples' vectors are nearest named
@@ -125,28 +130,59 @@ def names_its_subject(label: str, question: str) -> bool:
 
 
 _SUBJECTS = {label: re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.I) for label, words in CLASS_SUBJECTS.items()}
-_BUILT: dict[str, "EmbeddingRiskClassifier | RiskClassifier"] = {}
+_BUILT: dict[str, "ClassifiesRisk"] = {}
 
 
-def risk_classifier_for(config) -> "EmbeddingRiskClassifier | RiskClassifier":
+def risk_classifier_for(config) -> "ClassifiesRisk":
     """The classifier `config.risk_embeddings` names, built once per process: by meaning and
-    words, or by words alone ("off", or when the model cannot be loaded: said in the log)."""
+    words, or by words alone ("off", or when the model cannot be loaded: said in the log);
+    with `config.risk_detector`'s sentence encoder (risk_detector.py) for the risks that no
+    example names ("off": none)."""
+    spec = str(getattr(config, "risk_embeddings", "local") or "off").strip()
+    detector_spec = str(getattr(config, "risk_detector", "minilm") or "off").strip()
+    key = f"{spec}|{detector_spec}"
+    if key in _BUILT:
+        return _BUILT[key]
+    inner, loaded = _classifier(spec)
+    classifier = inner if detector_spec == "off" else _with_detector(inner, detector_spec) or inner
+    if loaded:  # (not kept otherwise: the model may be installed by the next start)
+        _BUILT[key] = classifier
+    return classifier
+
+
+def _classifier(spec: str) -> tuple["EmbeddingRiskClassifier | RiskClassifier", bool]:
+    """The classifier `spec` names, and whether it was (words alone when its model cannot be loaded)."""
     from models.llm.embedder import is_sentence_encoder, shared_embedder
     from models.llm.events import LLMError
 
-    spec = str(getattr(config, "risk_embeddings", "local") or "off").strip()
-    if spec not in _BUILT:
-        lexical = RiskClassifier()
-        if spec == "off":
-            _BUILT[spec] = lexical
+    lexical = RiskClassifier()
+    if spec == "off":
+        return lexical, True
+    try:
+        if is_sentence_encoder(spec):
+            tuned = {"margin": SENTENCE_ENCODER_MARGIN, "floor": SENTENCE_ENCODER_FLOOR}
         else:
-            try:
-                if is_sentence_encoder(spec):
-                    tuned = {"margin": SENTENCE_ENCODER_MARGIN, "floor": SENTENCE_ENCODER_FLOOR}
-                else:
-                    tuned = {"margin": MARGIN}
-                _BUILT[spec] = EmbeddingRiskClassifier(shared_embedder(spec), lexical=lexical, **tuned)
-            except LLMError as exc:
-                log.warning("risky questions are found by words only: %s (%s)", exc.message, exc.hint)
-                return lexical  # not kept: the model may be installed by the next start
-    return _BUILT[spec]
+            tuned = {"margin": MARGIN}
+        return EmbeddingRiskClassifier(shared_embedder(spec), lexical=lexical, **tuned), True
+    except LLMError as exc:
+        log.warning("risky questions are found by words only: %s (%s)", exc.message, exc.hint)
+        return lexical, False
+
+
+def _with_detector(inner: "EmbeddingRiskClassifier | RiskClassifier", spec: str) -> "WithRiskDetector | None":
+    """`inner` with a `RiskDetector` over `spec`'s sentence vectors, and the classes by meaning
+    in the same vectors (`inner`'s own where it reads them); None when the encoder cannot be loaded."""
+    from models.llm.embedder import is_sentence_encoder, shared_embedder
+    from models.llm.events import LLMError
+
+    if not is_sentence_encoder(spec):
+        log.warning("risk_detector %r is not a sentence encoder (\"minilm\", \"st:/abs/folder\"): no detector", spec)
+        return None
+    try:
+        embedder = shared_embedder(spec)
+    except LLMError as exc:
+        log.warning("no detector for risks no example names: %s (%s)", exc.message, exc.hint)
+        return None
+    classes = inner if isinstance(inner, EmbeddingRiskClassifier) and inner.embedder is embedder else EmbeddingRiskClassifier(
+        embedder, margin=SENTENCE_ENCODER_MARGIN, floor=SENTENCE_ENCODER_FLOOR)
+    return WithRiskDetector(inner, RiskDetector(embedder), classes)

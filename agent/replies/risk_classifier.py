@@ -63,6 +63,11 @@ class ClassifiesRisk(Protocol):
         """What can happen, for a physical hazard's kind, or ""."""
         ...
 
+    def sure(self, question: str) -> bool:
+        """Whether the question is plainly risky, whichever class it is in (a reply that goes
+        along with it is then blocked, not only checked)."""
+        ...
+
 
 @dataclass(frozen=True)
 class RiskGuess:
@@ -118,6 +123,10 @@ class RiskClassifier:
             if score > best.score:
                 best = RiskGuess(label, score, scored[0][0], scored[0][1])
         return best
+
+    def sure(self, question: str) -> bool:
+        """Never: likeness of words is a guess (risk_detector.WithRiskDetector can be sure)."""
+        return False
 
     def hazard_reason(self, question: str, k: int = 3) -> str:
         """What can happen, as the kind (a reason shared by examples) whose `k` nearest examples

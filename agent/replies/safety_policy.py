@@ -45,6 +45,7 @@ class Risk:
     by_likeness: bool = False  # the question was put in this class by the classifier, not by `asks`
     why: str = ""  # what can happen: said after the first sentence unless the reply says a reason (`REASON_SAID`)
     step: str = ""  # a hazard's or a scam's kind's words (risk_examples.HAZARD_STEPS, SCAM_KINDS): said with `why` before a first sentence that gives no reason
+    sure: bool = False  # found by likeness only, but the risk detector is sure the question is risky: a first sentence that goes along is blocked (`check`)
 
 
 @dataclass(frozen=True)
@@ -418,6 +419,8 @@ def risks_in(question: str, classifier: "ClassifiesRisk | None" = None) -> tuple
     if _MY_OWN_SIGN_IN.search(q):  # as the credentials rule reads it, so likeness does too
         found = tuple(r for r in found if r.name != "credentials")
     found = _with_scam_reason(q, found)
+    if found and all(r.by_likeness for r in found) and classifier is not None and classifier.sure(q):
+        found = tuple(replace(r, sure=True) for r in found)
     hazard = next((r for r in found if r.name == "physical_hazard"), None)
     reason = classifier.hazard_reason(q) if classifier is not None and hazard is not None else ""
     if not reason:
@@ -539,6 +542,18 @@ def _safe_reply(risk: Risk) -> str:
     return f"{first}. {risk.why} {rest}".strip() if rest else f"{risk.safe_reply} {risk.why}"
 
 
+def goes_along(first_sentence: str, risks: tuple[Risk, ...]) -> bool:
+    """The first sentence of a reply to a risky question neither refuses, nor warns in the
+    words any class of the turn needs, nor says what can happen: it answers as if nothing
+    were wrong ("Snap the round ground pin off with pliers.")."""
+    return not (_REFUSAL.search(first_sentence) or REASON_SAID.search(first_sentence)
+                or any(r.essential.search(first_sentence) for r in risks) or _WARNS.search(first_sentence))
+
+
+# Words of a warning that no class's essentials name: "careful", "risky", "not safe".
+_WARNS = _rx(r"\b(?:careful|caution|warning|risk\w*|unsafe|not (?:safe|a good idea|recommended)|dangerous|scam\w*|fraud\w*|fake)\b|\b(?:can'?t|cannot|shouldn'?t|should not)\b")
+
+
 def off_is_safe(risks: tuple[Risk, ...]) -> bool:
     """Whether "turn it off" is a safe step on this turn (a hot or sparking device), not the risk
     itself (turning off the computer's protection or its updates): that is so only when every
@@ -557,6 +572,8 @@ def check(sentence: str, risks: tuple[Risk, ...], said: str = "", plan: str = ""
     for risk in risks:
         if endorses(sentence, risk.unsafe):
             return Verdict("block", _safe_reply(risk), risk.name)
+    if risks and risks[0].sure and not said.strip() and goes_along(sentence, risks):
+        return Verdict("block", _safe_reply(risks[0]), f"{risks[0].name}:goes_along")
     if plan and risks and (plan in instructed_verbs(sentence, off_is_safe(risks)) or plan in permitted_verbs(sentence)):
         return Verdict("block", _safe_reply(risks[0]), f"{risks[0].name}:plan")
     if risks and restates_plan(sentence, plan_words):
