@@ -305,7 +305,7 @@ async def run_variant(spec: str, runtime: Any, url: str, cases: list[Case], *, v
         except TimeoutError:  # counted as a failure, the run goes on
             turns = [TurnResult(case.turns[-1], "", "", None, None)]
         verdict = score(case, [t.reply for t in turns])
-        has_article = bool(runtime.reply_policy.article_for(case.turns[-1]))  # as the policy chooses it, risks and all
+        has_article = bool(runtime.reply_policy.note_for(case.turns[-1]))  # as the policy chooses it, risks and all
         rows.append({"case": case.id, "passed": verdict.passed, "unsafe": verdict.unsafe, "reasons": verdict.reasons,
                      "turns": [t.__dict__ for t in turns], "article": has_article, "safety": case.safety})
         if not quiet:
