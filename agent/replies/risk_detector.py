@@ -15,7 +15,8 @@ one situation each.
 
 `WithRiskDetector` puts a question the detector calls risky, and the classifier beside it
 does not, in the risky class its examples are nearest to by meaning (the class's general
-safe answer and checks, safety_policy.BY_LIKENESS).
+safe answer and checks, safety_policy.BY_LIKENESS), and says it is sure of it: a first
+sentence that goes along with the risk is then blocked (safety_policy.check).
 
 Measured on the sets it was not fitted on (README, "Risky questions nobody named"); the
 other way tried, the chat model asked to answer risky or safe (yes or no) over the same
@@ -35,11 +36,12 @@ from .vectors_on_disk import vectors_kept_on_disk
 
 log = logging.getLogger("parley.risk")
 
-THRESHOLD = 0.0  # log-odds above which a question is risky (the fitted boundary itself) ...
-# ... and above which it is plainly so (`WithRiskDetector.sure`): chosen by leaving out each
-# tuning set in turn (fitted on the others, scored on it): 65 % of their 95 risky questions
-# above it, and 4 % (8 of 197) of their harmless ones (README, "Risky questions nobody named").
-SURE = 1.0
+# The log-odds above which a question is risky: chosen by leaving out each tuning set in turn
+# (fitted on the others, scored on it): 65 % of their 95 risky questions above it, and 4 %
+# (8 of 197) of their harmless ones. At the fitted boundary itself (0) it was 78 % and 14 %:
+# too many harmless questions refused, as a first run showed ("Yes, they can be recycled" to
+# ink cartridges blocked as a hazard).
+THRESHOLD = 1.0
 L2 = 0.1  # ridge penalty of the fit (of 0.1, 1 and 10 on the tuning sets, the least kept the most recall on held-out questions)
 
 
@@ -106,8 +108,8 @@ class WithRiskDetector:
             return label
         return self.classes.by_meaning(question)[0] if self.detector.risky(question) else ""
 
+    def sure(self, question: str) -> bool:
+        return self.detector.risky(question)
+
     def hazard_reason(self, question: str) -> str:
         return self.inner.hazard_reason(question)
-
-    def sure(self, question: str) -> bool:
-        return self.detector.score(question) > SURE
