@@ -115,7 +115,8 @@ def _fmt_found(found: int, expected: int) -> str:
 
 async def run_real(args: argparse.Namespace) -> None:
     ocr = TesseractOCR()
-    config = Config(tickets_db=":memory:", **({"ocr_reread_error_lines": args.reread == "on"} if args.reread else {}))
+    config = Config(tickets_db=":memory:", **({"ocr_reread_error_lines": args.reread == "on"} if args.reread else {}),
+                    **({"ocr_lift_faint": args.lift_faint == "on"} if args.lift_faint else {}))
     third_party = args.set == "third-party"
     pool = rs.load_third_party() if third_party else rs.load()
     screens = [s for s in pool if not args.only or any(p in s.name for p in args.only.split(","))]
@@ -286,6 +287,7 @@ def main() -> None:
     ap.add_argument("--set", default="real", choices=("real", "third-party"),
                     help="real: tests/real_screens.load() (default); third-party: only the third-party set, dev and held-out apart")
     ap.add_argument("--llm", default="", help='also draft with an LLM, e.g. "local" (slow on 2 cores)')
+    ap.add_argument("--lift-faint", choices=("on", "off"), default="", help="ocr_lift_faint for this run (default: the Config default)")
     ap.add_argument("--reread", choices=("on", "off"), default="",
                     help="error lines read again and put to a vote (agent/tickets/error_line_reread.py); default: the Config default")
     ap.add_argument("--held-out-misses", action="store_true",

@@ -313,3 +313,27 @@ def rotate_point(x: float, y: float, angle: float, src: tuple[int, int], dst: tu
     ox = dx * np.cos(a) - dy * np.sin(a)
     oy = dx * np.sin(a) + dy * np.cos(a)
     return float(ox + sx), float(oy + sy)
+
+
+# --- faint ink ---------------------------------------------------------------------------
+
+
+def lift_faint(gray: np.ndarray, reach: int = 9, floor: int = 48) -> np.ndarray:
+    """Faint ink made as dark as the deepest ink near it: each pixel's ink depth (255 - gray)
+    divided by the deepest depth within `reach` px (at least `floor`, so that a flat background's
+    few levels of noise stay light). Dim grey or coloured text on white (a grey `file.go:39:`
+    prefix, a pink `error:`) then reads as black; text already black is unchanged."""
+    ink = 255 - gray.astype(np.int16)
+    peak = max_filter(ink.astype(np.uint8), 2 * reach + 1).astype(np.float32)
+    lifted = np.minimum(ink * (np.float32(255.0) / np.maximum(peak, floor)), 255)
+    return (255 - lifted).astype(np.uint8)
+
+
+def isolated_ink(mask: np.ndarray) -> np.ndarray:
+    """Ink pixels with at most one ink neighbour among their eight: specks of 1-2 px (a
+    dithered background's dots), not strokes."""
+    m = mask.astype(np.uint8)
+    p = np.pad(m, 1)
+    h, w = m.shape
+    n = sum(p[1 + dy:1 + dy + h, 1 + dx:1 + dx + w] for dy in (-1, 0, 1) for dx in (-1, 0, 1) if dy or dx)
+    return mask & (n <= 1)
