@@ -92,9 +92,9 @@ def image_steps(
     else:
         result = OcrResult((), (), image.width, image.height, 0.0, {"mosaics": 0, "failed": 0})
     timings["ocr"] = _ms(t)
-    if config.ocr_lift_faint and prep.page is None and prep.mosaics:
+    if config.ocr_lift_faint and prep.page is None and prep.mosaics and prep.kind != "photo_of_screen":  # (never lifted: media/ocr_prep.lifted)
         t = time.perf_counter()
-        prep, result = _lifted_read(photo.image if photo else image, opts, prep, result, ocr, config)
+        prep, result = _lifted_read(image, opts, prep, result, ocr, config)
         timings["lift"] = _ms(t)
     if result.lines:  # a line a terminal wrapped at its last column is one line again (monospace text only)
         from models.wrapped_lines import join_wrapped
@@ -142,8 +142,7 @@ def _lifted_read(image: Any, opts: PrepOptions, prep: Prepared, result: OcrResul
 
     from media.ocr_prep import prepare
 
-    prep2 = prepare(image, replace(opts, lift_faint=True), kind=prep.kind if prep.kind == "photo_of_screen" else None)
-    prep2.photo = prep.photo
+    prep2 = prepare(image, replace(opts, lift_faint=True))
     if prep2.lift < LIFT_MIN_SHARE or not prep2.mosaics:
         return prep, result
     try:
