@@ -989,6 +989,9 @@ class _SaysCredentials:
     def hazard_reason(self, question: str) -> str:
         return ""
 
+    def sure(self, question: str) -> bool:
+        return False
+
 
 @pytest.mark.parametrize("question, risky", [
     # the user's own sign-in: the code or prompt is theirs (bench/reply_cases_outside*.py, false alarms)

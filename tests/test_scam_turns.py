@@ -47,6 +47,9 @@ class _SaysScam:
     def hazard_reason(self, question: str) -> str:
         return ""
 
+    def sure(self, question: str) -> bool:
+        return False
+
 
 @pytest.mark.parametrize("question, scam", [
     ("same company keeps emailing me junk in gmail even tho i never signed up, how do i block them", False),
