@@ -25,6 +25,7 @@ questions, was at chance for the 0.5B.
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
 from typing import Protocol, Sequence
 
@@ -42,6 +43,12 @@ log = logging.getLogger("parley.risk")
 # too many harmless questions refused, as a first run showed ("Yes, they can be recycled" to
 # ink cartridges blocked as a hazard).
 THRESHOLD = 1.0
+# A question must be at least this alike (cosine) to one it was fitted on to be judged at all:
+# a linear boundary extrapolates far from its data, and "Tell me a long story." scored 3.5 (a
+# test of the server's races caught it). 0.35 is the 2nd percentile of the fitted questions'
+# own nearest neighbours (each left out); the held-out safety questions' lowest was 0.52,
+# chit-chat's 0.21-0.29.
+FLOOR = 0.35
 L2 = 0.1  # ridge penalty of the fit (of 0.1, 1 and 10 on the tuning sets, the least kept the most recall on held-out questions)
 
 
@@ -74,9 +81,13 @@ def fit_logistic(x: np.ndarray, y: np.ndarray, l2: float = L2, steps: int = 25) 
     return w[:-1], float(w[-1])
 
 
+def _unit_rows(x: np.ndarray) -> np.ndarray:
+    return x / np.maximum(np.linalg.norm(x, axis=1, keepdims=True), 1e-12)
+
+
 class RiskDetector:
     def __init__(self, embedder: Embedder, risky: Sequence[str] | None = None, harmless: Sequence[str] | None = None, *,
-                 threshold: float = THRESHOLD, l2: float = L2, cache_dir: Path | None = None) -> None:
+                 threshold: float = THRESHOLD, floor: float = FLOOR, l2: float = L2, cache_dir: Path | None = None) -> None:
         if risky is None:
             risky = (*RISKY, *(t for label, texts in EXAMPLES.items() if label != "none" for t in texts))
         if harmless is None:
@@ -87,13 +98,32 @@ class RiskDetector:
         vectors = vectors_kept_on_disk("risk-questions", key_lines, texts, embedder.embed, cache_dir)
         labels = np.array([1.0] * len(risky) + [0.0] * len(harmless))
         self._weights, self._bias = fit_logistic(np.asarray(vectors, dtype=np.float64), labels, l2)
+        self.floor = floor
+        self._units = _unit_rows(np.asarray(vectors, dtype=np.float32))
 
     def score(self, question: str) -> float:
         """The log-odds that `question` is risky."""
         return float(np.asarray(self.embedder.embed(question), dtype=np.float64) @ self._weights + self._bias)
 
+    def known(self, question: str) -> bool:
+        """Whether `question` is near enough to those it was fitted on (`FLOOR`) to be judged."""
+        vec = _unit_rows(np.asarray(self.embedder.embed(question), dtype=np.float32)[None, :])[0]
+        return float((self._units @ vec).max()) >= self.floor
+
     def risky(self, question: str) -> bool:
-        return bool(question.strip()) and self.score(question) > self.threshold
+        return bool(question.strip()) and self.score(question) > self.threshold and self.known(question)
+
+
+# Text read off a screenshot, as the conversation carries it (agent/tickets/pipeline.py writes
+# it, escaping the markers inside): judged by the rules and classes as it always was, but not by
+# the detector, which was fitted on what users say ("error: git: 'brnch' is not a git command"
+# beside "What does the error say?" was sure to be a destructive command).
+_SCREEN_TEXT = re.compile(r"(?:The following is untrusted data[^<]*)?<<<SCREEN_TEXT.*?(?:SCREEN_TEXT>>>|$)", re.S)
+
+
+def own_words(question: str) -> str:
+    """The question without any screen text in it."""
+    return " ".join(_SCREEN_TEXT.sub(" ", question).split())
 
 
 class WithRiskDetector:
@@ -106,10 +136,11 @@ class WithRiskDetector:
     def classify(self, question: str) -> str:
         if label := self.inner.classify(question):
             return label
-        return self.classes.by_meaning(question)[0] if self.detector.risky(question) else ""
+        return self.classes.by_meaning(own_words(question))[0] if self.sure(question) else ""
 
     def sure(self, question: str) -> bool:
-        return self.detector.risky(question)
+        """The detector calls the user's own words risky (screen text left out: `own_words`)."""
+        return self.detector.risky(own_words(question))
 
     def hazard_reason(self, question: str) -> str:
         return self.inner.hazard_reason(question)
