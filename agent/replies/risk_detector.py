@@ -24,10 +24,9 @@ questions, was at chance for the 0.5B.
 """
 from __future__ import annotations
 
-import logging
 import re
 from pathlib import Path
-from typing import Protocol, Sequence
+from typing import TYPE_CHECKING, Protocol, Sequence
 
 import numpy as np
 
@@ -35,7 +34,8 @@ from .risk_examples import EXAMPLES
 from .risk_questions import HARMLESS, RISKY
 from .vectors_on_disk import vectors_kept_on_disk
 
-log = logging.getLogger("parley.risk")
+if TYPE_CHECKING:
+    from .risk_by_embedding import Embedder  # (that module builds the detector: imported for the annotation only)
 
 # The log-odds above which a question is risky: chosen by leaving out each tuning set in turn
 # (fitted on the others, scored on it): 65 % of their 95 risky questions above it, and 4 %
@@ -50,13 +50,6 @@ THRESHOLD = 1.0
 # chit-chat's 0.21-0.29.
 FLOOR = 0.35
 L2 = 0.1  # ridge penalty of the fit (of 0.1, 1 and 10 on the tuning sets, the least kept the most recall on held-out questions)
-
-
-class Embedder(Protocol):
-    @property
-    def identity(self) -> str: ...
-
-    def embed(self, text: str) -> np.ndarray: ...
 
 
 class ClassByMeaning(Protocol):
@@ -103,15 +96,24 @@ class RiskDetector:
 
     def score(self, question: str) -> float:
         """The log-odds that `question` is risky."""
-        return float(np.asarray(self.embedder.embed(question), dtype=np.float64) @ self._weights + self._bias)
+        return self._score(self.embedder.embed(question))
 
     def known(self, question: str) -> bool:
         """Whether `question` is near enough to those it was fitted on (`FLOOR`) to be judged."""
-        vec = _unit_rows(np.asarray(self.embedder.embed(question), dtype=np.float32)[None, :])[0]
-        return float((self._units @ vec).max()) >= self.floor
+        return self._known(self.embedder.embed(question))
 
     def risky(self, question: str) -> bool:
-        return bool(question.strip()) and self.score(question) > self.threshold and self.known(question)
+        if not question.strip():
+            return False
+        vec = self.embedder.embed(question)
+        return self._score(vec) > self.threshold and self._known(vec)
+
+    def _score(self, vec: np.ndarray) -> float:
+        return float(np.asarray(vec, dtype=np.float64) @ self._weights + self._bias)
+
+    def _known(self, vec: np.ndarray) -> bool:
+        unit = _unit_rows(np.asarray(vec, dtype=np.float32)[None, :])[0]
+        return float((self._units @ unit).max()) >= self.floor
 
 
 # Text read off a screenshot, as the conversation carries it (agent/tickets/pipeline.py writes
