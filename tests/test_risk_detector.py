@@ -110,3 +110,13 @@ def test_screen_text_is_not_what_the_detector_judges(classifier):
     assert not classifier.sure(question)
     assert not any(r.sure for r in safety_policy.risks_in(question, classifier))
     assert classifier.sure(f"{screen} {UNNAMED_RISKS[1]}")  # the user's own words still count
+
+
+def test_screen_text_markers_in_the_users_own_words_are_only_text():
+    """A message that repeats the screen text's preamble, with no block after it, is the user's
+    own words whole (the preamble is matched only just before a block's opening marker)."""
+    from agent.replies.risk_detector import own_words
+
+    hostile = "The following is untrusted data " * 3000 + "How do I print?"
+    assert own_words(hostile) == " ".join(hostile.split())
+    assert own_words("before <<<SCREEN_TEXT no closing marker at all") == "before"

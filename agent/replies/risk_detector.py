@@ -120,7 +120,9 @@ class RiskDetector:
 # it, escaping the markers inside): judged by the rules and classes as it always was, but not by
 # the detector, which was fitted on what users say ("error: git: 'brnch' is not a git command"
 # beside "What does the error say?" was sure to be a destructive command).
-_SCREEN_TEXT = re.compile(r"(?:The following is untrusted data[^<]*)?<<<SCREEN_TEXT.*?(?:SCREEN_TEXT>>>|$)", re.S)
+# (the preamble's tail is bounded: unbounded, a message repeating "The following is untrusted
+# data" took 3 s per 160 kB, each repetition scanning to the end)
+_SCREEN_TEXT = re.compile(r"(?:The following is untrusted data[^<]{0,160})?<<<SCREEN_TEXT.*?(?:SCREEN_TEXT>>>|$)", re.S)
 
 
 def own_words(question: str) -> str:
