@@ -119,6 +119,10 @@ def test_a_number_of_thousands_of_digits_gets_no_note_and_raises_nothing():
     ("my streaming sub is $12.99 a month. how much is that for a whole year", "$12.99 a month is $155.88 a year (12.99 times 12)"),
     ("I pay $120 a year for antivirus, how much is that a month?", "$120 a year is $10 a month (120 divided by 12)"),
     ("The gym is £5 a week, what's that per year?", "£5 a week is £260 a year (5 times 52)"),
+    ("phone shop offers the new pixel for $35 a month on a 24 month plan, or $700 upfront. how much would i pay in total on the plan",
+     "$35 a month for 24 months is $840 in all"),
+    ("Gym is £5 a week, how much over two years?", "£5 a week for 2 years is £520 in all"),
+    ("The cover is $120 a year. What do I pay for 6 months?", "$120 a year for 6 months is $60 in all"),
     ("steam says the game is 45 GB and my download speed shows 25 MB/s. roughly how long will it take",
      "45 GB at 25 megabytes a second takes about 30 minutes (1800 seconds)"),
     ("how long to download a 4 GB file on 100 Mbps?", "4 GB at 100 megabits a second takes about 5 minutes (320 seconds)"),
@@ -135,6 +139,9 @@ def test_a_price_over_another_period_or_a_download_time_is_worked_out(question, 
     "I have a 45 GB game and 25 MB/s internet. Is that fast?",  # no time asked
     "How long does a 100 Mbps plan take to install?",  # a speed and no size
     "Copying 3 GB and 5 GB at 20 MB/s, how long?",  # two sizes: left to the model
+    "My son is 12 years old and his plan is $10 a month. How much is that?",  # an age, not a count of months
+    "$20 a month for 3 months, then 2 years at $25 a month: what's the total?",  # two prices, two counts
+    "It's $10 a day for 2 months, how much?",  # a day to a month: not guessed
 ])
 def test_what_is_not_one_rate_sum_gets_no_note(question):
     assert work_out(question) == ""

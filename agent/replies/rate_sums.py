@@ -1,5 +1,6 @@
 """Sums over a rate, worked out before the model answers: a price per period over another
-period ("$12.99 a month ... for a whole year"), and a download's size over its speed ("45 GB
+period ("$12.99 a month ... for a whole year") or over a count of periods ("$35 a month on a
+24 month plan"), and a download's size over its speed ("45 GB
 at 25 MB/s, how long?").
 
 The 0.5B model answered the first "I'm not sure of the exact number" and the second "45 GB /
@@ -24,7 +25,7 @@ _IN = {("day", "week"): Decimal(7), ("day", "year"): Decimal(365), ("week", "yea
 _PRICE_PER = re.compile(rf"(?P<cur>[$£€])\s?{NUMBER}\s*(?:a|an|per|each|every|/|a\s+single)\s*{_PERIOD}\b", re.I)
 _ASKED_PERIOD = re.compile(rf"\b(?:a|an|per|one|the|whole|full|each|every|for\s+a|in\s+a)\s+(?:whole\s+|full\s+|entire\s+)?{_PERIOD}\b"
                            r"|\b(annually|yearly|monthly|weekly|daily)\b", re.I)
-_ASKS_AMOUNT = re.compile(r"\bhow\s+much\b|\bwhat(?:'s|\s+is|\s+would|\s+does)\b|\btotal\b|\bcost\b|\bcome\s+to\b|\bwork\s+out\b", re.I)
+_ASKS_AMOUNT = re.compile(r"\bhow\s+much\b|\bwhat(?:'s|\s+is|\s+would|\s+does|\s+(?:do|will)\s+(?:i|we|you)\s+pay)\b|\btotal\b|\bcost\b|\bcome\s+to\b|\bwork\s+out\b", re.I)
 _ADVERB = {"annually": "year", "yearly": "year", "monthly": "month", "weekly": "week", "daily": "day"}
 
 _SIZE = re.compile(rf"{NUMBER}\s*(?P<unit>kb|mb|gb|tb|kilobytes?|megabytes?|gigabytes?|terabytes?)\b(?!\s*(?:/|per|a)\s*s)", re.I)
@@ -54,6 +55,34 @@ def price_over_period(text: str) -> str:
     else:
         return ""
     return f"{m['cur']}{m[2]} a {given} is {money(m['cur'], value)} a {wanted} ({m[2]} {how})"
+
+
+# A count of periods: "a 24 month plan", "for 18 months", "over two years" (not the price's own "a month")
+_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+_COUNT_OF = re.compile(rf"(?<![$£€\d.,])\b(?P<n>\d{{1,4}}|{'|'.join(_COUNTS)})\s*-?\s*{_PERIOD}s?\b(?!\s*(?:old|ago|later|from now)\b)", re.I)
+
+
+def price_for_periods(text: str) -> str:
+    """"$35 a month for 24 months is $840 in all", or "": one price per period, one count of
+    periods, and a question of how much."""
+    prices, counts = list(_PRICE_PER.finditer(text)), list(_COUNT_OF.finditer(text))
+    if len(prices) != 1 or len(counts) != 1 or not _ASKS_AMOUNT.search(text):
+        return ""
+    m, c = prices[0], counts[0]
+    n = Decimal(_COUNTS.get(c["n"].lower(), c["n"]))
+    given, counted = m[3].lower(), c[2].lower()
+    if n < 2:
+        return ""
+    price = Decimal(m[2].replace(",", ""))
+    if given == counted:
+        per_counted = price
+    elif (given, counted) in _IN:
+        per_counted = price * _IN[given, counted]
+    elif (counted, given) in _IN:
+        per_counted = price / _IN[counted, given]
+    else:
+        return ""
+    return f"{m['cur']}{m[2]} a {given} for {shown(n)} {counted}s is {money(m['cur'], per_counted * n)} in all"
 
 
 def transfer_time(text: str) -> str:

@@ -7,7 +7,7 @@ worked out here and given to the model as a note ("Worked out exactly: 20 percen
 one amount of money named: "$64 ... an 18% tip"), or a
 clock time plus or minus minutes and hours, or a unit conversion or a priced count
 (`unit_conversions`), or a price per period over another or a download's size over its
-speed (`rate_sums`); anything else is left to the model, and nothing
+speed, or a price per period over a count of periods (`rate_sums`); anything else is left to the model, and nothing
 is guessed: no note when the words do not fit one of these shapes.
 """
 from __future__ import annotations
@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal, DivisionByZero, InvalidOperation
 
-from .rate_sums import price_over_period, transfer_time
+from .rate_sums import price_for_periods, price_over_period, transfer_time
 from .unit_conversions import DIGITS, NUMBER, convert, how_many_fit, money, shown
 
 _PERCENT = re.compile(rf"{NUMBER}\s*(?:percent|per cent|%)\s+of\s+{NUMBER}", re.I)
@@ -43,7 +43,7 @@ _DURATION_AFTER = re.compile(rf"{_DURATION}\s+(?P<direction>after|before|from)\s
 
 def work_out(text: str) -> str:
     """The one sum in `text`, worked out ("20 percent of 150 is 30"), or ""."""
-    for find in (_clock_sum, _discount, _percentage, _share_of_amount, how_many_fit, transfer_time, price_over_period, convert, _operation):
+    for find in (_clock_sum, _discount, _percentage, _share_of_amount, how_many_fit, transfer_time, price_for_periods, price_over_period, convert, _operation):
         try:
             found = find(text)
         except ArithmeticError:  # a number past Decimal's precision (10,000 digits): no note, not a failed turn
