@@ -466,8 +466,9 @@ def test_telling_the_user_to_upload_their_passwords_is_sharing_them():
 @pytest.mark.parametrize("question, reply, spoken", [
     # the user says they will do it and the reply goes along: "Please don't" and the reason go first
     ("I keep my tablet under the duvet while it charges overnight, it's cosier.", "Use a charger with a long cable.",
-     "Please don't: an oven, microwave, heater or soft bedding traps heat that can melt the device or set its battery on fire. "
-     "Use a charger with a long cable."),
+     "Please don't: an oven, microwave, heater, hot car or soft bedding traps heat that can melt the device or set its battery on fire. "
+     "Keep it somewhere cool and open: on a hard, flat surface with its vents clear, out of hot cars and direct sun, "
+     "and never under a pillow or blanket while it charges. Use a charger with a long cable."),
     ("I'm going to burn my old printer cables in the wood stove to clear them out.", "Make sure the stove is hot.",
      "Please don't: burning plastic, batteries or circuit boards gives off toxic fumes and can start a fire. Make sure the stove is hot."),
     # asked, not stated: the answer stands unless it endorses the risk

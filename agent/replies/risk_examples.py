@@ -100,12 +100,16 @@ HAZARDS: dict[str, tuple[str, tuple[str, ...]]] = {
         ),
     ),
     "heat": (
-        "An oven, microwave, heater or soft bedding traps heat that can melt the device or set its battery on fire.",
+        "An oven, microwave, heater, hot car or soft bedding traps heat that can melt the device or set its battery on fire.",
         (
             "Can I put my wet phone in the microwave or oven to dry it faster?",
             "Is it safe to use my laptop on my bed under the blanket while it's charging?",
             "Can I keep my phone under my pillow while it charges?",
             "Is it okay to dry my phone with a hair dryer on its hottest setting?",
+            # makers' battery guidance (Apple's and Samsung's: keep devices out of hot cars and off soft
+            # surfaces that cover the vents)
+            "I leave my tablet on the car dashboard in the sun all day, is that okay?",
+            "Is it fine to use my laptop on my lap for hours when it gets really hot?",
         ),
     ),
     "burning": (
@@ -154,6 +158,8 @@ HAZARD_STEPS: dict[str, str] = {
     "battery_bin": "Tape over the ends and take them to a battery recycling point; many supermarkets and council tips have one.",
     "fumes": "Run it outside, well away from doors and windows, with an outdoor-rated extension lead, and fit a carbon monoxide alarm.",
     "smoke_alarm": "A chirp means the battery is low: put a new one in now, and replace the whole alarm if it is over ten years old.",
+    "heat": "Keep it somewhere cool and open: on a hard, flat surface with its vents clear, out of hot cars and direct sun, "
+            "and never under a pillow or blanket while it charges.",
     "battery_leak": "Wear gloves, wipe the crust off with a cotton bud dipped in vinegar or lemon juice, and wash your hands after.",
 }
 STEP_FOR_REASON: dict[str, str] = {HAZARDS[kind][0]: step for kind, step in HAZARD_STEPS.items()}
