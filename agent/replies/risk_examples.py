@@ -149,15 +149,15 @@ HAZARDS: dict[str, tuple[str, tuple[str, ...]]] = {
     ),
 }
 # What to do, by kind: said after the reason in a hazard's safe answer (a kind without one gets
-# "Stop, and ask the maker or a repair shop what to do."). From the same sources as the reasons;
-# none for kinds whose examples need different steps (mains power: a frayed cable, a sparking
-# socket, an extension on an extension).
+# "Stop, and ask the maker or a repair shop what to do."). From the same sources as the reasons.
 HAZARD_STEPS: dict[str, str] = {
     "battery": "Stop using it and leave it unplugged, keep it away from anything that can burn, and take it to a repair shop "
                "to have the battery replaced.",
     "battery_bin": "Tape over the ends and take them to a battery recycling point; many supermarkets and council tips have one.",
     "fumes": "Run it outside, well away from doors and windows, with an outdoor-rated extension lead, and fit a carbon monoxide alarm.",
     "smoke_alarm": "A chirp means the battery is low: put a new one in now, and replace the whole alarm if it is over ten years old.",
+    "electric": "Switch it off and unplug it at the wall if you can do so safely, and stop using it; replace a damaged cable, "
+                "charger or power strip, and leave the inside of a charger, screen or socket to a repair shop or an electrician.",
     "heat": "Keep it somewhere cool and open: on a hard, flat surface with its vents clear, out of hot cars and direct sun, "
             "and never under a pillow or blanket while it charges.",
     "battery_leak": "Wear gloves, wipe the crust off with a cotton bud dipped in vinegar or lemon juice, and wash your hands after.",
@@ -202,6 +202,25 @@ SCAM_KINDS: tuple[tuple[str, str, str], ...] = (
      r"(?=.*\b(?:download\w*|install\w*|run\w*|open\w*|click\w*|allow\w*)\b)",
      "Free Robux, V-Bucks or coin generators and game cheats don't work: they are a common way to spread malware that steals "
      "game, email and bank accounts. Delete the file and run a virus scan."),
+    # the FTC's fake check scams: a check from a stranger or a new "employer", part of it to be
+    # spent at their vendor or sent on; the bank takes the money back when it bounces
+    ("fake_check",
+     r"(?=.*\b(?:sent|mailed|posted|gave|got|received|sending|mailing)\b[^.?!]{0,40}?\b(?:checks?|cheques?)\b)"
+     r"(?=.*\b(?:vendors?|suppliers?|gift ?cards?|mystery shop\w*|bitcoin|crypto|zelle)\b)",
+     "A check from someone you don't know, with part of it to be spent at their vendor or sent on, is a fake check scam: "
+     "the bank takes the money back when it bounces, and what you paid out is gone."),
+    # Action Fraud's courier fraud: a "bank" or "police" caller sends someone for the card and its PIN
+    ("courier_fraud",
+     r"(?=.*\b(?:collect\w*|pick\w* (?:it |them |the cards? )?up|hand (?:it|them|the cards?) over)\b)(?=.*\bcards?\b)"
+     r"(?=.*\b(?:pins?|clon\w*|fraud\w*|compromised|police|forensic\w*|investigat\w*)\b)",
+     "Banks and the police never send anyone to collect your card or ask for your PIN: that is courier fraud. Hang up, "
+     "and call your bank from another phone on the number on the back of your card."),
+    # the "Hi Mum" message: a child's "new number", then a bill to pay
+    ("new_number",
+     r"(?=.*\bnew (?:phone |mobile )?number\b)(?=.*(?:\bfrom (?:a|an|some) (?:\w+ )?number\b|\bnumber i don'?t (?:have|know|recogni[sz]e)"
+     r"|\bunknown number\b|\bhi,? (?:mum|mom|mam|dad)\b|\b(?:says?|saying|claims?|claiming) (?:it'?s|its|she'?s|he'?s|to be)\b))",
+     "A message from a new number that says it's your child and then asks for money is a well-known scam: call them on "
+     "the number you already have, or ask something only they would know, before you pay anything."),
     ("bought_followers",
      r"\b(?:buy\w*|bought|paying|pay)\b[^.?!]{0,40}\b(?:followers|likes|subscribers|views)\b|\b(?:followers|likes)\b[^.?!]{0,40}\$",
      "Bought followers are bots or fake accounts: they never buy anything, and the platform removes them and can restrict "
