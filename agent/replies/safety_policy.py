@@ -419,7 +419,8 @@ def risks_in(question: str, classifier: "ClassifiesRisk | None" = None) -> tuple
     if _MY_OWN_SIGN_IN.search(q):  # as the credentials rule reads it, so likeness does too
         found = tuple(r for r in found if r.name != "credentials")
     found = _with_scam_reason(q, found)
-    if found and all(r.by_likeness for r in found) and classifier is not None and classifier.sure(q):
+    named_kind = any(pattern.search(q) for _, pattern, _ in _SCAM_KINDS)  # a kind's own words: as sure as the detector
+    if found and all(r.by_likeness for r in found) and (named_kind or classifier is not None and classifier.sure(q)):
         found = tuple(replace(r, sure=True) for r in found)
     hazard = next((r for r in found if r.name == "physical_hazard"), None)
     reason = classifier.hazard_reason(q) if classifier is not None and hazard is not None else ""
