@@ -54,7 +54,7 @@ class Config:
     asr_device: str = "cpu"
     asr_compute_type: str = "int8"
     # 1: the bundled tiny.en decodes as fast on one thread as on two (bench/stages.py), and two
-    # beside the LLM's OpenMP threads on 2 cores stalled both (a 13 s final 2.6 s, README)
+    # beside the LLM's OpenMP threads on 2 cores stalled both (a 13 s final 2.6 s, bench/RESULTS.md)
     asr_threads: int = 1
     tts_voice: str = ""  # a Piper .onnx voice; "" = bundled en_US-joe-medium
     tts_threads: int = 2
@@ -80,7 +80,7 @@ class Config:
     ocr_timeout_s: float = 10.0
     ocr_reread_error_lines: bool = True  # a ticket's error lines read again (Tesseract at three scales, and PP-OCRv4's recogniser where installed) and put to a token vote (agent/tickets/error_line_reread.py); third-party terminal exact lines dev 11/15 -> 13/15, held out 8/24 -> 10/24, none lost; p50 about +200 ms
     ocr_reread_budget_s: float = 1.0  # ... within this time (re-readings not done by then are left out)
-    ocr_lift_faint: bool = False  # a ticket's screen read a second time with faint ink lifted (dim grey or coloured text made as dark as the text beside it; not photos, nor dithered backgrounds), and the reading with more confident text kept: third-party terminal exact lines dev 35 -> 37/53, held out 21 -> 22/58, but held-out UI 4 -> 3/6; p50 about +300 ms per image (README, "Faint ink")
+    ocr_lift_faint: bool = False  # a ticket's screen read a second time with faint ink lifted (dim grey or coloured text made as dark as the text beside it; not photos, nor dithered backgrounds), and the reading with more confident text kept: third-party terminal exact lines dev 35 -> 37/53, held out 21 -> 22/58, but held-out UI 4 -> 3/6; p50 about +300 ms per image (bench/RESULTS.md, "Faint ink")
     ocr_line_model: str = ""  # the second line recogniser among the re-readings (models/line_reader.py): "" PP-OCRv4's from rapidocr-onnxruntime when installed, "off", or a PP-OCR-format .onnx path
     warm_models: bool = True
     # voice turn

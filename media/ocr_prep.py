@@ -187,7 +187,7 @@ def lifted(g: np.ndarray, kind: str, opts: PrepOptions) -> tuple[np.ndarray, flo
     lifting made ink; `g` itself and 0.0 for a photo (its noise and uneven light would become
     ink) and where over `speck_share` of the new ink is 1-2 px specks, `speck_density` per
     10,000 px or more (a dithered GIF frame's background). Measured on the third-party dev half
-    (README, "Faint ink"): lifted everywhere, dev terminal exact lines 35 -> 30/53; guarded so,
+    (bench/RESULTS.md, "Faint ink"): lifted everywhere, dev terminal exact lines 35 -> 30/53; guarded so,
     35/53 (two won, two lost: a link's underline read as "_", a UI's words split apart); read
     both ways and the surer reading kept (the pipeline's `ocr_lift_faint`), 37/53, none lost."""
     if kind == "photo_of_screen":

@@ -14,7 +14,7 @@ SENTENCES = [
     "Please restart the router and try again.",
     "How many days are in a week?",
 ]
-# tiny.en hears "laptop" as "lap out" / "lap on" in some runs (README, Measured); that word is left out here.
+# tiny.en hears "laptop" as "lap out" / "lap on" in some runs (bench/RESULTS.md, Measured); that word is left out here.
 LONG = "My computer keeps disconnecting from the wifi every few minutes, what should I check first?"
 
 

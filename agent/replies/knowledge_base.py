@@ -25,7 +25,7 @@ question is in (`risks`: a scam told in the user's own words is far in meaning f
 pay with gift cards" and still its answer). Of the 178 tuning-set questions that found an
 article with the old single threshold (0.30), 48 got one on another topic; the two thresholds
 drop 19 of those 48 and none of the 103 right ones (the lowest right one is at 0.399: "How do
-I restart my router?" and the Wi-Fi article; README, "Wrong articles, and 21 more").
+I restart my router?" and the Wi-Fi article; bench/RESULTS.md, "Wrong articles, and 21 more").
 A wrong article is worse than none: the small model repeats it
 ("Try turning off the screen" for Auto-Lock, from the frozen-phone article). When the words'
 second or third match is far nearer in meaning than their first (`NEARER_BY`, and at least

@@ -257,7 +257,7 @@ class ReplyPolicy:
     def article_reply(self, history: list[dict[str, Any]]) -> str:
         """The article's own spoken answer, to be said as the reply with no model ("" when the
         model answers). Only where an article measured better than the 0.5B's rewording of it
-        (README, "Speaking the article"): the default instructions; a question that is not
+        (bench/RESULTS.md, "Speaking the article itself"): the default instructions; a question that is not
         risky, asks how rather than whether (`stance.asks_yes_or_no`), and is not a name, a sum,
         the time or a request to go on; and an article at `ARTICLE_REPLY_RELEVANCE` or nearer.
         With an answer, this task's guard is told the question (as `messages()` would)."""
@@ -320,7 +320,7 @@ class ReplyPolicy:
             return None
         # A note its last word calls for ("...temporary files?") is not in the prefill, and is
         # evaluated after the end of turn: guessing it from fewer words was measured wrong on
-        # 2 of 2 such questions, and a wrong guess's prefill delayed the turn (README, issue 21).
+        # 2 of 2 such questions, and a wrong guess's prefill delayed the turn (bench/RESULTS.md, issue 21).
         return self.messages([*history, {"role": "user", "content": partial_text.strip()}])
 
 

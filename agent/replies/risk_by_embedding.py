@@ -10,7 +10,7 @@ classifier decides, as before.
 
 Measured (`bench/replies.py --risk-report`, 2026-12-04): the margin was chosen on the tuning
 sets only (dev and outside2: the lowest margin with at most 2 false alarms among their 60
-harmless questions). The README gives recall and false alarms on every set.
+harmless questions). bench/RESULTS.md gives recall and false alarms on every set.
 
 Same interface as `RiskClassifier` (`classify`, `hazard_reason`); blocking (an embedding per
 new question, about 130 ms on 2 cores): the reply builds its prompt in a worker thread.

@@ -18,7 +18,7 @@ does not, in the risky class its examples are nearest to by meaning (the class's
 safe answer and checks, safety_policy.BY_LIKENESS), and says it is sure of it: a first
 sentence that goes along with the risk is then blocked (safety_policy.check).
 
-Measured on the sets it was not fitted on (README, "Risky questions nobody named"); the
+Measured on the sets it was not fitted on (bench/RESULTS.md, "Risky questions nobody named"); the
 other way tried, the chat model asked to answer risky or safe (yes or no) over the same
 questions, was at chance for the 0.5B.
 """

@@ -154,7 +154,7 @@ class SpokenReplyGuard(ReplyGuard):
         """Against opening with "No" when the user asks leave for something ("Can I use a
         paperclip for the SIM tray?", "Is that normal?") and no risk was found in it. Asked
         that, the 0.5B model put "No" first, "Yes" a close second (0.1 to 2.1 logits behind),
-        whether the thing was harmless or a scam (README, "A yes to a harmless question"):
+        whether the thing was harmless or a scam (bench/RESULTS.md, "A yes to a harmless question"):
         its first word carries no judgement, the risk classifier's does. A risky turn keeps
         the model's own opening, and the safety policy answers it. A plan that is unsafe advice
         ("I'm going to tape over the vent") gets the same bias against "Yes"."""

@@ -107,7 +107,7 @@ def shared_embedder(spec: str, cache_dir: Path | None = None) -> "TextEmbedder |
             return _SHARED[key]
     if spec == "local":
         path = bundled(weights.assemble_qwen_gguf, cache_dir)
-    elif spec == "smollm2":  # 2.3x faster, a little less sure (README, "Risky questions by meaning")
+    elif spec == "smollm2":  # 2.3x faster, a little less sure (bench/RESULTS.md, "Risky questions by meaning")
         path = bundled(weights.smollm2_gguf)
     elif spec.startswith("gguf:") and Path(spec[5:]).is_absolute():
         path = Path(spec[5:])
