@@ -34,6 +34,7 @@ from .risk_classifier import ClassifiesRisk
 from .reply_guard import ReplyGuard
 from .spoken_reply import OFFER, SpokenReplyGuard
 from .stance import asks_yes_or_no
+from .time_zones import place_asked_the_time_of
 from .worked_sums import work_out
 
 __all__ = ["DEFAULT_INSTRUCTIONS", "EXAMPLES", "ReplyGuard", "ReplyPolicy", "SpokenReplyGuard"]
@@ -224,8 +225,10 @@ class ReplyPolicy:
         the KV cache holds); the small model does not call the clock tool by itself reliably."""
         key = (text, prev_assistant)
         if key not in self._time_notes:
-            now = datetime.datetime.now().astimezone()
-            self._time_notes[key] = f"It is now {now.strftime('%H:%M')} on {now.strftime('%A %d %B %Y')}."
+            place = place_asked_the_time_of(text)  # "What time is it in Tokyo?": there, not here
+            now = datetime.datetime.now(place[1]) if place else datetime.datetime.now().astimezone()
+            where = f" in {place[0]}" if place else ""
+            self._time_notes[key] = f"It is now {now.strftime('%H:%M')} on {now.strftime('%A %d %B %Y')}{where}."
             while len(self._time_notes) > 256:
                 self._time_notes.popitem(last=False)
         return self._time_notes[key]
