@@ -1,7 +1,6 @@
 """Sums over a rate, worked out before the model answers: a price per period over another
 period ("$12.99 a month ... for a whole year") or over a count of periods ("$35 a month on a
-24 month plan"), and a download's size over its speed ("45 GB
-at 25 MB/s, how long?").
+24 month plan"), and a download's size over its speed ("45 GB at 25 MB/s, how long?").
 
 The 0.5B model answered the first "I'm not sure of the exact number" and the second "45 GB /
 25 MB/s = 1.8 GB/s" (bench/reply_cases_outside6.py). Like `worked_sums`, each shape is worked

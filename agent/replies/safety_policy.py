@@ -4,7 +4,7 @@ A small model does not hold safety rules from a prompt alone (it answered "Yes, 
 do it." to a phishing mail), so the rules live here, in code:
 
 * `risks_in(question)`: which risky classes a user's words touch: handing over credentials,
-  paying a stranger, liquid on a device, electrical hazards.
+  paying a stranger, liquid on a device, electrical hazards, deleting the system's own folders.
 * `check(sentence, risks, said, plan)`: a verdict on one reply sentence before it is spoken:
   `ok`; `warn` (a destructive command with no warning yet: the warning is said first); or
   `block` (the sentence endorses the risk, or tells the user to carry out the risky plan
@@ -441,7 +441,7 @@ def risks_in(question: str, classifier: "ClassifiesRisk | None" = None) -> tuple
     if _MY_OWN_SIGN_IN.search(q):  # as the credentials rule reads it, so likeness does too
         found = tuple(r for r in found if r.name != "credentials")
     found = _with_scam_reason(q, found)
-    named_kind = any(pattern.search(q) for _, pattern, _ in _SCAM_KINDS)  # a kind's own words: as sure as the detector
+    named_kind = any(r.step for r in found)  # a scam kind's own words (`_with_scam_reason`): as sure as the detector
     if found and all(r.by_likeness for r in found) and (named_kind or classifier is not None and classifier.sure(q)):
         found = tuple(replace(r, sure=True) for r in found)
     hazard = next((r for r in found if r.name == "physical_hazard"), None)
