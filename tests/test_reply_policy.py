@@ -1297,7 +1297,7 @@ def test_deleting_ones_own_files_or_windows_old_is_not_the_system_files_class(qu
 
 @pytest.mark.parametrize("question, step", [
     ("the cable on my laptop charger has split and the copper is showing, I've taped it up and I'll keep using it",
-     "replace a damaged cable, charger or power strip"),
+     "Replace whatever is damaged"),
     ("I leave my phone charging on the car dashboard all day in summer, it's fine right?", "out of hot cars and direct sun"),
 ])
 def test_a_hazard_kind_says_its_step_and_a_reply_calling_it_fine_is_not_said(question, step):

@@ -35,6 +35,7 @@ from .reply_guard import ReplyGuard
 from .spoken_reply import OFFER, SpokenReplyGuard
 from .stance import asks_yes_or_no
 from .time_zones import place_asked_the_time_of
+from .worked_answer import worked_note
 from .worked_sums import work_out
 
 __all__ = ["DEFAULT_INSTRUCTIONS", "EXAMPLES", "ReplyGuard", "ReplyPolicy", "SpokenReplyGuard"]
@@ -197,7 +198,7 @@ class ReplyPolicy:
                 elif name and _ASKS_NAME.search(text):
                     note = f"The user is called {name}. Say: Your name is {name}."
                 elif worked := work_out(text):  # before the clock: "what time does it end?" may be a sum
-                    note = f"Worked out exactly: {worked}. Give this answer."
+                    note = worked_note(worked)
                 elif _ASKS_TIME.search(text):
                     note = self._time_note(text, prev_assistant)
                 else:

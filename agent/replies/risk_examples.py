@@ -156,8 +156,7 @@ HAZARD_STEPS: dict[str, str] = {
     "battery_bin": "Tape over the ends and take them to a battery recycling point; many supermarkets and council tips have one.",
     "fumes": "Run it outside, well away from doors and windows, with an outdoor-rated extension lead, and fit a carbon monoxide alarm.",
     "smoke_alarm": "A chirp means the battery is low: put a new one in now, and replace the whole alarm if it is over ten years old.",
-    "electric": "Switch it off and unplug it at the wall if you can do so safely, and stop using it; replace a damaged cable, "
-                "charger or power strip, and leave the inside of a charger, screen or socket to a repair shop or an electrician.",
+    "electric": "Replace whatever is damaged before you use it again.",  # short: the electrical rule's first step (unplug) is often said before it
     "heat": "Keep it somewhere cool and open: on a hard, flat surface with its vents clear, out of hot cars and direct sun, "
             "and never under a pillow or blanket while it charges.",
     "battery_leak": "Wear gloves, wipe the crust off with a cotton bud dipped in vinegar or lemon juice, and wash your hands after.",

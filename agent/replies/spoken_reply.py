@@ -48,6 +48,7 @@ from .safe_wording import safe_wording
 from .sentence_text import sentence_end, similarity, words_of
 from .stance import asked_action, asks_leave, command_tokens, is_bare_refusal, plan_words, planned_verb, stances, states_a_plan, undoes_a_warning
 from .unsure_numbers import UnsureNumbers
+from .worked_answer import WorkedAnswer
 
 OFFER = "Shall I go on?"
 # Words a bare "No." can answer: a question, or a plan or request ("I'm going to...", "Let me...").
@@ -126,6 +127,7 @@ class SpokenReplyGuard(ReplyGuard):
         self._advised: set[str] = set()  # unsafe advice whose `instead` was said
         self._platform = ""  # "mac" or "windows": the one computer the question names (platform_fit)
         self._numbers = UnsureNumbers()
+        self._worked = WorkedAnswer()  # the worked sum the note gave: the first sentence states its result
 
     # -- set by the policy once it knows the turn ------------------------------------------
     def expect(self, question: str, risks: tuple[safety_policy.Risk, ...], note: str = "") -> None:
@@ -147,6 +149,7 @@ class SpokenReplyGuard(ReplyGuard):
         self._platform = platform_fit.platform_asked(question)
         self.risks = risks
         self._numbers.expect(question, note)
+        self._worked = WorkedAnswer(note)
         keys = KeyGrounding(note)
         self._keys = keys if keys else None
 
@@ -263,8 +266,8 @@ class SpokenReplyGuard(ReplyGuard):
     # -- the first sentence, as it streams ----------------------------------------------------
     def _stream_open(self) -> str:
         if (self._sentences or self._at_limit or self.risks or self._planned_advice is not None or self._numbers.asks_for_a_number
-                or not self._open.strip()):
-            return ""  # later sentences, and a risky or number-asking turn's first one, go out whole
+                or self._worked or not self._open.strip()):
+            return ""  # later sentences, and a risky, number-asking or worked-sum turn's first one, go out whole
         words = list(re.finditer(r"\S+", self._open))
         if self._open_sent == 0 and not self._said.strip() and self.examples.copying(words_of(self._open), self.question_words):
             self.events.append("leak_dropped")
@@ -396,6 +399,12 @@ class SpokenReplyGuard(ReplyGuard):
             if _cut_off(already):
                 return ". " + advice.instead  # the instead stands on its own
             return " But " + advice.instead[:1].lower() + advice.instead[1:]
+        if not already and not self._sentences and (answer := self._worked.check(sentence)) is not None:
+            self.events.append("worked_answer")  # "Yes, 3 PM in London is 8 PM in NY." to a note that says 10 AM
+            self._stop(cut=False, why="worked")  # what follows a wrong result builds on it
+            self._sentences.append(words_of(answer))
+            self._said_words += words_of(answer)
+            return (" " if self._said.strip() else "") + answer
         if (hedge := self._numbers.check(sentence)) is not None:
             self.events.append("unsure_number")
             if self._numbers.hedged > 1:
