@@ -20,6 +20,9 @@ text delta). What it guarantees, whatever the model writes:
 * **No unsure numbers as facts.** Asked for a year or a count, a sentence stating a number
   the model sampled with low probability, not given by the user or the note, becomes "I'm
   not sure of the exact year" (`unsure_numbers.py`).
+* **A worked sum's answer.** Given a sum worked out as its note, the first sentence states
+  its result, or the worked answer is said instead ("Yes, 3 PM in London is 8 PM in NY." to a
+  note that said 10 AM; `worked_answer.py`).
 * **No reflexive "No".** Asked leave for something harmless ("Can I use a paperclip for the
   SIM tray?"), the reply does not open with "No": the LLM gets a bias against it as the first
   word (`opening_bias`); on a risky turn it keeps its own opening.
@@ -30,8 +33,8 @@ text delta). What it guarantees, whatever the model writes:
   ends the reply with what to do instead (`unsafe_advice.py`).
 
 Latency: the first sentence streams through as it comes (the first audio is not delayed),
-except on a risky turn, a turn that asks for a number, or while it matches a prompt example
-word for word, when it is held until complete. Later sentences are held until complete, which costs nothing: the chunker
+except on a risky turn, a turn that asks for a number or has a worked sum, or while it matches
+a prompt example word for word, when it is held until complete. Later sentences are held until complete, which costs nothing: the chunker
 cuts later chunks at sentence ends anyway.
 """
 from __future__ import annotations
