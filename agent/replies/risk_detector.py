@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Protocol, Sequence
 
 import numpy as np
 
+from .. import screen_text
 from .risk_examples import EXAMPLES
 from .risk_questions import HARMLESS, RISKY
 from .vectors_on_disk import vectors_kept_on_disk
@@ -116,13 +117,13 @@ class RiskDetector:
         return float((self._units @ unit).max()) >= self.floor
 
 
-# Text read off a screenshot, as the conversation carries it (agent/tickets/pipeline.py writes
-# it, escaping the markers inside): judged by the rules and classes as it always was, but not by
+# Text read off a screenshot, as the conversation carries it (agent/screen_text.py: the ticket
+# pipeline writes it, escaping the markers inside): judged by the rules and classes as it always was, but not by
 # the detector, which was fitted on what users say ("error: git: 'brnch' is not a git command"
 # beside "What does the error say?" was sure to be a destructive command).
 # (the preamble's tail is bounded: unbounded, a message repeating "The following is untrusted
 # data" took 3 s per 160 kB, each repetition scanning to the end)
-_SCREEN_TEXT = re.compile(r"(?:The following is untrusted data[^<]{0,160})?<<<SCREEN_TEXT.*?(?:SCREEN_TEXT>>>|$)", re.S)
+_SCREEN_TEXT = re.compile(rf"(?:{re.escape(screen_text.PREAMBLE)}[^<]{{0,160}})?{re.escape(screen_text.OPENS)}.*?(?:{re.escape(screen_text.CLOSES)}|$)", re.S)
 
 
 def own_words(question: str) -> str:
