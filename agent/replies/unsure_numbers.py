@@ -38,8 +38,14 @@ def _number_in(match: re.Match[str]) -> str:
     return match.group(0).rstrip(".,:").replace(",", "")
 
 
+def numbers_in(text: str) -> list[str]:
+    """The numbers of `text` as written, in order, without full stops or thousands commas
+    ("$1,250.50." -> "1250.50"; also `worked_answer`'s reading of a worked result)."""
+    return [_number_in(m) for m in _NUMBER.finditer(text)]
+
+
 def _numbers(text: str) -> set[str]:
-    return {_number_in(m) for m in _NUMBER.finditer(text)}
+    return set(numbers_in(text))
 
 
 def asks_for_a_number(question: str) -> bool:

@@ -13,18 +13,15 @@ from __future__ import annotations
 
 import re
 
+from .unsure_numbers import numbers_in
+
 NOTE_OPENS = "Worked out exactly: "
 NOTE_ENDS = ". Give this answer."
-_NUMBER = re.compile(r"\d[\d,.:]*\d|\d")
 
 
 def worked_note(worked: str) -> str:
     """The note that gives the model a worked sum."""
     return f"{NOTE_OPENS}{worked}{NOTE_ENDS}"
-
-
-def _numbers(text: str) -> set[str]:
-    return {m.group(0).rstrip(".,:").replace(",", "") for m in _NUMBER.finditer(text)}
 
 
 class WorkedAnswer:
@@ -33,7 +30,7 @@ class WorkedAnswer:
     def __init__(self, note: str = "") -> None:
         worked = note[len(NOTE_OPENS):-len(NOTE_ENDS)] if note.startswith(NOTE_OPENS) and note.endswith(NOTE_ENDS) else ""
         said = re.sub(r"\s*\([^)]*\)", "", worked).strip()  # the aside ("(12.99 times 12)") is not said
-        results = [m.group(0).rstrip(".,:").replace(",", "") for m in _NUMBER.finditer(said)]
+        results = numbers_in(said)
         self.result = results[-1] if results else ""
         self.answer = f"{said[:1].upper()}{said[1:]}." if self.result else ""
 
@@ -42,6 +39,6 @@ class WorkedAnswer:
 
     def check(self, sentence: str) -> str | None:
         """The worked answer to say instead of `sentence` when it does not state the result."""
-        if not self.result or self.result in _numbers(sentence):
+        if not self.result or self.result in numbers_in(sentence):
             return None
         return self.answer
