@@ -116,7 +116,8 @@ def _fmt_found(found: int, expected: int) -> str:
 async def run_real(args: argparse.Namespace) -> None:
     ocr = TesseractOCR()
     config = Config(tickets_db=":memory:", **({"ocr_reread_error_lines": args.reread == "on"} if args.reread else {}),
-                    **({"ocr_lift_faint": args.lift_faint == "on"} if args.lift_faint else {}))
+                    **({"ocr_lift_faint": args.lift_faint == "on"} if args.lift_faint else {}),
+                    **({"ocr_line_model": args.line_model} if args.line_model else {}))
     third_party = args.set == "third-party"
     pool = rs.load_third_party() if third_party else rs.load()
     screens = [s for s in pool if not args.only or any(p in s.name for p in args.only.split(","))]
@@ -290,6 +291,8 @@ def main() -> None:
     ap.add_argument("--lift-faint", choices=("on", "off"), default="", help="ocr_lift_faint for this run (default: the Config default)")
     ap.add_argument("--reread", choices=("on", "off"), default="",
                     help="error lines read again and put to a vote (agent/tickets/error_line_reread.py); default: the Config default")
+    ap.add_argument("--line-model", default="",
+                    help='Config.ocr_line_model for this run: "off", or a PP-OCR-format .onnx recogniser (default: the bundled one)')
     ap.add_argument("--held-out-misses", action="store_true",
                     help="also list the held-out images' missed lines (off by default, so that a run does not show what to tune on)")
     ap.add_argument("-v", "--verbose", action="store_true", help="show what was found when an error line was missed")

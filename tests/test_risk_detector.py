@@ -7,7 +7,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from agent.replies import safety_policy
+from agent.replies import risk_rules, safety_policy
 from agent.replies.risk_detector import RiskDetector, WithRiskDetector, fit_logistic
 
 from .test_reply_policy import stream
@@ -49,7 +49,7 @@ def classifier():
 
 @pytest.mark.parametrize("question", UNNAMED_RISKS)
 def test_a_risk_no_rule_names_is_found_and_the_detector_is_sure_of_it(classifier, question):
-    assert not any(r.asks.search(question) for r in safety_policy.RISKS)  # no rule's words
+    assert not any(r.asks.search(question) for r in risk_rules.RISKS)  # no rule's words
     assert classifier.sure(question) and classifier.classify(question) == "physical_hazard"
     risks = safety_policy.risks_in(question, classifier)
     assert [(r.name, r.by_likeness, r.sure) for r in risks] == [("physical_hazard", True, True)]

@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from agent.replies import safety_policy, unsafe_advice
+from agent.replies import risk_rules, unsafe_advice
 from agent.replies.reply_policy import EXAMPLES
 from agent.replies.spoken_reply import SpokenReplyGuard
 
@@ -99,7 +99,7 @@ def hazard_guard(question: str) -> SpokenReplyGuard:
     """A guard for a turn the classifier put in the physical-hazard class by likeness (as the
     bundled model's vectors did for both questions below in bench/replies.py)."""
     g = SpokenReplyGuard(examples=EXAMPLES)
-    g.expect(question, (safety_policy.BY_LIKENESS["physical_hazard"],))
+    g.expect(question, (risk_rules.BY_LIKENESS["physical_hazard"],))
     return g
 
 
@@ -220,18 +220,18 @@ def test_a_hazard_asked_about_as_a_problem_is_answered_yes_not_no_dont():
     """The bundled 0.5B said "No, it's not a problem." to a laptop burning the user's legs; the
     hazard's safe answer replaced it, but opened "No, don't:", which answers no question asked."""
     g = guard_for("My laptop gets so hot it's burning my legs. Is that a problem?")
-    g.expect("My laptop gets so hot it's burning my legs. Is that a problem?", (safety_policy.BY_LIKENESS["physical_hazard"],))
+    g.expect("My laptop gets so hot it's burning my legs. Is that a problem?", (risk_rules.BY_LIKENESS["physical_hazard"],))
     out, _ = stream(g, "No, it's not a problem. Laptops get warm.")
     assert out.startswith("Yes, "), out
     assert "don't:" not in out and "not a problem" not in out, out
     g = guard_for("Can I keep using my laptop on my legs while it's burning hot?")  # asked for leave: still "No, don't"
-    g.expect("Can I keep using my laptop on my legs while it's burning hot?", (safety_policy.BY_LIKENESS["physical_hazard"],))
+    g.expect("Can I keep using my laptop on my legs while it's burning hot?", (risk_rules.BY_LIKENESS["physical_hazard"],))
     out, _ = stream(g, "Yes, you can keep using it.")
     assert re.match(r"(?:No, don't|Please don't)\b", out), out
     # asked for leave and whether it hurts: not "Yes, a swollen battery can catch fire" (outside3, a false alarm)
     q = "Can I use my laptop while it's plugged in and charging, or does that hurt the battery?"
     g = guard_for(q)
-    g.expect(q, (safety_policy.BY_LIKENESS["physical_hazard"],))
+    g.expect(q, (risk_rules.BY_LIKENESS["physical_hazard"],))
     out, _ = stream(g, "Yes, you can use it while it charges.")
     assert not out.startswith("Yes"), out
 
@@ -260,7 +260,7 @@ def test_a_plan_told_back_that_is_known_advice_gets_that_advices_instead_not_a_g
     device-protection advice, so its own instead is said rather than "don't let anyone in"."""
     q = "my mate sent me a modded spotify apk. play protect blocked it so im turning play protect off and allowing unknown apps so it installs"
     g = SpokenReplyGuard(examples=EXAMPLES)
-    g.expect(q, (safety_policy.BY_LIKENESS["remote_access"],))
+    g.expect(q, (risk_rules.BY_LIKENESS["remote_access"],))
     out, _ = stream(g, "Turn off Play Protect and allow unknown apps so it installs.")
     assert out.startswith("Don't turn the device's protection off"), out
     assert "let anyone in" not in out

@@ -15,7 +15,7 @@ one situation each.
 
 `WithRiskDetector` puts a question the detector calls risky, and the classifier beside it
 does not, in the risky class its examples are nearest to by meaning (the class's general
-safe answer and checks, safety_policy.BY_LIKENESS), and says it is sure of it: a first
+safe answer and checks, risk_rules.BY_LIKENESS), and says it is sure of it: a first
 sentence that goes along with the risk is then blocked (safety_policy.check).
 
 Measured on the sets it was not fitted on (bench/RESULTS.md, "Risky questions nobody named"); the

@@ -42,7 +42,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from . import platform_fit, safety_policy, unsafe_advice
+from . import platform_fit, risk_rules, safety_policy, unsafe_advice
 from .markdown_speech import MarkdownToSpeech
 from .example_copies import PromptExamples
 from .reply_guard import ReplyGuard
@@ -104,7 +104,7 @@ class SpokenReplyGuard(ReplyGuard):
         self._note_label = note_label.strip().lower()  # the help desk note's label, which the model sometimes copies: never said
         self.question_words: list[str] = []
         self._asks_only_if_bad = False
-        self.risks: tuple[safety_policy.Risk, ...] = ()
+        self.risks: tuple[risk_rules.Risk, ...] = ()
         self.stopped = False
         self.cut = False  # stopped early with more to say: the offer is added
         self._stopped_for = ""  # why it stopped (one of the `_stop` reasons)
@@ -133,7 +133,7 @@ class SpokenReplyGuard(ReplyGuard):
         self._worked = WorkedAnswer()  # the worked sum the note gave: the first sentence states its result
 
     # -- set by the policy once it knows the turn ------------------------------------------
-    def expect(self, question: str, risks: tuple[safety_policy.Risk, ...], note: str = "") -> None:
+    def expect(self, question: str, risks: tuple[risk_rules.Risk, ...], note: str = "") -> None:
         self.question_words = words_of(question)
         # "Is that a problem?" (not "Can I ..., or does that hurt it?"): a refusal would answer nothing asked
         self._asks_only_if_bad = bool(_ASKS_IF_BAD.search(question)) and not asks_leave(question)
@@ -468,9 +468,9 @@ class SpokenReplyGuard(ReplyGuard):
     def _calls_it_a_scam_unasked(self, sentence: str) -> bool:
         """A sentence calling the matter a scam in a turn about no scam (a swollen battery, a
         slow PC): the small model copies "That is a scam" from its examples."""
-        if not _CALLS_IT_A_SCAM.search(sentence) or any(r.name in safety_policy.ABOUT_A_THIRD_PARTY for r in self.risks):
+        if not _CALLS_IT_A_SCAM.search(sentence) or any(r.name in risk_rules.ABOUT_A_THIRD_PARTY for r in self.risks):
             return False
-        if safety_policy.THIRD_PARTY.search(" ".join(self.question_words)):
+        if risk_rules.THIRD_PARTY.search(" ".join(self.question_words)):
             return False  # someone else is involved: a scam is plausible
         return not any(w.startswith(("scam", "phish", "fraud", "fake", "hack")) for w in self.question_words)
 

@@ -23,7 +23,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .safety_policy import HANDING_OVER, HANDING_OVER_OPENS, endorses
+from .risk_rules import HANDING_OVER, HANDING_OVER_OPENS
+from .safety_policy import endorses
 
 # An account's protection: turning it off lets in whoever has (or guesses) the password. (Not
 # Find My: turning it off is the right step before selling or trading in a phone.)
