@@ -25,6 +25,8 @@ MARCH_GAP = dt.datetime(2027, 3, 20, 12, 0, tzinfo=dt.timezone.utc)  # US summer
     ("My meeting is at 9:30 am in Sydney, what time will it be in London?", JANUARY,
      "9:30 AM in Sydney is 10:30 PM the day before in London (Sydney is 11 hours ahead of London today)"),
     ("Is Lisbon ahead of London?", JANUARY, "Lisbon and London are on the same time today"),
+    # a place's name as said, not its title case ("Rio De Janeiro")
+    ("whats the time difference between rio de janeiro and the uk", JANUARY, "the UK is 3 hours ahead of Rio de Janeiro today"),
     ("The webinar is at 18:00 in Berlin. What time is that for me in Chicago?", JANUARY,
      "6 PM in Berlin is 11 AM in Chicago (Berlin is 7 hours ahead of Chicago today)"),
 ])

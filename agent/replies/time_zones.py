@@ -22,6 +22,9 @@ import datetime as dt
 import re
 from zoneinfo import ZoneInfo
 
+# the names not said in title case ("Rio De Janeiro", "The Uk")
+_SAID_AS = {"ny": "NY", "nyc": "NYC", "the uk": "the UK", "the uae": "the UAE", "washington dc": "Washington DC",
+            "the netherlands": "the Netherlands", "the philippines": "the Philippines", "rio de janeiro": "Rio de Janeiro"}
 # name as typed -> (name as said, IANA zone)
 _PLACES: dict[str, tuple[str, str]] = {}
 for _zone, _names in {
@@ -78,7 +81,7 @@ for _zone, _names in {
     "Pacific/Honolulu": "hawaii|honolulu",
 }.items():
     for _name in _names.split("|"):
-        _PLACES[_name] = (_name.upper() if _name in ("ny", "nyc") else _name.title().replace("The ", "the ").replace("Uk", "UK").replace("Uae", "UAE").replace(" Dc", " DC"), _zone)
+        _PLACES[_name] = (_SAID_AS.get(_name) or _name.title(), _zone)
 
 _PLACE = re.compile(r"(?<![\w-])(" + "|".join(sorted(map(re.escape, _PLACES), key=len, reverse=True)) + r")(?![\w-])", re.I)
 _CLOCK = re.compile(r"(?<![\d:.])(?P<hour>\d{1,2})(?::(?P<minute>[0-5]\d))?\s*(?P<half>[ap])\.?\s?m\b\.?|(?<![\d:.])(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)(?![\d:])", re.I)
