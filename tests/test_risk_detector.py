@@ -93,6 +93,34 @@ def test_a_reply_that_refuses_a_sure_risk_is_kept(classifier):
     assert not any(e.startswith("blocked") for e in guard.events)
 
 
+def test_a_turn_asks_the_detector_once():
+    """A class found by the detector alone is asked for twice in a turn (`classify`, then
+    `risks_in` asks whether it is sure): the question's vector is judged once. Fakes around the
+    real wrapper, to count the calls."""
+    asked: list[str] = []
+
+    class NoClass:
+        def classify(self, question: str) -> str:
+            return ""
+
+        def hazard_reason(self, question: str) -> str:
+            return ""
+
+    class CountingDetector:
+        def risky(self, question: str) -> bool:
+            asked.append(question)
+            return True
+
+    class Nearest:
+        def by_meaning(self, question: str) -> tuple[str, float]:
+            return "physical_hazard", 1.0
+
+    wrapped = WithRiskDetector(NoClass(), CountingDetector(), Nearest())
+    risks = safety_policy.risks_in(UNNAMED_RISKS[0], wrapped)
+    assert [(r.name, r.sure) for r in risks] == [("physical_hazard", True)] and len(asked) == 1
+    assert wrapped.sure(UNNAMED_RISKS[1]) and len(asked) == 2  # a new question is judged anew
+
+
 def test_off_leaves_the_classes_without_a_detector():
     from agent.config import Config
     from agent.replies.risk_by_embedding import risk_classifier_for

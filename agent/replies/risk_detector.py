@@ -137,6 +137,7 @@ class WithRiskDetector:
 
     def __init__(self, inner, detector: RiskDetector, classes: ClassByMeaning) -> None:
         self.inner, self.detector, self.classes = inner, detector, classes
+        self._last_sure: tuple[str, bool] | None = None  # a turn asks twice: `classify`, then `safety_policy.risks_in`
 
     def classify(self, question: str) -> str:
         if label := self.inner.classify(question):
@@ -145,7 +146,12 @@ class WithRiskDetector:
 
     def sure(self, question: str) -> bool:
         """The detector calls the user's own words risky (screen text left out: `own_words`)."""
-        return self.detector.risky(own_words(question))
+        last = self._last_sure
+        if last is not None and last[0] == question:
+            return last[1]
+        verdict = self.detector.risky(own_words(question))
+        self._last_sure = (question, verdict)
+        return verdict
 
     def hazard_reason(self, question: str) -> str:
         return self.inner.hazard_reason(question)
