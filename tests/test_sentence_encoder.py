@@ -141,13 +141,26 @@ def test_an_article_for_another_device_stays_when_nothing_for_the_device_named_i
     assert hit is not None and hit.article.name == "factory-reset"
 
 
-def test_an_article_all_for_computers_is_not_given_for_a_phone(knowledge):
+def _without(tmp_path, knowledge, *names: str):
+    """The starter articles less `names`, with the same encoder: a knowledge base with a gap."""
+    from agent.replies.knowledge_base import STARTER_DIR, KnowledgeBase
+
+    for article in STARTER_DIR.glob("*.md"):
+        if article.stem not in names:
+            (tmp_path / article.name).write_text(article.read_text(encoding="utf-8"), encoding="utf-8")
+    return KnowledgeBase(tmp_path, relevance=knowledge.relevance)
+
+
+def test_an_article_all_for_computers_is_not_given_for_a_phone(knowledge, tmp_path):
     """Windows' display orientation, then "On some computers, press Control, Alt and the up
-    arrow": every sentence for a computer, nothing a phone can do (outside7)."""
+    arrow": every sentence for a computer, nothing a phone can do (outside7). With no article
+    for a phone's rotation, none is given; the shipped one for phones is."""
     question = "my android phone keeps flipping the screen sideways when i lie in bed reading, how do i make it stay upright"
-    assert any(h.article.name == knowledge.best("my windows laptop screen is sideways, how do i rotate it back").article.name
-               for h in knowledge.search(question)[:1])  # words alone find the Windows one first ...
-    assert knowledge.best(question) is None  # ... which is not given
+    gap = _without(tmp_path, knowledge, "os-phone-rotation-lock")
+    assert any(h.article.name == gap.best("my windows laptop screen is sideways, how do i rotate it back").article.name
+               for h in gap.search(question)[:1])  # words alone find the Windows one first ...
+    assert gap.best(question) is None  # ... which is not given
+    assert knowledge.best(question).article.name == "os-phone-rotation-lock"
 
 
 # BM25 finds an article sharing words with each (a security update for "newer iPhone",
@@ -199,18 +212,23 @@ def test_the_policy_gives_a_risk_article_to_a_question_in_that_risk(knowledge):
     assert policy.note_for("Should I turn off my computer every night?") == ""
 
 
-@pytest.mark.parametrize("question, other_device", [
-    ("my pc takes ages to boot and loads of stuff opens by itself when i log in (spotify, teams). how do i stop them all starting up", "os-login-items-mac"),
-    ("keep getting permission denied errors on my ubuntu laptop, how do I fix access denied?", "error-0x80070005"),
+@pytest.mark.parametrize("question, other_device, left_out", [
+    ("my pc takes ages to boot and loads of stuff opens by itself when i log in (spotify, teams). how do i stop them all starting up",
+     "os-login-items-mac", "os-startup-apps-windows"),
+    ("keep getting permission denied errors on my ubuntu laptop, how do I fix access denied?", "error-0x80070005", ""),
 ])
-def test_an_article_only_for_other_devices_is_not_given_when_none_fits(knowledge, question, other_device):
+def test_an_article_only_for_other_devices_is_not_given_when_none_fits(knowledge, tmp_path, question, other_device, left_out):
     """Nothing for the machine named, and the best article's title or every sentence of its
-    answer is for another one: its steps would not work, so none is given."""
+    answer is for another one: its steps would not work, so none is given (where the shipped
+    set now has one for that machine, it is left out here, and the full set gives it)."""
     from agent.replies.knowledge_base import KnowledgeBase
 
-    loose = KnowledgeBase(relevance=knowledge.relevance, min_relevance=0.0)
+    gap = _without(tmp_path, knowledge, left_out) if left_out else knowledge
+    loose = KnowledgeBase(gap.folder, relevance=knowledge.relevance, min_relevance=0.0)
     assert loose.search(question)[0].article.name == other_device
-    assert knowledge.best(question) is None
+    assert gap.best(question) is None
+    if left_out:
+        assert knowledge.best(question).article.name == left_out
 
 
 def test_the_articles_vectors_are_kept_on_disk(tmp_path, monkeypatch, encoder):
