@@ -151,6 +151,19 @@ def _without(tmp_path, knowledge, *names: str):
     return KnowledgeBase(tmp_path, relevance=knowledge.relevance)
 
 
+def test_the_meaning_chooses_among_enough_of_the_words_first_choices(knowledge):
+    """bench/reply_cases_outside11.py's question (tuned on since): once 30 articles were added,
+    scanning shares "pdf" and "preview" with it and put default apps fourth by words; among
+    three it was not seen, among `CANDIDATES` it is chosen by meaning."""
+    from agent.replies.knowledge_base import CANDIDATES
+
+    question = ("every pdf i double click on my mac opens in preview but i want adobe acrobat to open them. "
+                "how do i change that for all of them not just one")
+    words = [h.article.name for h in knowledge.search(question)]
+    assert CANDIDATES > 3 and "os-default-apps" in words[3:]
+    assert knowledge.best(question).article.name == "os-default-apps"
+
+
 def test_an_article_all_for_computers_is_not_given_for_a_phone(knowledge, tmp_path):
     """Windows' display orientation, then "On some computers, press Control, Alt and the up
     arrow": every sentence for a computer, nothing a phone can do (outside7). With no article
