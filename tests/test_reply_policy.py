@@ -564,6 +564,10 @@ def test_wet_laptop_advice_to_power_on_is_replaced():
     ("Yes, it is safe to wipe your iPhone with alcohol wipes, gently.", False),  # the 0.5B's, outside6: a cloth, not a reset
     ("Wipe your laptop down with a damp cloth.", False),
     ("Wipe your phone with a factory reset before you sell it.", True),
+    # said not to happen (outside11, the 0.5B's: an airport X-ray and a drive of photos)
+    ("No, the X-ray machine at security will not wipe the drive.", False),
+    ("The update won't format the drive or touch your files.", False),
+    ("If that does not help run a factory reset.", True),  # a negation further back: a step to take
 ])
 def test_wiping_data_is_warned_of_and_wiping_a_surface_is_not(reply, warned):
     g = guard_for("What should I do?")

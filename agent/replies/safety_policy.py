@@ -267,6 +267,18 @@ def check(sentence: str, risks: tuple[Risk, ...], said: str = "", plan: str = ""
     if risks and instructs_command(sentence, command):
         return Verdict("block", _safe_reply(risks[0]), f"{risks[0].name}:command")
     for pattern, warning in _DESTRUCTIVE:
-        if pattern.search(sentence) and not _WARNED.search(said + " " + sentence):
+        if _done(sentence, pattern) and not _WARNED.search(said + " " + sentence):
             return Verdict("warn", warning, pattern.pattern)
     return OK
+
+
+# "will not wipe the drive", "doesn't erase", "won't ever format": the step is said not to happen
+_DENIED_JUST_BEFORE = rx(r"(?:\bnot|\bnever|n't|\bcannot)\s+(?:\w+\s+)?$")
+
+
+def _done(sentence: str, pattern: re.Pattern[str]) -> bool:
+    """The sentence names the destructive step as one that happens, not one it says will not
+    ("No, the X-ray machine will not wipe the drive": outside11's airport question had been told
+    "that erases everything"). Only a negation at most one word before the step counts: "If
+    that does not help, run git reset --hard" still names a step to take."""
+    return any(not _DENIED_JUST_BEFORE.search(sentence[:m.start()]) for m in pattern.finditer(sentence))
