@@ -281,4 +281,6 @@ def _done(sentence: str, pattern: re.Pattern[str]) -> bool:
     ("No, the X-ray machine will not wipe the drive": outside11's airport question had been told
     "that erases everything"). Only a negation at most one word before the step counts: "If
     that does not help, run git reset --hard" still names a step to take."""
-    return any(not _DENIED_JUST_BEFORE.search(sentence[:m.start()]) for m in pattern.finditer(sentence))
+    # (the 200 characters before each step, not all of them: a long sentence of denied steps took
+    # 16 s per 90 kB, each step's whole prefix scanned again)
+    return any(not _DENIED_JUST_BEFORE.search(sentence, max(0, m.start() - 200), m.start()) for m in pattern.finditer(sentence))
