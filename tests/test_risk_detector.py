@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from agent.replies import risk_rules, safety_policy
-from agent.replies.risk_detector import RiskDetector, WithRiskDetector, fit_logistic
+from agent.replies.risk_detector import LEANS_HARMLESS, RiskDetector, WithRiskDetector, fit_logistic
 
 from .test_reply_policy import stream
 
@@ -107,9 +107,11 @@ def test_a_turn_asks_the_detector_once():
             return ""
 
     class CountingDetector:
-        def risky(self, question: str) -> bool:
+        threshold = 1.0
+
+        def judged(self, question: str) -> tuple[float, bool]:
             asked.append(question)
-            return True
+            return 3.0, True
 
     class Nearest:
         def by_meaning(self, question: str) -> tuple[str, float]:
@@ -119,6 +121,65 @@ def test_a_turn_asks_the_detector_once():
     risks = safety_policy.risks_in(UNNAMED_RISKS[0], wrapped)
     assert [(r.name, r.sure) for r in risks] == [("physical_hazard", True)] and len(asked) == 1
     assert wrapped.sure(UNNAMED_RISKS[1]) and len(asked) == 2  # a new question is judged anew
+
+
+@pytest.fixture(scope="module")
+def default_classifier():
+    from agent.config import Config
+    from agent.replies.risk_by_embedding import risk_classifier_for
+
+    return risk_classifier_for(Config())  # what the server runs: classes by the 0.5B's vectors, the detector by MiniLM's
+
+
+# Harmless questions worded for this test, that the classes' likeness of meaning puts in a risky
+# class (a password asked for; deleting files): the detector leans harmless, so neither is risky
+@pytest.mark.parametrize("question, alike", [
+    ("my teenager wants to know the wifi password for the guest network, can I just tell her?", "credentials"),
+    ("is it ok to delete the files in the Downloads folder to free up space?", "destructive_command"),
+])
+def test_a_class_by_likeness_is_dropped_where_the_detector_leans_harmless(default_classifier, question, alike):
+    assert default_classifier.inner.classify(question) == alike  # likeness puts it in a class ...
+    score, known = default_classifier.detector.judged(question)
+    assert known and score < LEANS_HARMLESS  # ... the detector leans the other way
+    assert default_classifier.classify(question) == "" and safety_policy.risks_in(question, default_classifier) == ()
+
+
+# ... and risky ones it puts in a class, where the detector does not lean harmless: kept
+@pytest.mark.parametrize("question, alike", [
+    ("i think ill just pierce the puffy battery in my old phone so it goes flat again", "physical_hazard"),
+    ("a website says I won a laptop and just need to pay the shipping with a steam card", "payment"),
+])
+def test_a_class_by_likeness_is_kept_where_the_detector_does_not_lean_harmless(default_classifier, question, alike):
+    assert default_classifier.classify(question) == alike
+    assert alike in {r.name for r in safety_policy.risks_in(question, default_classifier)}
+
+
+def test_only_a_known_question_is_dropped_by_the_detectors_lean():
+    """Far from every question it was fitted on, the detector's log-odds mean nothing: the class stays."""
+
+    class Likeness:
+        def classify(self, question: str) -> str:
+            return "scam"
+
+        def hazard_reason(self, question: str) -> str:
+            return ""
+
+    class Detector:
+        threshold = 1.0
+
+        def __init__(self, known: bool) -> None:
+            self.known = known
+
+        def judged(self, question: str) -> tuple[float, bool]:
+            return -5.0, self.known
+
+    class Nearest:
+        def by_meaning(self, question: str) -> tuple[str, float]:
+            return "scam", 1.0
+
+    assert WithRiskDetector(Likeness(), Detector(known=True), Nearest()).classify("q") == ""
+    assert WithRiskDetector(Likeness(), Detector(known=False), Nearest()).classify("q") == "scam"
+    assert WithRiskDetector(Likeness(), Detector(known=True), Nearest(), leans_harmless=-6.0).classify("q") == "scam"
 
 
 def test_off_leaves_the_classes_without_a_detector():

@@ -50,6 +50,13 @@ THRESHOLD = 1.0
 # own nearest neighbours (each left out); the held-out safety questions' lowest was 0.52,
 # chit-chat's 0.21-0.29.
 FLOOR = 0.35
+# Below these log-odds the detector leans harmless, and a class found by likeness of meaning or
+# words (`WithRiskDetector`; not a rule's phrase) is dropped. Chosen on outside11, read after its
+# first run and not fitted on: its 5 harmless questions that meaning put in a risky class (Google
+# Takeout, ending hung processes, a PowerShell policy, a babysitter's Wi-Fi, the temp folder)
+# scored below 0, its 14 risky questions that meaning found above. bench/RESULTS.md gives the
+# other sets.
+LEANS_HARMLESS = 0.0
 L2 = 0.1  # ridge penalty of the fit (of 0.1, 1 and 10 on the tuning sets, the least kept the most recall on held-out questions)
 
 
@@ -104,10 +111,16 @@ class RiskDetector:
         return self._known(self.embedder.embed(question))
 
     def risky(self, question: str) -> bool:
+        score, known = self.judged(question)
+        return known and score > self.threshold
+
+    def judged(self, question: str) -> tuple[float, bool]:
+        """(the log-odds that `question` is risky, whether it is `known` enough to be judged);
+        an empty question is (0.0, False)."""
         if not question.strip():
-            return False
+            return 0.0, False
         vec = self.embedder.embed(question)
-        return self._score(vec) > self.threshold and self._known(vec)
+        return self._score(vec), self._known(vec)
 
     def _score(self, vec: np.ndarray) -> float:
         return float(np.asarray(vec, dtype=np.float64) @ self._weights + self._bias)
@@ -132,26 +145,34 @@ def own_words(question: str) -> str:
 
 
 class WithRiskDetector:
-    """A `ClassifiesRisk`: `inner`'s class, or, where it finds none and `detector` calls the
-    question risky, the risky class `classes` puts nearest by meaning."""
+    """A `ClassifiesRisk`: `inner`'s class, unless `detector` leans the other way
+    (`LEANS_HARMLESS`); or, where `inner` finds none and `detector` calls the question risky,
+    the risky class `classes` puts nearest by meaning."""
 
-    def __init__(self, inner, detector: RiskDetector, classes: ClassByMeaning) -> None:
+    def __init__(self, inner, detector: RiskDetector, classes: ClassByMeaning, *, leans_harmless: float = LEANS_HARMLESS) -> None:
         self.inner, self.detector, self.classes = inner, detector, classes
-        self._last_sure: tuple[str, bool] | None = None  # a turn asks twice: `classify`, then `safety_policy.risks_in`
+        self.leans_harmless = leans_harmless
+        # a turn asks up to three times (`classify`, then `safety_policy.risks_in` asks `sure`): judged once
+        self._last: tuple[str, float, bool] | None = None
 
     def classify(self, question: str) -> str:
         if label := self.inner.classify(question):
-            return label
+            score, known = self._judged(question)
+            return "" if known and score < self.leans_harmless else label
         return self.classes.by_meaning(own_words(question))[0] if self.sure(question) else ""
 
     def sure(self, question: str) -> bool:
         """The detector calls the user's own words risky (screen text left out: `own_words`)."""
-        last = self._last_sure
+        score, known = self._judged(question)
+        return known and score > self.detector.threshold
+
+    def _judged(self, question: str) -> tuple[float, bool]:
+        last = self._last
         if last is not None and last[0] == question:
-            return last[1]
-        verdict = self.detector.risky(own_words(question))
-        self._last_sure = (question, verdict)
-        return verdict
+            return last[1], last[2]
+        score, known = self.detector.judged(own_words(question))
+        self._last = (question, score, known)
+        return score, known
 
     def hazard_reason(self, question: str) -> str:
         return self.inner.hazard_reason(question)
