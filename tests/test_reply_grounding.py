@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from agent.replies.reply_grounding import KeyGrounding, browsers_in, narrow_to_platform, platforms_in
+from agent.replies.reply_grounding import KeyGrounding, browsers_in, devices_in, narrow_to_platform, platforms_in, tvs_in
 from agent.replies.reply_policy import NOTE_PREFIX, ReplyPolicy
 
 from .test_reply_policy import ask, conversation, guard_for, llm_tokens, reply_text, stream
@@ -68,6 +68,20 @@ def test_a_browser_question_gets_only_that_browsers_part_of_the_note(question, k
     narrowed = narrow_to_platform(PRIVATE_WINDOW, asked)
     assert kept in narrowed and dropped not in narrowed
     assert narrowed.endswith("Close the window to forget the session.")  # a sentence naming no browser stays
+
+
+def test_a_television_question_gets_only_that_makers_part_of_the_note():
+    """Televisions are a third dimension: an LG owner is not read the Samsung path, and a
+    Samsung TV is not an Android phone."""
+    note = ("On a Samsung TV, open Settings, General, Accessibility and turn Voice Guide off. On an LG TV, open Settings, "
+            "Accessibility and turn off Audio Guidance. On other TVs, look in Accessibility.")
+    question = "my lg tv keeps reading every menu out loud, how do i stop it"
+    assert tvs_in(question) == {"lg"} and platforms_in(question) == frozenset()
+    assert narrow_to_platform(note, devices_in(question)) == (
+        "On an LG TV, open Settings, Accessibility and turn off Audio Guidance. On other TVs, look in Accessibility.")
+    assert tvs_in("the samsung remote for the tv") == {"samsung"} and platforms_in("my samsung tv remote") == frozenset()
+    assert platforms_in("my samsung galaxy won't charge") == {"android"} and tvs_in("my samsung galaxy won't charge") == frozenset()
+    assert tvs_in("restart the fire stick") == {"fire tv"} and tvs_in("the roku and the apple tv") == {"roku", "apple tv"}
 
 
 def test_browsers_and_computers_are_narrowed_apart():

@@ -176,6 +176,27 @@ def test_an_article_all_for_computers_is_not_given_for_a_phone(knowledge, tmp_pa
     assert knowledge.best(question).article.name == "os-phone-rotation-lock"
 
 
+def test_a_television_article_is_not_given_for_another_makers_tv(knowledge):
+    """The Fire TV Stick's restart ("hold Select and Play") was read out for a Samsung TV's
+    remote (outside11, tuned on since); it is still given for a Fire TV."""
+    samsung = "put new batteries in the remote of my samsung tv and now only the power button does anything"
+    assert any(h.article.name == "os-restart-fire-tv-stick" for h in knowledge.search(samsung))  # words find it ...
+    hit = knowledge.best(samsung)
+    assert hit is None or hit.article.name != "os-restart-fire-tv-stick"  # ... it is not given
+    fire = "put new batteries in the remote of my fire tv stick and now it does nothing"
+    assert knowledge.best(fire).article.name == "os-restart-fire-tv-stick"
+
+
+def test_an_article_with_no_sentence_for_a_phone_is_not_given_for_one(knowledge):
+    """Reopening a closed tab with Control or Command, Shift and T: keys a phone does not have
+    (outside11's "300 tabs open in safari on my iphone", tuned on since). Given for a computer."""
+    phone = "how can i shut every open tab in safari on my iphone at once"
+    assert any(h.article.name == "net-reopen-closed-tab" for h in knowledge.search(phone))
+    hit = knowledge.best(phone)
+    assert hit is None or hit.article.name != "net-reopen-closed-tab"
+    assert knowledge.best("i closed a tab in chrome on my windows laptop by mistake, how do i get it back").article.name == "net-reopen-closed-tab"
+
+
 # BM25 finds an article sharing words with each (a security update for "newer iPhone",
 # a full mailbox for "email ... tomorrow"); none answers it, and the small model repeats
 # what it is given

@@ -48,7 +48,7 @@ from typing import Protocol
 
 import numpy as np
 
-from .reply_grounding import platforms_in, sentences
+from .reply_grounding import platforms_in, sentences, tvs_in
 from .vectors_on_disk import vectors_kept_on_disk
 
 log = logging.getLogger("parley.knowledge")
@@ -286,31 +286,43 @@ class KnowledgeBase:
     def _for_the_device_asked(self, text: str, top: Hit, relevance: float, hits: tuple[Hit, ...]) -> Hit | None:
         """`top`, unless it is written for other devices than the one the question names
         ("one window on my mac" found the Windows screenshot article; "delete an app off my
-        macbook" the phone one) and a good match for that device is at least as relevant.
-        None when there is no such match and the article's title, or every sentence of its
-        answer, names only other devices ("Stop apps opening … on a Mac" for "my pc"; the
-        phone's Auto-Lock and Screen timeout for a Windows laptop): its steps are for a
-        machine the user does not have."""
-        asked = platforms_in(text)
-        written_for = platforms_in(top.article.summary)
+        macbook" the phone one; "my samsung tv remote" the Fire TV Stick's restart) and a good
+        match for that device is at least as relevant. None when there is no such match and
+        the article's title, or every sentence of its answer, names only other devices ("Stop
+        apps opening … on a Mac" for "my pc"; the phone's Auto-Lock and Screen timeout for a
+        Windows laptop): its steps are for a machine the user does not have. Platforms first,
+        then televisions (`tvs_in`), each alone."""
+        for names_in in (platforms_in, tvs_in):
+            fitting = self._fitting(names_in, text, top, relevance, hits)
+            if fitting is None:
+                return None
+            if fitting is not top:
+                top, relevance = fitting, self.relevance_of(text, fitting.article)
+        return top
+
+    def _fitting(self, names_in, text: str, top: Hit, relevance: float, hits: tuple[Hit, ...]) -> Hit | None:
+        asked = names_in(text)
+        written_for = names_in(top.article.summary)
         if not asked or not written_for or written_for & asked:
             return top
         fits = [(self.relevance_of(text, h.article), h) for h in hits
-                if h is not top and self._good(h) and platforms_in(h.article.summary) & asked]
+                if h is not top and self._good(h) and names_in(h.article.summary) & asked]
         fits = [(r, h) for r, h in fits if r >= relevance]
         if fits:
             return max(fits, key=lambda f: f[0])[1]
-        titled_for = platforms_in(top.article.title)
+        titled_for = names_in(top.article.title)
         if titled_for and not titled_for & asked:
             return None
-        for kind, other, machine in ((PHONES, COMPUTERS, _A_COMPUTER), (COMPUTERS, PHONES, _A_PHONE)):
-            if asked <= kind and written_for <= other and all(platforms_in(s) or machine.search(s) for s in sentences(top.article.summary)):
-                # a phone's question, an article whose every sentence is for a computer (or the
-                # reverse): "my android phone keeps flipping the screen sideways" found Windows'
-                # display orientation, then "On some computers, press Control, Alt and the up arrow"
+        said = sentences(top.article.summary)
+        for kind, other, machine in ((PHONES, COMPUTERS, _A_PHONE), (COMPUTERS, PHONES, _A_COMPUTER)):
+            if asked <= kind and written_for <= other and not any(names_in(s) & kind or machine.search(s) for s in [top.article.title, *said]):
+                # a phone's question, an article whose title and answer say nothing for a phone (or the reverse):
+                # "300 tabs open in safari on my iphone" found reopening a closed tab with
+                # Control or Command, Shift and T; "my android phone keeps flipping the screen
+                # sideways" Windows' display orientation
                 return None
         # every sentence of its answer is for another device: nothing in it for this one
-        return None if all(platforms_in(s) for s in sentences(top.article.summary)) else top
+        return None if all(names_in(s) for s in said) else top
 
     def least_relevance(self, article: Article, risks: frozenset[str] = frozenset()) -> float:
         """The cosine `article` needs to be given for a question in the risky classes `risks`."""

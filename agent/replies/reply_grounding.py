@@ -22,7 +22,7 @@ PLATFORMS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("windows", re.compile(r"\bwindows\b(?!\s*(?:key|logo|\+|shift|[A-Z]\b))|\bc:|\bc drive\b|\bpc\b", re.I)),
     ("mac", re.compile(r"\b(?:mac|macs|macbook\w*|imac|macos|os x)\b", re.I)),
     ("iphone", re.compile(r"\b(?:iphone|ipad|ios)\b", re.I)),
-    ("android", re.compile(r"\b(?:android|samsung|pixel)\b", re.I)),
+    ("android", re.compile(r"\b(?:android|pixel)\b|\bsamsung\b(?![^.?!]{0,25}\b(?:tvs?|televisions?|remote|soundbar)\b)", re.I)),
     ("linux", re.compile(r"\b(?:linux|ubuntu)\b", re.I)),
     ("chromeos", re.compile(r"\b(?:chromebook|chromeos|chrome os)\b", re.I)),
 )
@@ -34,6 +34,17 @@ BROWSERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("firefox", re.compile(r"\bfirefox\b", re.I)),
     ("edge", re.compile(r"\bmicrosoft edge\b|\bedge(?:'s)?\s+(?:browser|new tab|settings|favou?rites|extensions?)\b|\b(?:in|open|opens|use) edge\b", re.I)),
     ("safari", re.compile(r"\bsafari\b", re.I)),
+)
+# Television makers and streaming boxes, a third: "my samsung tv remote" is not answered by the
+# Fire TV Stick's restart (outside11: its steps read out for a Samsung remote).
+TVS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("fire tv", re.compile(r"\bfire ?(?:tv|stick)\b|\bfirestick\b", re.I)),
+    ("roku", re.compile(r"\broku\b", re.I)),
+    ("apple tv", re.compile(r"\bapple tv\b|\bsiri remote\b", re.I)),
+    ("google tv", re.compile(r"\bgoogle tv\b|\bchromecast\b", re.I)),
+    ("samsung", re.compile(r"\bsamsung\b(?=[^.?!]{0,25}\b(?:tvs?|televisions?|remote)\b)", re.I)),
+    ("lg", re.compile(r"\blg\b(?=[^.?!]{0,25}\b(?:tvs?|televisions?|remote)\b)|\bwebos\b", re.I)),
+    ("sony", re.compile(r"\bsony\b(?=[^.?!]{0,25}\b(?:tvs?|televisions?|bravia|remote)\b)|\bbravia\b", re.I)),
 )
 _SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+|$)")
 
@@ -48,6 +59,16 @@ def browsers_in(text: str) -> frozenset[str]:
     return frozenset(name for name, pattern in BROWSERS if pattern.search(text))
 
 
+def tvs_in(text: str) -> frozenset[str]:
+    """The television makers and streaming boxes a piece of text names."""
+    return frozenset(name for name, pattern in TVS if pattern.search(text))
+
+
+def devices_in(text: str) -> frozenset[str]:
+    """Every dimension at once: platforms, browsers, televisions (what a question is narrowed by)."""
+    return platforms_in(text) | browsers_in(text) | tvs_in(text)
+
+
 def sentences(text: str) -> list[str]:
     """The sentences of a note or an article's answer, stripped (also `knowledge_base`'s)."""
     return [s.strip() for s in _SENTENCE.findall(text) if s.strip()]
@@ -55,10 +76,10 @@ def sentences(text: str) -> list[str]:
 
 def narrow_to_platform(note: str, asked: frozenset[str]) -> str:
     """The note without the sentences about platforms other than `asked`, then without those
-    about browsers other than the ones `asked` names (`platforms_in`, `browsers_in`: each
-    dimension alone, so "Safari on my iPhone" still drops a Mac sentence about Safari); the
+    about browsers, then televisions, other than the ones `asked` names (`platforms_in`,
+    `browsers_in`, `tvs_in`: each dimension alone, so "Safari on my iPhone" still drops a Mac sentence about Safari); the
     whole note when nothing is asked, or when no sentence is about an asked platform."""
-    for names_in in (platforms_in, browsers_in):
+    for names_in in (platforms_in, browsers_in, tvs_in):
         note = _narrowed(note, asked, names_in)
     return note
 

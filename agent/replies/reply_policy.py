@@ -28,7 +28,7 @@ from typing import Any
 
 from . import safety_policy
 from .knowledge_base import KnowledgeBase, relevance_for
-from .reply_grounding import browsers_in, narrow_to_platform, platforms_in
+from .reply_grounding import devices_in, narrow_to_platform
 from .risk_by_embedding import risk_classifier_for
 from .risk_classifier import ClassifiesRisk
 from .reply_guard import ReplyGuard
@@ -251,9 +251,8 @@ class ReplyPolicy:
         words alone when they are a short follow-up, the platform named, the risky classes it is in."""
         query = self._with_context(text, prev_user)
         prefer = text if query != text else ""
-        # the platform (and browser) the user names now, or (in a short follow-up) named in the question before
-        named = lambda t: platforms_in(t) | browsers_in(t)  # noqa: E731
-        asked = named(text) or (named(prev_user) if prefer else frozenset())
+        # the platform (browser, television) the user names now, or (in a short follow-up) named in the question before
+        asked = devices_in(text) or (devices_in(prev_user) if prefer else frozenset())
         # the risky classes it is in: an article written for one may be further in meaning
         risks = frozenset(r.name for r in safety_policy.risks_in(query, self.risk_classifier))
         return query, prefer, asked, risks
