@@ -147,10 +147,47 @@ def test_what_is_not_one_rate_sum_gets_no_note(question):
     assert work_out(question) == ""
 
 
+@pytest.mark.parametrize("question, worked", [
+    ("my 3 kids get 45 mins each on the ipad every day. how many hours a week is that all together",
+     "45 mins a day each for 3 is 2 hours and 15 minutes a day, and 15 hours and 45 minutes a week (times 7)"),
+    ("I walk 30 minutes a day, how many hours is that a year?", "30 minutes a day is 182 hours and 30 minutes a year (times 365)"),
+    ("we each spend 2 hours a day commuting, how much a week?", "2 hours a day each is 14 hours a week (times 7)"),
+    ("I practice piano 90 minutes a week, how many hours a year", "90 minutes a week is 78 hours a year (times 52)"),
+    ("two of us each do 20 mins a day of stretching. total per week?",
+     "20 mins a day each for 2 is 40 minutes a day, and 4 hours and 40 minutes a week (times 7)"),
+])
+def test_a_time_per_day_over_a_week_or_a_year_is_worked_out(question, worked):
+    assert work_out(question) == worked
+
+
+@pytest.mark.parametrize("question, worked", [
+    ("saw lightning and counted 10 seconds before the thunder. so its 10 miles away right? 1 second per mile",
+     "10 seconds from lightning to thunder is about 3.4 kilometres, or about 2.1 miles (sound covers about a mile in 5 seconds, a kilometre in 3)"),
+    ("the thunder came 3 seconds after the flash, how close is the storm",
+     "3 seconds from lightning to thunder is about 1 kilometre, or about 0.6 miles (sound covers about a mile in 5 seconds, a kilometre in 3)"),
+])
+def test_seconds_from_lightning_to_thunder_are_worked_out_as_a_distance(question, worked):
+    assert work_out(question) == worked
+
+
+@pytest.mark.parametrize("question", [
+    "How long is 45 minutes a day?",  # no longer period asked
+    "I sleep 8 hours a night, is that enough?",  # no total asked
+    "my 2 kids and 3 friends each get 10 minutes a day on the console, how many hours is that a week",  # each of which count?
+    "I watch 2 hours of tv a day, how much is that a month?",  # a day to a month: not guessed
+    "counted 5 seconds then 8 seconds between lightning and thunder, how far is it?",  # two counts
+    "my laptop takes 30 seconds to boot, how far is that from normal?",  # no storm
+])
+def test_what_is_not_one_time_or_storm_sum_gets_no_such_note(question):
+    worked = work_out(question)
+    assert " a week (times" not in worked and " a year (times" not in worked and "from lightning" not in worked
+
+
 # -- the real model, through a real session ---------------------------------------------------------
 @pytest.mark.parametrize("question, must", [
     ("my streaming sub is $12.99 a month. how much is that for a whole year", r"155\.88"),
     ("steam says the game is 45 GB and my download speed shows 25 MB/s. roughly how long will it take", r"\b30 minutes\b|half an hour"),
+    ("we counted 6 seconds between the flash and the thunder, how far away is the storm", r"\b2\.1 (?:km|kilomet)|\b1\.3 miles"),
 ])
 async def test_the_real_model_says_the_worked_rate_sum(server, question, must):
     """The bundled 0.5B with the note the sum gives: the answer it speaks is the worked one."""

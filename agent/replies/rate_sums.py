@@ -1,6 +1,8 @@
 """Sums over a rate, worked out before the model answers: a price per period over another
 period ("$12.99 a month ... for a whole year") or over a count of periods ("$35 a month on a
-24 month plan"), and a download's size over its speed ("45 GB at 25 MB/s, how long?").
+24 month plan"), a time spent per day over a week or a year, for each of a few people ("my 3
+kids get 45 mins each every day, how many hours a week"), a download's size over its speed
+("45 GB at 25 MB/s, how long?"), and the seconds from lightning to thunder as a distance.
 
 The 0.5B model answered the first "I'm not sure of the exact number" and the second "45 GB /
 25 MB/s = 1.8 GB/s" (bench/reply_cases_outside6.py). Like `worked_sums`, each shape is worked
@@ -118,3 +120,77 @@ def _duration(seconds: Decimal) -> str:
         return f"{minutes} minute{'s' if minutes != 1 else ''}"
     hours, rest = divmod(minutes, 60)
     return f"{hours} hours" + (f" and {rest} minutes" if rest else "")
+
+
+# A time spent per period: "45 mins each on the ipad every day", "2 hours a day"
+_TIME_PER = re.compile(rf"{NUMBER}\s*(?P<unit>hours?|hrs?|minutes?|mins?)\b(?P<between>[^.?!\d]{{0,40}}?)"
+                       rf"\b(?:a|an|per|each|every|/)\s*(?P<period>day|week)\b", re.I)
+# the people or things each spending it: "my 3 kids", "two of us" (a count, and "each" said)
+_HOW_MANY_EACH = re.compile(rf"(?<![$£€\d.,:])\b(?P<n>\d{{1,2}}|{'|'.join(_COUNTS)})\s+(?:of\s+(?:us|them)\b|(?:[a-z]+\s+)?(?P<noun>[a-z]+s)\b)", re.I)
+_NOT_PEOPLE = re.compile(r"^(?:hours|hrs|minutes|mins|seconds|secs|days|weeks|months|years|times|percent)$", re.I)
+_EACH = re.compile(r"\beach\b|\bevery one of\b|\bapiece\b", re.I)
+_ASKS_TOTAL = re.compile(r"\bhow\s+(?:much|many|long)\b|\bwhat(?:'s|\s+is|\s+does)\b|\btotal\b|\badd(?:s)?\s+up\b|\ball\s+together\b", re.I)
+
+
+def time_over_period(text: str) -> str:
+    """"45 minutes a day, for 3 each, is 2 hours and 15 minutes a day, and 15 hours and 45
+    minutes a week (times 7)", or "": one time per day or week, a longer period asked, and a
+    count only where "each" says the time is each one's."""
+    times = list(_TIME_PER.finditer(text))
+    if len(times) != 1 or not _ASKS_TOTAL.search(text):
+        return ""
+    m = times[0]
+    given = m["period"].lower()
+    asked = {(a[1] or _ADVERB[a[2].lower()]).lower() for a in _ASKED_PERIOD.finditer(text[m.end():])} - {given}
+    if len(asked) != 1 or (given, next(iter(asked))) not in _IN:
+        return ""
+    wanted = asked.pop()
+    minutes = Decimal(m[1].replace(",", "")) * (60 if m["unit"].lower().startswith("h") else 1)
+    said = f"{m[1]} {m['unit']} a {given}"
+    if _EACH.search(text):
+        counts = [c for c in _HOW_MANY_EACH.finditer(text) if c.start() != m.start() and not _NOT_PEOPLE.match(c["noun"] or "")]
+        if len(counts) > 1:
+            return ""  # "each" of which count is not clear: not guessed
+        if counts:
+            n = Decimal(_COUNTS.get(counts[0]["n"].lower(), counts[0]["n"]))
+            minutes *= n
+            said = f"{said} each for {shown(n)} is {_hours_and_minutes(minutes)} a {given}, and"
+        else:
+            said = f"{said} each is"  # "we each spend 2 hours a day": each one's
+    else:
+        said = f"{said} is"
+    return f"{said} {_hours_and_minutes(minutes * _IN[given, wanted])} a {wanted} (times {_IN[given, wanted]})"
+
+
+def _hours_and_minutes(minutes: Decimal) -> str:
+    whole = int(minutes)
+    if whole < 60 or minutes != whole:
+        return f"{shown(minutes)} minutes"
+    hours, rest = divmod(whole, 60)
+    return f"{hours} hour{'s' if hours != 1 else ''}" + (f" and {rest} minutes" if rest else "")
+
+
+# Seconds between a flash and its thunder: sound covers about 343 metres a second (a mile in
+# about 5 seconds, a kilometre in about 3), the rule weather services give
+_STORM = re.compile(r"\b(?:lightning|thunder)\b", re.I)
+# (not a rule the user quotes: "1 second per mile")
+_SECONDS = re.compile(rf"{NUMBER}\s*(?:seconds?|secs?)\b(?!\s*(?:per|a|an|each|for\s+(?:each|every))\s+(?:mile|km|kilomet))", re.I)
+_ASKS_DISTANCE = re.compile(r"\bhow\s+(?:far|close|many\s+(?:miles|km|kilomet(?:er|re)s))\b|\baway\b|\bdistance\b|\bmiles?\b|\bkm\b", re.I)
+SPEED_OF_SOUND = Decimal(343)  # metres a second, in air at about 20 °C
+
+
+def storm_distance(text: str) -> str:
+    """"10 seconds from lightning to thunder is about 3.4 kilometres, or about 2.1 miles", or ""."""
+    seconds = list(_SECONDS.finditer(text))
+    if len(seconds) != 1 or not _STORM.search(text) or not _ASKS_DISTANCE.search(text):
+        return ""
+    n = Decimal(seconds[0][1].replace(",", ""))
+    metres = n * SPEED_OF_SOUND
+    km, miles = (metres / 1000).quantize(Decimal("0.1")), (metres / Decimal("1609.344")).quantize(Decimal("0.1"))
+    return (f"{seconds[0][1]} {_plural(n, 'second')} from lightning to thunder is about {shown(km)} {_plural(km, 'kilometre')}, "
+            f"or about {shown(miles)} {_plural(miles, 'mile')} "
+            f"(sound covers about a mile in 5 seconds, a kilometre in 3)")
+
+
+def _plural(value: Decimal, word: str) -> str:
+    return word if value == 1 else f"{word}s"

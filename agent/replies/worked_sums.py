@@ -7,7 +7,8 @@ worked out here and given to the model as a note ("Worked out exactly: 20 percen
 one amount of money named: "$64 ... an 18% tip"), or a
 clock time plus or minus minutes and hours, or a unit conversion or a priced count
 (`unit_conversions`), or a price per period over another or a download's size over its
-speed, or a price per period over a count of periods (`rate_sums`), or the time
+speed, or a price per period over a count of periods, or a time per day over a week, or the
+seconds from lightning to thunder (`rate_sums`), or the time
 difference between two places or a clock time in one said in the other (`time_zones`); anything else is left to the model, and nothing
 is guessed: no note when the words do not fit one of these shapes.
 """
@@ -16,7 +17,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal, DivisionByZero, InvalidOperation
 
-from .rate_sums import price_for_periods, price_over_period, transfer_time
+from .rate_sums import price_for_periods, price_over_period, storm_distance, time_over_period, transfer_time
 from .time_zones import time_between_places
 from .unit_conversions import DIGITS, NUMBER, convert, how_many_fit, money, shown
 
@@ -46,7 +47,7 @@ _DURATION_AFTER = re.compile(rf"{_DURATION}\s+(?P<direction>after|before|from)\s
 def work_out(text: str) -> str:
     """The one sum in `text`, worked out ("20 percent of 150 is 30"), or ""."""
     for find in (time_between_places, _clock_sum, _discount, _percentage, _share_of_amount, how_many_fit, transfer_time,
-                 price_for_periods, price_over_period, convert, _operation):
+                 price_for_periods, price_over_period, time_over_period, storm_distance, convert, _operation):
         try:
             found = find(text)
         except ArithmeticError:  # a number past Decimal's precision (10,000 digits): no note, not a failed turn
