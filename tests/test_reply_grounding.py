@@ -84,6 +84,20 @@ def test_a_television_question_gets_only_that_makers_part_of_the_note():
     assert tvs_in("restart the fire stick") == {"fire tv"} and tvs_in("the roku and the apple tv") == {"roku", "apple tv"}
 
 
+@pytest.mark.parametrize("asked, narrowed", [
+    ("windows", "Open the print window with Control P, and choose Save as PDF, or Microsoft Print to PDF on Windows. Then click Save."),
+    ("mac", "Open the print window with Control P, or Command P on a Mac, and choose Save as PDF. Then click Save."),
+])
+def test_a_clause_for_the_other_computer_is_left_out_of_a_sentence_for_both(asked, narrowed):
+    """"Control P, or Command P on a Mac" read to a Windows user came back with the Mac's keys (outside11)."""
+    note = "Open the print window with Control P, or Command P on a Mac, and choose Save as PDF, or Microsoft Print to PDF on Windows. Then click Save."
+    assert narrow_to_platform(note, frozenset({asked})) == narrowed
+    assert narrow_to_platform(note, frozenset()) == note and narrow_to_platform(note, frozenset({"windows", "mac"})) == note
+    both = "Press Control and F on Windows, or Command and F on a Mac, type the word."
+    assert narrow_to_platform(both, frozenset({"mac"})) == "Press Command and F on a Mac, type the word."
+    assert narrow_to_platform(both, frozenset({"windows"})) == "Press Control and F on Windows, type the word."
+
+
 def test_browsers_and_computers_are_narrowed_apart():
     """Safari on an iPhone keeps the iPhone's Safari sentence and drops the Mac's, though both name Safari."""
     note = "On an iPhone, open Settings, Safari, Clear History and Website Data. On a Mac, in Safari, choose History, Clear History."

@@ -81,7 +81,24 @@ def narrow_to_platform(note: str, asked: frozenset[str]) -> str:
     whole note when nothing is asked, or when no sentence is about an asked platform."""
     for names_in in (platforms_in, browsers_in, tvs_in):
         note = _narrowed(note, asked, names_in)
-    return note
+    return _without_the_other_computers_clause(note, asked)
+
+
+# A clause for the other computer inside a sentence for both: "Open the print window with
+# Control P, or Command P on a Mac, and ..." read to a Windows user came back as "or Command P
+# on a Mac" (outside11); "press Control and F on Windows, or Command and F on a Mac" to a Mac user
+_OR_ON = {
+    "windows": re.compile(r",?\s+or\s+[^,.;]{1,50}?\s+on\s+(?:a\s+)?mac\b(?=\s*[,.;]|$)", re.I),
+    "mac": re.compile(r",?\s+or\s+[^,.;]{1,50}?\s+on\s+windows\b(?=\s*[,.;]|$)"
+                      r"|\b(?P<verb>press|hold|use)\s+[^,.;]{1,40}?\s+on\s+windows,\s+or\s+", re.I),
+}
+
+
+def _without_the_other_computers_clause(note: str, asked: frozenset[str]) -> str:
+    computers = asked & {"windows", "mac"}
+    if len(computers) != 1:
+        return note
+    return _OR_ON[next(iter(computers))].sub(lambda m: f"{m['verb']} " if m.groupdict().get("verb") else "", note)
 
 
 def _narrowed(note: str, asked: frozenset[str], names_in) -> str:
