@@ -991,7 +991,7 @@ class _SaysCredentials:
     def classify(self, question: str) -> str:
         return "credentials"
 
-    def hazard_reason(self, question: str) -> str:
+    def hazard_reason(self, question: str, *, by_meaning: bool = False) -> str:
         return ""
 
     def sure(self, question: str) -> bool:

@@ -99,13 +99,18 @@ def test_a_chat_line_near_no_example_is_not_a_hazard(by_meaning, request_):
     assert by_meaning.classify(request_) == ""
 
 
-def test_a_hazard_found_by_meaning_gets_the_general_answer_not_a_guessed_reason(by_meaning):
+def test_a_hazard_found_by_meaning_gets_the_reason_of_the_kind_it_names(by_meaning):
+    """No words shared with a kind's examples; by meaning, among the kinds whose subject it names
+    ("puffed up": a battery's), the battery's swelling, not mains power (which an unrestricted
+    nearest kind once named)."""
     from agent.replies import safety_policy
 
     question = UNSEEN_WORDING[0][0]
-    assert by_meaning.hazard_reason(question) == ""  # no words shared with a kind's examples: no kind named
+    assert by_meaning.hazard_reason(question) == ""  # by words: no kind
+    assert by_meaning.hazard_reason(question, by_meaning=True).startswith("A swollen, damaged or overheating battery")
     hazard = next(r for r in safety_policy.risks_in(question, by_meaning) if r.name == "physical_hazard")
-    assert hazard.safe_reply.startswith("No, don't: that can be dangerous")
+    assert hazard.safe_reply.startswith("No, don't: a swollen, damaged or overheating battery can catch fire")
+    assert by_meaning.hazard_reason("Tell me a long story.", by_meaning=True) == ""  # names no kind's subject
 
 
 class CountingEmbedder:

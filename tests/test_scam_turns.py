@@ -44,7 +44,7 @@ class _SaysScam:
     def classify(self, question: str) -> str:
         return "scam"
 
-    def hazard_reason(self, question: str) -> str:
+    def hazard_reason(self, question: str, *, by_meaning: bool = False) -> str:
         return ""
 
     def sure(self, question: str) -> bool:

@@ -59,8 +59,10 @@ class ClassifiesRisk(Protocol):
         """A risky class, or "" for none."""
         ...
 
-    def hazard_reason(self, question: str) -> str:
-        """What can happen, for a physical hazard's kind, or ""."""
+    def hazard_reason(self, question: str, *, by_meaning: bool = False) -> str:
+        """What can happen, for a physical hazard's kind, or "". `by_meaning`: a classifier
+        that reads meaning may also go by it (safety_policy asks so only where no rule found
+        the turn's risks: a rule's own reason fits better than a guess)."""
         ...
 
     def sure(self, question: str) -> bool:
@@ -128,14 +130,14 @@ class RiskClassifier:
         """Never: likeness of words is a guess (risk_detector.WithRiskDetector can be sure)."""
         return False
 
-    def hazard_reason(self, question: str, k: int = 3) -> str:
+    def hazard_reason(self, question: str, k: int = 3, *, by_meaning: bool = False) -> str:
         """What can happen, as the kind (a reason shared by examples) whose `k` nearest examples
         are most alike in sum says ("A swollen ... battery can catch fire"); "" when that kind's
         nearest example is not alike enough (the threshold and two shared words of `classify`).
         Only a kind whose subject the question names (`HAZARD_SUBJECTS`) is considered.
         Summed, not nearest alone: "My phone's battery is swollen and gets hot while charging"
         is nearest to "my phone under my pillow while it charges" by one example, and to the
-        battery kind by three."""
+        battery kind by three. (Words only: `by_meaning` changes nothing here.)"""
         q = self._question(question)
         by_reason: dict[str, list[tuple[float, str]]] = {}
         for _, example, vec in self._docs:

@@ -174,5 +174,5 @@ class WithRiskDetector:
         self._last = (question, score, known)
         return score, known
 
-    def hazard_reason(self, question: str) -> str:
-        return self.inner.hazard_reason(question)
+    def hazard_reason(self, question: str, *, by_meaning: bool = False) -> str:
+        return self.inner.hazard_reason(question, by_meaning=by_meaning)

@@ -108,7 +108,9 @@ def risks_in(question: str, classifier: "ClassifiesRisk | None" = None) -> tuple
     if found and all(r.by_likeness for r in found) and (named_kind or classifier is not None and classifier.sure(q)):
         found = tuple(replace(r, sure=True) for r in found)
     hazard = next((r for r in found if r.name == "physical_hazard"), None)
-    reason = classifier.hazard_reason(q) if classifier is not None and hazard is not None else ""
+    # by meaning too only where likeness found every risk (a swallowed button battery is the
+    # emergency rule's, not a battery fire)
+    reason = classifier.hazard_reason(q, by_meaning=all(r.by_likeness for r in found)) if classifier is not None and hazard is not None else ""
     if not reason:
         return found
     # the hazard kind's reason ("A swollen ... battery can catch fire"), said in the safe answer
