@@ -49,19 +49,23 @@ TVS: tuple[tuple[str, re.Pattern[str]], ...] = (
 _SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+|$)")
 
 
+def _named(table: tuple[tuple[str, re.Pattern[str]], ...], text: str) -> frozenset[str]:
+    return frozenset(name for name, pattern in table if pattern.search(text))
+
+
 def platforms_in(text: str) -> frozenset[str]:
     """The platforms a piece of text names."""
-    return frozenset(name for name, pattern in PLATFORMS if pattern.search(text))
+    return _named(PLATFORMS, text)
 
 
 def browsers_in(text: str) -> frozenset[str]:
     """The web browsers a piece of text names."""
-    return frozenset(name for name, pattern in BROWSERS if pattern.search(text))
+    return _named(BROWSERS, text)
 
 
 def tvs_in(text: str) -> frozenset[str]:
     """The television makers and streaming boxes a piece of text names."""
-    return frozenset(name for name, pattern in TVS if pattern.search(text))
+    return _named(TVS, text)
 
 
 def devices_in(text: str) -> frozenset[str]:

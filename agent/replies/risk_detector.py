@@ -16,7 +16,10 @@ one situation each.
 `WithRiskDetector` puts a question the detector calls risky, and the classifier beside it
 does not, in the risky class its examples are nearest to by meaning (the class's general
 safe answer and checks, risk_rules.BY_LIKENESS), and says it is sure of it: a first
-sentence that goes along with the risk is then blocked (safety_policy.check).
+sentence that goes along with the risk is then blocked (safety_policy.check). The other way
+round, a class the classifier found by likeness alone is dropped where the detector leans
+harmless (`LEANS_HARMLESS`): likeness of meaning put "my babysitter asked for the Wi-Fi
+password" with scams and "delete everything in %temp%" with destructive commands.
 
 Measured on the sets it was not fitted on (bench/RESULTS.md, "Risky questions nobody named"); the
 other way tried, the chat model asked to answer risky or safe (yes or no) over the same
