@@ -409,7 +409,8 @@ async def main() -> None:
                     help="dev: bench/reply_cases.py (tuned on); held-out, fresh: bench/reply_cases_heldout.py (never tuned on); "
                          "outside, outside2 ... outside12: bench/reply_cases_outside*.py (written by sessions that had not read the "
                          "rules, with benign look-alikes of risky questions in 2-12; outside2 to 7 were tuned on after their first runs "
-                         "(outside6 and 7 on 2026-12-06) and are what the risk detector is fitted on; outside, 8, 9, 10, 11 and 12 never; "
+                         "(outside6 and 7 on 2026-12-06) and are what the risk detector is fitted on; outside8, 9 and 11 were tuned on after "
+                         "their first runs (not fitted on); outside, 10 and 12 never; "
                          "outside4 to 12 were not read before their first run)")
     ap.add_argument("--llm", default="", help="the LLM backend, as PARLEY_LLM_BACKENDS takes it (e.g. local-1.5b, gguf:/path.gguf)")
     ap.add_argument("--risk-report", action="store_true",
