@@ -24,9 +24,9 @@ from typing import Mapping, Protocol, Sequence
 
 import numpy as np
 
-from .risk_classifier import ClassifiesRisk, RiskClassifier
+from .risk_classifier import HAZARD_SUBJECT, REASON_OF_EXAMPLE, ClassifiesRisk, RiskClassifier
 from .risk_detector import RiskDetector, WithRiskDetector
-from .risk_examples import CLASS_SUBJECTS, EXAMPLES, HAZARD_SUBJECTS, HAZARDS
+from .risk_examples import CLASS_SUBJECTS, EXAMPLES, HAZARDS
 from .vectors_on_disk import vectors_kept_on_disk
 
 log = logging.getLogger("parley.risk")
@@ -117,7 +117,7 @@ class EmbeddingRiskClassifier:
     def hazard_reason(self, question: str, *, by_meaning: bool = False) -> str:
         """What can happen: the lexical classifier's hazard kind; else the kind whose examples
         are nearest in meaning among the kinds whose subject the question names
-        (`HAZARD_SUBJECTS`: a battery, a heater, a cleaner), when asked `by_meaning`; else "" (the hazard class's
+        (`risk_classifier.HAZARD_SUBJECT`: a battery, a heater, a cleaner), when asked `by_meaning`; else "" (the hazard class's
         general answer). Unrestricted, the nearest kind by meaning named mains power for "the
         back of my tablet has puffed up", where the battery is the risk: a wrong reason
         misleads more than none. Restricted, "charging 4 lipo batteries on the bedroom carpet
@@ -126,13 +126,13 @@ class EmbeddingRiskClassifier:
             return reason
         if not by_meaning:
             return ""
-        named = [why for kind, (why, _) in HAZARDS.items() if kind in _HAZARD_SUBJECTS and _HAZARD_SUBJECTS[kind].search(question)]
+        named = [why for kind, (why, _) in HAZARDS.items() if kind in HAZARD_SUBJECT and HAZARD_SUBJECT[kind].search(question)]
         if not named:
             return ""
         sims = self._matrix @ self._unit(self.embedder.embed(question))
         by_reason: dict[str, list[float]] = {}
         for sim, text in zip(sims.tolist(), self._texts):
-            if (why := _REASON_OF.get(text)) in named:
+            if (why := REASON_OF_EXAMPLE.get(text)) in named:
                 by_reason.setdefault(why, []).append(sim)
         if not by_reason:
             return ""
@@ -147,8 +147,6 @@ def names_its_subject(label: str, question: str) -> bool:
 
 
 _SUBJECTS = {label: re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.I) for label, words in CLASS_SUBJECTS.items()}
-_HAZARD_SUBJECTS = {kind: re.compile(rf"\b(?:{words})\b", re.I) for kind, words in HAZARD_SUBJECTS.items()}  # as RiskClassifier reads them
-_REASON_OF = {text: why for why, texts in HAZARDS.values() for text in texts}
 _BUILT: dict[str, "ClassifiesRisk"] = {}
 
 

@@ -79,15 +79,20 @@ class RiskGuess:
     example: str  # that example
 
 
+# example -> what can happen (the physical hazards' kinds, agent/replies/risk_examples.py); and a
+# kind -> what a question must name for the kind to fit it (also risk_by_embedding's)
+REASON_OF_EXAMPLE: dict[str, str] = {text: why for why, texts in HAZARDS.values() for text in texts}
+HAZARD_SUBJECT: dict[str, re.Pattern[str]] = {kind: re.compile(rf"\b(?:{words})\b", re.I) for kind, words in HAZARD_SUBJECTS.items()}
+
+
 class RiskClassifier:
     def __init__(self, examples: Mapping[str, Sequence[str]] = EXAMPLES, *, k: int = 1, threshold: float = 0.12,
                  reasons: Mapping[str, str] | None = None) -> None:
         self.k, self.threshold = k, threshold
-        # example -> what can happen (the physical hazards' kinds, agent/replies/risk_examples.py)
-        self._reasons = dict(reasons) if reasons is not None else {t: why for why, texts in HAZARDS.values() for t in texts}
+        self._reasons = dict(reasons) if reasons is not None else dict(REASON_OF_EXAMPLE)
         # a reason -> what a question must name for it to fit (none for reasons given by the caller)
         self._subjects = {} if reasons is not None else {
-            why: re.compile(rf"\b(?:{HAZARD_SUBJECTS[kind]})\b", re.I) for kind, (why, _) in HAZARDS.items() if kind in HAZARD_SUBJECTS}
+            why: HAZARD_SUBJECT[kind] for kind, (why, _) in HAZARDS.items() if kind in HAZARD_SUBJECT}
         docs = [(label, text, Counter(features(text))) for label, texts in examples.items() for text in texts]
         df = Counter(f for _, _, counts in docs for f in counts)
         n = len(docs)
