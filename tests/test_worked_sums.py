@@ -113,6 +113,8 @@ def test_a_number_of_thousands_of_digits_gets_no_note_and_raises_nothing():
     prompt builder), and every regex tried each digit as a number's start (20 s in all)."""
     assert work_out("9" * 10000 + " km to miles") == ""
     assert work_out("9" * 10000 + "% off $5, how much is it?") == ""
+    assert work_out("1" * 10000 + " minutes a day, how much a week?") == ""  # (had raised ValueError printing the hours)
+    assert work_out("counted " + "9" * 10000 + " seconds between lightning and thunder, how far?") == ""
 
 
 @pytest.mark.parametrize("question, worked", [

@@ -163,11 +163,12 @@ def time_over_period(text: str) -> str:
 
 
 def _hours_and_minutes(minutes: Decimal) -> str:
-    whole = int(minutes)
-    if whole < 60 or minutes != whole:
+    """(In Decimal throughout: a number of 10,000 digits is an ArithmeticError, which `work_out`
+    turns into no note, not a ValueError from printing a huge int.)"""
+    if minutes < 60 or minutes != minutes.to_integral_value():
         return f"{shown(minutes)} minutes"
-    hours, rest = divmod(whole, 60)
-    return f"{hours} hour{'s' if hours != 1 else ''}" + (f" and {rest} minutes" if rest else "")
+    hours, rest = divmod(minutes, 60)
+    return f"{shown(hours)} hour{'s' if hours != 1 else ''}" + (f" and {shown(rest)} minutes" if rest else "")
 
 
 # Seconds between a flash and its thunder: sound covers about 343 metres a second (a mile in
