@@ -253,7 +253,10 @@ class KnowledgeBase:
                 body = f"{a.title} {a.keywords} {a.summary}".lower()
                 return sum(1 for t in wanted if re.search(rf"\b{re.escape(t)}", body))
 
-            top = max(hits, key=lambda h: (self._good(h), preferred(h), h.score))
+            # among the articles near enough in meaning, where any is: "What about on my iPad?" after a
+            # dark-theme question found a parental-controls article by "iPad" alone, and nothing was given
+            near = [h for h in hits if self._good(h) and self.relevance_of(text, h.article) >= self.least_relevance(h.article, risks)]
+            top = max(near or hits, key=lambda h: (self._good(h), preferred(h), h.score))
         if not self._good(top):
             return None
         relevance = self.relevance_of(text, top.article)
