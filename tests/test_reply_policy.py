@@ -630,7 +630,7 @@ def test_negated_unsafe_phrases_pass():
     ("What's the keyboard shortcut for copy and paste?", "copy-paste"),
     ("How do I undo my last git commit? I have not pushed it.", "git-undo-commit"),
     ("I spilled coffee on my laptop", "liquid-spill"),
-    ("My laptop won't charge", None),  # the spill article's words (cosine 0.55): "do not ... charge it" is no answer to this
+    ("My laptop won't charge", "os-laptop-not-charging"),  # not the spill article (words, cosine 0.55): "do not ... charge it"
     ("My laptop won't turn on, what should I do?", None),
     ("Windows update fails with 0x80070005", "error-0x80070005"),
     ("What is the capital of France?", None),

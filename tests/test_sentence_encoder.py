@@ -205,7 +205,7 @@ def test_an_article_with_no_sentence_for_a_phone_is_not_given_for_one(knowledge)
 def test_an_article_that_only_shares_words_with_the_question_is_not_given(knowledge, question):
     from agent.replies.knowledge_base import KnowledgeBase
 
-    assert KnowledgeBase().best(question) is not None  # words alone give one ...
+    assert KnowledgeBase().search(question)  # words alone find some ...
     assert knowledge.best(question) is None  # ... its meaning is too far
 
 
@@ -315,3 +315,22 @@ def test_a_follow_up_naming_a_device_keeps_to_articles_near_the_question(knowled
     question = "How do I switch Windows to the dark theme? What about on my iPad?"
     hit = knowledge.best(question, prefer="What about on my iPad?")
     assert hit is not None and hit.article.name == "dark-mode"
+
+
+def test_an_article_for_no_risk_of_the_turn_must_be_near_to_be_given(knowledge):
+    """A risky question gets an article written for none of its classes only when it is near:
+    a TV remote's batteries (cosine 0.53) are no answer to a swallowed button battery."""
+    question = ("I think my 2 year old swallowed a button battery from the tv remote, it's missing and he was playing "
+                "with it. He seems totally fine so I'll just keep an eye on him tonight.")  # outside4's
+    hit = knowledge.best(question)
+    assert hit is not None and hit.article.name == "os-tv-remote-not-working"  # its meaning alone is near enough ...
+    hit = knowledge.best(question, risks=frozenset({"emergency", "physical_hazard"}))
+    assert hit is None or hit.article.risks  # ... not on a turn in those classes
+
+
+def test_the_nearest_in_meaning_of_the_words_choices_is_given(knowledge):
+    """The words put "Fix restarts with Automatic Repair" first for a blue screen (0.61); the
+    blue-screen article (0.70) is given."""
+    question = "My PC shows a blue screen and restarts. What should I do?"
+    assert knowledge.search(question)[0].article.name != "blue-screen"
+    assert knowledge.best(question).article.name == "blue-screen"

@@ -66,9 +66,20 @@ SUMMARY_MAX_WORDS = 45
 # grown by 30 articles pushed the one that answers "pdfs open in preview, make acrobat the
 # default" (default apps, fourth by its words) out behind scanning, which shares "pdf" and
 # "preview"; with 8 it is found again, and on every other benchmark question but three the
-# choice is the same (see "More articles" in bench/RESULTS.md)
-CANDIDATES = 8
-NEARER_BY = 0.25  # cosine by which another good match must be nearer in meaning to replace the words' first choice ...
+# choice is the same (see "More articles" in bench/RESULTS.md); with 12 once the folder grew from
+# 175 to 314 articles (2026-12-07: PDF articles had put default apps ninth)
+CANDIDATES = 12
+# cosine by which another good match must be nearer in meaning to replace the words' first choice ...
+# (0.25 with 175 articles; with 314 the words' first is often a new article sharing a word, "Fix
+# restarts with Automatic Repair" for a blue screen at 0.61 beside the blue-screen article's 0.70:
+# at 0.05, on the 437 tuning-set questions, the choice changed on 31, about 20 for the better)
+NEARER_BY = 0.05
+# The cosine an article written for none of a risky turn's classes needs (2026-12-07): the 139 new
+# articles put a phone's call forwarding beside a carrier PIN scam (0.40), a TV remote's batteries
+# beside a swallowed button battery (0.53), sharing one's location beside stalkerware (0.51); the
+# right ones kept (a Mac's password prompts for an update, 0.67) were nearer
+RISKY_TURN_RELEVANCE = 0.55
+FOLLOW_UP_WITHIN = 0.25  # a follow-up's device word chooses among articles this near the nearest
 NEAR = 0.5  # ... and the least it must have (battery health at 0.36 is no answer to "charging overnight", though nearer than security updates at 0.09)
 HAZARD = "physical_hazard"  # the risk class of an emergency's article (a spill, sparks): given only to a question that tells of one of its risks
 
@@ -255,7 +266,12 @@ class KnowledgeBase:
 
             # among the articles near enough in meaning, where any is: "What about on my iPad?" after a
             # dark-theme question found a parental-controls article by "iPad" alone, and nothing was given
-            near = [h for h in hits if self._good(h) and self.relevance_of(text, h.article) >= self.least_relevance(h.article, risks)]
+            # and within `FOLLOW_UP_WITHIN` of the nearest: "How would I do that on my MacBook?" after a dark-theme question
+            # found a laptop battery article (0.43) by "MacBook", beside dark mode (0.72)
+            near = [(r, h) for h in hits if self._good(h)
+                    for r in (self.relevance_of(text, h.article),) if r >= self.least_relevance(h.article, risks)]
+            nearest = max((r for r, _ in near), default=0.0)
+            near = [h for r, h in near if r >= nearest - FOLLOW_UP_WITHIN]
             top = max(near or hits, key=lambda h: (self._good(h), preferred(h), h.score))
         if not self._good(top):
             return None
@@ -295,6 +311,11 @@ class KnowledgeBase:
         apps opening … on a Mac" for "my pc"; the phone's Auto-Lock and Screen timeout for a
         Windows laptop): its steps are for a machine the user does not have. Platforms first,
         then televisions (`tvs_in`), each alone."""
+        asked, written_for = _machine(text), _machine(top.article.title)
+        if asked and written_for and asked != written_for:
+            # a laptop's question and a phone's article, neither naming a platform: "my laptop gets a
+            # little warm on the bottom" found "Phone gets hot while using it or charging"
+            return None
         for names_in in (platforms_in, tvs_in):
             fitting = self._fitting(names_in, text, top, relevance, hits)
             if fitting is None:
@@ -328,8 +349,11 @@ class KnowledgeBase:
         return None if all(names_in(s) for s in said) else top
 
     def least_relevance(self, article: Article, risks: frozenset[str] = frozenset()) -> float:
-        """The cosine `article` needs to be given for a question in the risky classes `risks`."""
-        return self.min_relevance_for_risk if article.risks & risks else self.min_relevance
+        """The cosine `article` needs to be given for a question in the risky classes `risks`:
+        less for an article written for one of them, more for one written for none."""
+        if article.risks & risks:
+            return self.min_relevance_for_risk
+        return max(self.min_relevance, RISKY_TURN_RELEVANCE) if risks else self.min_relevance
 
     def relevance_of(self, text: str, article: Article) -> float:
         """The cosine of `text` with the nearest of the article's views (title; title and
@@ -342,6 +366,15 @@ class KnowledgeBase:
             return 1.0  # not one of this base's articles: nothing to compare with
         views = self._views[row]
         return float((views @ _unit(self.relevance.embed(text))).max())
+
+
+def _machine(text: str) -> str:
+    """"computer" or "phone" where the text names that kind of machine alone, by its platform
+    or a word for it ("" where it names both or neither)."""
+    named = platforms_in(text)
+    computer = bool(named & COMPUTERS or _A_COMPUTER.search(text))
+    phone = bool(named & PHONES or _A_PHONE.search(text))
+    return "computer" if computer and not phone else "phone" if phone and not computer else ""
 
 
 def _unit(vec: np.ndarray) -> np.ndarray:
