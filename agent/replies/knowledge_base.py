@@ -22,7 +22,8 @@ article is given only when the question's vector is near one of the article's (i
 title and keywords, title and spoken answer): a cosine of at least `min_relevance` (0.39),
 or `min_relevance_for_risk` (0.30) for an article written for one of the risky classes the
 question is in (`risks`: a scam told in the user's own words is far in meaning from "Asked to
-pay with gift cards" and still its answer). Of the 178 tuning-set questions that found an
+pay with gift cards" and still its answer), and `RISKY_TURN_RELEVANCE` (0.55) for an article
+written for none of them (stalkerware is near "Share your location", and no question for it). Of the 178 tuning-set questions that found an
 article with the old single threshold (0.30), 48 got one on another topic; the two thresholds
 drop 19 of those 48 and none of the 103 right ones (the lowest right one is at 0.399: "How do
 I restart my router?" and the Wi-Fi article; bench/RESULTS.md, "Wrong articles, and 21 more").
@@ -72,7 +73,7 @@ CANDIDATES = 12
 # cosine by which another good match must be nearer in meaning to replace the words' first choice ...
 # (0.25 with 175 articles; with 314 the words' first is often a new article sharing a word, "Fix
 # restarts with Automatic Repair" for a blue screen at 0.61 beside the blue-screen article's 0.70:
-# at 0.05, on the 437 tuning-set questions, the choice changed on 31, about 20 for the better)
+# at 0.05, of the 437 tuning-set questions' choices 31 changed: by eye about 20 for the better, 9 worse)
 NEARER_BY = 0.05
 # The cosine an article written for none of a risky turn's classes needs (2026-12-07): the 139 new
 # articles put a phone's call forwarding beside a carrier PIN scam (0.40), a TV remote's batteries
@@ -264,10 +265,10 @@ class KnowledgeBase:
                 body = f"{a.title} {a.keywords} {a.summary}".lower()
                 return sum(1 for t in wanted if re.search(rf"\b{re.escape(t)}", body))
 
-            # among the articles near enough in meaning, where any is: "What about on my iPad?" after a
-            # dark-theme question found a parental-controls article by "iPad" alone, and nothing was given
-            # and within `FOLLOW_UP_WITHIN` of the nearest: "How would I do that on my MacBook?" after a dark-theme question
-            # found a laptop battery article (0.43) by "MacBook", beside dark mode (0.72)
+            # among the articles near enough in meaning and within `FOLLOW_UP_WITHIN` of the nearest,
+            # where any is: after a dark-theme question, "What about on my iPad?" found a parental
+            # controls article by "iPad" alone (too far: nothing was given), and "How would I do that on
+            # my MacBook?" a laptop battery article by "MacBook" (0.43, beside dark mode's 0.72)
             near = [(r, h) for h in hits if self._good(h)
                     for r in (self.relevance_of(text, h.article),) if r >= self.least_relevance(h.article, risks)]
             nearest = max((r for r, _ in near), default=0.0)
