@@ -49,6 +49,14 @@ def test_a_question_finds_its_new_article_among_the_others(question, article):
     assert (hit.article.name if hit else None) == article
 
 
+@pytest.fixture(scope="module")
+def by_meaning():
+    """The articles as the server searches them: by words, then by meaning."""
+    from models.llm.embedder import shared_embedder
+
+    return KnowledgeBase(relevance=shared_embedder("minilm"))
+
+
 # The 72 articles of 2026-12-07, written by three helper sessions from public pages on the
 # commonest computer, phone and web questions (none of them read a benchmark case); the
 # questions here were written afterwards, in words the articles do not use.
@@ -62,8 +70,6 @@ def test_a_question_finds_its_new_article_among_the_others(question, article):
     ("the brightness on my android keeps going up and down on its own", "os-screen-keeps-dimming"),
     ("how do i ring someone without them seeing my number", "os-hide-caller-id"),
 ])
-def test_a_question_finds_one_of_the_latest_articles(question, article):
-    from models.llm.embedder import shared_embedder
-
-    hit = KnowledgeBase(relevance=shared_embedder("minilm")).best(question)  # as the server searches: words, then meaning
+def test_a_question_finds_one_of_the_latest_articles(by_meaning, question, article):
+    hit = by_meaning.best(question)
     assert (hit.article.name if hit else None) == article

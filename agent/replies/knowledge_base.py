@@ -269,10 +269,10 @@ class KnowledgeBase:
             # where any is: after a dark-theme question, "What about on my iPad?" found a parental
             # controls article by "iPad" alone (too far: nothing was given), and "How would I do that on
             # my MacBook?" a laptop battery article by "MacBook" (0.43, beside dark mode's 0.72)
-            near = [(r, h) for h in hits if self._good(h)
-                    for r in (self.relevance_of(text, h.article),) if r >= self.least_relevance(h.article, risks)]
-            nearest = max((r for r, _ in near), default=0.0)
-            near = [h for r, h in near if r >= nearest - FOLLOW_UP_WITHIN]
+            relevant = [(r, h) for h in hits if self._good(h)
+                        for r in (self.relevance_of(text, h.article),) if r >= self.least_relevance(h.article, risks)]
+            nearest = max((r for r, _ in relevant), default=0.0)
+            near = [h for r, h in relevant if r >= nearest - FOLLOW_UP_WITHIN]
             top = max(near or hits, key=lambda h: (self._good(h), preferred(h), h.score))
         if not self._good(top):
             return None
