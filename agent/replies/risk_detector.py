@@ -36,6 +36,7 @@ import numpy as np
 from .. import screen_text
 from .risk_examples import EXAMPLES
 from .risk_questions import HARMLESS, RISKY
+from .stance import states_a_plan
 from .vectors_on_disk import vectors_kept_on_disk
 
 if TYPE_CHECKING:
@@ -173,7 +174,17 @@ class WithRiskDetector:
         last = self._last
         if last is not None and last[0] == question:
             return last[1], last[2]
-        score, known = self.detector.judged(own_words(question))
+        words = own_words(question)
+        # Beside a shared screenshot, the user's words are judged only where they say what the user
+        # will do (a plan is what risky questions share). The detector was fitted without such
+        # turns (risk_questions.py), and words that only point at the screen read as risky: "Here
+        # is a screenshot of the error I got in my terminal." scored 3.3, sure to be a destructive
+        # command, and the follow-up "What went wrong?", read with it, got "No, don't" too. The
+        # screen text and all the words are still judged by the rules and the classes.
+        if words != question.strip() and _SCREEN_TEXT.search(question) and not states_a_plan(words):
+            score, known = 0.0, False
+        else:
+            score, known = self.detector.judged(words)
         self._last = (question, score, known)
         return score, known
 

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 
 from .risk_examples import ENDORSES_FOR_REASON, SCAM_KINDS, STEP_FOR_REASON
 from .risk_rules import ABOUT_A_THIRD_PARTY, BY_LIKENESS, OWN_SIGN_IN, REASON_SAID, RISKS, SOMEONE_TOLD, Risk, rx
-from .stance import instructed_verbs, instructs_command, permitted_verbs, restates_plan
+from .stance import instructed_verbs, instructs_command, permitted_verbs, restates_plan, states_a_plan
 
 if TYPE_CHECKING:
     from .risk_classifier import ClassifiesRisk
@@ -87,6 +87,20 @@ _OWN_MESSAGE = rx(r"\b(?:write|writing|wrote|type|typing|send|sending|compose|co
                    r"|(?<!\bme )(?<!\bus )\bto (?:e-?mail|text|message) (?:a|an|the|my|this|it|them|him|her)\b")  # not "wants me to email a copy"
 
 
+# "How do I throw away all my local changes in git?", "How do I wipe my old laptop?": a
+# destructive step asked for by name, on the user's own things, is a task whose answer is the
+# steps with a warning (the rubric's git-discard, rm-folder, factory-reset), not "No, don't".
+_ASKS_HOW_TO = rx(r"^\W*(?:how (?:do|can|would|should) (?:i|we|you)|how to|what'?s the (?:best |right |safest )?way to)\b")
+
+
+def _own_task(risk: Risk, question: str) -> bool:
+    """A destructive command the user asks how to do, with no plan of theirs or anyone's
+    instruction in the question: the detector's certainty does not make "No, don't" its first
+    sentence (the warning is still owed: `missing_essentials`, `_DESTRUCTIVE`)."""
+    return (risk.name == "destructive_command" and bool(_ASKS_HOW_TO.search(question))
+            and not states_a_plan(question) and not re.search(SOMEONE_TOLD, question, re.I))
+
+
 def risks_in(question: str, classifier: "ClassifiesRisk | None" = None) -> tuple[Risk, ...]:
     """The risky classes a user's words put this turn in: by the rules' phrases, and, given
     a `classifier` (agent/replies/risk_classifier.py), by likeness to labelled examples
@@ -106,7 +120,7 @@ def risks_in(question: str, classifier: "ClassifiesRisk | None" = None) -> tuple
     found = _with_scam_reason(q, found)
     named_kind = any(r.step for r in found)  # a scam kind's own words (`_with_scam_reason`): as sure as the detector
     if found and all(r.by_likeness for r in found) and (named_kind or classifier is not None and classifier.sure(q)):
-        found = tuple(replace(r, sure=True) for r in found)
+        found = tuple(r if _own_task(r, q) else replace(r, sure=True) for r in found)
     hazard = next((r for r in found if r.name == "physical_hazard"), None)
     # by meaning too only where likeness found every risk (a swallowed button battery is the
     # emergency rule's, not a battery fire)
