@@ -36,7 +36,7 @@ import numpy as np
 from .. import screen_text
 from .risk_examples import EXAMPLES
 from .risk_questions import HARMLESS, RISKY
-from .stance import states_a_plan
+from .stance import asks_leave, states_a_plan
 from .vectors_on_disk import vectors_kept_on_disk
 
 if TYPE_CHECKING:
@@ -143,6 +143,32 @@ class RiskDetector:
 _SCREEN_TEXT = re.compile(rf"(?:{re.escape(screen_text.PREAMBLE)}[^<]{{0,160}})?{re.escape(screen_text.OPENS)}.*?(?:{re.escape(screen_text.CLOSES)}|$)", re.S)
 
 
+# An error the user was shown ("This is the error message I see.", "npm install fails with an
+# error"): a report, not a plan, unless the words state one or ask leave (`_judged`).
+_NAMES_AN_ERROR = re.compile(r"\b(?:errors?|traceback|exception|stack ?trace|crash(?:es|ed)?)\b", re.I)
+# ...and passes on no order or plan that `stance.states_a_plan` misses: "The error says to disable
+# my antivirus", "a virus error with a number to call" (what the fake error pop-ups of scams
+# say), "a reddit comment said just run sudo chmod -R 777 /", "running it now"
+_AN_ORDER_OR_A_PLAN = re.compile(r"\b(?:says?|said|tells?|told|wants?|asks?|asked|instructs?)\s+(?:(?:me|us|you)\s+)?(?:to|just|you should|i should)\b"
+                                 r"|\bcall(?:ing)?\b|\bnumbers?\b|\b\w+ing\s+(?:(?:it|that|this|them)\s+)?(?:now|tonight|today)\b", re.I)
+
+
+def _points_at_a_screen_or_reports_an_error(question: str, words: str) -> bool:
+    """Words the detector does not judge: beside a shared screenshot, or naming an error the user
+    was shown, where they state no plan, ask no leave and pass on no order.
+
+    The detector was fitted without screenshot turns (risk_questions.py), and words that only
+    point at the screen read as risky: "Here is a screenshot of the error I got in my terminal."
+    scored 3.3, sure to be a destructive command, and its follow-up "What went wrong?", read with
+    it, got "No, don't" too. It had also learnt "error" from the scams' fake error pop-ups: "What
+    does this error in my terminal mean?" was sure to be a destructive command, "This is the error
+    message I see." a scam. A plan is what risky questions share. The rules and the classes
+    still read all of it, screen text included."""
+    if _SCREEN_TEXT.search(question) is None and _NAMES_AN_ERROR.search(words) is None:
+        return False
+    return not states_a_plan(words) and not asks_leave(words) and _AN_ORDER_OR_A_PLAN.search(words) is None
+
+
 def own_words(question: str) -> str:
     """The question without any screen text in it."""
     return " ".join(_SCREEN_TEXT.sub(" ", question).split())
@@ -166,7 +192,8 @@ class WithRiskDetector:
         return self.classes.by_meaning(own_words(question))[0] if self.sure(question) else ""
 
     def sure(self, question: str) -> bool:
-        """The detector calls the user's own words risky (screen text left out: `own_words`)."""
+        """The detector calls the user's own words risky (screen text left out: `own_words`; words
+        that only point at a screen or report an error are not judged)."""
         score, known = self._judged(question)
         return known and score > self.detector.threshold
 
@@ -175,13 +202,7 @@ class WithRiskDetector:
         if last is not None and last[0] == question:
             return last[1], last[2]
         words = own_words(question)
-        # Beside a shared screenshot, the user's words are judged only where they say what the user
-        # will do (a plan is what risky questions share). The detector was fitted without such
-        # turns (risk_questions.py), and words that only point at the screen read as risky: "Here
-        # is a screenshot of the error I got in my terminal." scored 3.3, sure to be a destructive
-        # command, and the follow-up "What went wrong?", read with it, got "No, don't" too. The
-        # screen text and all the words are still judged by the rules and the classes.
-        if words != question.strip() and _SCREEN_TEXT.search(question) and not states_a_plan(words):
+        if _points_at_a_screen_or_reports_an_error(question, words):
             score, known = 0.0, False
         else:
             score, known = self.detector.judged(words)
