@@ -98,7 +98,7 @@ def _own_task(risk: Risk, question: str) -> bool:
     instruction in the question: the detector's certainty does not make "No, don't" its first
     sentence (the warning is still owed: `missing_essentials`, `_DESTRUCTIVE`)."""
     return (risk.name == "destructive_command" and bool(_ASKS_HOW_TO.search(question))
-            and not states_a_plan(question) and not re.search(SOMEONE_TOLD, question, re.I))
+            and not states_a_plan(question) and not _TOLD_BY_SOMEONE.search(question))
 
 
 def risks_in(question: str, classifier: "ClassifiesRisk | None" = None) -> tuple[Risk, ...]:
