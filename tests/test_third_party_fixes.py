@@ -43,11 +43,16 @@ async def test_large_light_on_dark_code_keeps_its_letters(ocr: TesseractOCR) -> 
     "tp21_term_elm_string_hint.png",  # "-- TYPE MISMATCH ---- tmp.elm", then what is wrong
     "tp01_term_miette_bad_json.png",  # a red "x" before "Failed to find desired version"
     "tp07_term_thefuck_git_brnch.png",  # git: 'brnch' ... read with an opening double quote
+    "tp97_term_stylelint_light.png",  # "7:3", then the message; '.foo" and "'colr" read with the wrong opening quote
+    "tp99_term_vscode_errorlens_light.png",  # "More than 1 blank line not allowed."
+    "tp81_term_bacon_gcc_warnings.png",  # gcc's ‘unused_var’ read without its opening quote
 ])
 async def test_error_line_found(name: str, ocr: TesseractOCR) -> None:
     screen, ticket = await _ticket(name, ocr)
     found = [line for line in screen.expect if rs.exact_found(line, ticket["error_messages"])]
     assert found, (screen.expect, ticket["error_messages"])
+    if name.startswith(("tp97", "tp99")):  # both of their lines
+        assert all(rs.exact_found(line, ticket["error_messages"]) for line in screen.expect), (screen.expect, ticket["error_messages"])
     if name.startswith("tp01"):
         assert rs.exact_found("Failed to find desired version", ticket["error_messages"])
 
@@ -65,6 +70,11 @@ def test_quote_fixes() -> None:
     assert quote_fixes("Cannot find variable ‘List.nap*.") == "Cannot find variable `List.nap`."
     assert quote_fixes("value of *merge~ is not checked Cerrcheck)") == "value of `merge` is not checked (errcheck)"
     assert quote_fixes("git: \"brnch' is not a git command.") == "git: 'brnch' is not a git command."
+    assert quote_fixes('x Duplicate selector \'.foo", first used at line 2') == 'x Duplicate selector ".foo", first used at line 2'
+    assert quote_fixes('x Unknown property "\'colr"') == 'x Unknown property "colr"'
+    assert quote_fixes("warning: unused variable unused_var' [-Wunused-variable]") == "warning: unused variable 'unused_var' [-Wunused-variable]"
+    for same in ("the users' files are here", "don't use my_var", "echo \"'$x'\"", "it's 'ok' now"):
+        assert quote_fixes(same) == same, same
     for same in ("$ ls *foo* bar", "a ‘quoted’ word", 'say "hi" now', "x * y * z", "C(x) = 1", "ls: cannot access `foo': No such file",
                  "(see Config)"):
         assert quote_fixes(same) == same, same
@@ -172,3 +182,41 @@ def test_spaces_tesseract_sets_inside_file_names_urls_and_scope_paths_are_taken_
                  "see main.py: 6 errors", "user@.5 ok", "2^x^3", "a * b * c", "Line 4 of the Linux docs",
                  "    ^^^^^", "  ^~~~~ here", "x = y ^ z"):
         assert line_fixes(same, True) == same, same
+
+
+def test_located_linter_diagnostics_are_error_lines() -> None:
+    """How linters and compilers print a problem at a place (their documented formats): the
+    location, then a rule code, a severity letter or word, or a message. Errors outrank warnings."""
+    from agent.tickets.extract import WARNING_SCORE, error_score
+
+    for line in ("app.py:1:1: F401 'os' imported but unused", "app.py:1:8: F401 [*] `os` imported but unused",
+                 "192:32   E231  missing whitespace after ':'", "app.py:1:0: C0114: Missing module docstring (missing-module-docstring)",
+                 "Dockerfile:3 DL3008 warning: Pin versions in apt get install.",
+                 "README.md:3 MD022/blanks-around-headings Headings should be surrounded by blank lines",
+                 "app.rb:3:5: E: Lint/Syntax: unexpected token tRPAREN"):
+        assert error_score(line) > WARNING_SCORE, line
+    assert error_score("More than 1 blank line not allowed.") > 0  # Error Lens (tp99): "not allowed" says what is wrong
+    for line in ("main.c:3:5: warning: unused variable 'x' [-Wunused-variable]", "  5:1   warning  Missing semicolon  semi",
+                 "app.rb:3:5: C: Style/StringLiterals: Prefer single-quoted strings.",
+                 "main.go:12:2: ineffectual assignment to err (ineffassign)"):
+        assert error_score(line) == WARNING_SCORE, line
+    for line in ("12:30 Team standup in room 4", "12:30:45 W101 retry scheduled", "see main.py:12 for the definition",
+                 "main.py:12: def foo(bar):", "Score 3:1 Arsenal Chelsea", "C: drive is full", "Step 1: Open the Settings app",
+                 "W291 trailing whitespace"):
+        assert error_score(line) == 0, line
+    ex = extract(["main.c:3:5: warning: unused variable 'x'", "main.c:4:1: error: expected ';' after expression"])
+    assert ex.title == "main.c:4:1: error: expected ';' after expression"
+
+
+def test_messages_beside_a_reports_position_cells() -> None:
+    """stylelint's report (tp97) sets "7:3" in a column of its own: the sentence beside it is the
+    problem, after a severity cell if one comes between. A chat's times beside its messages are not."""
+    report = ["styles.css", "6:1", "x Duplicate selector \".foo\", first used at line 2", "no-duplicate-selectors",
+              "7:3", "warning", "Unexpected empty block", "block-no-empty", "12:1", "x Too many class selectors"]
+    ex = extract(report)
+    assert ex.error_messages == ['Duplicate selector ".foo", first used at line 2', "Unexpected empty block", "Too many class selectors"]
+    assert ex.title == 'Duplicate selector ".foo", first used at line 2'  # the warning ranks below
+    vale = ["8:93", "warning Avoid hyphens in ages unless", "14:16", "error", "Use 'DC' instead of 'D.C.'"]
+    assert extract(vale).title == "Use 'DC' instead of 'D.C.'"  # a severity cell read into the message ranks it too
+    assert extract(["10:42", "Hi Anna, are you coming?", "10:43", "Yes, in five minutes"]).error_messages == []
+    assert extract(["7:3", "Prefer single quotes here"]).error_messages == []  # one cell: no report

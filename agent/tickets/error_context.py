@@ -7,7 +7,9 @@ layout instead: a panel or dialog titled "Error", a page headed by the exception
 scores as an error is only a marker: "Traceback (most recent call last):" says an exception
 follows; when one does, the exception line is the message, not the marker (likewise a
 Rust panic's "… panicked at src/main.rs:4:5:"). A test runner's "Expected: …" over
-"Received: …" is a failure though neither line names one.
+"Received: …" is a failure though neither line names one. A linter's report grouped by file
+(stylelint, ESLint's stylish, Vale) sets each problem's "line:column" in a column of its own,
+and the message beside it says what is wrong in its own words ("Unknown property").
 
 Also the status glyph a tool prints before its message (a red "×", "✖", a bullet), which OCR
 reads as a letter "x": not part of the message.
@@ -49,6 +51,38 @@ _EXCEPTION_LINE = re.compile(r"\b[A-Z]\w*(?:Error|Exception|Warning|Exit|Interru
 # A status glyph before the message: "×", "✖", "✗", "•", "●", "▶" ... and "x", the letter OCR reads
 # a small cross as (an upper-case "X" stays: "X Error of failed request" is Xlib's own wording).
 _GLYPH = re.compile(r"^\s*(?:[x×✖✗✘✕•●▶►‣]|\(x\))\s+(?=[A-Za-z\"'‘“(`])")
+
+
+# A report's position cell, alone on its line: "7:3", "192:32", "14: 16"
+_POSITION = re.compile(r"^\s*(\d{1,5})\s?:\s?(\d{1,4})\s*$")
+# a severity cell between the position and the message: "error", "warning", a cross or triangle read as "x", "A"
+_SEVERITY = re.compile(r"(?i)^\s*(?:error|warning|warn|info|[x×✖✗⚠!A])\s*$")
+_WARNING_FIRST = re.compile(r"(?i)^\s*warn(?:ing)?\b")  # a severity cell read into its message: "warning Avoid hyphens"
+MIN_POSITIONS = 2  # a report lists problems; one "3:30" is as likely a clock
+
+
+def _clock(line: str) -> bool:
+    m = _POSITION.match(line)
+    return bool(m) and int(m.group(1)) <= 23 and len(m.group(2)) == 2 and int(m.group(2)) <= 59
+
+
+def messages_beside_positions(lines: Sequence[str]) -> list[tuple[int, bool]]:
+    """(index, is_warning) of the messages in a linter's report: the sentence after a position
+    cell (after a severity cell, if one comes between). Only where the screen shows
+    `MIN_POSITIONS` such cells and one of them cannot be a time of day ("7:3", "192:32"): a chat's
+    "10:42" beside its messages is no report."""
+    cells = [i for i, line in enumerate(lines) if _POSITION.match(line)]
+    if len(cells) < MIN_POSITIONS or all(_clock(lines[i]) for i in cells):
+        return []
+    out: list[tuple[int, bool]] = []
+    for i in cells:
+        j, warning = i + 1, False
+        if j < len(lines) and _SEVERITY.match(lines[j]):
+            warning = lines[j].strip().lower().startswith("warn")
+            j += 1
+        if j < len(lines) and _prose(lines[j]):
+            out.append((j, warning or bool(_WARNING_FIRST.match(lines[j]))))
+    return out
 
 
 def is_heading(line: str) -> bool:

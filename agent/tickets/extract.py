@@ -18,7 +18,7 @@ HEADED_SCORE = 3  # a message found under an error heading (see error_context): 
 
 _ERROR_WORDS = re.compile(
     r"(?i)\b(error|errors|exception|failed|failure|fails|traceback|fatal|denied|timeout|timed out|"
-    r"refused|cannot|can't|could not|couldn't|unable to|not found|invalid|panic|panicked|segmentation fault|"
+    r"refused|cannot|can't|could not|couldn't|unable to|not found|not allowed|not permitted|invalid|panic|panicked|segmentation fault|"
     r"segfault|crash(?:ed)?|abort(?:ed)?|unhandled|unexpected|forbidden|unauthorized|unavailable|"
     r"unreachable|rejected|corrupt(?:ed)?|overflow|violation|killed|oom|deadlock|stack trace|"
     r"(?:does|do|did)(?: not|n't) (?:match|equal)|is not assignable to)\b"
@@ -43,9 +43,24 @@ _CLI_ERROR = re.compile(
 # so the code is what marks it as a diagnostic.
 _VSCODE_TS = re.compile(r"\bts\((\d{3,5})\)")  # VS Code's "ts(2741)": TypeScript's TS2741
 _LINT_CODE = re.compile(rf"\[(?:SC|E|W|F|B|C|D|N)\d{{3,4}}\]|{_VSCODE_TS.pattern}|\(TS\d{{3,5}}\)|\bSC\d{{4}}(?:\s*\((?:error|warning|info|style)\))?:")
+# Where a compiler or linter places the problem, printed before its message: "app.py:192:32:",
+# "Dockerfile:3", "src/a.ts(3,7):", or a bare "192:32" in a report grouped by file
+_LOCATION = r"(?!\d{1,2}:\d{2}:\d{2}\b)(?:[\w./\\~-]*[\w/\\](?::\d+){1,2}:?|[\w./\\~-]+\(\d+,\d+\):?|\d+:\d+)"
+# A linter's rule code after the location, then its message, as flake8, ruff, pycodestyle,
+# pylint and hadolint print them: "app.py:1:1: F401 'os' imported but unused",
+# "app.py:1:0: C0114: Missing module docstring", "Dockerfile:3 DL3008 warning: Pin versions",
+# "README.md:3 MD022/blanks-around-headings Headings should be ...". The message is in the
+# linter's own words, so the located code is what marks the line.
+_LOCATED_CODE = re.compile(rf"^\s*{_LOCATION}\s*[A-Z]{{1,3}}\d{{3,4}}(?:/[\w-]+)?:?\s+\S")
+# rubocop's and pylint's one-letter severity after the location: "app.rb:3:5: E: Lint/Syntax: ...", "x.py:3:0: W: ..."
+_LOCATED_LETTER = re.compile(rf"^\s*{_LOCATION}\s*([CWREF]):\s+\S")
 # a compiler's or linter's warning ("warning: unused variable 'x' [-Wunused-variable]",
-# "warning[E0170]: ..."): a diagnostic, below an error of the same screen
-_CLI_WARNING = re.compile(r"(?i)^\s*warning(?:\[[\w-]+\])?\s*:\s*\S")
+# "warning[E0170]: ...", "main.c:3:5: warning: ...", ESLint's and yamllint's "5:1  warning  Missing
+# semicolon"): a diagnostic, below an error of the same screen
+_CLI_WARNING = re.compile(rf"(?i)^\s*(?:{_LOCATION}\s*)?warning(?:\[[\w-]+\])?\s*:\s*\S|^\s*\d+:\d+\s+warning\s+\S")
+# a located message with no code or severity word ("main.go:12:2: ineffectual assignment to err
+# (ineffassign)", ESLint's unix format): a file with an extension, a line and a column, then words
+_LOCATED_MESSAGE = re.compile(r"^\s*[\w./\\~-]*\w\.[A-Za-z]{1,6}:\d+:\d+:\s+[A-Za-z\"'`‘(][^\s]*\s+\S+\s+\S")
 # a test runner's failed test: go test's "--- FAIL: TestX (0.00s)", "FAIL test_app:19 ...", "FAILED tests/x.py::t"
 _TEST_FAILED = re.compile(r"^\s*(?:---\s*)?FAIL(?:ED)?\b:?\s+\S")
 _BARE_PREFIX = re.compile(r"(?i)^\s*(?:npm (?:ERR!|error)|error|fatal|E)\s*:?\s*$")  # "npm error" alone: a continuation, not a message
@@ -92,9 +107,12 @@ def error_score(line: str) -> int:
     kw = len(_ERROR_WORDS.findall(s))
     exc = bool(_EXC_CLASS.search(s))
     cli = bool(_CLI_ERROR.search(s) or _TEST_FAILED.match(s))
-    codes = bool(_HTTP_ERR.search(s) or _ERRNO.search(s) or _HEX_CODE.search(s) or _CHROME_ERR.search(s) or _LINT_CODE.search(s))
+    codes = bool(_HTTP_ERR.search(s) or _ERRNO.search(s) or _HEX_CODE.search(s) or _CHROME_ERR.search(s) or _LINT_CODE.search(s)
+                 or _LOCATED_CODE.match(s))
+    letter = _LOCATED_LETTER.match(s)
+    cli = cli or bool(letter and letter.group(1) in "EF")
     if not (kw or exc or codes or cli):
-        return WARNING_SCORE if _CLI_WARNING.match(s) else 0
+        return WARNING_SCORE if _CLI_WARNING.match(s) or letter or _LOCATED_MESSAGE.match(s) else 0
     if _STATUS_WORDS.match(s):
         return 0  # a bare status cell ("Failed") is a signal, not a message
     score = 2 * min(kw, 3) + (4 if exc else 0) + (2 if codes else 0) + (2 if _STRONG.search(s) else 0) + (3 if cli else 0)
@@ -231,6 +249,8 @@ def extract(lines: Sequence[str]) -> Extracted:
     headed = error_context.messages_under_headings(flat)
     for i in headed + error_context.assertion_pairs(flat):  # "Error" / a class / a banner, then the message; "Expected:" / "Received:"
         scores[i] = max(scores[i], HEADED_SCORE)
+    for i, warning in error_context.messages_beside_positions(flat):  # "7:3", then "Unknown property "colr""
+        scores[i] = max(scores[i], WARNING_SCORE if warning else HEADED_SCORE)
     for i in error_context.superseded_markers(flat):  # "Traceback (...)" when the exception line follows
         scores[i] = 0
     for i in error_context.announcers(flat, headed):  # "... panicked at src/main.rs:4:5:" with its message after it

@@ -49,8 +49,16 @@ _STAR_QUOTED = re.compile(r"(?:(?<=[\s(\[])|^)([*~^‘“`])([A-Za-z_][\w.:/-]*[
 # - an opening parenthesis read as "C" before a word or a path that closes one: "Clink)",
 #   "Cerrcheck)", "Cnode.js:192:40)", "C/Users/tj/lib/test.js:80:29)", "CE:\\src\\app.js:9:1)";
 _C_PAREN = re.compile(r"(?:(?<=\s)|^)C((?:[a-z/\\]|[A-Z]:[\\/])[\w.:/\\<>-]*\))")
-# - an opening single quote read as a double one: "brnch' in `git: "brnch' is not a git command`.
+# - a quote pair whose marks differ: the opening mark is the one misread, the closing one is
+#   kept (an opening single quote read as a double one: "brnch' in `git: "brnch' is not a git
+#   command`; an opening double one read as a single: stylelint's `Duplicate selector '.foo",`);
 _DOUBLE_OPEN = re.compile(r"(?:(?<=\s)|^)\"([\w.-]+)'(?=[\s.,:;!?)]|$)")
+_SINGLE_OPEN = re.compile(r"(?:(?<=\s)|^)'([\w.-]+)\"(?=[\s.,:;!?)]|$)")
+# - a stray tick read beside an opening double quote: stylelint's `Unknown property "'colr"`;
+_GHOST_TICK = re.compile(r"(?:(?<=\s)|^)\"'([\w.-]+)\"(?=[\s.,:;!?)]|$)")
+# - the opening quote of a quoted identifier lost, its closing one kept: gcc's ‘unused_var’ read
+#   as "unused_var'" (only a name with an underscore, a digit or an inner capital: "users' files" is English).
+_LOST_OPEN = re.compile(r"(?:(?<=\s)|^)([A-Za-z_]\w*(?:_|\d|[a-z][A-Z])\w*)['’](?=[\s.,:;!?)\]]|$)")
 
 
 # - a space after the dot of a file name, or in a URL's scheme, beside the narrow glyphs of
@@ -95,6 +103,11 @@ def quote_fixes(text: str) -> str:
         text = _C_PAREN.sub(r"(\1", text, count=text.count(")") - text.count("("))
     if text.count('"') % 2:
         text = _DOUBLE_OPEN.sub(r"'\1'", text, count=1)
+    if text.count('"') % 2:
+        text = _SINGLE_OPEN.sub(r'"\1"', text, count=1)
+    text = _GHOST_TICK.sub(r'"\1"', text)
+    if text.count("'") + text.count("’") + text.count("‘") == 1:
+        text = _LOST_OPEN.sub(r"'\1'", text, count=1)
     return text
 
 
