@@ -12,6 +12,8 @@ The session and the response pipeline ask this module four things, and nothing e
     (`worked_sums.py`), or the local time, or the knowledge base's answer when an article
     answers it. The note is a pure function of the history, so the prompt of the next
     turn extends this one token for token and the cache holds.
+  - a user message that ends in the user's guess at a fact ("… , its like 8 seconds right")
+    given without the guess (`user_guess.py`), also a pure function of its text.
 * `ReplyPolicy.guard(voice=...)`: a fresh `SpokenReplyGuard` per response, fed the LLM's text
   deltas in order; it returns the text to keep (and speak), and says when to stop.
 * `ReplyPolicy.note_user_text(text)` and `speculative_messages(history, text)`: the user's
@@ -35,6 +37,7 @@ from .reply_guard import ReplyGuard
 from .spoken_reply import OFFER, SpokenReplyGuard
 from .stance import asks_yes_or_no
 from .time_zones import place_asked_the_time_of
+from .user_guess import without_guess
 from .worked_answer import worked_note
 from .worked_sums import work_out
 
@@ -205,6 +208,8 @@ class ReplyPolicy:
                     note = self.note_for(text, prev_user, prev_assistant)
                 prev_user = last_user = text
                 last_note = note
+                if isinstance(m.get("content"), str) and (bare := without_guess(text)) != text:
+                    m = {**m, "content": bare}  # the model answers the question, not the user's guess at it (user_guess.py)
             elif role == "assistant" and _text(m):
                 prev_assistant = _text(m)
             if note and self.note_after:
