@@ -89,6 +89,18 @@ def test_a_television_question_gets_only_that_makers_part_of_the_note():
     assert tvs_in("restart the fire stick") == {"fire tv"} and tvs_in("the roku and the apple tv") == {"roku", "apple tv"}
 
 
+def test_a_mail_question_gets_only_that_services_part_of_the_note():
+    """Mail services are a fourth dimension: an Outlook user is not read Gmail's Vacation responder first."""
+    from agent.replies.reply_grounding import mail_in
+
+    note = ("Put the addresses in the Bcc field. In Gmail, click Bcc at the right of the To line. "
+            "In Outlook, click Bcc next to the To box.")
+    assert narrow_to_platform(note, devices_in("how do i bcc people in hotmail")) == "Put the addresses in the Bcc field. In Outlook, click Bcc next to the To box."
+    assert narrow_to_platform(note, devices_in("how do i bcc people in my email")) == note  # no service named: all of it
+    assert narrow_to_platform(note, devices_in("bcc in yahoo mail?")) == note  # nothing for Yahoo: all of it
+    assert mail_in("my gmail on the iphone") == {"gmail"} and platforms_in("my gmail on the iphone") == {"iphone"}
+
+
 @pytest.mark.parametrize("asked, narrowed", [
     ("windows", "Open the print window with Control P, and choose Save as PDF, or Microsoft Print to PDF on Windows. Then click Save."),
     ("mac", "Open the print window with Control P, or Command P on a Mac, and choose Save as PDF. Then click Save."),

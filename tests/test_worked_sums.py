@@ -71,6 +71,8 @@ def test_the_worked_sum_is_the_note_before_the_question_and_wins_over_the_clock(
     ("I need 4 cables at $12.50 each. What's the total?", "4 cables at $12.50 each is $50.00 in all"),
     # asked of "that", the amount said first (the 0.5B said 15 gallons was about 15 liters)
     ("im in the us and my trucks gas tank is 15 gallons. how many liters is that roughly", "15 gallons is about 56.78 liters"),
+    # asked "what is that in" (the 0.5B said 70 kg was 70,000 pounds)
+    ("the doctor wrote my weight down as 70 kg, what is that in pounds", "70 kg is about 154.32 pounds"),
     # a price and a share off it, either way round
     ("laptop i want is $850 and its 30% off this weekend, what will i actually pay before tax",
      "30 percent off $850 is $255 off, so the price is $595"),
@@ -87,6 +89,7 @@ def test_a_unit_conversion_or_a_priced_count_is_worked_out(question, worked):
     "I upgraded Windows 10 in a week.",
     "My laptop weighs 2 kg and my bag 3 kg.",
     "I walked 3 miles and 2 km, how many km is that?",  # a sum of two amounts, not one conversion
+    "I ran 5 km and then 3 miles, what is that in km",
     "Save 20% off all orders over $50 this week.",  # no price asked
     "How many MB in a GB?",  # 1,000 or 1,024, as the asker means it: left to the model
     "How many 500 MB files fit on a 4 GB card?",  # the same, asked as a fit

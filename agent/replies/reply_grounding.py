@@ -46,6 +46,14 @@ TVS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("lg", re.compile(r"\blg\b(?=[^.?!]{0,25}\b(?:tvs?|televisions?|remote)\b)|\bwebos\b", re.I)),
     ("sony", re.compile(r"\bsony\b(?=[^.?!]{0,25}\b(?:tvs?|televisions?|bravia|remote)\b)|\bbravia\b", re.I)),
 )
+# Mail services, a fourth: "an out of office reply in Outlook" is not answered by Gmail's
+# Vacation responder first (outside2: the note's Gmail sentence was read out before its Outlook one).
+MAIL: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("gmail", re.compile(r"\bgmail\b|\bgoogle mail\b", re.I)),
+    ("outlook", re.compile(r"\boutlook(?:\.com)?\b|\bhotmail\b|\blive\.com\b", re.I)),
+    ("yahoo", re.compile(r"\byahoo(?: mail)?\b", re.I)),
+    ("apple mail", re.compile(r"\bapple mail\b|\bicloud mail\b|\bthe mail app\b", re.I)),
+)
 _SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+|$)")
 
 
@@ -68,9 +76,14 @@ def tvs_in(text: str) -> frozenset[str]:
     return _named(TVS, text)
 
 
+def mail_in(text: str) -> frozenset[str]:
+    """The mail services a piece of text names."""
+    return _named(MAIL, text)
+
+
 def devices_in(text: str) -> frozenset[str]:
-    """Every dimension at once: platforms, browsers, televisions (what a question is narrowed by)."""
-    return platforms_in(text) | browsers_in(text) | tvs_in(text)
+    """Every dimension at once: platforms, browsers, televisions, mail services (what a question is narrowed by)."""
+    return platforms_in(text) | browsers_in(text) | tvs_in(text) | mail_in(text)
 
 
 def sentences(text: str) -> list[str]:
@@ -80,10 +93,10 @@ def sentences(text: str) -> list[str]:
 
 def narrow_to_platform(note: str, asked: frozenset[str]) -> str:
     """The note without the sentences about platforms other than `asked`, then without those
-    about browsers, then televisions, other than the ones `asked` names (`platforms_in`,
-    `browsers_in`, `tvs_in`: each dimension alone, so "Safari on my iPhone" still drops a Mac sentence about Safari); the
+    about browsers, then televisions, then mail services, other than the ones `asked` names (`platforms_in`,
+    `browsers_in`, `tvs_in`, `mail_in`: each dimension alone, so "Safari on my iPhone" still drops a Mac sentence about Safari); the
     whole note when nothing is asked, or when no sentence is about an asked platform."""
-    for names_in in (platforms_in, browsers_in, tvs_in):
+    for names_in in (platforms_in, browsers_in, tvs_in, mail_in):
         note = _narrowed(note, asked, names_in)
     return _without_the_other_computers_clause(note, asked)
 

@@ -61,6 +61,8 @@ _HOW_MANY = re.compile(rf"\bhow\s+many\s+({_UNIT})\s+(?:are\s+|is\s+|make\s+|in\
 # "my tank is 15 gallons. how many liters is that": the amount first, then asked of "that"
 _PER_SECOND = r"(?:\s*/\s*s\b|\s+(?:per|a)\s+second\b)?"  # a rate: the same conversion
 _THAT_IN = re.compile(rf"\b{_NUM}\s*({_UNIT})\b[^?]{{0,80}}?\bhow\s+many\s+({_UNIT}){_PER_SECOND}\s+(?:is|are|would|does|makes?)\s+(?:that|this|it|those)\b", re.I)
+# "…wrote my weight down as 70 kg, what is that in pounds": the same, asked as "what is that in"
+_WHAT_IN = re.compile(rf"\b{_NUM}\s*({_UNIT})\b[^?]{{0,80}}?\b(?:what|how much)(?:\s+is|'s|s)\s+(?:that|this|it|those)\s+in\s+({_UNIT})\b", re.I)
 _AMOUNT = re.compile(rf"\b{_NUM}\s*(?:{_UNIT})\b", re.I)
 _AMOUNT_UNIT = re.compile(rf"\b{_NUM}\s*({_UNIT})\b", re.I)
 _EACH = re.compile(rf"\b{_NUM}\s+([a-z][a-z -]{{0,30}}?)\s+(?:at|for|costing)\s+\$\s?{_NUM}\s+(?:each|apiece|a piece|per \w+)\b", re.I)
@@ -113,7 +115,7 @@ def convert(text: str) -> str:
         return f"{each[0][1]} {each[0][2]} at ${price:.2f} each is ${count * price:,.2f} in all"
     found = [(m[1], m[2], m[3]) for m in _FROM_TO.finditer(text)] + [(m[2], m[3], m[1]) for m in _HOW_MANY.finditer(text)]
     if len(_AMOUNT.findall(text)) == 1:  # "3 miles and 2 km, how many km is that": a sum, not a conversion
-        found += [(m[1], m[2], m[3]) for m in _THAT_IN.finditer(text)]
+        found += [(m[1], m[2], m[3]) for m in _THAT_IN.finditer(text)] + [(m[1], m[2], m[3]) for m in _WHAT_IN.finditer(text)]
     if len(found) != 1:
         return ""
     amount, source, target = found[0]
