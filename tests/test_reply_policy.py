@@ -1107,6 +1107,22 @@ def test_a_hazard_reason_fits_what_the_question_names(question, kind):
     assert reason == (HAZARDS[kind][0] if kind else "")
 
 
+def test_a_television_alone_is_no_tube_to_implode():
+    """By meaning, a hazard kind is chosen among those whose subject the question names: a TV alone
+    had named the tube TV's, and "the tv is stuck on the roku home screen" got "An old tube TV's
+    glass is under vacuum and can implode" after the model's "No" (outside9)."""
+    from agent.config import Config
+    from agent.replies.risk_by_embedding import risk_classifier_for
+    from agent.replies.risk_examples import HAZARDS
+
+    classifier = risk_classifier_for(Config())
+    roku = ("dog chewed up our roku remote and the tv is stuck on the roku home screen. can i control it from my phone "
+            "till a new remote comes")
+    assert all(r.why != HAZARDS["tube_tv"][0] for r in safety_policy.risks_in(roku, classifier))
+    crt = "I'm going to take the back off my big old CRT telly to see why it won't turn on."
+    assert classifier.hazard_reason(crt, by_meaning=True) == HAZARDS["tube_tv"][0]
+
+
 @pytest.mark.parametrize("question, must", [
     ("A program is frozen. Is it okay to close it with End task in Task Manager?", r"end task|task manager|close"),
     ("Can I use a straightened paperclip to pop out the SIM tray on my phone?", r"paper ?clip|sim|tray|hole|pin"),

@@ -241,7 +241,9 @@ HAZARD_SUBJECTS: dict[str, str] = {
     "heat": r"ovens?|microwaves?|heaters?|beds?|bedding|pillows?|blankets?|comforter|duvet|sofa|couch|radiators?|overheat\w*|hot|heat\w*|sun|dashboard",
     "burning": r"burn\w*|fires?|bonfire|melt\w*|smok\w*|fumes|incinerat\w*",
     "mercury_bulb": r"bulbs?|cfls?|fluorescent|energy[- ]saving|mercury|lamps?",
-    "tube_tv": r"tubes?|crts?|cathode|televisions?|tvs?|telly|monitors?",
+    # (a tube or a CRT named: a TV alone is a flat screen, and "the tv is stuck on the roku home
+    # screen" got "an old tube TV's glass can implode", outside9)
+    "tube_tv": r"tubes?|crts?|cathode|(?:big|heavy|boxy|deep)\s+(?:old\s+)?(?:tvs?|televisions?|telly|monitors?)",
     "chemical": r"bleach|vinegar|ammonia|peroxide|alcohol|isopropyl|acetone|thinner|solvents?|cleaners?|chemicals?|drain|sprays?|disinfect\w*",
 }
 
