@@ -89,16 +89,19 @@ def test_a_television_question_gets_only_that_makers_part_of_the_note():
     assert tvs_in("restart the fire stick") == {"fire tv"} and tvs_in("the roku and the apple tv") == {"roku", "apple tv"}
 
 
-def test_a_mail_question_gets_only_that_services_part_of_the_note():
-    """Mail services are a fourth dimension: an Outlook user is not read Gmail's Vacation responder first."""
-    from agent.replies.reply_grounding import mail_in
+def test_a_question_about_one_app_gets_only_that_apps_part_of_the_note():
+    """Apps are a fourth dimension: an Outlook user is not read Gmail's Vacation responder first, a Meet user not Zoom's steps."""
+    from agent.replies.reply_grounding import apps_in
 
     note = ("Put the addresses in the Bcc field. In Gmail, click Bcc at the right of the To line. "
             "In Outlook, click Bcc next to the To box.")
     assert narrow_to_platform(note, devices_in("how do i bcc people in hotmail")) == "Put the addresses in the Bcc field. In Outlook, click Bcc next to the To box."
     assert narrow_to_platform(note, devices_in("how do i bcc people in my email")) == note  # no service named: all of it
     assert narrow_to_platform(note, devices_in("bcc in yahoo mail?")) == note  # nothing for Yahoo: all of it
-    assert mail_in("my gmail on the iphone") == {"gmail"} and platforms_in("my gmail on the iphone") == {"iphone"}
+    assert apps_in("my gmail on the iphone") == {"gmail"} and platforms_in("my gmail on the iphone") == {"iphone"}
+    meet = "In Zoom, click Share Screen and tick Share sound. For captions, click the CC button in Google Meet."
+    assert narrow_to_platform(meet, devices_in("subtitles on a google meet call")) == "For captions, click the CC button in Google Meet."
+    assert apps_in("zoom in on the photo") == frozenset() and apps_in("my teams are playing") == frozenset()
 
 
 @pytest.mark.parametrize("asked, narrowed", [

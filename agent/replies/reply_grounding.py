@@ -46,13 +46,22 @@ TVS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("lg", re.compile(r"\blg\b(?=[^.?!]{0,25}\b(?:tvs?|televisions?|remote)\b)|\bwebos\b", re.I)),
     ("sony", re.compile(r"\bsony\b(?=[^.?!]{0,25}\b(?:tvs?|televisions?|bravia|remote)\b)|\bbravia\b", re.I)),
 )
-# Mail services, a fourth: "an out of office reply in Outlook" is not answered by Gmail's
-# Vacation responder first (outside2: the note's Gmail sentence was read out before its Outlook one).
-MAIL: tuple[tuple[str, re.Pattern[str]], ...] = (
+# Apps people name, a fourth: mail services, video calls, messengers. "an out of office reply in
+# Outlook" is not answered by Gmail's Vacation responder first (outside2), nor captions on a Google
+# Meet call by Zoom's Share Screen (outside5).
+APPS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("gmail", re.compile(r"\bgmail\b|\bgoogle mail\b", re.I)),
     ("outlook", re.compile(r"\boutlook(?:\.com)?\b|\bhotmail\b|\blive\.com\b", re.I)),
     ("yahoo", re.compile(r"\byahoo(?: mail)?\b", re.I)),
     ("apple mail", re.compile(r"\bapple mail\b|\bicloud mail\b|\bthe mail app\b", re.I)),
+    ("zoom", re.compile(r"\bzoom\b(?!\s+(?:in|out)\b)", re.I)),
+    ("google meet", re.compile(r"\bgoogle meet\b|\bmeet\.google\b|\bmeet call\b", re.I)),
+    ("teams", re.compile(r"\b(?:microsoft|ms) teams\b|\bteams (?:call|meeting|chat|app)\b|\bin teams\b", re.I)),
+    ("whatsapp", re.compile(r"\bwhats ?app\b", re.I)),
+    ("imessage", re.compile(r"\bimessages?\b", re.I)),
+    ("facetime", re.compile(r"\bfacetime\b", re.I)),
+    ("telegram", re.compile(r"\btelegram\b", re.I)),
+    ("signal", re.compile(r"\bsignal app\b|\bin signal\b|\bon signal\b", re.I)),
 )
 _SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+|$)")
 
@@ -76,14 +85,14 @@ def tvs_in(text: str) -> frozenset[str]:
     return _named(TVS, text)
 
 
-def mail_in(text: str) -> frozenset[str]:
-    """The mail services a piece of text names."""
-    return _named(MAIL, text)
+def apps_in(text: str) -> frozenset[str]:
+    """The mail services, video-call apps and messengers a piece of text names."""
+    return _named(APPS, text)
 
 
 def devices_in(text: str) -> frozenset[str]:
-    """Every dimension at once: platforms, browsers, televisions, mail services (what a question is narrowed by)."""
-    return platforms_in(text) | browsers_in(text) | tvs_in(text) | mail_in(text)
+    """Every dimension at once: platforms, browsers, televisions, apps (what a question is narrowed by)."""
+    return platforms_in(text) | browsers_in(text) | tvs_in(text) | apps_in(text)
 
 
 def sentences(text: str) -> list[str]:
@@ -93,10 +102,10 @@ def sentences(text: str) -> list[str]:
 
 def narrow_to_platform(note: str, asked: frozenset[str]) -> str:
     """The note without the sentences about platforms other than `asked`, then without those
-    about browsers, then televisions, then mail services, other than the ones `asked` names (`platforms_in`,
-    `browsers_in`, `tvs_in`, `mail_in`: each dimension alone, so "Safari on my iPhone" still drops a Mac sentence about Safari); the
+    about browsers, then televisions, then apps, other than the ones `asked` names (`platforms_in`,
+    `browsers_in`, `tvs_in`, `apps_in`: each dimension alone, so "Safari on my iPhone" still drops a Mac sentence about Safari); the
     whole note when nothing is asked, or when no sentence is about an asked platform."""
-    for names_in in (platforms_in, browsers_in, tvs_in, mail_in):
+    for names_in in (platforms_in, browsers_in, tvs_in, apps_in):
         note = _narrowed(note, asked, names_in)
     return _without_the_other_computers_clause(note, asked)
 
