@@ -1107,6 +1107,23 @@ def test_a_hazard_reason_fits_what_the_question_names(question, kind):
     assert reason == (HAZARDS[kind][0] if kind else "")
 
 
+def test_each_hazard_kinds_reason_is_said_once():
+    """Every hazard kind's reason reads as a reason said (`risk_rules.REASON_SAID`): carbon monoxide,
+    mercury and an implosion did not, and a blocked generator question got its reason twice, in the
+    safe answer and again as the reason owed to it (outside7, 66 words)."""
+    from agent.config import Config
+    from agent.replies.risk_by_embedding import risk_classifier_for
+    from agent.replies.risk_examples import HAZARDS
+
+    assert all(risk_rules.REASON_SAID.search(why) for why, _ in HAZARDS.values())
+    question = ("power cut from the storm, got my petrol generator running in the garage with the door half open to keep the "
+                "fridge and wifi going. what extension lead should i use to run it into the house")
+    g = SpokenReplyGuard(examples=EXAMPLES)
+    g.expect(question, safety_policy.risks_in(question, risk_classifier_for(Config())))
+    out, _ = stream(g, "Use a heavy-duty outdoor extension lead rated for the generator's wattage.")
+    assert out.lower().count("carbon monoxide, which can kill") == 1, out
+
+
 def test_a_television_alone_is_no_tube_to_implode():
     """By meaning, a hazard kind is chosen among those whose subject the question names: a TV alone
     had named the tube TV's, and "the tv is stuck on the roku home screen" got "An old tube TV's

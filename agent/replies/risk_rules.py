@@ -352,4 +352,7 @@ BY_LIKENESS: dict[str, Risk] = {name: rule.compile(by_likeness=True) for name, r
 # A reply that gives a reason: what can happen (not only "that can be dangerous").
 REASON_SAID = rx(r"\b(?:fires?(?!\s*(?:pit|place|extinguisher|wood|wall|fox))|flames?|burns?\b(?! (?:a|the|it|them|old|your|my|down)\b)|burn(?:ed|t|s)? (?:you|your|skin|yourself)|"
                   r"shock\w*|electrocut\w*|toxic|poison\w*|fumes?|gas(?:es)?|explo\w*|melt\w*|"
-                  r"short(?:s|ed)? (?:it |them )?out|short[- ]circuit\w*|ignit\w*|burst\w*|overheat\w*|corrod\w*|warp\w*|ruin\w*)\b")
+                  r"short(?:s|ed)? (?:it |them )?out|short[- ]circuit\w*|ignit\w*|burst\w*|overheat\w*|corrod\w*|warp\w*|ruin\w*|"
+                  # the hazard kinds' own harms (risk_examples.HAZARDS): unmatched, a blocked generator question had its
+                  # carbon monoxide reason said twice (outside7: the safe answer, then the reason owed to it)
+                  r"carbon monoxide|mercury|implod\w*|can kill|kill you)\b")
