@@ -57,7 +57,7 @@ _GLYPH = re.compile(r"^\s*(?:[x×✖✗✘✕•●▶►‣]|\(x\))\s+(?=[A-Za-
 _POSITION = re.compile(r"^\s*(\d{1,5})\s?:\s?(\d{1,4})\s*$")
 # a severity cell between the position and the message: "error", "warning", a cross or triangle read as "x", "A"
 _SEVERITY = re.compile(r"(?i)^\s*(?:error|warning|warn|info|[x×✖✗⚠!A])\s*$")
-_WARNING_FIRST = re.compile(r"(?i)^\s*warn(?:ing)?\b")  # a severity cell read into its message: "warning Avoid hyphens"
+_WARNING_FIRST = re.compile(r"(?i)^\s*warn(?:ing)?\b")  # a warning's severity cell, alone or read into its message: "warning Avoid hyphens"
 MIN_POSITIONS = 2  # a report lists problems; one "3:30" is as likely a clock
 
 
@@ -78,7 +78,7 @@ def messages_beside_positions(lines: Sequence[str]) -> list[tuple[int, bool]]:
     for i in cells:
         j, warning = i + 1, False
         if j < len(lines) and _SEVERITY.match(lines[j]):
-            warning = lines[j].strip().lower().startswith("warn")
+            warning = bool(_WARNING_FIRST.match(lines[j]))
             j += 1
         if j < len(lines) and _prose(lines[j]):
             out.append((j, warning or bool(_WARNING_FIRST.match(lines[j]))))

@@ -52,8 +52,9 @@ _C_PAREN = re.compile(r"(?:(?<=\s)|^)C((?:[a-z/\\]|[A-Z]:[\\/])[\w.:/\\<>-]*\))"
 # - a quote pair whose marks differ: the opening mark is the one misread, the closing one is
 #   kept (an opening single quote read as a double one: "brnch' in `git: "brnch' is not a git
 #   command`; an opening double one read as a single: stylelint's `Duplicate selector '.foo",`);
-_DOUBLE_OPEN = re.compile(r"(?:(?<=\s)|^)\"([\w.-]+)'(?=[\s.,:;!?)]|$)")
-_SINGLE_OPEN = re.compile(r"(?:(?<=\s)|^)'([\w.-]+)\"(?=[\s.,:;!?)]|$)")
+#   each (pattern, closing mark), tried in this order where the line's double quotes are odd;
+_MISMATCHED_PAIRS = tuple((re.compile(rf"(?:(?<=\s)|^){opening}([\w.-]+){closing}(?=[\s.,:;!?)]|$)"), closing)
+                          for opening, closing in (('"', "'"), ("'", '"')))
 # - a stray tick read beside an opening double quote: stylelint's `Unknown property "'colr"`;
 _GHOST_TICK = re.compile(r"(?:(?<=\s)|^)\"'([\w.-]+)\"(?=[\s.,:;!?)]|$)")
 # - the opening quote of a quoted identifier lost, its closing one kept: gcc's ‘unused_var’ read
@@ -101,10 +102,9 @@ def quote_fixes(text: str) -> str:
         text = _STAR_QUOTED.sub(lambda m: f"`{m.group(2)}`" if set(m.group(1) + m.group(3)) & {"*", "~", "^"} else m.group(0), text)
     if text.count(")") > text.count("("):
         text = _C_PAREN.sub(r"(\1", text, count=text.count(")") - text.count("("))
-    if text.count('"') % 2:
-        text = _DOUBLE_OPEN.sub(r"'\1'", text, count=1)
-    if text.count('"') % 2:
-        text = _SINGLE_OPEN.sub(r'"\1"', text, count=1)
+    for pair, closing in _MISMATCHED_PAIRS:
+        if text.count('"') % 2:
+            text = pair.sub(rf"{closing}\1{closing}", text, count=1)
     text = _GHOST_TICK.sub(r'"\1"', text)
     if text.count("'") + text.count("’") + text.count("‘") == 1:
         text = _LOST_OPEN.sub(r"'\1'", text, count=1)
