@@ -1006,6 +1006,13 @@ class _SaysCredentials:
     ("I was trying to log in and a man texted asking me to read him the code I got. Should I?", True),
     ("I just tried to sign in and got a code, should I send the code to the support guy on WhatsApp?", True),
     ("My coworker asked for my email password so she can check something for me. Is that okay?", True),
+    # a code the user's own errand made, typed into that errand's site or device (outside6, outside8)
+    ("setting up netflix on the new tv and it shows a code and says go to netflix.com/tv8 on my phone and type it in. is that ok?", False),
+    ("resetting my hotmail password on microsofts website and it sent a code to my phone. do i type that into the site?", False),
+    # ... but not where someone comes into it, or for a card
+    ("resetting my password and a man from microsoft called, he says type the code into his site. ok?", True),
+    ("setting up my new router and the page wants my card number and a code, should i type it in?", True),
+    ("setting up my account, I got a code in a text with a link, should I type it in there?", True),
 ])
 def test_a_code_from_ones_own_sign_in_is_not_handing_anything_over(question, risky):
     names = {r.name for r in safety_policy.risks_in(question, _SaysCredentials())}

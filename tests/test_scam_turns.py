@@ -86,3 +86,18 @@ def test_a_prompt_for_the_users_own_sign_in_is_not_a_credentials_request(questio
 ])
 def test_a_pin_to_poke_with_is_no_pin_code(question, credentials):
     assert ("credentials" in {r.name for r in safety_policy.risks_in(question)}) is credentials
+
+
+@pytest.mark.parametrize("question, risky", [
+    # outside9: the user called the number the bank gives, which is the step a warning would ask for
+    ("got a text saying my visa was used at a store. i didnt tap the link, i called the number on the back of my card instead "
+     "and they asked my date of birth to confirm its me. thats normal right?", False),
+    ("I rang my bank's official number about a strange charge and they asked my address to check it's me. Normal?", False),
+    # a secret asked for, money to move, or a number the message gave: still a scam's
+    ("i called the number on the back of my card and they asked for my online banking password to stop the payment", True),
+    ("I called my bank's number and they told me to move my savings to a safe account today", True),
+    ("I called the number in the text about my visa and they asked my date of birth to confirm it's me. Normal?", True),
+])
+def test_calling_the_banks_own_number_is_no_scam_by_likeness(question, risky):
+    names = {r.name for r in safety_policy.risks_in(question, _SaysScam())}
+    assert bool(names & {"scam", "credentials", "payment"}) is risky, names

@@ -80,8 +80,19 @@ _DOES_WHAT_THE_SCAMMER_ASKS = _CALL_THEIR_NUMBER + "|" + _SEND_THE_MONEY
 # "I tried to sign in and got a text with a code. Where do I put it?": a code the user asked for
 # by signing in, with nobody else in the question, goes into the sign-in page; no one is asking
 # for it (the FTC's line: a code you did not request is the warning sign).
-OWN_SIGN_IN = (r"(?=.*\b(?:i|i'?m|i am)\b[^.?!]{0,25}\b(?:sign|log)(?:ged|ging)?[- ]?in(?:to)?\b)"
-                r"(?!.*\b(?:call\w*|someone|somebody|they|he|she|him|her|them|asks?|asked|asking|wants?|give|share|send|tell|read)\b)")
+_SIGNING_IN = (r"(?=.*\b(?:i|i'?m|i am)\b[^.?!]{0,25}\b(?:sign|log)(?:ged|ging)?[- ]?in(?:to)?\b)"
+               r"(?!.*\b(?:call\w*|someone|somebody|they|he|she|him|her|them|asks?|asked|asking|wants?|give|share|send|tell|read)\b)")
+# "Resetting my Hotmail password on Microsoft's website and it sent a code. Do I type that into the
+# site?", "Setting up Netflix on the new TV, it shows a code and says type it in at netflix.com/tv8":
+# a code the user's own errand made, typed into the site or device of that errand, is what the code
+# is for. Not where a person, a call or a message comes into it (then someone else may be the one
+# asking), nor for a card or bank details (a setup step never wants those typed in).
+_OWN_CODE_ENTRY = (r"(?=.*(?:^|[.?!,;]\s*|\b(?:i|i'?m|im|i am|we|we'?re|while|when|was)\s+)(?:(?:just|now|trying to|am|was)\s+)?"
+                   r"(?:setting up|resetting|reset|changing|signing (?:in|up)|logging in|creating|activating)\b)"
+                   r"(?=.*\bcodes?\b)(?=.*\b(?:type|enter|put|key)\s+(?:it|that|this|them|the code|the numbers?)\s+(?:in|into|on|there)\b)"
+                   r"(?!.*\b(?:call\w*|phoned|rang|someone|somebody|they|he|she|him|his|her|them|man|woman|guy|caller|support|technician|agent"
+                   r"|texted me|e-?mailed me|message from|pop-?up|link|card|bank|payment|pay|gift)\b)")
+OWN_SIGN_IN = rf"(?:{_SIGNING_IN}|{_OWN_CODE_ENTRY})"
 _NOT_MY_OWN_SIGN_IN = rf"^(?!{OWN_SIGN_IN})"
 
 # The risky classes: one row each. Add a class by adding a row.

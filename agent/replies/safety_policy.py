@@ -74,6 +74,16 @@ _TOLD_BY_SOMEONE = rx(SOMEONE_TOLD)
 _HANDS_OVER = rx(r"\b(?:give|giving|send|sending|share|sharing|tell|telling|read|reading|text|email|hand|handing|pass)\b[^.?!]{0,40}"
                   r"\b(?:passwords?|passcodes?|codes?|pins?|logins?|credentials|recovery)\b")
 _MY_OWN_SIGN_IN = rx(rf"^{OWN_SIGN_IN}")
+# "I didn't tap the link, I called the number on the back of my card instead, and they asked my
+# date of birth to confirm it's me": the user made the call, to the number the bank itself gives,
+# which is the safe step a scam warning would have told them to take. Likeness to scams (a text,
+# a card, a fraud team) is no risk then; a secret asked for, or money to move, still is.
+_CALLED_THE_REAL_NUMBER = rx(r"\b(?:i|we)\s+(?:then\s+|instead\s+|just\s+)?(?:called|rang|phoned)\s+(?:up\s+)?"
+                             r"(?:the (?:phone )?number (?:on|printed on) the back of (?:my|the|our) (?:\w+ )?card"
+                             r"|(?:my|our|the) bank(?:'s)? (?:own |official |real )?(?:number|helpline|line)"
+                             r"|the (?:official|real) number (?:on|from) (?:their|its|the) (?:official )?(?:website|site|app|statement))")
+_STILL_RISKY = rx(r"\b(?:mov(?:e|ing) (?:\w+ )?(?:money|savings|funds|cash)|transfer\w*|safe account|gift|crypto|bitcoin|wire|remote|install\w*|anydesk|teamviewer"
+                  r"|passwords?|passcodes?|pins?|codes?|logins?|online banking)\b")
 _GIVING_AWAY = frozenset({"credentials", "payment", "remote_access", "scam"})
 # Who or what a scam reaches the user through: a person, a call, a message, a page. A question put
 # in a scam-like class by likeness alone, with none of these, is the user's own errand.
@@ -117,6 +127,8 @@ def risks_in(question: str, classifier: "ClassifiesRisk | None" = None) -> tuple
         found = tuple(r for r in found if r.name not in _GIVING_AWAY)
     if _MY_OWN_SIGN_IN.search(q):  # as the credentials rule reads it, so likeness does too
         found = tuple(r for r in found if r.name != "credentials")
+    if _CALLED_THE_REAL_NUMBER.search(q) and not _STILL_RISKY.search(q):
+        found = tuple(r for r in found if not (r.by_likeness and r.name in _GIVING_AWAY))
     found = _with_scam_reason(q, found)
     named_kind = any(r.step for r in found)  # a scam kind's own words (`_with_scam_reason`): as sure as the detector
     if found and all(r.by_likeness for r in found) and (named_kind or classifier is not None and classifier.sure(q)):
