@@ -58,7 +58,7 @@ def test_the_worked_sum_is_the_note_before_the_question_and_wins_over_the_clock(
     ("how many seconds in a day", "1 day is 86,400 seconds"),
     ("Convert 10 km to miles, please.", "10 km is about 6.21 miles"),
     ("What's 30 degrees Celsius in Fahrenheit?", "30 degrees Celsius is 86 degrees Fahrenheit"),
-    ("What is 100 F in C?", "100 degrees Fahrenheit is about 37.78 degrees Celsius"),
+    ("What is 100 F in C?", "100 degrees Fahrenheit is about 37.8 degrees Celsius"),
     ("How many ounces in 2 pounds?", "2 pounds is 32 ounces"),
     ("how many feet are in a mile", "1 mile is 5280 feet"),  # had been "5.28E+3 feet", which the model read out
     ("how many ml in a liter", "1 liter is 1000 ml"),
@@ -70,9 +70,9 @@ def test_the_worked_sum_is_the_note_before_the_question_and_wins_over_the_clock(
     ("how many 250 ml glasses fit in a 2 liter bottle", "8 whole 250 ml ones fit in 2 liter"),
     ("I need 4 cables at $12.50 each. What's the total?", "4 cables at $12.50 each is $50.00 in all"),
     # asked of "that", the amount said first (the 0.5B said 15 gallons was about 15 liters)
-    ("im in the us and my trucks gas tank is 15 gallons. how many liters is that roughly", "15 gallons is about 56.78 liters"),
+    ("im in the us and my trucks gas tank is 15 gallons. how many liters is that roughly", "15 gallons is about 56.8 liters"),
     # asked "what is that in" (the 0.5B said 70 kg was 70,000 pounds)
-    ("the doctor wrote my weight down as 70 kg, what is that in pounds", "70 kg is about 154.32 pounds"),
+    ("the doctor wrote my weight down as 70 kg, what is that in pounds", "70 kg is about 154.3 pounds"),
     # a price and a share off it, either way round
     ("laptop i want is $850 and its 30% off this weekend, what will i actually pay before tax",
      "30 percent off $850 is $255 off, so the price is $595"),
@@ -202,3 +202,36 @@ async def test_the_real_model_says_the_worked_rate_sum(server, question, must):
 
     (resp,) = await ask(server, question)
     assert re.search(must, reply_text(resp), re.I), reply_text(resp)
+
+
+@pytest.mark.parametrize("question, worked", [
+    # the 0.5B answered these with a slow-motion article's steps, "10 minutes", and "divide the
+    # distance by the fuel consumption rate" (bench outside3, 5 and 8)
+    ("my phone records 4k video at about 150 MB a minute and i have 6 GB free. how many minutes can i record",
+     "6 GB at 150 MB a minute is about 40 minutes (6000 MB divided by 150)"),
+    ("My phone's at 35% and it charges about 2% a minute. How long till it's at 95%?",
+     "from 35% to 95% at 2% a minute is 30 minutes (60 divided by 2)"),
+    ("my car uses about 8 litres per 100 km. how much fuel do i need for a 350 km trip",
+     "350 km at 8 litres per 100 km is 28 litres (350 divided by 100, times 8)"),
+    ("laptop loses 10% an hour and it's at 60%, how long until it dies", "from 60% to 0% at 10% an hour is 6 hours (60 divided by 10)"),
+    ("I type 40 words per minute. How long will a 2,000 word essay take?", "2,000 word at 40 words per minute is 50 minutes (2000 words divided by 40)"),
+    ("the tap drips 2 litres an hour, how much in a day", "a day at 2 litres an hour is 48 litres (24 times 2)"),
+    ("the printer does 30 pages a minute, how long for 200 pages", "200 pages at 30 pages a minute is 6 minutes and 40 seconds (200 pages divided by 30)"),
+    # a conversion asked before its amount is said (outside7: the 0.5B said 26.2 miles, no km)
+    ("how many km is a marathon? its 26.2 miles right", "26.2 miles is about 42.2 km"),
+])
+def test_a_rate_applied_to_an_amount_is_worked_out(question, worked):
+    assert work_out(question) == worked
+
+
+@pytest.mark.parametrize("question", [
+    "my phone loses 20% an hour, is that normal?",  # no amount, no sum asked
+    "my phone loses 20% an hour at 80% brightness, what's wrong with it?",  # one percentage: from where to where?
+    "Phone battery at 40%, how do I charge it faster",  # no rate
+    "My Wi-Fi drops 3 times an hour, how do I fix it?",  # a count of nothing the question counts again
+    "I drive 50 miles a day and 300 miles a week, how much fuel?",  # two rates
+    "my car does 40 miles per gallon, I drove 100 miles and 50 km, how much fuel?",  # two amounts of one kind
+    "we use 2 GB a day, how many GB is that?",  # no amount to apply it to
+])
+def test_what_is_not_one_rate_and_one_amount_gets_no_note(question):
+    assert work_out(question) == ""

@@ -63,6 +63,8 @@ _PER_SECOND = r"(?:\s*/\s*s\b|\s+(?:per|a)\s+second\b)?"  # a rate: the same con
 _THAT_IN = re.compile(rf"\b{_NUM}\s*({_UNIT})\b[^?]{{0,80}}?\bhow\s+many\s+({_UNIT}){_PER_SECOND}\s+(?:is|are|would|does|makes?)\s+(?:that|this|it|those)\b", re.I)
 # "…wrote my weight down as 70 kg, what is that in pounds": the same, asked as "what is that in"
 _WHAT_IN = re.compile(rf"\b{_NUM}\s*({_UNIT})\b[^?]{{0,80}}?\b(?:what|how much)(?:\s+is|'s|s)\s+(?:that|this|it|those)\s+in\s+({_UNIT})\b", re.I)
+# "how many km is a marathon? it's 26.2 miles right": the unit asked, the text's one amount said after
+_HOW_MANY_IS = re.compile(rf"\bhow\s+many\s+({_UNIT})\s+(?:is|are|was|in)\b(?P<rest>.*)", re.I | re.S)
 _AMOUNT = re.compile(rf"\b{_NUM}\s*(?:{_UNIT})\b", re.I)
 _AMOUNT_UNIT = re.compile(rf"\b{_NUM}\s*({_UNIT})\b", re.I)
 _EACH = re.compile(rf"\b{_NUM}\s+([a-z][a-z -]{{0,30}}?)\s+(?:at|for|costing)\s+\$\s?{_NUM}\s+(?:each|apiece|a piece|per \w+)\b", re.I)
@@ -73,6 +75,14 @@ def _unit(name: str) -> tuple[str, str, Decimal]:
         if re.fullmatch(pattern, name.strip(), re.I):
             return name.strip(), kind, size
     raise KeyError(name)
+
+
+def unit_named(name: str) -> tuple[str, Decimal] | None:
+    """(kind, size in the kind's base unit) of a unit's name ("km": length, 1000), or None."""
+    try:
+        return _unit(name)[1:]
+    except KeyError:
+        return None
 
 
 def shown(value: Decimal) -> str:
@@ -116,6 +126,8 @@ def convert(text: str) -> str:
     found = [(m[1], m[2], m[3]) for m in _FROM_TO.finditer(text)] + [(m[2], m[3], m[1]) for m in _HOW_MANY.finditer(text)]
     if len(_AMOUNT.findall(text)) == 1:  # "3 miles and 2 km, how many km is that": a sum, not a conversion
         found += [(m[1], m[2], m[3]) for m in _THAT_IN.finditer(text)] + [(m[1], m[2], m[3]) for m in _WHAT_IN.finditer(text)]
+        if not found:
+            found += [(a[1], a[2], m[1]) for m in _HOW_MANY_IS.finditer(text) for a in _AMOUNT_UNIT.finditer(m["rest"])]
     if len(found) != 1:
         return ""
     amount, source, target = found[0]
@@ -134,7 +146,15 @@ def convert(text: str) -> str:
         value = x * 9 / 5 + 32 if to_f else (x - 32) * 5 / 9
         src, dst = ("Celsius", "Fahrenheit") if to_f else ("Fahrenheit", "Celsius")
         exact = value == value.quantize(Decimal("0.01"))
-        return f"{amount} degrees {src} is {'' if exact else 'about '}{shown(value)} degrees {dst}"
+        return f"{amount} degrees {src} is {'' if exact else 'about '}{_about(value)} degrees {dst}"
     value = x * size / size_to
     exact = value == value.quantize(Decimal("0.01"))
-    return f"{amount} {src} is {'' if exact else 'about '}{shown(value)} {dst}"
+    return f"{amount} {src} is {'' if exact else 'about '}{_about(value)} {dst}"
+
+
+def _about(value: Decimal) -> str:
+    """An inexact result as said aloud: one decimal from 10 up ("about 42.2 km", not "42.16"),
+    two below it ("about 6.21 miles")."""
+    if value != value.quantize(Decimal("0.01")) and abs(value) >= 10:
+        return shown(value.quantize(Decimal("0.1")))
+    return shown(value)

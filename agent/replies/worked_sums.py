@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal, DivisionByZero, InvalidOperation
 
+from .per_unit_sums import per_unit_sum
 from .rate_sums import price_for_periods, price_over_period, storm_distance, time_over_period, transfer_time
 from .time_zones import time_between_places
 from .unit_conversions import DIGITS, NUMBER, convert, how_many_fit, money, shown
@@ -47,7 +48,7 @@ _DURATION_AFTER = re.compile(rf"{_DURATION}\s+(?P<direction>after|before|from)\s
 def work_out(text: str) -> str:
     """The one sum in `text`, worked out ("20 percent of 150 is 30"), or ""."""
     for find in (time_between_places, _clock_sum, _discount, _percentage, _share_of_amount, how_many_fit, transfer_time,
-                 price_for_periods, price_over_period, time_over_period, storm_distance, convert, _operation):
+                 price_for_periods, price_over_period, time_over_period, storm_distance, per_unit_sum, convert, _operation):
         try:
             found = find(text)
         except ArithmeticError:  # a number past Decimal's precision (10,000 digits): no note, not a failed turn
