@@ -235,3 +235,26 @@ def test_a_rate_applied_to_an_amount_is_worked_out(question, worked):
 ])
 def test_what_is_not_one_rate_and_one_amount_gets_no_note(question):
     assert work_out(question) == ""
+
+
+@pytest.mark.parametrize("question, worked", [
+    ("how many bits make a byte again? 10 isnt it, like metric", "1 byte is 8 bits"),  # outside9: "I'm not sure"
+    ("how many bytes is 16 bits", "16 bits is 2 bytes"),
+    # outside8: "Yes, 2100 is a leap year. It is divisible by 4"
+    ("is 2100 a leap year? its divisible by 4 so it has to be right",
+     "2100 is not a leap year: a century year is a leap year only when divisible by 400"),
+    ("was 2000 a leap year", "2000 is a leap year: a century year divisible by 400 is one"),
+    ("will 2028 be a leap year?", "2028 is a leap year: it is divisible by 4 and is not a century year"),
+    ("2023 a leap year?", "2023 is not a leap year: it is not divisible by 4"),
+])
+def test_bits_in_a_byte_and_a_leap_year_are_worked_out(question, worked):
+    assert work_out(question) == worked
+
+
+@pytest.mark.parametrize("question", [
+    "My birthday is on the 29th of February, I was born in 1996. When do I celebrate?",
+    "Is 2024 or 2028 a leap year?",  # two years: which is asked is not clear
+    "my file is 3 bytes",
+])
+def test_what_asks_no_year_or_byte_sum_gets_no_note(question):
+    assert work_out(question) == ""

@@ -47,6 +47,7 @@ _UNITS: tuple[tuple[str, str, Decimal], ...] = (
     (r"(?:us )?gallons?", "volume", Decimal("3.785411784")),
     # bits and bytes of one prefix (200 megabits a second is 25 megabytes): between prefixes a
     # gigabyte is 1,000 or 1,024 megabytes, as the asker means it, so no note is given
+    (r"bits?", "data-", Decimal(1)), (r"bytes?", "data-", Decimal(8)),  # "how many bits make a byte"
     *((rf"{p}bits?|{a}bps|{a}bits?", f"data-{p}", Decimal(1)) for p, a in (("kilo", "k"), ("mega", "m"), ("giga", "g"), ("tera", "t"))),
     *((rf"{p}bytes?|{a}b", f"data-{p}", Decimal(8)) for p, a in (("kilo", "k"), ("mega", "m"), ("giga", "g"), ("tera", "t"))),
     (r"(?:degrees? )?(?:celsius|centigrade|c)", "temperature", Decimal(0)), (r"(?:degrees? )?(?:fahrenheit|f)", "temperature", Decimal(0)),

@@ -9,7 +9,8 @@ clock time plus or minus minutes and hours, or a unit conversion or a priced cou
 (`unit_conversions`), or a price per period over another or a download's size over its
 speed, or a price per period over a count of periods, or a time per day over a week, or the
 seconds from lightning to thunder (`rate_sums`), or the time
-difference between two places or a clock time in one said in the other (`time_zones`); anything else is left to the model, and nothing
+difference between two places or a clock time in one said in the other (`time_zones`), or
+whether a year is a leap year; anything else is left to the model, and nothing
 is guessed: no note when the words do not fit one of these shapes.
 """
 from __future__ import annotations
@@ -47,7 +48,7 @@ _DURATION_AFTER = re.compile(rf"{_DURATION}\s+(?P<direction>after|before|from)\s
 
 def work_out(text: str) -> str:
     """The one sum in `text`, worked out ("20 percent of 150 is 30"), or ""."""
-    for find in (time_between_places, _clock_sum, _discount, _percentage, _share_of_amount, how_many_fit, transfer_time,
+    for find in (_leap_year, time_between_places, _clock_sum, _discount, _percentage, _share_of_amount, how_many_fit, transfer_time,
                  price_for_periods, price_over_period, time_over_period, storm_distance, per_unit_sum, convert, _operation):
         try:
             found = find(text)
@@ -92,6 +93,26 @@ def _discount(text: str) -> str:
     if off > _num(price):
         return ""
     return f"{share} percent off {cur}{price} is {money(cur, off)} off, so the price is {money(cur, _num(price) - off)}"
+
+
+# "is 2100 a leap year? it's divisible by 4": the Gregorian rule, which a small model answers by
+# the first half of it (bench outside8: "Yes, 2100 is a leap year")
+_LEAP_YEAR = re.compile(r"\b(?:is|was|will)\s+(?:the\s+year\s+)?(?P<year>\d{4})\s+(?:be\s+)?a\s+leap\s*year\b"
+                        r"|\b(?P<year2>\d{4})\s+(?:is\s+|was\s+)?a\s+leap\s*year\s*\?", re.I)
+
+
+def _leap_year(text: str) -> str:
+    found = list(_LEAP_YEAR.finditer(text))
+    if len(found) != 1 or len(re.findall(r"(?<![\d.,])\d{4}(?![\d.,])", text)) != 1:  # one year named, one asked
+        return ""
+    year = int(found[0]["year"] or found[0]["year2"])
+    if year % 4:
+        return f"{year} is not a leap year: it is not divisible by 4"
+    if year % 100:
+        return f"{year} is a leap year: it is divisible by 4 and is not a century year"
+    if year % 400:
+        return f"{year} is not a leap year: a century year is a leap year only when divisible by 400"
+    return f"{year} is a leap year: a century year divisible by 400 is one"
 
 
 def _operation(text: str) -> str:
