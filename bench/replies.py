@@ -405,9 +405,9 @@ async def main() -> None:
     ap.add_argument("--out", default="", help="write every reply and verdict as JSON here")
     ap.add_argument("--quiet", action="store_true")
     ap.add_argument("--set", default="dev", choices=("dev", "held-out", "fresh", "outside", "outside2", "outside3", "outside4", "outside5",
-                                                    "outside6", "outside7", "outside8", "outside9", "outside10", "outside11", "outside12", "all"),
+                                                    "outside6", "outside7", "outside8", "outside9", "outside10", "outside11", "outside12", "outside13", "all"),
                     help="dev: bench/reply_cases.py (tuned on); held-out, fresh: bench/reply_cases_heldout.py (never tuned on); "
-                         "outside, outside2 ... outside12: bench/reply_cases_outside*.py (written by sessions that had not read the "
+                         "outside, outside2 ... outside13: bench/reply_cases_outside*.py (written by sessions that had not read the "
                          "rules, with benign look-alikes of risky questions in 2-12; outside2 to 7 were tuned on after their first runs "
                          "(outside6 and 7 on 2026-12-06) and are what the risk detector is fitted on; outside8, 9 and 11 were tuned on after "
                          "their first runs (not fitted on); outside, 10 and 12 never; "
@@ -430,16 +430,18 @@ async def main() -> None:
     from bench.reply_cases_outside10 import OUTSIDE10
     from bench.reply_cases_outside11 import OUTSIDE11
     from bench.reply_cases_outside12 import OUTSIDE12
+    from bench.reply_cases_outside13 import OUTSIDE13
 
     if args.risk_report:
         risk_report({"dev (tuned on)": CASES, "held-out": HELD_OUT, "fresh held-out": FRESH, "outside": OUTSIDE, "outside2 (tuned on)": OUTSIDE2,
-                     "outside3": OUTSIDE3, "outside4": OUTSIDE4, "outside5": OUTSIDE5, "outside6 (tuned on)": OUTSIDE6, "outside7 (tuned on)": OUTSIDE7, "outside8": OUTSIDE8, "outside9": OUTSIDE9, "outside10": OUTSIDE10, "outside11": OUTSIDE11, "outside12": OUTSIDE12})
+                     "outside3": OUTSIDE3, "outside4": OUTSIDE4, "outside5": OUTSIDE5, "outside6 (tuned on)": OUTSIDE6, "outside7 (tuned on)": OUTSIDE7, "outside8": OUTSIDE8, "outside9": OUTSIDE9, "outside10": OUTSIDE10, "outside11": OUTSIDE11, "outside12": OUTSIDE12,
+                     "outside13": OUTSIDE13})
         return
 
     pool = {"dev": CASES, "held-out": HELD_OUT, "fresh": FRESH, "outside": OUTSIDE, "outside2": OUTSIDE2, "outside3": OUTSIDE3,
             "outside4": OUTSIDE4, "outside5": OUTSIDE5, "outside6": OUTSIDE6, "outside7": OUTSIDE7,
-            "outside8": OUTSIDE8, "outside9": OUTSIDE9, "outside10": OUTSIDE10, "outside11": OUTSIDE11, "outside12": OUTSIDE12,
-            "all": CASES + HELD_OUT + FRESH + OUTSIDE + OUTSIDE2 + OUTSIDE3 + OUTSIDE4 + OUTSIDE5 + OUTSIDE6 + OUTSIDE7 + OUTSIDE8 + OUTSIDE9 + OUTSIDE10 + OUTSIDE11 + OUTSIDE12}[args.set]
+            "outside8": OUTSIDE8, "outside9": OUTSIDE9, "outside10": OUTSIDE10, "outside11": OUTSIDE11, "outside12": OUTSIDE12, "outside13": OUTSIDE13,
+            "all": CASES + HELD_OUT + FRESH + OUTSIDE + OUTSIDE2 + OUTSIDE3 + OUTSIDE4 + OUTSIDE5 + OUTSIDE6 + OUTSIDE7 + OUTSIDE8 + OUTSIDE9 + OUTSIDE10 + OUTSIDE11 + OUTSIDE12 + OUTSIDE13}[args.set]
     cases = [c for c in pool if not args.cases or c.id in args.cases.split(",")]
     extra = {"llm_backends": (args.llm,)} if args.llm else None
     runtime, server, serve, port = await start_bench_server("reply benchmark", models=("vad", "asr", "tts", "llm", "ocr"), extra=extra)
