@@ -128,6 +128,19 @@ def test_browsers_and_computers_are_narrowed_apart():
     assert browsers_in("Edge new tab page is full of news") == {"edge"}
 
 
+def test_a_sentence_is_about_the_platform_it_opens_with():
+    """outside8: a Windows user's Samsung that only charges got the Mac's "Android File Transfer"
+    sentence, kept because it names Android; a sentence opening "On a Mac," is the Mac's."""
+    note = ("On Android, swipe down, tap the USB notification and choose File transfer. "
+            "On a Mac, open the phone with the Android File Transfer app. Photos then show up as a drive.")
+    question = "plugged my samsung into my windows laptop with the usb cable to copy photos but it only charges"
+    assert narrow_to_platform(note, platforms_in(question)) == (
+        "On Android, swipe down, tap the USB notification and choose File transfer. Photos then show up as a drive.")
+    # a sentence for two platforms that opens with neither still counts both
+    both = "Both an iPhone and a Mac show it under Settings. On Windows, open Settings."
+    assert narrow_to_platform(both, frozenset({"mac"})) == "Both an iPhone and a Mac show it under Settings."
+
+
 def test_a_key_named_windows_is_not_the_platform():
     assert platforms_in("press Windows Shift S or Windows + Print Screen") == frozenset()
     assert platforms_in("My Windows 11 laptop") == {"windows"}

@@ -1013,6 +1013,10 @@ class _SaysCredentials:
     ("resetting my password and a man from microsoft called, he says type the code into his site. ok?", True),
     ("setting up my new router and the page wants my card number and a code, should i type it in?", True),
     ("setting up my account, I got a code in a text with a link, should I type it in there?", True),
+    # the user's own browser offering to keep a password (outside5) ...
+    ("chrome keeps popping up asking if i want to save my password every time i log in. how do i make it stop", False),
+    # ... not where someone else is in it
+    ("a support guy called and says let chrome save my bank password and then read it to him", True),
 ])
 def test_a_code_from_ones_own_sign_in_is_not_handing_anything_over(question, risky):
     names = {r.name for r in safety_policy.risks_in(question, _SaysCredentials())}

@@ -127,8 +127,18 @@ def _without_the_other_computers_clause(note: str, asked: frozenset[str]) -> str
     return _OR_ON[next(iter(computers))].sub(lambda m: f"{m['verb']} " if m.groupdict().get("verb") else "", note)
 
 
+# "On a Mac, open the phone with the Android File Transfer app.": a sentence that opens with the
+# platform, browser or app it is for is about that one alone, whatever it names after
+_OPENS_WITH = re.compile(r"^\s*(?:on|in|with|from)\s+(?:an?\s+|the\s+|your\s+)?(?P<what>[^,.;]{1,40}?),", re.I)
+
+
+def _about(sentence: str, names_in) -> frozenset[str]:
+    opening = _OPENS_WITH.match(sentence)
+    return (opening and names_in(opening["what"])) or names_in(sentence)
+
+
 def _narrowed(note: str, asked: frozenset[str], names_in) -> str:
-    tagged = [(s, names_in(s)) for s in sentences(note)]
+    tagged = [(s, _about(s, names_in)) for s in sentences(note)]
     if not asked or not any(p & asked for _, p in tagged):
         return note
     return " ".join(s for s, p in tagged if not p or p & asked)

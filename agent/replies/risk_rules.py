@@ -92,7 +92,13 @@ _OWN_CODE_ENTRY = (r"(?=.*(?:^|[.?!,;]\s*|\b(?:i|i'?m|im|i am|we|we'?re|while|wh
                    r"(?=.*\bcodes?\b)(?=.*\b(?:type|enter|put|key)\s+(?:it|that|this|them|the code|the numbers?)\s+(?:in|into|on|there)\b)"
                    r"(?!.*\b(?:call\w*|phoned|rang|someone|somebody|they|he|she|him|his|her|them|man|woman|guy|caller|support|technician|agent"
                    r"|texted me|e-?mailed me|message from|pop-?up|link|card|bank|payment|pay|gift)\b)")
-OWN_SIGN_IN = rf"(?:{_SIGNING_IN}|{_OWN_CODE_ENTRY})"
+# "chrome keeps popping up asking if i want to save my password": the user's own browser or
+# password manager offering to keep a password is no one asking for it (outside5)
+_OFFER_TO_SAVE = (r"(?=.*\b(?:chrome|edge|firefox|safari|browser|password manager|keychain|bitwarden|1password|lastpass)\b)"
+                  r"(?=.*\b(?:save|saving|remember|remembering|store|storing)\s+(?:my\s+|the\s+|your\s+|this\s+|all\s+)?(?:passwords?|logins?)\b)"
+                  r"(?!.*\b(?:call\w*|phoned|rang|someone|somebody|he|she|him|his|her|man|woman|guy|caller|support|technician|agent"
+                  r"|texted|e-?mailed|message|link|website says|site says|card|bank|send|share|give|tell|read)\b)")
+OWN_SIGN_IN = rf"(?:{_SIGNING_IN}|{_OWN_CODE_ENTRY}|{_OFFER_TO_SAVE})"
 _NOT_MY_OWN_SIGN_IN = rf"^(?!{OWN_SIGN_IN})"
 
 # The risky classes: one row each. Add a class by adding a row.
