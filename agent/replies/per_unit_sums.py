@@ -85,19 +85,17 @@ def per_unit_sum(text: str) -> str:
     second = [(m, s) for m in amounts for s in (_kind(m["u"]),) if s is not None and s[0] == k2]
     if len(first) + len(second) != 1:
         return ""
+    data = k1 == "data" or k2 == "data"  # decimal prefixes: "about"
+    said = f"{rate['n1']} {rate['u1']} {_per_word(rate)}"
     if second:  # an amount of the rate's second kind: how much of the first
         m, (_, size) = second[0]
         amount = _value(m) * size / s2
-        result = amount / n2 * n1
-        data = k1 == "data" or k2 == "data"
-        return (f"{_said(m)} at {rate['n1']} {rate['u1']} {_per_word(rate)} is {_in_units(result, u1, k1, data)}"
-                f" ({shown(amount)}{f' divided by {shown(n2)},' if n2 != 1 else ''} times {rate['n1']})")
-    m, (_, size) = first[0]
+        how = f"{shown(amount)}{f' divided by {shown(n2)},' if n2 != 1 else ''} times {rate['n1']}"
+        return f"{_said(m)} at {said} is {_in_units(amount / n2 * n1, u1, k1, data)} ({how})"
+    m, (_, size) = first[0]  # an amount of its first kind: how much of the second
     amount = _value(m) * size / s1
-    result = amount / n1 * n2
-    data = k1 == "data" or k2 == "data"
-    return (f"{_said(m)} at {rate['n1']} {rate['u1']} {_per_word(rate)} is {_in_units(result, u2, k2, data)}"
-            f" ({shown(amount)} {rate['u1']} divided by {rate['n1']}{_times(n2)})")
+    how = f"{shown(amount)} {rate['u1']} divided by {rate['n1']}{_times(n2)}"
+    return f"{_said(m)} at {said} is {_in_units(amount / n1 * n2, u2, k2, data)} ({how})"
 
 
 def _unit_pair(rate: re.Match[str]) -> tuple[tuple[str, Decimal], tuple[str, Decimal]] | None:
