@@ -86,7 +86,7 @@ def cmd_say(args: argparse.Namespace, config: Any) -> None:
     if not out.parent.is_dir():
         fail(f"cannot write {out}: directory {out.parent} does not exist")
     tts = PiperTTS(config.tts_voice, threads=config.tts_threads)
-    chunk = tts.synthesize_all(normalise_for_speech(text))
+    chunk = tts.synthesize_all(normalise_for_speech(text), variation=not args.fixed)
     try:
         with wave.open(str(out), "wb") as w:
             w.setnchannels(1)
@@ -214,6 +214,8 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("say", help="speak text into a WAV file")
     s.add_argument("text")
     s.add_argument("-o", "--output", required=True)
+    s.add_argument("--fixed", action="store_true",
+                   help="the same audio every time (no sampled variation): for fixtures and tests")
     s = sub.add_parser("ocr", help="read the text off a screenshot")
     s.add_argument("image")
     s.add_argument("--json", action="store_true", help="print the whole ticket")
