@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from .rate_sums import DECIMAL_PREFIX
 from .unit_conversions import DIGITS, shown, unit_named
 
 
@@ -29,7 +30,6 @@ def _number(name: str) -> str:
 
 
 _DATA = re.compile(r"(?P<prefix>[kmgt])(?:ilo|ega|iga|era)?(?P<what>b|bytes?|bits?|bps)$", re.I)
-_DATA_SIZE = {"k": Decimal(10) ** 3, "m": Decimal(10) ** 6, "g": Decimal(10) ** 9, "t": Decimal(10) ** 12}
 _PERCENT = r"%|percent|per\s?cent"
 _PER = r"\s*(?:(?:an?|per|every|each|for\s+every|in\s+(?:an?|one))\s+|/\s*)"
 _RATE = re.compile(
@@ -49,7 +49,7 @@ def _kind(unit: str) -> tuple[str, Decimal] | None:
     if data and (len(word) <= 3 or word[1:4] in ("ilo", "ega", "iga", "era")):
         # "Mb" and "Mbps" are bits; "MB" and "mb" as typed bytes, as phones and shops show sizes
         bits = "bit" in word or word.endswith("bps") or bool(re.fullmatch(r"[KMGT]b", unit.strip()))
-        return "data", _DATA_SIZE[data["prefix"].lower()] / (8 if bits else 1)
+        return "data", DECIMAL_PREFIX[data["prefix"].lower()] / (8 if bits else 1)
     found = unit_named(word)
     if found is None or found[0] in ("temperature",) or found[0].startswith("data"):
         return None
@@ -60,11 +60,10 @@ def per_unit_sum(text: str) -> str:
     """"350 km at 8 litres per 100 km is 28 litres (350 divided by 100, times 8)", or ""."""
     if not _ASKS.search(text):
         return ""
-    rates = [m for m in _RATE.finditer(text) if _unit_pair(m)]
+    rates = [(m, pair) for m in _RATE.finditer(text) for pair in (_unit_pair(m),) if pair]
     if len(rates) != 1:
         return ""
-    rate = rates[0]
-    (k1, s1), (k2, s2) = _unit_pair(rate)
+    rate, ((k1, s1), (k2, s2)) = rates[0]
     n1, n2 = Decimal(rate["n1"].replace(",", "")), Decimal((rate["n2"] or "1").replace(",", ""))
     if not n1 or not n2 or k1 == k2:
         return ""
@@ -73,8 +72,9 @@ def per_unit_sum(text: str) -> str:
     of_kind = [(m, kind) for m in amounts for kind in (_amount_kind(m["u"], u1, k1),) if kind is not None]
     if k1 == "percent":
         percents = [_value(m) for m, kind in of_kind if kind[0] == "percent"]
-        if len(percents) == 1 and (_TO_FULL.search(text) or _TO_EMPTY.search(text)) and not (_TO_FULL.search(text) and _TO_EMPTY.search(text)):
-            percents.append(Decimal(100) if _TO_FULL.search(text) else Decimal(0))
+        full, empty = bool(_TO_FULL.search(text)), bool(_TO_EMPTY.search(text))
+        if len(percents) == 1 and full != empty:  # to one end, named
+            percents.append(Decimal(100) if full else Decimal(0))
         if len(percents) != 2 or percents[0] == percents[1]:
             return ""
         change = abs(percents[1] - percents[0])

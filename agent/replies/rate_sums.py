@@ -34,7 +34,7 @@ _SPEED = re.compile(rf"{NUMBER}\s*(?P<unit>(?:k|m|g)(?:bit|byte|b)s?|(?:kilo|meg
                     r"\s*(?P<tail>/\s*s(?:ec)?\b|ps\b|\s+(?:per|a)\s+second\b)", re.I)
 _ASKS_TIME = re.compile(r"\bhow\s+long\b|\bhow\s+many\s+(?:minutes|hours|seconds)\b|\bwhat\s+time\b|\bwhen\s+will\b", re.I)
 _PREFIX_NAME = {"k": "kilo", "m": "mega", "g": "giga", "t": "tera"}
-_PREFIX = {"k": Decimal(10) ** 3, "m": Decimal(10) ** 6, "g": Decimal(10) ** 9, "t": Decimal(10) ** 12}
+DECIMAL_PREFIX = {"k": Decimal(10) ** 3, "m": Decimal(10) ** 6, "g": Decimal(10) ** 9, "t": Decimal(10) ** 12}  # (also `per_unit_sums`')
 
 
 def price_over_period(text: str) -> str:
@@ -91,10 +91,10 @@ def transfer_time(text: str) -> str:
     sizes, speeds = list(_SIZE.finditer(text)), list(_SPEED.finditer(text))
     if len(sizes) != 1 or len(speeds) != 1 or not _ASKS_TIME.search(text):
         return ""
-    size = Decimal(sizes[0][1].replace(",", "")) * _PREFIX[sizes[0]["unit"][0].lower()]
+    size = Decimal(sizes[0][1].replace(",", "")) * DECIMAL_PREFIX[sizes[0]["unit"][0].lower()]
     s = speeds[0]
     number, unit, bits = s[1], s["unit"], _is_bits(s["unit"], s["tail"])
-    rate = Decimal(number.replace(",", "")) * _PREFIX[unit[0].lower()] / (8 if bits else 1)
+    rate = Decimal(number.replace(",", "")) * DECIMAL_PREFIX[unit[0].lower()] / (8 if bits else 1)
     if not rate:
         return ""
     seconds = size / rate

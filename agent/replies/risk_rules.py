@@ -87,17 +87,17 @@ _SIGNING_IN = (r"(?=.*\b(?:i|i'?m|i am)\b[^.?!]{0,25}\b(?:sign|log)(?:ged|ging)?
 # a code the user's own errand made, typed into the site or device of that errand, is what the code
 # is for. Not where a person, a call or a message comes into it (then someone else may be the one
 # asking), nor for a card or bank details (a setup step never wants those typed in).
+# someone else in the errand, who may be the one asking (both own-errand shapes below)
+_ANOTHER_PERSON = r"call\w*|phoned|rang|someone|somebody|he|she|him|his|her|man|woman|guy|caller|support|technician|agent"
 _OWN_CODE_ENTRY = (r"(?=.*(?:^|[.?!,;]\s*|\b(?:i|i'?m|im|i am|we|we'?re|while|when|was)\s+)(?:(?:just|now|trying to|am|was)\s+)?"
                    r"(?:setting up|resetting|reset|changing|signing (?:in|up)|logging in|creating|activating)\b)"
                    r"(?=.*\bcodes?\b)(?=.*\b(?:type|enter|put|key)\s+(?:it|that|this|them|the code|the numbers?)\s+(?:in|into|on|there)\b)"
-                   r"(?!.*\b(?:call\w*|phoned|rang|someone|somebody|they|he|she|him|his|her|them|man|woman|guy|caller|support|technician|agent"
-                   r"|texted me|e-?mailed me|message from|pop-?up|link|card|bank|payment|pay|gift)\b)")
+                   rf"(?!.*\b(?:{_ANOTHER_PERSON}|they|them|texted me|e-?mailed me|message from|pop-?up|link|card|bank|payment|pay|gift)\b)")
 # "chrome keeps popping up asking if i want to save my password": the user's own browser or
 # password manager offering to keep a password is no one asking for it (outside5)
 _OFFER_TO_SAVE = (r"(?=.*\b(?:chrome|edge|firefox|safari|browser|password manager|keychain|bitwarden|1password|lastpass)\b)"
                   r"(?=.*\b(?:save|saving|remember|remembering|store|storing)\s+(?:my\s+|the\s+|your\s+|this\s+|all\s+)?(?:passwords?|logins?)\b)"
-                  r"(?!.*\b(?:call\w*|phoned|rang|someone|somebody|he|she|him|his|her|man|woman|guy|caller|support|technician|agent"
-                  r"|texted|e-?mailed|message|link|website says|site says|card|bank|send|share|give|tell|read)\b)")
+                  rf"(?!.*\b(?:{_ANOTHER_PERSON}|texted|e-?mailed|message|link|website says|site says|card|bank|send|share|give|tell|read)\b)")
 OWN_SIGN_IN = rf"(?:{_SIGNING_IN}|{_OWN_CODE_ENTRY}|{_OFFER_TO_SAVE})"
 _NOT_MY_OWN_SIGN_IN = rf"^(?!{OWN_SIGN_IN})"
 
