@@ -113,6 +113,23 @@ def test_a_hazard_found_by_meaning_gets_the_reason_of_the_kind_it_names(by_meani
     assert by_meaning.hazard_reason("Tell me a long story.", by_meaning=True) == ""  # names no kind's subject
 
 
+@pytest.mark.parametrize("question, reason", [
+    # worded apart from the kinds' examples (fire services' and Electrical Safety First's warnings)
+    ("the lamp's flex goes under the bedroom carpet to the socket by the door, handy because it's hidden", "under a rug or carpet"),
+    ("moving from Chicago to Berlin, my stand mixer will work there with a five euro adapter on the plug, right?", "not the voltage"),
+    ("these unbranded iPad chargers were 99p each on a market stall, fine to leave them charging overnight?", "Cheap copies"),
+])
+def test_a_hazard_kind_of_ones_own_plan_gets_its_reason_and_step(by_meaning, question, reason):
+    """Once a question is a hazard, the kind's own reason and step, not mains power's "damaged
+    wiring ... replace whatever is damaged"; the kinds' examples are not the class's, so they
+    find no hazard where none was found before (risk_examples.KIND_ONLY)."""
+    from agent.replies import risk_examples
+
+    why = by_meaning.hazard_reason(question, by_meaning=True)
+    assert reason in why, why
+    assert risk_examples.STEP_FOR_REASON[why] and not set(risk_examples.KIND_ONLY_EXAMPLES) & set(risk_examples.EXAMPLES["physical_hazard"])
+
+
 class CountingEmbedder:
     """Deterministic vectors from a text's letters (a fake: isolates the cache from the model)."""
 

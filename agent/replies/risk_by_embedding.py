@@ -26,7 +26,7 @@ import numpy as np
 
 from .risk_classifier import HAZARD_SUBJECT, REASON_OF_EXAMPLE, ClassifiesRisk, RiskClassifier
 from .risk_detector import RiskDetector, WithRiskDetector
-from .risk_examples import CLASS_SUBJECTS, EXAMPLES, HAZARDS
+from .risk_examples import CLASS_SUBJECTS, EXAMPLES, HAZARDS, KIND_ONLY_EXAMPLES
 from .vectors_on_disk import vectors_kept_on_disk
 
 log = logging.getLogger("parley.risk")
@@ -63,6 +63,12 @@ class EmbeddingRiskClassifier:
         self._mean = raw.mean(axis=0)
         self._matrix = np.stack([self._unit(v) for v in raw])
         self._uncentred = raw / np.maximum(np.linalg.norm(raw, axis=1, keepdims=True), 1e-12)
+        # a hazard kind's examples that are not the class's (risk_examples.KIND_ONLY): for `hazard_reason` only,
+        # centred as the class's are (not part of the mean: the classes' likeness stays as it was)
+        self._kind_texts = [text for text in KIND_ONLY_EXAMPLES if examples is EXAMPLES]
+        self._kind_matrix = (np.stack([self._unit(v) for v in vectors_kept_on_disk(
+            "hazard-kinds", [self.embedder.identity, *self._kind_texts], self._kind_texts, self.embedder.embed, cache_dir)])
+            if self._kind_texts else np.zeros((0, self._matrix.shape[1]), dtype=self._matrix.dtype))
 
     def _example_vectors(self, cache_dir: Path | None) -> np.ndarray:
         """The examples' vectors, kept on disk beside the weights (159 forward passes: about 20 s)."""
@@ -129,9 +135,10 @@ class EmbeddingRiskClassifier:
         named = [why for kind, (why, _) in HAZARDS.items() if kind in HAZARD_SUBJECT and HAZARD_SUBJECT[kind].search(question)]
         if not named:
             return ""
-        sims = self._matrix @ self._unit(self.embedder.embed(question))
+        unit = self._unit(self.embedder.embed(question))
+        sims = np.concatenate([self._matrix @ unit, self._kind_matrix @ unit])
         by_reason: dict[str, list[float]] = {}
-        for sim, text in zip(sims.tolist(), self._texts):
+        for sim, text in zip(sims.tolist(), self._texts + self._kind_texts):
             if (why := REASON_OF_EXAMPLE.get(text)) in named:
                 by_reason.setdefault(why, []).append(sim)
         if not by_reason:

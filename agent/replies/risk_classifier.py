@@ -20,7 +20,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Mapping, Protocol, Sequence
 
-from .risk_examples import EXAMPLES, HAZARD_SUBJECTS, HAZARDS
+from .risk_examples import EXAMPLES, HAZARD_SUBJECTS, HAZARDS, KIND_ONLY_EXAMPLES
 
 _STOP = frozenset(
     "a an the i me my we our you your it its is are was were be been am do does did to of in on for at by with and or "
@@ -101,6 +101,9 @@ class RiskClassifier:
         # so "The blind man counted his old coins" is not "coins" alone
         self._unseen_idf = math.log(1 + n) + 1.0
         self._docs = [(label, text, self._vector(counts)) for label, text, counts in docs]
+        # a hazard kind's examples that are not the class's (risk_examples.KIND_ONLY): for `hazard_reason` only
+        self._kind_docs = [("", text, self._vector(Counter(features(text)))) for text in KIND_ONLY_EXAMPLES
+                           if reasons is None and text in self._reasons]
         self._last: tuple[str, dict[str, float]] | None = None
 
     def _vector(self, counts: Counter) -> dict[str, float]:
@@ -145,7 +148,7 @@ class RiskClassifier:
         battery kind by three. (Words only: `by_meaning` changes nothing here.)"""
         q = self._question(question)
         by_reason: dict[str, list[tuple[float, str]]] = {}
-        for _, example, vec in self._docs:
+        for _, example, vec in self._docs + self._kind_docs:
             if example in self._reasons:
                 sim = sum(w * vec.get(f, 0.0) for f, w in q.items())
                 by_reason.setdefault(self._reasons[example], []).append((sim, example))

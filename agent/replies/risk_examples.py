@@ -67,6 +67,35 @@ HAZARDS: dict[str, tuple[str, tuple[str, ...]]] = {
             "Is it fine to use a charger from a bigger e-bike battery on mine if I unplug it before it's full?",
         ),
     ),
+    # fire services' and Electrical Safety First's advice: a lead under a rug or carpet can't shed
+    # its heat, and feet wear it through unseen
+    "covered_cable": (
+        "A lead or cable under a rug or carpet can't cool down, and feet wear it through where you can't see it, which can start a fire.",
+        (
+            "I'm putting the extension cord under the hallway carpet so it's out of sight.",
+            "Can I hide the heater's power cable under the rug so no one trips on it?",
+            "Running the TV and console leads under the living room mat to keep it tidy.",
+        ),
+    ),
+    # Electrical Safety First and travel-adapter makers: an adapter changes the plug's shape, not the voltage
+    "plug_adapter_voltage": (
+        "A plug adapter only changes the shape of the plug, not the voltage: a 110-volt appliance on a 230-volt socket can burn out "
+        "or catch fire.",
+        (
+            "I brought my American hair straightener to Europe, it fits the socket with a cheap travel adapter so I'm plugging it in.",
+            "Can I use my US coffee machine in the UK with just a plug adapter?",
+            "My 120 volt printer fits the wall socket here now that I bought a plug converter, switching it on.",
+        ),
+    ),
+    # Electrical Safety First's and trading standards' tests of fake chargers sold online and at markets
+    "fake_charger": (
+        "Cheap copies of branded chargers often leave out the safety parts inside, so they can overheat, start a fire or give a shock.",
+        (
+            "Bought a pack of ten phone chargers for a few pounds at a car boot sale, they look exactly like the official ones.",
+            "Is it okay to use a knock-off laptop charger from an online marketplace? It was a tenth of the price.",
+            "Got some very cheap fake Samsung chargers online, they seem to work just the same.",
+        ),
+    ),
     "battery_leak": (
         "The crust from a leaked battery is caustic: it can burn your skin and eyes.",
         (
@@ -159,8 +188,17 @@ HAZARD_STEPS: dict[str, str] = {
     "electric": "Replace whatever is damaged before you use it again.",  # short: the electrical rule's first step (unplug) is often said before it
     "heat": "Keep it somewhere cool and open: on a hard, flat surface with its vents clear, out of hot cars and direct sun, "
             "and never under a pillow or blanket while it charges.",
+    "covered_cable": "Run it along the wall or skirting board instead, with a cable cover where it has to cross the floor.",
+    "plug_adapter_voltage": "Check the label on the plug or the back: if it doesn't say 100-240 volts, use a step-down "
+                            "transformer rated for it, or buy one made for the local voltage.",
+    "fake_charger": "Use the maker's own charger, or one from a known brand bought from a proper shop.",
     "battery_leak": "Wear gloves, wipe the crust off with a cotton bud dipped in vinegar or lemon juice, and wash your hands after.",
 }
+# Kinds whose examples choose among the kinds only, once a question is a hazard: they are not
+# examples of the class (more examples move every question's likeness to the class; these three
+# made two harmless charging and remote questions hazards on the tuned sets).
+KIND_ONLY = frozenset({"covered_cable", "plug_adapter_voltage", "fake_charger"})
+KIND_ONLY_EXAMPLES: tuple[str, ...] = tuple(text for kind in sorted(KIND_ONLY) for text in HAZARDS[kind][1])
 STEP_FOR_REASON: dict[str, str] = {HAZARDS[kind][0]: step for kind, step in HAZARD_STEPS.items()}
 # What a reply sentence says to endorse the kind's risk, beyond the hazard class's "it's fine":
 # "Use the trash bin." after the bin's fire was said (the 0.5B, outside7).
@@ -220,10 +258,69 @@ SCAM_KINDS: tuple[tuple[str, str, str], ...] = (
      r"|\bunknown number\b|\bhi,? (?:mum|mom|mam|dad)\b|\b(?:says?|saying|claims?|claiming) (?:it'?s|its|she'?s|he'?s|to be)\b))",
      "A message from a new number that says it's your child and then asks for money is a well-known scam: call them on "
      "the number you already have, or ask something only they would know, before you pay anything."),
+    # Europol's and the FCA's warnings: celebrity "endorsements" of trading platforms and live
+    # "giveaways" that double the crypto sent, made from old footage or with AI
+    ("fake_celebrity_investment",
+     r"(?=.*\b(?:celebrit\w*|famous|well[- ]known|billionaires?|presenters?|actors?|footballers?|elon|musk|martin lewis|influencers?|deepfakes?|youtube live|live ?stream)\b)"
+     r"(?=.*\b(?:invest\w*|trading|crypto\w*|bitcoin|btc|eth|ethereum|double[ds]?|doubling|returns?|giveaway|profits?)\b)",
+     "Videos and ads of famous people promising to double your money are fakes, often made with AI: whatever you send is gone. "
+     "Don't send anything or sign up."),
+    # the FTC's and the U.S. Postal Inspection Service's reshipping and money-mule job scams
+    ("reshipping_job",
+     r"\b(?:re-?ship\w*|re-?packag\w*|package inspector|parcel inspector|quality inspector)\b"
+     r"|(?=.*\b(?:job|work from home|employer|recruit\w*)\b)(?=.*\b(?:receiv\w*|pass\w* on|transfer\w*|forward\w*)\b[^.?!]{0,30}"
+     r"\b(?:money|payments?|funds|parcels?|packages?)\b)",
+     "Jobs that pay you to reship parcels or pass money on use you to move stolen goods or money: that is fraud, and you can be "
+     "held responsible. Stop, and report it to the police."),
+    # the FTC's and the Humane Society's pet scams: a puppy or kitten online, then fees by gift card or for shipping
+    ("pet_fees",
+     r"(?=.*\b(?:pupp(?:y|ies)|kittens?|dogs?|cats?|pets?|breeders?|bulldogs?)\b)"
+     r"(?=.*\b(?:gift ?cards?|shipping|delivery|insurance|deposit|crate|vet fees?|transport|flight)\b)(?=.*\b(?:pay\w*|send\w*|buy\w*|\$|£)\b)",
+     "A pet sold online that needs gift cards, or fees for shipping or insurance first, is a common scam, often with no pet at all. "
+     "Only pay once you've seen it in person or on a live video call."),
+    # the FTC's prize and lottery scams
+    ("prize_fee",
+     r"(?=.*\b(?:won|win|winner|prizes?|lottery|sweepstakes?|raffle|jackpot)\b)"
+     r"(?=.*\b(?:fees?|tax(?:es)?|customs|shipping|processing|handling)\b)(?=.*\b(?:pay\w*|send\w*|gift ?cards?|bank details|card details)\b)"
+     r"(?=.*\b(?:they|says?|said|told|asks?|asked|wants?|messages?|e-?mails?|texts?|texted|call\w*|letters?|sites?|websites?)\b)",
+     "A prize you must pay a fee, tax or shipping to collect is a scam: real prizes never cost money to claim. Don't pay, and "
+     "don't give your bank or card details."),
+    # WhatsApp's and Action Fraud's account takeover: a contact (whose account may already be
+    # stolen) asks for the code just texted to you
+    ("code_for_a_contact",
+     r"(?=.*\b(?:friend|mum|mom|dad|contact|group|mate|colleague|neighbou?r|cousin|she|he)\b)"
+     r"(?=.*\b(?:\d[- ]digit|six[- ]digit|verification|whatsapp|sms|texted)?\s*codes?\b)"
+     r"(?=.*\b(?:send\w*|forward\w*|give|giving|share|sharing|pass\w*)\b[^.?!]{0,25}\b(?:it|the code|codes?|her|him|them)\b)",
+     "That code is the key to your account: whoever has it can take the account over, and a friend who asks for it may "
+     "already have lost theirs. Don't send it; call your friend to check."),
     ("bought_followers",
      r"\b(?:buy\w*|bought|paying|pay)\b[^.?!]{0,40}\b(?:followers|likes|subscribers|views)\b|\b(?:followers|likes)\b[^.?!]{0,40}\$",
      "Bought followers are bots or fake accounts: they never buy anything, and the platform removes them and can restrict "
      "your account."),
+)
+
+# Risky plans of the user's own, with no one running a scam: what can happen and what to do
+# instead, said in place of a class's general answer ("that is very likely a scam") when the
+# question names the kind. From the FTC's stalkerware advice and the Coalition Against
+# Stalkerware, the UK ICO's and the FTC's identity theft pages, and Microsoft's and Apple's
+# warnings about pirated software. (kind, what the question names, what to say after "No, don't:")
+OWN_RISK_KINDS: tuple[tuple[str, str, str], ...] = (
+    ("hidden_spy_app",
+     r"(?=.*\b(?:spy\w*|trackers?|tracking|stalker\w*|hidden|secret\w*|monitor\w*)\b[^.?!]{0,40}\b(?:apps?|software|programs?)\b)"
+     r"(?=.*\b(?:her|his|wife|husband|partner|girlfriend|boyfriend|spouse|fianc\w*|ex)\b)"
+     r"(?!.*\b(?:with|has|have|gave|given|got) (?:his|her|their|my) (?:permission|consent|knowledge|agreement)\b)(?!.*\b(?:kids?|child\w*|son|daughter)\b)",
+     "secretly putting a spy or tracker app on another adult's phone to read their messages is illegal in many places, and it "
+     "breaks their trust. Talk to them about what worries you, or see a counsellor."),
+    ("id_to_unknown_site",
+     r"(?=.*\b(?:passports?|driv(?:ing|er'?s) licen[cs]es?|id cards?|identity documents?|id documents?|social security|national insurance)\b)"
+     r"(?=.*\b(?:some|random|free|never heard|unknown|dodgy|any)\b[^.?!]{0,40}\b(?:sites?|websites?|converters?|apps?|tools?|services?)\b)",
+     "your passport and licence are what identity thieves need, and a site you don't know can keep copies. Make the PDF on "
+     "your own device: Print to PDF on Windows, or Export as PDF in Preview on a Mac."),
+    ("cracked_software",
+     r"(?=.*\b(?:cracked (?!screens?|glass|phones?|cases?|backs?|lens\w*|displays?)\w+|crack (?:for|of)|keygens?|pirat\w*|warez|activators?|nulled)\b)"
+     r"(?=.*\b(?:install\w*|download\w*|run\w*|disabl\w*|turn\w* off|boot\w*|open\w*|use|using)\b)",
+     "cracked software often carries malware that steals passwords and bank details, and its steps turn your protection "
+     "off. Use the maker's free trial or a free program instead."),
 )
 
 # What a question must name for a kind's reason to fit it: "Is it okay to clean my bathroom
@@ -235,6 +332,10 @@ HAZARD_SUBJECTS: dict[str, str] = {
     "smoke_alarm": r"smoke (?:alarms?|detectors?)|fire alarms?|co alarms?|carbon monoxide (?:alarms?|detectors?)",  # (the bin is in its examples: an old TV's "won't fit in the bin" is no battery)
     "fumes": r"generators?|barbe?cues?|bbqs?|grills?|charcoal|engines?|cars?|petrol|gas(?:oline)?|diesel|fumes|exhaust|carbon monoxide",
     "battery_leak": r"batter(?:y|ies)|leak\w*|crust\w*|corro\w*",
+    "covered_cable": r"rugs?|carpets?|mats?|under ?lay|floorboards?",
+    "plug_adapter_voltage": r"(?:plug|travel|socket) (?:adapters?|adaptors?|converters?)|adapters?|adaptors?|volts?|voltages?|\d+\s?v",
+    # (cheapness or a copy named: "the apple charger it came with" is no fake)
+    "fake_charger": r"cheap\w*|knock-?offs?|fakes?|cop(?:y|ies)|counterfeit|unbranded|(?:market|car boot)(?: stall)?|£\s?\d+|\$\s?\d+|\d+p\b|bargain",
     "wrong_charger": r"volts?|voltages?|\d+\s?v|e-?bikes?|e-?scooters?|scooters?|power (?:bricks?|tools?)|battery packs?|universal",
     "electric": r"power|plug\w*|sockets?|outlets?|mains|wir(?:e|es|ing)|cords?|cables?|charg\w*|spark\w*|extension|electric\w*|"
                 r"adapters?|shock\w*|volt\w*|fuses?|heaters?|dryer|radio|appliances?",
@@ -308,7 +409,7 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
         "I googled the printer's support number and the technician says he has to connect to my computer with a remote tool to fix the driver, for a fee.",
         "The support site I found wants me to install UltraViewer or AnyDesk so their tech can fix my laptop.",
     ),
-    "physical_hazard": tuple(text for _, texts in HAZARDS.values() for text in texts),
+    "physical_hazard": tuple(text for kind, (_, texts) in HAZARDS.items() if kind not in KIND_ONLY for text in texts),
     "destructive_command": (
         "A forum reply says to delete everything under the root folder with rm to fix my system. Should I?",
         "A forum post says to run format C: to fix my slow computer. Is that a good idea?",

@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from .risk_examples import ENDORSES_FOR_REASON, SCAM_KINDS, STEP_FOR_REASON
+from .risk_examples import ENDORSES_FOR_REASON, OWN_RISK_KINDS, SCAM_KINDS, STEP_FOR_REASON
 from .risk_rules import ABOUT_A_THIRD_PARTY, BY_LIKENESS, OWN_SIGN_IN, REASON_SAID, RISKS, SOMEONE_TOLD, Risk, rx
 from .stance import instructed_verbs, instructs_command, permitted_verbs, restates_plan, states_a_plan
 
@@ -129,7 +129,7 @@ def risks_in(question: str, classifier: "ClassifiesRisk | None" = None) -> tuple
         found = tuple(r for r in found if r.name != "credentials")
     if _CALLED_THE_REAL_NUMBER.search(q) and not _STILL_RISKY.search(q):
         found = tuple(r for r in found if not (r.by_likeness and r.name in _GIVING_AWAY))
-    found = _with_scam_reason(q, found)
+    found = _with_own_risk(q, found) or _with_scam_reason(q, found)
     named_kind = any(r.step for r in found)  # a scam kind's own words (`_with_scam_reason`): as sure as the detector
     if found and all(r.by_likeness for r in found) and (named_kind or classifier is not None and classifier.sure(q)):
         found = tuple(r if _own_task(r, q) else replace(r, sure=True) for r in found)
@@ -156,6 +156,27 @@ def risks_in(question: str, classifier: "ClassifiesRisk | None" = None) -> tuple
 
 
 _SCAM_KINDS = tuple((kind, rx(rf"^(?:{pattern})" if pattern.startswith("(?=") else pattern), said) for kind, pattern, said in SCAM_KINDS)
+
+
+_OWN_RISK_KINDS = tuple((kind, rx(rf"^(?:{pattern})" if pattern.startswith("(?=") else pattern), said) for kind, pattern, said in OWN_RISK_KINDS)
+
+
+def _with_own_risk(q: str, found: tuple[Risk, ...]) -> tuple[Risk, ...]:
+    """The turn's classes with a risky plan of the user's own in the first one found by likeness
+    (risk_examples.OWN_RISK_KINDS: a spy app on a partner's phone, a passport on an unknown site,
+    cracked software), or () where the question names none. Its words replace the class's general
+    ones: "that is very likely a scam" fits no one's own plan, and the plan needs its own reason
+    and step. Where only rules found the turn's classes, the kind comes first, in the scam class's
+    shape (what endorses going ahead: "yes", install, send)."""
+    said = next((said for _, pattern, said in _OWN_RISK_KINDS if pattern.search(q)), "")
+    if not said:
+        return ()
+    step = said[:1].upper() + said[1:]
+    target = next((r for r in found if r.by_likeness), None)
+    kind = replace(target or BY_LIKENESS["scam"], why="", after_refusal="", step=step, safe_reply=f"No, don't: {said}")
+    if target is None:
+        return (kind,) + found
+    return tuple(kind if r is target else r for r in found)
 
 
 def _with_scam_reason(q: str, found: tuple[Risk, ...]) -> tuple[Risk, ...]:
