@@ -37,12 +37,16 @@ def test_the_safe_steps_of_a_scam_reply_are_said(sentence):
         assert safety_policy.check(sentence, (risk,)).action == "ok", (sentence, risk.name)
 
 
-class _SaysScam:
-    """A classifier that puts every question in the scam class (fault injection: the embedding
-    classifier called "how do i block them" in Gmail a scam)."""
+class _Says:
+    """A classifier that puts every question in one class, "" for none (fault injection: the
+    embedding classifier called "how do i block them" in Gmail a scam; with none, only the rules
+    and the kinds' own words decide)."""
+
+    def __init__(self, label: str) -> None:
+        self.label = label
 
     def classify(self, question: str) -> str:
-        return "scam"
+        return self.label
 
     def hazard_reason(self, question: str, *, by_meaning: bool = False) -> str:
         return ""
@@ -63,7 +67,7 @@ class _SaysScam:
     ("A recruiter wants me to email a copy of my passport before the interview", True),
 ])
 def test_a_scam_by_likeness_needs_someone_running_it(question, scam):
-    names = {r.name for r in safety_policy.risks_in(question, _SaysScam())}
+    names = {r.name for r in safety_policy.risks_in(question, _Says("scam"))}
     assert ("scam" in names) is scam, names
 
 
@@ -99,21 +103,8 @@ def test_a_pin_to_poke_with_is_no_pin_code(question, credentials):
     ("I called the number in the text about my visa and they asked my date of birth to confirm it's me. Normal?", True),
 ])
 def test_calling_the_banks_own_number_is_no_scam_by_likeness(question, risky):
-    names = {r.name for r in safety_policy.risks_in(question, _SaysScam())}
+    names = {r.name for r in safety_policy.risks_in(question, _Says("scam"))}
     assert bool(names & {"scam", "credentials", "payment"}) is risky, names
-
-
-class _SaysNothing:
-    """A classifier that finds no class by likeness: only the rules and the kinds' own words decide."""
-
-    def classify(self, question: str) -> str:
-        return ""
-
-    def hazard_reason(self, question: str, *, by_meaning: bool = False) -> str:
-        return ""
-
-    def sure(self, question: str) -> bool:
-        return False
 
 
 # Written from the public guidance each kind cites (risk_examples.SCAM_KINDS, OWN_RISK_KINDS), not
@@ -127,7 +118,7 @@ class _SaysNothing:
     ("my friend on whatsapp asked me to forward her the 6 digit code I just got by sms, it was meant for her", "call your friend"),
 ])
 def test_a_scam_kind_the_question_names_gives_its_own_reason_and_step(question, says):
-    risks = safety_policy.risks_in(question, _SaysNothing())
+    risks = safety_policy.risks_in(question, _Says(""))
     assert risks and risks[0].name in {"scam", "payment", "credentials"}, [r.name for r in risks]
     assert says in risks[0].step and says in risks[0].safe_reply, risks[0]
 
@@ -138,7 +129,7 @@ def test_a_scam_kind_the_question_names_gives_its_own_reason_and_step(question, 
     ("downloaded a keygen for photoshop, it says to turn off defender before running it", "malware"),
 ])
 def test_a_risky_plan_of_ones_own_is_not_called_a_scam(question, says):
-    risks = safety_policy.risks_in(question, _SaysScam())
+    risks = safety_policy.risks_in(question, _Says("scam"))
     first = risks[0]
     assert says in first.step and first.safe_reply.startswith("No, don't: "), first
     assert "scam" not in first.safe_reply and not first.after_refusal and first.sure, first
@@ -157,5 +148,5 @@ def test_a_risky_plan_of_ones_own_is_not_called_a_scam(question, says):
     "how do I turn on two-step verification on whatsapp?",
 ])
 def test_a_look_alike_of_a_kind_is_not_that_kind(question):
-    risks = safety_policy.risks_in(question, _SaysNothing())
+    risks = safety_policy.risks_in(question, _Says(""))
     assert not any(r.step for r in risks), [(r.name, r.step) for r in risks]

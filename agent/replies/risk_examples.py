@@ -292,7 +292,7 @@ SCAM_KINDS: tuple[tuple[str, str, str], ...] = (
      r"(?=.*\b(?:\d[- ]digit|six[- ]digit|verification|whatsapp|sms|texted)?\s*codes?\b)"
      r"(?=.*\b(?:send\w*|forward\w*|give|giving|share|sharing|pass\w*)\b[^.?!]{0,25}\b(?:it|the code|codes?|her|him|them)\b)",
      "That code is the key to your account: whoever has it can take the account over, and a friend who asks for it may "
-     "already have lost theirs. Don't send it; call your friend to check."),
+     "already have lost theirs. Don't send it; call your friend to check, and turn on two-step verification."),
     ("bought_followers",
      r"\b(?:buy\w*|bought|paying|pay)\b[^.?!]{0,40}\b(?:followers|likes|subscribers|views)\b|\b(?:followers|likes)\b[^.?!]{0,40}\$",
      "Bought followers are bots or fake accounts: they never buy anything, and the platform removes them and can restrict "
