@@ -150,3 +150,17 @@ def test_a_risky_plan_of_ones_own_is_not_called_a_scam(question, says):
 def test_a_look_alike_of_a_kind_is_not_that_kind(question):
     risks = safety_policy.risks_in(question, _Says(""))
     assert not any(r.step for r in risks), [(r.name, r.step) for r in risks]
+
+
+def test_every_kind_with_a_lookahead_is_tried_from_the_start_only():
+    """A kind written as "holds A and B" lookaheads is anchored; one with a bare first branch
+    was not, and a 20 kB message of "job work from home" took 6 s in the reshipping kind (each
+    position tried again). Anchored, a one-line text holds it from its start whenever it does
+    anywhere, so every verdict stays."""
+    from agent.replies.risk_examples import OWN_RISK_KINDS, SCAM_KINDS
+
+    # (safety_policy anchors a kind whose pattern opens with a lookahead)
+    unanchored = [kind for kind, pattern, _ in SCAM_KINDS + OWN_RISK_KINDS if "(?=" in pattern and not pattern.startswith("(?=")]
+    assert not unanchored, unanchored
+    long = "job work from home employer " * 400 + "I receive the parcels and reship them."
+    assert any("reship" in r.step for r in safety_policy.risks_in(long))
