@@ -310,7 +310,10 @@ OWN_RISK_KINDS: tuple[tuple[str, str, str], ...] = (
     ("hidden_spy_app",
      r"(?=.*\b(?:spy\w*|trackers?|tracking|stalker\w*|hidden|secret\w*|monitor\w*)\b[^.?!]{0,40}\b(?:apps?|software|programs?)\b)"
      r"(?=.*\b(?:her|his|wife|husband|partner|girlfriend|boyfriend|spouse|fianc\w*|ex)\b)"
-     r"(?!.*\b(?:with|has|have|gave|given|got) (?:his|her|their|my) (?:permission|consent|knowledge|agreement)\b)(?!.*\b(?:kids?|child\w*|son|daughter)\b)",
+     r"(?!.*\b(?:with|has|have|gave|given|got) (?:his|her|their|my) (?:permission|consent|knowledge|agreement)\b)"
+     r"(?!.*\b(?:we|she|he|they|and i) (?:both |all )?(?:agreed|agree|knows?|asked|wants?|wanted)\b)"
+     # (a child or an elderly parent looked after: parental controls and family location sharing are their own questions)
+     r"(?!.*\b(?:kids?|child\w*|son|daughter|teen\w*|mum|mom|mother|dad|father|parents?|gran\w*|elderly|dementia)\b)",
      "secretly putting a spy or tracker app on another adult's phone to read their messages is illegal in many places, and it "
      "breaks their trust. Talk to them about what worries you, or see a counsellor."),
     ("id_to_unknown_site",

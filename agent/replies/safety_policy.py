@@ -155,10 +155,14 @@ def risks_in(question: str, classifier: "ClassifiesRisk | None" = None) -> tuple
     return tuple(with_reason if r is hazard else r for r in found)
 
 
-_SCAM_KINDS = tuple((kind, rx(rf"^(?:{pattern})" if pattern.startswith("(?=") else pattern), said) for kind, pattern, said in SCAM_KINDS)
+def _compiled(kinds: tuple[tuple[str, str, str], ...]) -> tuple[tuple[str, re.Pattern[str], str], ...]:
+    """A kind's pattern that holds lookaheads is tried from the start only (a one-line text holds
+    them from its start whenever it does anywhere; searched, each position was tried again)."""
+    return tuple((kind, rx(rf"^(?:{pattern})" if pattern.startswith("(?=") else pattern), said) for kind, pattern, said in kinds)
 
 
-_OWN_RISK_KINDS = tuple((kind, rx(rf"^(?:{pattern})" if pattern.startswith("(?=") else pattern), said) for kind, pattern, said in OWN_RISK_KINDS)
+_SCAM_KINDS = _compiled(SCAM_KINDS)
+_OWN_RISK_KINDS = _compiled(OWN_RISK_KINDS)
 
 
 def _with_own_risk(q: str, found: tuple[Risk, ...]) -> tuple[Risk, ...]:
