@@ -63,12 +63,13 @@ class EmbeddingRiskClassifier:
         self._mean = raw.mean(axis=0)
         self._matrix = np.stack([self._unit(v) for v in raw])
         self._uncentred = raw / np.maximum(np.linalg.norm(raw, axis=1, keepdims=True), 1e-12)
-        # a hazard kind's examples that are not the class's (risk_examples.KIND_ONLY): for `hazard_reason` only,
-        # centred as the class's are (not part of the mean: the classes' likeness stays as it was)
-        self._kind_texts = [text for text in KIND_ONLY_EXAMPLES if examples is EXAMPLES]
-        self._kind_matrix = (np.stack([self._unit(v) for v in vectors_kept_on_disk(
-            "hazard-kinds", [self.embedder.identity, *self._kind_texts], self._kind_texts, self.embedder.embed, cache_dir)])
-            if self._kind_texts else np.zeros((0, self._matrix.shape[1]), dtype=self._matrix.dtype))
+        # what `hazard_reason` compares with: the class's examples and the kinds' own (risk_examples.KIND_ONLY),
+        # these centred as the class's are but not part of the mean (the classes' likeness stays as it was)
+        kind_texts = list(KIND_ONLY_EXAMPLES) if examples is EXAMPLES else []
+        kind_rows = [self._unit(v) for v in vectors_kept_on_disk(
+            "hazard-kinds", [self.embedder.identity, *kind_texts], kind_texts, self.embedder.embed, cache_dir)] if kind_texts else []
+        self._hazard_texts = self._texts + kind_texts
+        self._hazard_matrix = np.vstack([self._matrix, *kind_rows]) if kind_rows else self._matrix
 
     def _example_vectors(self, cache_dir: Path | None) -> np.ndarray:
         """The examples' vectors, kept on disk beside the weights (159 forward passes: about 20 s)."""
@@ -135,10 +136,9 @@ class EmbeddingRiskClassifier:
         named = [why for kind, (why, _) in HAZARDS.items() if kind in HAZARD_SUBJECT and HAZARD_SUBJECT[kind].search(question)]
         if not named:
             return ""
-        unit = self._unit(self.embedder.embed(question))
-        sims = np.concatenate([self._matrix @ unit, self._kind_matrix @ unit])
+        sims = self._hazard_matrix @ self._unit(self.embedder.embed(question))
         by_reason: dict[str, list[float]] = {}
-        for sim, text in zip(sims.tolist(), self._texts + self._kind_texts):
+        for sim, text in zip(sims.tolist(), self._hazard_texts):
             if (why := REASON_OF_EXAMPLE.get(text)) in named:
                 by_reason.setdefault(why, []).append(sim)
         if not by_reason:

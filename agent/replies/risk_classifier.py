@@ -101,9 +101,10 @@ class RiskClassifier:
         # so "The blind man counted his old coins" is not "coins" alone
         self._unseen_idf = math.log(1 + n) + 1.0
         self._docs = [(label, text, self._vector(counts)) for label, text, counts in docs]
-        # a hazard kind's examples that are not the class's (risk_examples.KIND_ONLY): for `hazard_reason` only
-        self._kind_docs = [("", text, self._vector(Counter(features(text)))) for text in KIND_ONLY_EXAMPLES
-                           if reasons is None and text in self._reasons]
+        # what `hazard_reason` compares with: the examples that give a kind's reason, the class's and the
+        # kinds' own (risk_examples.KIND_ONLY, not the class's: in no class's likeness)
+        self._reason_docs = [(text, vec) for _, text, vec in self._docs if text in self._reasons] + [
+            (text, self._vector(Counter(features(text)))) for text in KIND_ONLY_EXAMPLES if reasons is None and text in self._reasons]
         self._last: tuple[str, dict[str, float]] | None = None
 
     def _vector(self, counts: Counter) -> dict[str, float]:
@@ -148,10 +149,9 @@ class RiskClassifier:
         battery kind by three. (Words only: `by_meaning` changes nothing here.)"""
         q = self._question(question)
         by_reason: dict[str, list[tuple[float, str]]] = {}
-        for _, example, vec in self._docs + self._kind_docs:
-            if example in self._reasons:
-                sim = sum(w * vec.get(f, 0.0) for f, w in q.items())
-                by_reason.setdefault(self._reasons[example], []).append((sim, example))
+        for example, vec in self._reason_docs:
+            sim = sum(w * vec.get(f, 0.0) for f, w in q.items())
+            by_reason.setdefault(self._reasons[example], []).append((sim, example))
         best, reason, nearest = 0.0, "", (0.0, "")
         for why, scored in by_reason.items():
             if why in self._subjects and not self._subjects[why].search(question):
