@@ -21,6 +21,16 @@ def test_what_was_heard_is_not_said_twice(answer, said, expected):
     assert safe_wording(answer, said) == expected
 
 
+def test_a_reason_heard_as_a_sentence_of_its_own_is_not_said_again_before_a_colon():
+    # outside8: the reply's last sentence sent the user to a Steam "admin" on Discord and was blocked,
+    # after it had opened with "That is very likely a scam."
+    said = "That is very likely a scam. Don't send the code; call your friend to check. "
+    out = safe_wording("No, don't. That is very likely a scam: whoever has a sign-in code can get into your account.", said)
+    assert out == "No, don't. Whoever has a sign-in code can get into your account."
+    kept = safe_wording("No, don't. That is very likely a scam: whoever has a sign-in code can get into your account.", "Sure. ")
+    assert "That is very likely a scam: whoever" in kept
+
+
 def test_asked_only_whether_it_is_bad_the_answer_is_yes():
     out = safe_wording("No, don't: a swollen battery can catch fire. Stop using it.", "", asks_only_if_bad=True)
     assert out == "Yes, a swollen battery can catch fire. Stop using it."

@@ -31,12 +31,23 @@ def safe_wording(safe_answer: str, said: str, *, asks_only_if_bad: bool = False)
             safe = " ".join(rest)
         else:
             safe = _LEADING_NO.sub("", safe, count=1)
-        head, colon, tail = safe.partition(":")  # "That is very likely a scam: never share…" after "No, don't: that is very likely a scam."
-        if colon and any(similarity(words_of(head), words_of(part)) >= 0.8 for x in said_sentences for part in x.split(":")):
-            safe = tail.strip()
-        safe = safe[:1].upper() + safe[1:]
+    if said_sentences:
+        # "That is very likely a scam: never share…" after "No, don't: that is very likely a scam." or after
+        # "That is very likely a scam." (a later sentence blocked: outside8's Discord "admin")
+        parts = [x.partition(":") for x in split_sentences(safe)]
+        safe = " ".join(_capital(tail.strip()) if colon and _heard(head, said_sentences) else head + colon + tail for head, colon, tail in parts)
+        safe = _capital(safe)
     if not said_sentences and asks_only_if_bad and (m := _REFUSAL_OPENING.match(safe)):
         # "Is that a problem?" is answered yes, not "No, don't"
         rest = safe[m.end():]
         safe = "Yes, " + rest[:1].lower() + rest[1:]
     return safe
+
+
+def _heard(clause: str, said_sentences: list[str]) -> bool:
+    """The clause was said already, as a sentence or as a part of one before or after a colon."""
+    return any(similarity(words_of(clause), words_of(part)) >= 0.8 for x in said_sentences for part in x.split(":"))
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
