@@ -25,3 +25,15 @@ def test_a_number_written_group_by_group_is_the_number_said(heard, meant):
 ])
 def test_anything_else_is_left_as_written(text):
     assert repair_digit_groups(text) == text
+
+
+@pytest.mark.parametrize("heard, meant", [
+    ("Check the status of order 66,000 12.", "Check the status of order 66,012."),  # tiny.en on another CPU
+    ("order 66,000 12, thanks", "order 66,012, thanks"),
+    ("I have 1,000 12 year olds.", "I have 1,000 12 year olds."),  # a word follows: two numbers
+    ("1,000 12-year-olds.", "1,000 12-year-olds."),
+    ("room 2,000 5.5 m", "room 2,000 5.5 m"),
+    ("it costs 5,000 dollars.", "it costs 5,000 dollars."),
+])
+def test_a_round_thousand_then_the_rest_is_one_number(heard, meant):
+    assert repair_digit_groups(heard) == meant
