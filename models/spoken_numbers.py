@@ -5,6 +5,8 @@ tiny.en writes a number said in words group by group, as it heard the groups:
 - "sixty-six thousand twelve" as "66,12" (read as digits: 6,612)
 - "seven thousand seven hundred eighty-one" as "7,70081" ("seven hundred" and "eighty-one"
   side by side; read as digits: 770,081)
+- "sixty-six thousand twelve" as "66,000 12" (the same model on another CPU), where only
+  punctuation follows: two numbers to a reader
 
 An order number, an amount or a room number read that way is a different one, and a tool
 call made from it looks up the wrong thing. In a thousands-grouped number every group after
