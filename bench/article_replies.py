@@ -21,7 +21,6 @@ replaced by one nearer in meaning), so variants are compared in one run.
 from __future__ import annotations
 
 import argparse
-import importlib
 import sys
 from pathlib import Path
 
@@ -30,18 +29,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from agent.config import Config  # noqa: E402
 from agent.replies import knowledge_base  # noqa: E402
 from agent.replies.reply_policy import DEFAULT_INSTRUCTIONS, NOTE_PREFIX, ReplyPolicy  # noqa: E402
-from bench.replies import score  # noqa: E402
-from bench.reply_cases import CASES  # noqa: E402
-from bench.reply_cases_heldout import FRESH, HELD_OUT  # noqa: E402
+from bench.replies import reply_sets, score  # noqa: E402
 
 NEVER_TUNED = ("held-out", "fresh", "outside", "outside10", "outside12", "outside13")
-
-
-def reply_sets() -> dict[str, tuple]:
-    sets = {"dev": CASES, "held-out": HELD_OUT, "fresh": FRESH}
-    for n in ("", *map(str, range(2, 14))):
-        sets[f"outside{n}"] = getattr(importlib.import_module(f"bench.reply_cases_outside{n}"), f"OUTSIDE{n}")
-    return sets
 
 
 def measure(policy: ReplyPolicy, sets: dict[str, tuple], verbose: bool) -> dict[str, tuple[int, int, int, int]]:

@@ -23,6 +23,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import base64
+import importlib
 import json
 import os
 import re
@@ -395,6 +396,16 @@ def _ms(v: float | None) -> str:
     return "-" if v is None else f"{v:.0f} ms"
 
 
+def reply_sets() -> dict[str, tuple[Case, ...]]:
+    """Every reply set by its `--set` name: dev, held-out, fresh, outside, outside2 ... outside13."""
+    from bench.reply_cases_heldout import FRESH, HELD_OUT
+
+    sets = {"dev": CASES, "held-out": HELD_OUT, "fresh": FRESH}
+    for n in ("", *map(str, range(2, 14))):
+        sets[f"outside{n}"] = getattr(importlib.import_module(f"bench.reply_cases_outside{n}"), f"OUTSIDE{n}")
+    return sets
+
+
 async def main() -> None:
     from bench.voice_latency import start_bench_server
 
@@ -404,8 +415,7 @@ async def main() -> None:
     ap.add_argument("--cases", default="", help="comma-separated case ids (default: all)")
     ap.add_argument("--out", default="", help="write every reply and verdict as JSON here")
     ap.add_argument("--quiet", action="store_true")
-    ap.add_argument("--set", default="dev", choices=("dev", "held-out", "fresh", "outside", "outside2", "outside3", "outside4", "outside5",
-                                                    "outside6", "outside7", "outside8", "outside9", "outside10", "outside11", "outside12", "outside13", "all"),
+    ap.add_argument("--set", default="dev", choices=(*reply_sets(), "all"),
                     help="dev: bench/reply_cases.py (tuned on); held-out, fresh: bench/reply_cases_heldout.py (never tuned on); "
                          "outside, outside2 ... outside13: bench/reply_cases_outside*.py (written by sessions that had not read the "
                          "rules, with benign look-alikes of risky questions in 2-12; outside2 to 7 were tuned on after their first runs "
@@ -417,31 +427,13 @@ async def main() -> None:
                     help="only say which questions the safety rules and the risk classifier call risky, per set (no model, no server)")
     args = ap.parse_args()
 
-    from bench.reply_cases_heldout import FRESH, HELD_OUT
-    from bench.reply_cases_outside import OUTSIDE
-    from bench.reply_cases_outside2 import OUTSIDE2
-    from bench.reply_cases_outside3 import OUTSIDE3
-    from bench.reply_cases_outside4 import OUTSIDE4
-    from bench.reply_cases_outside5 import OUTSIDE5
-    from bench.reply_cases_outside6 import OUTSIDE6
-    from bench.reply_cases_outside7 import OUTSIDE7
-    from bench.reply_cases_outside8 import OUTSIDE8
-    from bench.reply_cases_outside9 import OUTSIDE9
-    from bench.reply_cases_outside10 import OUTSIDE10
-    from bench.reply_cases_outside11 import OUTSIDE11
-    from bench.reply_cases_outside12 import OUTSIDE12
-    from bench.reply_cases_outside13 import OUTSIDE13
-
+    sets = reply_sets()
     if args.risk_report:
-        risk_report({"dev (tuned on)": CASES, "held-out": HELD_OUT, "fresh held-out": FRESH, "outside": OUTSIDE, "outside2 (tuned on)": OUTSIDE2,
-                     "outside3": OUTSIDE3, "outside4": OUTSIDE4, "outside5": OUTSIDE5, "outside6 (tuned on)": OUTSIDE6, "outside7 (tuned on)": OUTSIDE7, "outside8": OUTSIDE8, "outside9": OUTSIDE9, "outside10": OUTSIDE10, "outside11": OUTSIDE11, "outside12": OUTSIDE12,
-                     "outside13": OUTSIDE13})
+        tuned_on = ("dev", "outside2", "outside6", "outside7")
+        risk_report({f"{name} (tuned on)" if name in tuned_on else name: cases for name, cases in sets.items()})
         return
 
-    pool = {"dev": CASES, "held-out": HELD_OUT, "fresh": FRESH, "outside": OUTSIDE, "outside2": OUTSIDE2, "outside3": OUTSIDE3,
-            "outside4": OUTSIDE4, "outside5": OUTSIDE5, "outside6": OUTSIDE6, "outside7": OUTSIDE7,
-            "outside8": OUTSIDE8, "outside9": OUTSIDE9, "outside10": OUTSIDE10, "outside11": OUTSIDE11, "outside12": OUTSIDE12, "outside13": OUTSIDE13,
-            "all": CASES + HELD_OUT + FRESH + OUTSIDE + OUTSIDE2 + OUTSIDE3 + OUTSIDE4 + OUTSIDE5 + OUTSIDE6 + OUTSIDE7 + OUTSIDE8 + OUTSIDE9 + OUTSIDE10 + OUTSIDE11 + OUTSIDE12 + OUTSIDE13}[args.set]
+    pool = [case for cases in sets.values() for case in cases] if args.set == "all" else sets[args.set]
     cases = [c for c in pool if not args.cases or c.id in args.cases.split(",")]
     extra = {"llm_backends": (args.llm,)} if args.llm else None
     runtime, server, serve, port = await start_bench_server("reply benchmark", models=("vad", "asr", "tts", "llm", "ocr"), extra=extra)

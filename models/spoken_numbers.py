@@ -21,6 +21,10 @@ import re
 
 _GROUPED = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})*,\d+(?![\d,]*\d|\.\d)")  # "66,12", "7,70081", "1,000,000"
 _HUNDRED_AND_REST = re.compile(r"([1-9]00)(\d{1,2})")  # "70081": "700" then "81"
+# "sixty-six thousand twelve" also comes out as "66,000 12" (tiny.en on another CPU): a round
+# thousand, then one or two digits that end the phrase, are one number ("66,012"). Not where
+# anything follows but punctuation ("1,000 12 year olds" stays).
+_ROUND_THEN_REST = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})*),000 (\d{1,2})(?=\s*(?:[;:!?)]|[.,](?!\d)|$))")
 
 
 def _group(group: str) -> str | None:
@@ -44,9 +48,3 @@ def repair_digit_groups(text: str) -> str:
         return m.group(0) if group is None else f"{head},{group}"
 
     return _ROUND_THEN_REST.sub(lambda m: f"{m.group(1)},{m.group(2).zfill(3)}", _GROUPED.sub(repair, text))
-
-
-# "sixty-six thousand twelve" also comes out as "66,000 12" (tiny.en on another CPU): a round
-# thousand, then one or two digits that end the phrase, are one number ("66,012"). Not where
-# anything follows but punctuation ("1,000 12 year olds" stays).
-_ROUND_THEN_REST = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})*),000 (\d{1,2})(?=\s*(?:[;:!?)]|[.,](?!\d)|$))")
