@@ -149,6 +149,35 @@ async def test_a_conversation_displaced_by_another_gets_its_cache_back(qwen):
     assert len(qwen.snapshots) == held - 1
 
 
+async def test_a_reply_does_not_depend_on_what_another_conversation_asked_before(qwen):
+    """Another session's cache is reused only up to the start of the message where the two
+    prompts part (llama_prompt.evaluate_prompt): a question that shares its first words with
+    one asked before has all its words evaluated, as it would after any other question, and
+    gets the same reply. Its own next turn reuses everything it left."""
+    from models.llm import PromptEvaluated
+
+    def evaluated(events) -> PromptEvaluated:
+        return next(e for e in events if isinstance(e, PromptEvaluated))
+
+    system = {"role": "system", "content": CONCISE}
+    question = [system, {"role": "user", "content": "What is the biggest planet in the solar system?"}]
+    try:
+        await collect(qwen.stream([system, {"role": "user", "content": "Say hello."}], max_tokens=4, temperature=0.0, owner="sess_x"))
+        after_other = await collect(qwen.stream(question, max_tokens=16, temperature=0.0, owner="sess_q1"))
+        # shares "<|im_start|>user\nWhat is the biggest" with the question
+        await collect(qwen.stream([system, {"role": "user", "content": "What is the biggest ocean on Earth?"}],
+                                  max_tokens=4, temperature=0.0, owner="sess_y"))
+        after_lookalike = await collect(qwen.stream(question, max_tokens=16, temperature=0.0, owner="sess_q2"))
+        assert evaluated(after_lookalike).cached_tokens == evaluated(after_other).cached_tokens > 0  # the system message
+        assert text_of(after_lookalike) == text_of(after_other)
+        follow_up = question + [{"role": "assistant", "content": text_of(after_lookalike)}, {"role": "user", "content": "And the smallest?"}]
+        again = await collect(qwen.stream(follow_up, max_tokens=8, temperature=0.0, owner="sess_q2"))
+        assert evaluated(again).cached_tokens > evaluated(after_lookalike).prompt_tokens  # its own question and reply
+    finally:
+        for owner in ("sess_x", "sess_q1", "sess_y", "sess_q2"):
+            qwen.forget(owner)
+
+
 async def test_cancel_mid_stream_frees_the_model_and_stops_the_thread(qwen):
     before = qwen.tokens_generated
     deltas = []

@@ -84,6 +84,8 @@ class LlamaCppChat(ChatBackend):
         self._others_busy: Callable[[], bool] = lambda: False  # see share_cores_with()
         self._urgent_elsewhere: Callable[[], bool] = lambda: False  # see give_way_to()
         self.snapshots = KVSnapshots(max_bytes=int(kv_snapshot_mb) * 2**20)  # each owner's KV cache, kept aside
+        self._kv_holder = ""  # the owner whose prompt the live KV cache holds ("": an ownerless call's, or none)
+        self._message_start: int | None = None  # the token of "<|im_start|>", once loaded (None: not one token)
         self._threads_now = self.n_threads
         # Observable state (tests, metrics).
         self.last_stop_reason = ""  # "stop" | "length" | "cancelled" | "error"
@@ -164,6 +166,8 @@ class LlamaCppChat(ChatBackend):
             self.draft = draft
         self._sampler = TokenSampler(llm, self.holds, before_decode=self._fit_threads, with_draft=draft is not None)
         self._random_seed = llama_cpp.LLAMA_DEFAULT_SEED  # llama.cpp draws a fresh seed per sampler
+        start = llm.tokenize(b"<|im_start|>", add_bos=False, special=True)
+        self._message_start = start[0] if len(start) == 1 else None
         self._llm = llm
         log.info("loaded %s in %.2f s", self.name, time.perf_counter() - t0)
 
@@ -211,8 +215,10 @@ class LlamaCppChat(ChatBackend):
         """Make the KV cache hold exactly `tokens` with fresh logits; returns tokens reused
         (llama_prompt.py). A speculative prefill goes in smaller chunks, and stops between
         them when work a user waits on runs elsewhere (give_way_to)."""
+        holds_own = owner == self._kv_holder  # ownerless calls (warm-up, ticket drafts) count as one owner
+        self._kv_holder = owner  # from here on the cache holds this prompt, or the part evaluated before a stop
         return evaluate_prompt(
-            self._llm, tokens, snapshots=self.snapshots, owner=owner,
+            self._llm, tokens, snapshots=self.snapshots, owner=owner, holds_own=holds_own, message_start=self._message_start,
             chunk=self.prefill_chunk if speculative else self.prompt_chunk, stop=stop,
             before_chunk=self._fit_threads, give_up=self._yields if speculative else None,
         )
