@@ -96,10 +96,10 @@ def evaluate_prompt(
     Where the cache holds another conversation's tokens (`holds_own` false: another owner's),
     what is reused ends at the start of the message in which the two
     prompts part (`message_start`: the token that opens a message; None: no such cut). The
-    tokens evaluated for a prompt then do not depend on what someone else asked before, and
-    neither does the reply: in the full test suite, on two machines, the bundled 0.5B answered
-    "What is the biggest planet in the solar system?" with "Mars" after an earlier question
-    had left "<|im_start|>user\nWhat is the" cached, and with "Jupiter" when it ran alone.
+    tokens evaluated for a prompt then do not depend on what someone else asked before: a
+    greedy reply is a near tie away from another one when the logits move by a rounding (in
+    the full test suite, on two machines, the bundled 0.5B answered "What is the biggest planet
+    in the solar system?" with "Mars", and with "Jupiter" when its test ran alone).
 
     Reuses the longest common prefix with what is cached, evaluates the rest in chunks of
     `chunk` tokens (checking `stop`, and `give_up()` where given, between chunks: `Stopped`;
