@@ -1,7 +1,7 @@
 """Which article each reply case gets, and whether the article's own answer passes the case's
 rubric: a check of the knowledge base's choice that needs no model and no server.
 
-    .venv/bin/python bench/article_replies.py [--nearer-by 0.05,0.1,off] [-v]
+    .venv/bin/python bench/article_replies.py [--nearer-by 0.05,0.1,off | --candidates 12,24] [-v]
 
 For every single-turn case of every reply set (bench/replies.py's sets), under the default
 policy (`ReplyPolicy.from_config(Config())`: the sentence encoder, the risk classifier):
@@ -16,7 +16,8 @@ Printed per set, then summed over the sets tuned on and over those never tuned o
 fresh, outside, outside10, outside12, outside13: counts only). `-v` names the failing article
 replies of the tuned sets, never of the others. `--nearer-by` runs the choice again with
 `knowledge_base.NEARER_BY` set to each value ("off": the words' first choice is never
-replaced by one nearer in meaning), so variants are compared in one run.
+replaced by one nearer in meaning), so variants are compared in one run; `--candidates` the
+same with `knowledge_base.CANDIDATES`, how many of the words' matches the meaning chooses among.
 """
 from __future__ import annotations
 
@@ -59,21 +60,27 @@ def measure(policy: ReplyPolicy, sets: dict[str, tuple], verbose: bool) -> dict[
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--nearer-by", default="", help="comma-separated NEARER_BY values to compare (a float, or off)")
+    ap.add_argument("--candidates", default="", help="comma-separated CANDIDATES values to compare (instead of --nearer-by)")
     ap.add_argument("-v", action="store_true", help="name the tuned sets' failing article replies")
     args = ap.parse_args()
     policy = ReplyPolicy.from_config(Config())
     sets = reply_sets()
-    variants = [v.strip() for v in args.nearer_by.split(",") if v.strip()] or [str(knowledge_base.NEARER_BY)]
+    knob = "CANDIDATES" if args.candidates else "NEARER_BY"
+    given = args.candidates or args.nearer_by
+    variants = [v.strip() for v in given.split(",") if v.strip()] or [str(getattr(knowledge_base, knob))]
     summary = []
     for v in variants:
-        knowledge_base.NEARER_BY = 9.0 if v == "off" else float(v)
+        if knob == "CANDIDATES":
+            knowledge_base.CANDIDATES = int(v)
+        else:
+            knowledge_base.NEARER_BY = 9.0 if v == "off" else float(v)
         policy.knowledge.search.cache_clear()
-        print(f"\nNEARER_BY {v}:")
+        print(f"\n{knob} {v}:")
         counts = measure(policy, sets, args.v)
         for group, names in (("tuned", [n for n in sets if n not in NEVER_TUNED]), ("never tuned", list(NEVER_TUNED))):
             s = [sum(counts[n][i] for n in names) for i in range(4)]
             summary.append(f"| {v} | {group} | {s[0]}/{s[1]} | {s[2]}/{s[3]} |")
-    print("\n| NEARER_BY | sets | article replies that pass | notes that pass alone |\n|---|---|---|---|")
+    print(f"\n| {knob} | sets | article replies that pass | notes that pass alone |\n|---|---|---|---|")
     print("\n".join(summary))
 
 

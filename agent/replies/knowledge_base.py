@@ -224,7 +224,8 @@ class KnowledgeBase:
                              (len(self.articles), article.title, article.keywords, article.summary + " " + article.details))
         log.info("knowledge: %d articles from %s", len(self.articles), self.folder)
 
-    def _search(self, text: str, limit: int = CANDIDATES) -> tuple[Hit, ...]:
+    def _search(self, text: str, limit: int | None = None) -> tuple[Hit, ...]:
+        limit = limit or CANDIDATES
         terms = query_terms(text)
         if not terms:
             return ()
