@@ -94,8 +94,8 @@ def evaluate_prompt(
     (kv_snapshots.py), so a session's history is not evaluated again after another's turn.
 
     Where the cache holds another conversation's tokens (`holds_own` false: another owner's),
-    what is reused ends at the start of the message in which the two
-    prompts part (`message_start`: the token that opens a message; None: no such cut). The
+    what is reused ends at the start of the message in which the two prompts part
+    (`message_start`: the token that opens a message; None: no such cut). The
     tokens evaluated for a prompt then do not depend on what someone else asked before: a
     greedy reply is a near tie away from another one when the logits move by a rounding (in
     the full test suite, on two machines, the bundled 0.5B answered "What is the biggest planet
