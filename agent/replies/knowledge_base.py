@@ -224,8 +224,7 @@ class KnowledgeBase:
                              (len(self.articles), article.title, article.keywords, article.summary + " " + article.details))
         log.info("knowledge: %d articles from %s", len(self.articles), self.folder)
 
-    def _search(self, text: str, limit: int | None = None) -> tuple[Hit, ...]:
-        limit = limit or CANDIDATES
+    def _search(self, text: str) -> tuple[Hit, ...]:
         terms = query_terms(text)
         if not terms:
             return ()
@@ -233,7 +232,7 @@ class KnowledgeBase:
         with self._lock:
             rows = self._db.execute(
                 "SELECT rowid, -bm25(docs, 4.0, 3.0, 1.0) AS score FROM docs WHERE docs MATCH ? ORDER BY score DESC LIMIT ?",
-                (match, limit),
+                (match, CANDIDATES),  # read at each search: bench/article_replies.py --candidates varies it
             ).fetchall()
             hits = []
             for rowid, score in rows:
