@@ -86,7 +86,8 @@ _STAFF = r"(?:admin\w*|administrators?|support|staff|moderators?|mods?|agents?|t
 _THEIR_CHAT = (r"\b(?:contact|message|text|dm|reach|talk to|chat with|speak to|speak with|add)(?:ing|s)?\s+(?:the\s+|a\s+|an\s+|that\s+)?"
                rf"(?:[\w-]+\s+){{0,2}}{_STAFF}\b[^.]{{0,30}}?\b(?:on|via|through|in|over)\s+"
                r"(?:discord|whats ?app|telegram|instagram|snapchat|messenger|tiktok|skype|signal)\b")
-_DOES_WHAT_THE_SCAMMER_ASKS = _CALL_THEIR_NUMBER + "|" + _SEND_THE_MONEY + "|" + _USE_THEIR_LINK + "|" + _THEIR_CHAT
+_THEIR_CHANNEL = _USE_THEIR_LINK + "|" + _THEIR_CHAT
+_DOES_WHAT_THE_SCAMMER_ASKS = _CALL_THEIR_NUMBER + "|" + _SEND_THE_MONEY + "|" + _THEIR_CHANNEL
 
 # "I tried to sign in and got a text with a code. Where do I put it?": a code the user asked for
 # by signing in, with nobody else in the question, goes into the sign-in page; no one is asking
@@ -326,7 +327,7 @@ _BY_LIKENESS: dict[str, Rule] = {
         "credentials", asks=_NEVER, yes_endorses=True, you_should="click|enter|type|give|share|send|tell|provide|read|upload",
         endorses=_REASSURES + r"|\b(?:give|share|send|tell|read) (?:\w+ )?(?:them|him|her)?\b.{0,12}\b(?:password|pin|code|details|login)\b"
                  r"|\b(?:upload|submit) (?:it|them|the (?:file|csv|list|export)|(?:your|the|all) (?:saved )?passwords)\b|" + HANDING_OVER
-                 + "|" + _USE_THEIR_LINK + "|" + _THEIR_CHAT,
+                 + "|" + _THEIR_CHANNEL,
         essential=_SCAM_SAID + r"|never (?:share|give)|don'?t (?:share|give)|do not (?:share|give)",
         after_refusal="That is very likely a scam: whoever has a password or a sign-in code can get into your account.",
         safe_reply=CREDENTIALS.safe_reply),
@@ -339,7 +340,7 @@ _BY_LIKENESS: dict[str, Rule] = {
     "remote_access": Rule(
         "remote_access", asks=_NEVER, yes_endorses=True, you_should="install|download|let|allow|give|grant|accept|share|run",
         endorses=_REASSURES + r"|\b(?:let|allow) (?:them|him|her) (?:to )?(?:connect|in|access|control|take over)\b|\bgive (?:them|him|her) (?:remote )?(?:access|control)\b"
-                 + "|" + _CALL_THEIR_NUMBER + "|" + _USE_THEIR_LINK + "|" + _THEIR_CHAT,
+                 + "|" + _CALL_THEIR_NUMBER + "|" + _THEIR_CHANNEL,
         essential=_SCAM_SAID + r"|real support never|never (?:calls?|asks?)",
         # by likeness the question may be a call, a message or a pop-up: no "hang up" for a web page
         after_refusal="Real support never asks out of the blue for access to your computer; that is very likely a scam.",
