@@ -1,7 +1,8 @@
 """Which article each reply case gets, and whether the article's own answer passes the case's
 rubric: a check of the knowledge base's choice that needs no model and no server.
 
-    .venv/bin/python bench/article_replies.py [--nearer-by 0.05,0.1,off | --candidates 12,24] [-v]
+    .venv/bin/python bench/article_replies.py [--nearer-by 0.05,0.1,off | --candidates 12,24 |
+                                                --good-by-meaning 0.6,off] [-v]
 
 For every single-turn case of every reply set (bench/replies.py's sets), under the default
 policy (`ReplyPolicy.from_config(Config())`: the sentence encoder, the risk classifier):
@@ -17,7 +18,9 @@ fresh, outside, outside10, outside12, outside13: counts only). `-v` names the fa
 replies of the tuned sets, never of the others. `--nearer-by` runs the choice again with
 `knowledge_base.NEARER_BY` set to each value ("off": the words' first choice is never
 replaced by one nearer in meaning), so variants are compared in one run; `--candidates` the
-same with `knowledge_base.CANDIDATES`, how many of the words' matches the meaning chooses among.
+same with `knowledge_base.CANDIDATES`, how many of the words' matches the meaning chooses among;
+`--good-by-meaning` with `knowledge_base.GOOD_BY_MEANING`, the cosine at which a match whose
+words score low is good all the same ("off": never).
 """
 from __future__ import annotations
 
@@ -61,17 +64,20 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--nearer-by", default="", help="comma-separated NEARER_BY values to compare (a float, or off)")
     ap.add_argument("--candidates", default="", help="comma-separated CANDIDATES values to compare (instead of --nearer-by)")
+    ap.add_argument("--good-by-meaning", default="", help="comma-separated GOOD_BY_MEANING values to compare (a float, or off)")
     ap.add_argument("-v", action="store_true", help="name the tuned sets' failing article replies")
     args = ap.parse_args()
     policy = ReplyPolicy.from_config(Config())
     sets = reply_sets()
-    knob = "CANDIDATES" if args.candidates else "NEARER_BY"
-    given = args.candidates or args.nearer_by
+    knob = "CANDIDATES" if args.candidates else "GOOD_BY_MEANING" if args.good_by_meaning else "NEARER_BY"
+    given = args.candidates or args.good_by_meaning or args.nearer_by
     variants = [v.strip() for v in given.split(",") if v.strip()] or [str(getattr(knowledge_base, knob))]
     summary = []
     for v in variants:
         if knob == "CANDIDATES":
             knowledge_base.CANDIDATES = int(v)
+        elif knob == "GOOD_BY_MEANING":
+            knowledge_base.GOOD_BY_MEANING = 9.0 if v == "off" else float(v)
         else:
             knowledge_base.NEARER_BY = 9.0 if v == "off" else float(v)
         policy.knowledge.search.cache_clear()

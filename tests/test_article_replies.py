@@ -133,3 +133,38 @@ async def test_switched_off_the_model_answers_with_the_article_as_its_note(runti
     # with the storage note before the question): the switch is what is tested here
     assert metrics["reply_source"] == "model" and done["usage"]["output_tokens"] > 0, heard
     assert not spoken(done).startswith(runtime.reply_policy.article_reply(history(heard))), spoken(done)
+
+
+def test_a_low_word_score_is_good_when_the_meaning_is_near(policy):
+    """"Windows" and "version" are in so many articles that the version article's words scored
+    5.9, under `min_score`, and nothing was given; at cosine 0.66 it is good by its meaning
+    (`GOOD_BY_MEANING`), and never where the meaning is far."""
+    from agent.replies import knowledge_base
+
+    question = "How do I know which version of Windows I have?"
+    hit = policy.knowledge.search(question)[0]
+    assert hit.score < policy.knowledge.min_score  # the words alone would not give it
+    assert policy.knowledge.best(question).article.name == "os-check-version"
+    assert "winver" in policy.article_reply(history(question))
+    saved = knowledge_base.GOOD_BY_MEANING
+    try:
+        knowledge_base.GOOD_BY_MEANING = 9.0
+        policy.knowledge.search.cache_clear()
+        assert policy.knowledge.best(question) is None
+    finally:
+        knowledge_base.GOOD_BY_MEANING = saved
+        policy.knowledge.search.cache_clear()
+
+
+@pytest.mark.parametrize(("question", "article", "said"), [
+    # the twenty-fifth session's 60 articles, asked the way people ask (not their titles' words)
+    ("The printer keeps eating the paper and now a sheet is stuck inside", "s25-net-printer-paper-jam", r"direction"),
+    ("my new phone is an iphone 16, how do i get my old iphone's stuff onto it?", "s25-ph-move-to-new-iphone", r"Quick Start"),
+    ("Every click on my mouse opens things twice, what's wrong with it?", "s25-pc-mouse-double-clicks", r"Double-click speed"),
+    ("The little light on my router is flashing orange, what does that mean?", "s25-net-router-lights", r"provider"),
+    ("How can I make a bunch of files into one zip to email them?", "s25-pc-compress-zip-folder", r"Compress"),
+    ("My kid keeps going on YouTube on the family laptop, can I block it?", "s25-net-block-website-for-child", r"Family Safety|Screen Time"),
+])
+def test_new_articles_answer_questions_asked_in_other_words(policy, question, article, said):
+    assert policy.knowledge.best(question).article.name == article
+    assert re.search(said, policy.article_reply(history(question)))

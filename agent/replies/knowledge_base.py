@@ -80,6 +80,8 @@ NEARER_BY = 0.05
 # beside a swallowed button battery (0.53), sharing one's location beside stalkerware (0.51); the
 # right ones kept (a Mac's password prompts for an update, 0.67) were nearer
 RISKY_TURN_RELEVANCE = 0.55
+# the cosine at which a match whose words score under `min_score` is good all the same (2026-12-07)
+GOOD_BY_MEANING = 0.6
 FOLLOW_UP_WITHIN = 0.25  # a follow-up's device word chooses among articles this near the nearest
 NEAR = 0.5  # ... and the least it must have (battery health at 0.36 is no answer to "charging overnight", though nearer than security updates at 0.09)
 HAZARD = "physical_hazard"  # the risk class of an emergency's article (a spill, sparks): given only to a question that tells of one of its risks
@@ -243,10 +245,17 @@ class KnowledgeBase:
                 hits.append(Hit(self.articles[rowid - 1], float(score), matched))
         return tuple(hits)
 
-    def _good(self, hit: Hit) -> bool:
+    def _good(self, hit: Hit, text: str = "") -> bool:
         """Enough words matched, and (BM25 scores mean something only over enough documents: a
-        folder of a few articles is judged by the words matched alone) a high enough score."""
-        return hit.matched >= self.min_matched and (len(self.articles) < 10 or hit.score >= self.min_score)
+        folder of a few articles is judged by the words matched alone) a high enough score, or,
+        for `text`, a meaning at least `GOOD_BY_MEANING` near: a score falls as the folder grows
+        and the words it shares become common ("which version of Windows do I have" scored 5.9
+        for the version article at cosine 0.66 once 329 articles said "Windows")."""
+        if hit.matched < self.min_matched:
+            return False
+        if len(self.articles) < 10 or hit.score >= self.min_score:
+            return True
+        return bool(text) and self.relevance is not None and self.relevance_of(text, hit.article) >= GOOD_BY_MEANING
 
     def best(self, text: str, prefer: str = "", risks: frozenset[str] = frozenset()) -> Hit | None:
         """The article that answers `text`, or None when nothing matches well enough. With
@@ -269,19 +278,19 @@ class KnowledgeBase:
             # where any is: after a dark-theme question, "What about on my iPad?" found a parental
             # controls article by "iPad" alone (too far: nothing was given), and "How would I do that on
             # my MacBook?" a laptop battery article by "MacBook" (0.43, beside dark mode's 0.72)
-            relevant = [(r, h) for h in hits if self._good(h)
+            relevant = [(r, h) for h in hits if self._good(h, text)
                         for r in (self.relevance_of(text, h.article),) if r >= self.least_relevance(h.article, risks)]
             nearest = max((r for r, _ in relevant), default=0.0)
             near = [h for r, h in relevant if r >= nearest - FOLLOW_UP_WITHIN]
-            top = max(near or hits, key=lambda h: (self._good(h), preferred(h), h.score))
-        if not self._good(top):
+            top = max(near or hits, key=lambda h: (self._good(h, text), preferred(h), h.score))
+        if not self._good(top, text):
             return None
         relevance = self.relevance_of(text, top.article)
         if not prefer and self.relevance is not None:
             # the words' second choice when its meaning is far nearer: "Is it safe to clear my
             # browser's cache?" shares "safe" with the Android app-cache article (cosine 0.50)
             # and one word less with the browser one (0.80)
-            nearer = max(((self.relevance_of(text, h.article), h) for h in hits[1:] if self._good(h)), default=None, key=lambda rh: rh[0])
+            nearer = max(((self.relevance_of(text, h.article), h) for h in hits[1:] if self._good(h, text)), default=None, key=lambda rh: rh[0])
             if nearer is not None and nearer[0] >= max(relevance + NEARER_BY, NEAR):
                 relevance, top = nearer
         if self.relevance is not None and relevance < self.least_relevance(top.article, risks):
@@ -292,7 +301,7 @@ class KnowledgeBase:
             # meaning ("a caller wants control of my computer": a slow computer at 0.26, the
             # code-request article at 0.40). Any next choice was measured worse: of five other
             # questions it gave, all five were for other topics ("charging under my pillow": the flashlight)
-            near = [(r, h) for h in hits[1:] if self._good(h) and h.article.risks & risks
+            near = [(r, h) for h in hits[1:] if self._good(h, text) and h.article.risks & risks
                     for r in (self.relevance_of(text, h.article),) if r >= self.min_relevance_for_risk]
             if not near:
                 return None
@@ -331,7 +340,7 @@ class KnowledgeBase:
         if not asked or not written_for or written_for & asked:
             return top
         fits = [(self.relevance_of(text, h.article), h) for h in hits
-                if h is not top and self._good(h) and names_in(h.article.summary) & asked]
+                if h is not top and self._good(h, text) and names_in(h.article.summary) & asked]
         fits = [(r, h) for r, h in fits if r >= relevance]
         if fits:
             return max(fits, key=lambda f: f[0])[1]
