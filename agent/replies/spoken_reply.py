@@ -385,7 +385,15 @@ class SpokenReplyGuard(ReplyGuard):
             self.events.append(f"blocked:{verdict.risk}")
             self._stop(cut=False, why="unsafe")
             lead = ". " if _cut_off(already) else " "
-            safe = safe_wording(verdict.text, self._said + " " + already, asks_only_if_bad=self._asks_only_if_bad)
+            text = verdict.text
+            if self._planned_advice is not None and verdict.risk.startswith("physical_hazard") and not risk_rules.REASON_SAID.search(text):
+                # the user's plan is advice of a known kind and the block's answer is the hazard class's general one, which
+                # gives no reason: the advice's instead says why ("a strip of tape over the vent", the fan article parroted)
+                advice, self._planned_advice = self._planned_advice, None
+                self._advised.add(advice.name)
+                self.events.append(f"planned_advice:{advice.name}")
+                text = advice.instead
+            safe = safe_wording(text, self._said + " " + already, asks_only_if_bad=self._asks_only_if_bad)
             owed = self._owed_unsaid(safe)  # a reason owed to the refusal said first
             self._owed = ()
             return (lead if self._said.strip() or already else "") + " ".join([*owed, safe])
