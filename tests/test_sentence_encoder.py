@@ -212,16 +212,24 @@ def test_an_article_that_only_shares_words_with_the_question_is_not_given(knowle
 # Questions nobody here wrote an article for, where words and a middling meaning found one for
 # another topic (cosine 0.38): the small model repeats what it is given ("Try turning off
 # the screen" for Auto-Lock, from the frozen-phone article). Below `min_relevance` nothing is given.
-@pytest.mark.parametrize("question, wrong", [
-    ("Should I turn off my computer every night?", "os-night-light"),
+# (2026-12-07: an article was written for it since; the folder without that article is the test)
+@pytest.mark.parametrize("question, wrong, written", [
+    ("Should I turn off my computer every night?", "os-night-light", "s25-pc-shut-down-or-sleep"),
 ])
-def test_an_article_for_another_topic_at_middling_relevance_is_not_given(knowledge, question, wrong):
-    from agent.replies.knowledge_base import KnowledgeBase
+def test_an_article_for_another_topic_at_middling_relevance_is_not_given(knowledge, question, wrong, written, tmp_path):
+    import shutil
 
-    loose = KnowledgeBase(relevance=knowledge.relevance, min_relevance=0.30)  # the old single threshold
+    from agent.replies.knowledge_base import STARTER_DIR, KnowledgeBase
+
+    folder = tmp_path / "knowledge"
+    shutil.copytree(STARTER_DIR, folder)
+    (folder / f"{written}.md").unlink()
+    loose = KnowledgeBase(folder, relevance=knowledge.relevance, min_relevance=0.30)  # the old single threshold
+    strict = KnowledgeBase(folder, relevance=knowledge.relevance)
     assert loose.best(question).article.name == wrong
-    assert knowledge.least_relevance(loose.best(question).article) > knowledge.relevance_of(question, loose.best(question).article)
-    assert knowledge.best(question) is None
+    assert strict.least_relevance(loose.best(question).article) > strict.relevance_of(question, loose.best(question).article)
+    assert strict.best(question) is None
+    assert knowledge.best(question).article.name == written  # the article written for it is given
 
 
 def test_an_article_written_for_the_questions_risk_needs_less_likeness(knowledge):
@@ -241,7 +249,8 @@ def test_the_policy_gives_a_risk_article_to_a_question_in_that_risk(knowledge):
 
     policy = ReplyPolicy(knowledge)  # the rules' phrases alone find this one a payment risk
     assert "gift cards, crypto" in policy.note_for("A caller says I owe a tax fine and must pay in bitcoin today. Should I?")
-    assert policy.note_for("Should I turn off my computer every night?") == ""
+    note = policy.note_for("Should I turn off my computer every night?")  # no risk: its own article, not the scam's
+    assert "gift cards" not in note and "restart at least once a week" in note
 
 
 @pytest.mark.parametrize("question, other_device, left_out", [
