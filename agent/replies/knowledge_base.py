@@ -245,7 +245,7 @@ class KnowledgeBase:
                 hits.append(Hit(self.articles[rowid - 1], float(score), matched))
         return tuple(hits)
 
-    def _good(self, hit: Hit, text: str = "") -> bool:
+    def _good(self, hit: Hit, text: str) -> bool:
         """Enough words matched, and (BM25 scores mean something only over enough documents: a
         folder of a few articles is judged by the words matched alone) a high enough score, or,
         for `text`, a meaning at least `GOOD_BY_MEANING` near: a score falls as the folder grows
@@ -255,7 +255,7 @@ class KnowledgeBase:
             return False
         if len(self.articles) < 10 or hit.score >= self.min_score:
             return True
-        return bool(text) and self.relevance is not None and self.relevance_of(text, hit.article) >= GOOD_BY_MEANING
+        return self.relevance is not None and self.relevance_of(text, hit.article) >= GOOD_BY_MEANING
 
     def best(self, text: str, prefer: str = "", risks: frozenset[str] = frozenset()) -> Hit | None:
         """The article that answers `text`, or None when nothing matches well enough. With

@@ -389,10 +389,7 @@ class SpokenReplyGuard(ReplyGuard):
             if self._planned_advice is not None and verdict.risk.startswith("physical_hazard") and not risk_rules.REASON_SAID.search(text):
                 # the user's plan is advice of a known kind and the block's answer is the hazard class's general one, which
                 # gives no reason: the advice's instead says why ("a strip of tape over the vent", the fan article parroted)
-                advice, self._planned_advice = self._planned_advice, None
-                self._advised.add(advice.name)
-                self.events.append(f"planned_advice:{advice.name}")
-                text = advice.instead
+                text = self._take_planned_advice().instead
             safe = safe_wording(text, self._said + " " + already, asks_only_if_bad=self._asks_only_if_bad)
             owed = self._owed_unsaid(safe)  # a reason owed to the refusal said first
             self._owed = ()
@@ -427,9 +424,7 @@ class SpokenReplyGuard(ReplyGuard):
         prefix = ""
         owed_advice: safety_policy.Owed | None = None
         if self._planned_advice is not None and not self._sentences and not already:  # held: see _stream_open
-            advice, self._planned_advice = self._planned_advice, None
-            self.events.append(f"planned_advice:{advice.name}")
-            self._advised.add(advice.name)
+            advice = self._take_planned_advice()
             if unsafe_advice.agrees(sentence):  # "Yes, that's a good idea." to taping over the vent
                 sentence = rest = advice.instead
                 words = words_of(sentence)
@@ -472,6 +467,13 @@ class SpokenReplyGuard(ReplyGuard):
             lead = " " if self._said.strip() or already else ""
             return lead + prefix + rest.lstrip() if not already else rest + " " + prefix.strip()
         return rest
+
+    def _take_planned_advice(self) -> unsafe_advice.UnsafeAdvice:
+        """The advice the user's own plan is (held since `expect`), taken once: recorded as advised."""
+        advice, self._planned_advice = self._planned_advice, None
+        self.events.append(f"planned_advice:{advice.name}")
+        self._advised.add(advice.name)
+        return advice
 
     def _calls_it_a_scam_unasked(self, sentence: str) -> bool:
         """A sentence calling the matter a scam in a turn about no scam (a swollen battery, a
