@@ -178,6 +178,52 @@ async def test_a_reply_does_not_depend_on_what_another_conversation_asked_before
             qwen.forget(owner)
 
 
+def test_a_prompt_evaluated_after_another_conversation_gives_the_logits_it_gives_alone(qwen_path):
+    """Evaluation from another conversation's cache starts at a message start moved back to a
+    multiple of `ROWS_TOGETHER`: the new prompt's tokens are batched as when it is evaluated
+    from nothing, and the next token's logits are the same to the bit. Started at the
+    message start itself, they moved by up to 0.46 (the batch's groups of four rows shifted),
+    enough to turn "Jupiter" into "Mars" in a near tie."""
+    import threading
+
+    import numpy as np
+
+    from models.llm.chatml import render_chatml
+    from models.llm.kv_snapshots import KVSnapshots
+    from models.llm.llama_prompt import ROWS_TOGETHER, evaluate_prompt, tokenize
+
+    llm = llama_cpp.Llama(model_path=str(qwen_path), n_ctx=1024, n_threads=2, n_threads_batch=2, verbose=False)
+    try:
+        (start,) = llm.tokenize(b"<|im_start|>", add_bos=False, special=True)
+
+        def prompt(system: str, question: str) -> list[int]:
+            return tokenize(llm, render_chatml([{"role": "system", "content": system}, {"role": "user", "content": question}], None))
+
+        def parting(a: list[int], b: list[int]) -> int:  # where the message in which they part starts
+            return max(i for i in range(min(len(a), len(b))) if a[i] == start and a[:i] == b[:i])
+
+        # a system message whose length leaves that start off the groups of four (the case this test is for)
+        question, other = next(
+            pair for s in (CONCISE, CONCISE + " Be kind.", CONCISE + " Be kind and clear.")
+            if parting(*(pair := (prompt(s, "What is the biggest planet in the solar system?"), prompt(s, "Say hello.")))) % ROWS_TOGETHER
+        )
+
+        def evaluate(tokens: list[int], owner: str) -> tuple[int, np.ndarray]:
+            reused = evaluate_prompt(llm, tokens, snapshots=KVSnapshots(max_bytes=0), owner=owner, message_start=start,
+                                     chunk=64, stop=threading.Event(), before_chunk=lambda: None)
+            return reused, np.ctypeslib.as_array(llama_cpp.llama_get_logits(llm.ctx), shape=(llm.n_vocab(),)).copy()
+
+        llm.reset()
+        _, alone = evaluate(question, "q")
+        evaluate(other, "x")
+        reused, after_other = evaluate(question, "q")
+        at = parting(question, other)
+        assert 0 < reused == at - at % ROWS_TOGETHER
+        assert np.array_equal(after_other, alone)
+    finally:
+        llm.close()
+
+
 async def test_cancel_mid_stream_frees_the_model_and_stops_the_thread(qwen):
     before = qwen.tokens_generated
     deltas = []

@@ -55,8 +55,12 @@ def test_the_model_gets_the_bare_question_and_the_conversation_keeps_the_words()
     assert later[: len(msgs)] == msgs
 
 
+# Not the Saturn question: asked bare, the 0.5B's "Jupiter" is 0.11 logits above "Mars" (its
+# margins, bench/RESULTS.md, twenty-sixth session), so which it says is a CPU's rounding, not
+# the guess's doing; it said "Mars" on two machines. The facts here win by 1.5 logits or more.
 @pytest.mark.parametrize("question, must, must_not", [
-    ("biggest planet in the solar system is saturn right? cos of the rings", r"jupiter", r"saturn is the (?:biggest|largest)"),
+    ("who painted the mona lisa? i think it was michelangelo", r"leonardo|da vinci", r"michelangelo"),
+    ("who invented the world wide web? my son says it was mark zuckerberg", r"berners-?\s?lee", r"zuckerberg"),
     ("how many bits make a byte again? 10 isnt it, like metric", r"\b8\b|eight", r"\b10 bits\b"),
 ])
 async def test_the_real_model_answers_the_fact_not_the_guess(server, question, must, must_not):

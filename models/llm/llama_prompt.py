@@ -19,6 +19,14 @@ from .kv_snapshots import KVSnapshots, common_prefix
 
 log = logging.getLogger("parley.llm")
 
+# llama.cpp's CPU kernels for repacked 4-bit weights (the bundled Q4_K_M) multiply a batch's
+# token rows four at a time and the rest one by one, adding up in another order: a token's
+# cache entry moved by up to 0.46 in the next token's logits with where its batch began
+# (this machine, bench/RESULTS.md). Evaluation that starts from another conversation's cache
+# starts at a multiple of this, so each token is in the same group of four as when the
+# prompt is evaluated from nothing.
+ROWS_TOGETHER = 4
+
 
 def tokenize(llm: Any, segments: Sequence[Segment]) -> list[int]:
     """`segments`' tokens, each tokenized on its own (special tokens only where it says)."""
@@ -95,8 +103,9 @@ def evaluate_prompt(
 
     Where the cache holds another conversation's tokens (`holds_own` false: another owner's),
     what is reused ends at the start of the message in which the two prompts part
-    (`message_start`: the token that opens a message; None: no such cut). The
-    tokens evaluated for a prompt then do not depend on what someone else asked before: a
+    (`message_start`: the token that opens a message; None: no such cut), moved back to a
+    multiple of `ROWS_TOGETHER` (`chunk` is one too). The tokens evaluated for a prompt, and
+    how they are batched, then do not depend on what someone else asked before: a
     greedy reply is a near tie away from another one when the logits move by a rounding (in
     the full test suite, on two machines, the bundled 0.5B answered "What is the biggest planet
     in the solar system?" with "Mars", and with "Jupiter" when its test ran alone).
@@ -110,8 +119,10 @@ def evaluate_prompt(
     # the owner's own cache put back (or, after a failed load, an empty one): compare again
     if snapshots.restore_for(owner, tokens, llm, cached_prefix=prefix) or llm.n_tokens < prefix:
         prefix = common_prefix(llm.input_ids[: llm.n_tokens].tolist(), tokens)
-    elif not holds_own and message_start is not None:
-        prefix = message_start_at_or_before(tokens, prefix, message_start)
+    elif not holds_own:
+        if message_start is not None:
+            prefix = message_start_at_or_before(tokens, prefix, message_start)
+        prefix -= prefix % ROWS_TOGETHER
     cached = llm.n_tokens
     if prefix == len(tokens) and cached == len(tokens) and not getattr(llm, "_requires_eval", True):
         return prefix  # exactly this prompt is cached with live logits
