@@ -58,7 +58,8 @@ def test_a_short_follow_up_is_read_with_the_question_before_it(policy):
 
 
 @pytest.mark.parametrize("question", [
-    "Is it safe to clear my browser's cache? I really don't want to lose my bookmarks.",  # asks whether, not how
+    # asks whether it is safe; the nearest article says whether saved passwords are lost
+    "Is it safe to clear my browser's cache? I really don't want to lose my bookmarks.",
     "A program is frozen. Should I use End task on it in Task Manager?",
     "I spilled coffee on my laptop keyboard, how do I dry it out?",  # risky: the model and the safety policy answer
     "Someone from the bank texted me a code and wants me to read it back, how do I find the text?",
@@ -86,6 +87,48 @@ def test_only_under_the_default_instructions(policy):
 ])
 def test_a_question_that_asks_for_a_verdict_is_told_from_one_that_asks_how(question, verdict):
     assert stance.asks_yes_or_no(question) is verdict
+
+
+# Asked in words other than the articles' titles (and than the probe they were written for).
+@pytest.mark.parametrize("question, article, verdict", [
+    ("Does swiping away apps in the app switcher make my battery last longer?", "s26-yn-close-apps-battery", "No,"),
+    ("Do Macs get viruses, do I need to buy protection?", "s26-yn-antivirus-on-mac", "No,"),
+    ("Will I be logged out everywhere if I delete my cookies?", "s26-yn-clear-cookies-signs-out", "Yes,"),
+    ("Do I lose my saved passwords if I clear the browser cache?", "s26-yn-clear-cache-passwords", "No,"),
+    ("Is it a bad idea to play games on my phone while it charges?", "s26-yn-use-phone-while-charging", "No,"),
+])
+def test_a_yes_no_question_gets_the_verdict_of_an_article_that_says_whether(policy, question, article, verdict):
+    said = policy.article_reply(history(question))
+    hit = policy.knowledge.best(question)
+    assert hit is not None and hit.article.name == article
+    assert said == hit.article.summary and said.startswith(verdict)
+
+
+@pytest.mark.parametrize("asked_its_way, asked_the_other_way", [
+    ("Is it okay to leave my laptop plugged in all the time?", "Will keeping my MacBook on the charger all day ruin the battery?"),
+    ("Should I let my browser save my passwords?", "Is it risky to have my browser remember my logins?"),
+    ("Can I put my router inside a cabinet?", "My router is in a closed TV cabinet, is that a problem?"),
+])
+def test_a_verdict_is_not_said_to_the_question_asked_the_other_way(policy, asked_its_way, asked_the_other_way):
+    """"Yes, it's fine" answers "Is it okay…?" and is wrong to "Will it ruin…?": the model then
+    answers, with the article as its note."""
+    assert re.match(r"(?:Yes|No|Not really),", policy.article_reply(history(asked_its_way)))
+    assert policy.knowledge.best(asked_the_other_way).article == policy.knowledge.best(asked_its_way).article
+    assert policy.article_reply(history(asked_the_other_way)) == ""
+    assert policy.note_for(asked_the_other_way)  # the article still reaches the model
+
+
+def test_an_article_says_whether_when_its_title_asks_and_its_answer_opens_with_the_verdict():
+    from agent.replies.knowledge_base import parse_article
+    from agent.replies.reply_policy import asked_the_same_way, says_whether
+
+    whether = parse_article("a", "# Is it safe to charge my phone overnight?\nYes, phones stop charging when full.")
+    how = parse_article("b", "# Charge a phone overnight safely\nUse the charger that came with it.")
+    no_verdict = parse_article("c", "# Is public Wi-Fi safe to use\nIt's fine for browsing on the right network.")
+    assert says_whether(whether) and not says_whether(how) and not says_whether(no_verdict)
+    assert asked_the_same_way("Is it fine to leave it charging all night?", whether.title)
+    assert not asked_the_same_way("Will charging overnight damage the battery?", whether.title)
+    assert not asked_the_same_way("Is it safe, or will I lose my photos?", whether.title)  # asks both ways
 
 
 # -- through a real session -------------------------------------------------------------------

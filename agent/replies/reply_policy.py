@@ -29,7 +29,7 @@ import re
 from typing import Any
 
 from . import safety_policy
-from .knowledge_base import KnowledgeBase, relevance_for
+from .knowledge_base import Article, KnowledgeBase, relevance_for
 from .reply_grounding import devices_in, narrow_to_platform
 from .risk_by_embedding import risk_classifier_for
 from .risk_classifier import ClassifiesRisk
@@ -266,8 +266,9 @@ class ReplyPolicy:
         """The article's own spoken answer, to be said as the reply with no model ("" when the
         model answers). Only where an article measured better than the 0.5B's rewording of it
         (bench/RESULTS.md, "Speaking the article itself"): the default instructions; a question that is not
-        risky, asks how rather than whether (`stance.asks_yes_or_no`), and is not a name, a sum,
-        the time or a request to go on; and an article at `ARTICLE_REPLY_RELEVANCE` or nearer.
+        risky, and is not a name, a sum, the time or a request to go on; an article at
+        `ARTICLE_REPLY_RELEVANCE` or nearer; and, for a question that asks whether rather than
+        how (`stance.asks_yes_or_no`), an article that says whether (`says_whether`).
         With an answer, this task's guard is told the question (as `messages()` would)."""
         if self.knowledge is None or self.knowledge.relevance is None or len(history) < 2:
             return ""
@@ -275,13 +276,18 @@ class ReplyPolicy:
             return ""
         text, prev_user = _text(history[-1]), self._user_before_last(history)
         if (not text.strip() or _NAME.search(text) or _ASKS_NAME.search(text) or _ASKS_TIME.search(text) or work_out(text)
-                or _CONTINUE.match(text) or (prev_user and _MORE.search(text)) or asks_yes_or_no(text)):
+                or _CONTINUE.match(text) or (prev_user and _MORE.search(text))):
             return ""
         query, prefer, asked, risks = self._question(text, prev_user)
         if risks:
             return ""
         hit = self.knowledge.best(query, prefer, risks)
-        if hit is None or self.knowledge.relevance_of(query, hit.article) < ARTICLE_REPLY_RELEVANCE:
+        if hit is None:
+            return ""
+        whether = says_whether(hit.article)  # its answer opens with a verdict: only for a question asked its way
+        if (asks_yes_or_no(text) and not whether) or (whether and not asked_the_same_way(text, hit.article.title)):
+            return ""
+        if self.knowledge.relevance_of(query, hit.article) < ARTICLE_REPLY_RELEVANCE:
             return ""
         answer = narrow_to_platform(hit.article.summary, asked)
         guard = _guard_waiting()
@@ -330,6 +336,38 @@ class ReplyPolicy:
         # evaluated after the end of turn: guessing it from fewer words was measured wrong on
         # 2 of 2 such questions, and a wrong guess's prefill delayed the turn (bench/RESULTS.md, issue 21).
         return self.messages([*history, {"role": "user", "content": partial_text.strip()}])
+
+
+# A spoken answer that opens with its verdict ("No, closing apps doesn't save battery: ...").
+_VERDICT_FIRST = re.compile(r"^(?:yes|no|usually|not really|not usually|generally|it depends|only)\b", re.I)
+
+
+def says_whether(article: Article) -> bool:
+    """Whether an article answers a yes/no question: its title asks one and its spoken answer
+    opens with the verdict. A how-to article's steps do not say whether (on the tuned sets,
+    leaving yes/no questions to the model gained 2), so such a question gets it only as a note."""
+    return asks_yes_or_no(article.title) and bool(_VERDICT_FIRST.match(article.summary))
+
+
+# A yes/no question asks whether something is fine, or whether it is bad, or neither: a
+# verdict answers the question its article's title asks, and "Yes" to "Is it okay to leave it
+# plugged in?" is "No" to "Will leaving it plugged in ruin the battery?".
+_ASKS_IF_FINE = re.compile(r"\b(?:safe|okay|ok|fine|alright|all right|good|worth|enough|better|faster|help)\b", re.I)
+_ASKS_IF_BAD = re.compile(r"\b(?:bad|worse|risky|risks?|dangerous|danger|unsafe|harm(?:ful)?|ruin|damage|hurt|kill|"
+                          r"problems?|wrong|mistake|shorten|wear(?:s|ing)? out|a threat|vulnerable|los[et]|losing|erase|wipe)\b", re.I)
+
+
+def _asks_if(text: str) -> str:
+    """"bad" (whether it is bad), "fine" (whether it is fine, or plainly "Can I…?"), or "both"."""
+    fine, bad = _ASKS_IF_FINE.search(text), _ASKS_IF_BAD.search(text)
+    return "both" if fine and bad else "bad" if bad else "fine"
+
+
+def asked_the_same_way(question: str, title: str) -> bool:
+    """Whether a question and a whether-article's title ask alike, so that the article's
+    verdict answers the question. "Is it okay to…?" asks as "Can I…?" does; one that asks
+    both ways ("Is it safe, or will I lose…?") is never answered with a bare verdict."""
+    return _asks_if(question) == _asks_if(title) != "both"
 
 
 def _clip(text: str, max_words: int) -> str:
