@@ -120,7 +120,8 @@ def test_a_verdict_is_not_said_to_the_question_asked_the_other_way(policy, asked
 
 def test_an_article_says_whether_when_its_title_asks_and_its_answer_opens_with_the_verdict():
     from agent.replies.knowledge_base import parse_article
-    from agent.replies.reply_policy import asked_the_same_way, says_whether
+    from agent.replies.reply_policy import says_whether
+    from agent.replies.stance import asked_the_same_way
 
     whether = parse_article("a", "# Is it safe to charge my phone overnight?\nYes, phones stop charging when full.")
     how = parse_article("b", "# Charge a phone overnight safely\nUse the charger that came with it.")

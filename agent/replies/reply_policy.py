@@ -35,7 +35,7 @@ from .risk_by_embedding import risk_classifier_for
 from .risk_classifier import ClassifiesRisk
 from .reply_guard import ReplyGuard
 from .spoken_reply import OFFER, SpokenReplyGuard
-from .stance import asks_yes_or_no
+from .stance import asked_the_same_way, asks_yes_or_no
 from .time_zones import place_asked_the_time_of
 from .user_guess import without_guess
 from .worked_answer import worked_note
@@ -347,27 +347,6 @@ def says_whether(article: Article) -> bool:
     opens with the verdict. A how-to article's steps do not say whether (on the tuned sets,
     leaving yes/no questions to the model gained 2), so such a question gets it only as a note."""
     return asks_yes_or_no(article.title) and bool(_VERDICT_FIRST.match(article.summary))
-
-
-# A yes/no question asks whether something is fine, or whether it is bad, or neither: a
-# verdict answers the question its article's title asks, and "Yes" to "Is it okay to leave it
-# plugged in?" is "No" to "Will leaving it plugged in ruin the battery?".
-_ASKS_IF_FINE = re.compile(r"\b(?:safe|okay|ok|fine|alright|all right|good|worth|enough|better|faster|help)\b", re.I)
-_ASKS_IF_BAD = re.compile(r"\b(?:bad|worse|risky|risks?|dangerous|danger|unsafe|harm(?:ful)?|ruin|damage|hurt|kill|"
-                          r"problems?|wrong|mistake|shorten|wear(?:s|ing)? out|a threat|vulnerable|los[et]|losing|erase|wipe)\b", re.I)
-
-
-def _asks_if(text: str) -> str:
-    """"bad" (whether it is bad), "fine" (whether it is fine, or plainly "Can I…?"), or "both"."""
-    fine, bad = _ASKS_IF_FINE.search(text), _ASKS_IF_BAD.search(text)
-    return "both" if fine and bad else "bad" if bad else "fine"
-
-
-def asked_the_same_way(question: str, title: str) -> bool:
-    """Whether a question and a whether-article's title ask alike, so that the article's
-    verdict answers the question. "Is it okay to…?" asks as "Can I…?" does; one that asks
-    both ways ("Is it safe, or will I lose…?") is never answered with a bare verdict."""
-    return _asks_if(question) == _asks_if(title) != "both"
 
 
 def _clip(text: str, max_words: int) -> str:

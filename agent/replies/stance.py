@@ -116,6 +116,27 @@ def asks_yes_or_no(question: str) -> bool:
     return any(_ASKS_VERDICT.search(part) for part in _SENTENCE_BREAK.split(question) if part.strip())
 
 
+# A yes/no question asks whether something is fine, or whether it is bad, or neither: a
+# verdict answers the question its article's title asks, and "Yes" to "Is it okay to leave it
+# plugged in?" is "No" to "Will leaving it plugged in ruin the battery?".
+_ASKS_IF_FINE = re.compile(r"\b(?:safe|okay|ok|fine|alright|all right|good|worth|enough|better|faster|help)\b", re.I)
+_ASKS_IF_BAD = re.compile(r"\b(?:bad|worse|risky|risks?|dangerous|danger|unsafe|harm(?:ful)?|ruin|damage|hurt|kill|"
+                          r"problems?|wrong|mistake|shorten|wear(?:s|ing)? out|a threat|vulnerable|los[et]|losing|erase|wipe)\b", re.I)
+
+
+def _asks_if(text: str) -> str:
+    """"bad" (whether it is bad), "fine" (whether it is fine, or plainly "Can I…?"), or "both"."""
+    fine, bad = _ASKS_IF_FINE.search(text), _ASKS_IF_BAD.search(text)
+    return "both" if fine and bad else "bad" if bad else "fine"
+
+
+def asked_the_same_way(question: str, title: str) -> bool:
+    """Whether a question and a whether-article's title ask alike, so that the article's
+    verdict answers the question. "Is it okay to…?" asks as "Can I…?" does; one that asks
+    both ways ("Is it safe, or will I lose…?") is never answered with a bare verdict."""
+    return _asks_if(question) == _asks_if(title) != "both"
+
+
 def asked_action(question: str) -> str:
     """The action a yes/no question asks about ("Should I keep it plugged in…?" -> "keep plugg"), or ""."""
     m = _ASKED.search(question)
